@@ -1,0 +1,87 @@
+# Flourish: `make help` lists what you can do.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install deploy-check-ci run test test-unit test-browser lint format typecheck check-migrations seed bench serve assets messages deploy-check clean
+
+help: ## List the things you can do
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml constraints.txt
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $(INSTALLED)
+
+install: $(INSTALLED) ## Create .venv and install pinned dependencies
+
+run: $(INSTALLED) ## Set up (SQLite), load demo data and serve http://127.0.0.1:8000
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+seed: $(INSTALLED) ## Load the demo data (safe to run again)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed
+
+test: $(INSTALLED) ## Run every test, then the browser suite if Chromium is installed
+	FLOURISH_ENV=test $(BIN)/pytest -m "not browser" --create-db $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory test-browser
+
+test-browser: $(INSTALLED) ## Run the browser suite (Playwright + axe-core in Debian's Chromium)
+	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \
+		FLOURISH_ENV=test $(BIN)/pytest -m browser --create-db $(PYTEST_ARGS); \
+	else \
+		echo "SKIPPED: the browser suite needs Chromium at /usr/bin/chromium (apt-get install chromium)."; \
+	fi
+
+lint: $(INSTALLED) ## Check style and complexity with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED) ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: $(INSTALLED) ## Check types with mypy (strict on services and selectors)
+	FLOURISH_ENV=test $(BIN)/mypy flourish
+
+check-migrations: $(INSTALLED) ## Fail if a model change has no migration
+	FLOURISH_ENV=test $(MANAGE) makemigrations --check --dry-run
+
+bench: $(INSTALLED) ## Run the benchmarks and print their figures
+	FLOURISH_ENV=test $(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+serve: $(INSTALLED) ## Production-like: gunicorn + PostgreSQL (DATABASE_URL) + whitenoise + task worker
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL, for example postgres://postgres@127.0.0.1:5432/flourish"; exit 2; }
+	FLOURISH_ENV=production $(MANAGE) migrate --no-input
+	FLOURISH_ENV=production $(MANAGE) collectstatic --no-input --verbosity 0
+	FLOURISH_ENV=production $(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker' EXIT; \
+	FLOURISH_ENV=production $(BIN)/gunicorn flourish.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+deploy-check: $(INSTALLED) ## Run Django's deployment checks with production settings
+	FLOURISH_ENV=production $(MANAGE) check --deploy --fail-level WARNING
+
+assets: ## Rebuild the CSS and JavaScript from pinned npm packages (needs Node)
+	bash frontend/build.sh
+
+messages: $(INSTALLED) ## Update the translation catalogues and compile them (needs gettext)
+	cd flourish && ../$(MANAGE) makemessages --all --no-obsolete --ignore 'static/*'
+	cd flourish && ../$(MANAGE) compilemessages
+
+clean: ## Remove the virtual environment and the development database
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
+
+deploy-check-ci: $(INSTALLED) ## Deployment checks with throwaway production values (CI)
+	FLOURISH_ENV=production DEBUG=false ALLOWED_HOSTS=flourish.example.org \
+	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	FIELD_ENCRYPTION_KEYS=$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
+	DATABASE_URL=sqlite:///unused.sqlite3 $(MANAGE) check --deploy --fail-level WARNING

@@ -1,0 +1,40 @@
+"""Fixtures every test can use: the three personas and a page-checking client.
+
+The owner runs a group, the colleague is a member of the same group, and the
+stranger belongs to nothing: anything private must be 404 to them.
+"""
+
+import pytest
+
+from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+from flourish.accounts.models import OrganisationKind, Role
+from flourish.core.tests.page_checks import PageCheckingClient
+
+
+@pytest.fixture
+def client() -> PageCheckingClient:
+    return PageCheckingClient()
+
+
+@pytest.fixture
+def group(db):
+    return OrganisationFactory(kind=OrganisationKind.GROUP, name="Hearing Voices Leeds")
+
+
+@pytest.fixture
+def owner(group):
+    person = UserFactory(email="owner@example.org", name="Asha Owner")
+    MembershipFactory(user=person, organisation=group, role=Role.GROUP_LEAD)
+    return person
+
+
+@pytest.fixture
+def colleague(group):
+    person = UserFactory(email="colleague@example.org", name="Bea Colleague")
+    MembershipFactory(user=person, organisation=group, role=Role.GROUP_MEMBER)
+    return person
+
+
+@pytest.fixture
+def stranger(db):
+    return UserFactory(email="stranger@example.org", name="Cal Stranger")

@@ -1,0 +1,45 @@
+"""Demo people and organisations. All made up; safe to run again."""
+
+from typing import TextIO
+
+from allauth.account.models import EmailAddress
+
+from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+from flourish.accounts.models import OrganisationKind, Role
+
+DEMO_PASSWORD = "flourish-demo-only"
+
+DEMO_PEOPLE = [
+    # email, name, organisation slug, role
+    ("organiser@example.org", "Priya Organiser", "peer-support-bradford", Role.GROUP_LEAD),
+    ("member@example.org", "Tom Member", "peer-support-bradford", Role.GROUP_MEMBER),
+    ("funder@example.org", "Grace Funder", "community-minds-fund", Role.FUNDER_STAFF),
+    ("associate@example.org", "Dev Associate", "community-minds-fund", Role.ASSOCIATE),
+    ("panel@example.org", "Ruth Panel", "community-minds-fund", Role.PANEL_MEMBER),
+    ("admin@example.org", "Sam Administrator", "flourish-operators", Role.ADMINISTRATOR),
+]
+
+DEMO_ORGANISATIONS = {
+    "peer-support-bradford": ("Peer Support Bradford", OrganisationKind.GROUP),
+    "community-minds-fund": ("Community Minds Fund", OrganisationKind.FUNDER),
+    "flourish-operators": ("Flourish Operators", OrganisationKind.OPERATOR),
+}
+
+
+def build(stdout: TextIO) -> None:
+    organisations = {
+        slug: OrganisationFactory(slug=slug, name=name, kind=kind)
+        for slug, (name, kind) in DEMO_ORGANISATIONS.items()
+    }
+    stdout.write("Demo sign-ins (we email you a code; in development the email is printed")
+    stdout.write("in this terminal). Each also has the password " + DEMO_PASSWORD + ":")
+    for email, name, slug, role in DEMO_PEOPLE:
+        person = UserFactory(email=email, name=name)
+        if not person.has_usable_password():
+            person.set_password(DEMO_PASSWORD)
+            person.save(update_fields=["password"])
+        EmailAddress.objects.get_or_create(
+            user=person, email=email, defaults={"verified": True, "primary": True}
+        )
+        MembershipFactory(user=person, organisation=organisations[slug], role=role)
+        stdout.write(f"  {email:<24} {Role(role).label} at {organisations[slug].name}")

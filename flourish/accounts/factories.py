@@ -1,0 +1,40 @@
+"""Factories for people and organisations, used by tests and by the demo data.
+
+Every person they make is made up; emails use the reserved example.org domain.
+"""
+
+import factory
+from django.utils.text import slugify
+
+from flourish.accounts.models import Membership, Organisation, OrganisationKind, User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+
+    name = factory.Faker("name", locale="en_GB")
+    email = factory.LazyAttributeSequence(
+        lambda person, n: f"{slugify(person.name).replace('-', '.')}.{n}@example.org"
+    )
+    password = factory.django.Password(None)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug",)
+
+    name = factory.Faker("company", locale="en_GB")
+    slug = factory.LazyAttribute(lambda organisation: slugify(organisation.name)[:200])
+    kind = OrganisationKind.GROUP
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+        django_get_or_create = ("user", "organisation", "role")
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)

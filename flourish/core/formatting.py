@@ -1,0 +1,42 @@
+"""The one formatter for money (integer pence) and one for time (integer minutes)."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+def format_pence(pence: int, *, show_pence: bool | None = None) -> str:
+    """£1,234.50 from 123450. Whole pounds drop the pence unless asked."""
+    sign = "-" if pence < 0 else ""
+    pounds, remainder = divmod(abs(pence), 100)
+    if show_pence is None:
+        show_pence = remainder != 0
+    if show_pence:
+        return f"{sign}£{pounds:,}.{remainder:02d}"
+    return f"{sign}£{pounds:,}"
+
+
+def format_minutes(minutes: int) -> str:
+    """The words "2 hours 30 minutes" from 150, in the reader's language."""
+    sign = "-" if minutes < 0 else ""
+    hours, remainder = divmod(abs(minutes), 60)
+    parts = []
+    if hours:
+        parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
+    if remainder or not hours:
+        parts.append(
+            ngettext("%(count)d minute", "%(count)d minutes", remainder) % {"count": remainder}
+        )
+    return sign + _(" ").join(parts)
+
+
+def parse_pounds(text: str) -> int:
+    """Pence from what a person types: "450", "£450", "1,200.50". Raises ValueError."""
+    cleaned = text.strip().replace("£", "").replace(",", "").replace(" ", "")
+    if not cleaned or cleaned.startswith(("+", "-")):
+        raise ValueError(text)
+    pounds, _dot, pence = cleaned.partition(".")
+    if not pounds.isdigit() and pounds != "":
+        raise ValueError(text)
+    if pence and (not pence.isdigit() or len(pence) > 2):
+        raise ValueError(text)
+    return int(pounds or 0) * 100 + int(pence.ljust(2, "0") or 0)

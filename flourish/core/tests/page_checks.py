@@ -1,0 +1,81 @@
+"""Checks every HTML page a test renders, the way GOV.UK Notify's test client does.
+
+A page fails if it has anything other than one <h1>, a <title> that does not
+start with that heading, no `lang` or `dir`, duplicate ids, or a form without
+an action or (for POST) a CSRF token.
+"""
+
+from collections import Counter
+
+from bs4 import BeautifulSoup
+from django.test import Client
+
+
+class PageProblem(AssertionError):
+    pass
+
+
+def _text(node: object) -> str:
+    return " ".join(node.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
+
+
+def check_page(html: str) -> BeautifulSoup:
+    soup = BeautifulSoup(html, "html.parser")
+    problems = _layout_problems(soup) + _form_problems(soup)
+    if problems:
+        raise PageProblem("\n".join(problems))
+    return soup
+
+
+def _layout_problems(soup: BeautifulSoup) -> list[str]:
+    problems = []
+    root = soup.find("html")
+    if root is None or not root.get("lang") or root.get("dir") not in {"ltr", "rtl"}:
+        problems.append("<html> needs lang and dir (ltr or rtl).")
+
+    headings = soup.find_all("h1")
+    if len(headings) != 1:
+        problems.append(f"Expected exactly one <h1>, found {len(headings)}.")
+    title = _text(soup.title) if soup.title else ""
+    if headings and title:
+        heading = _text(headings[0])
+        bare_title = title.split(":", 1)[1].strip() if title.startswith("Error:") else title
+        if not bare_title.startswith(heading):
+            problems.append(f"<title> {title!r} should start with the <h1> {heading!r}.")
+    if not title:
+        problems.append("The page has no <title>.")
+
+    ids = Counter(tag["id"] for tag in soup.find_all(id=True))
+    duplicates = sorted(i for i, count in ids.items() if count > 1)
+    if duplicates:
+        problems.append(f"Duplicate ids: {duplicates}.")
+    return problems
+
+
+def _form_problems(soup: BeautifulSoup) -> list[str]:
+    problems = []
+    for form in soup.find_all("form"):
+        if form.get("action") is None:
+            problems.append(f"A form has no action: {str(form)[:120]}")
+        if (form.get("method") or "get").lower() == "post" and not form.find(
+            "input", attrs={"name": "csrfmiddlewaretoken"}
+        ):
+            problems.append(f"A POST form has no CSRF token: {str(form)[:120]}")
+    return problems
+
+
+class PageCheckingClient(Client):
+    """A test client that checks every successful HTML page it receives."""
+
+    def request(self, **request: object):  # type: ignore[no-untyped-def, override]
+        response = super().request(**request)
+        content_type = response.get("Content-Type", "")
+        if (
+            response.status_code == 200
+            and content_type.startswith("text/html")
+            and not getattr(response, "streaming", False)
+            and not response.headers.get("HX-Request")
+            and b"<html" in response.content[:500]
+        ):
+            check_page(response.content.decode())
+        return response

@@ -1,0 +1,93 @@
+import pytest
+from django.urls import reverse
+
+from flourish.accounts.models import Role
+from flourish.core.tests.page_checks import PageProblem, check_page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_explains_flourish_and_signposts_urgent_help(client):
+    response = client.get(reverse("core:home"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "community-led mental health" in html
+    assert "If you need help now" in html
+    assert "116 123" in html
+    assert "option 2" in html
+
+
+def test_every_page_offers_a_skip_link_to_the_main_content(client):
+    soup = check_page(client.get(reverse("core:privacy")).content.decode())
+
+    skip = soup.find("a", class_="govuk-skip-link")
+    assert skip["href"] == "#main-content"
+    assert soup.find(id="main-content").name == "main"
+
+
+def test_welsh_and_urdu_readers_get_the_right_language_and_direction(client):
+    client.cookies["django_language"] = "ur"
+    urdu = check_page(client.get(reverse("core:home")).content.decode())
+    client.cookies["django_language"] = "cy"
+    welsh = check_page(client.get(reverse("core:home")).content.decode())
+
+    assert (urdu.html["lang"], urdu.html["dir"]) == ("ur", "rtl")
+    assert "flourish.rtl.css" in str(urdu.head)
+    assert (welsh.html["lang"], welsh.html["dir"]) == ("cy", "ltr")
+
+
+def test_choosing_a_language_works_without_javascript(client):
+    response = client.post(reverse("set_language"), {"language": "cy", "next": "/privacy/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/privacy/"
+    assert client.cookies["django_language"].value == "cy"
+
+
+def test_the_page_checker_rejects_a_page_with_two_headings():
+    html = (
+        '<html lang="en" dir="ltr"><head><title>One</title></head>'
+        "<body><h1>One</h1><h1>Two</h1></body></html>"
+    )
+    with pytest.raises(PageProblem, match="exactly one <h1>"):
+        check_page(html)
+
+
+def test_the_page_checker_rejects_a_post_form_without_csrf():
+    html = (
+        '<html lang="en" dir="ltr"><head><title>One</title></head>'
+        '<body><h1>One</h1><form method="post" action="/x"></form></body></html>'
+    )
+    with pytest.raises(PageProblem, match="CSRF"):
+        check_page(html)
+
+
+def test_the_page_checker_rejects_duplicate_ids_and_a_title_that_does_not_match():
+    html = (
+        '<html lang="en" dir="ltr"><head><title>Other</title></head>'
+        '<body><h1>One</h1><p id="a"></p><p id="a"></p></body></html>'
+    )
+    with pytest.raises(PageProblem) as problem:
+        check_page(html)
+    assert "Duplicate ids: ['a']" in str(problem.value)
+    assert "should start with" in str(problem.value)
+
+
+def test_a_stranger_cannot_see_the_audit_trail(client, stranger):
+    client.force_login(stranger)
+
+    assert client.get(reverse("core:audit")).status_code == 404
+
+
+def test_an_administrator_without_two_factor_is_sent_to_set_it_up(client, group):
+    from flourish.accounts.factories import MembershipFactory, UserFactory
+
+    admin = UserFactory()
+    MembershipFactory(user=admin, organisation=group, role=Role.ADMINISTRATOR)
+    client.force_login(admin)
+
+    response = client.get(reverse("core:audit"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")

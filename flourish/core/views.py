@@ -1,0 +1,28 @@
+"""Pages owned by core: the home page, the statements, and the audit trail."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from flourish.core.selectors import audit_event_list
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+def audit_trail(request: HttpRequest) -> HttpResponse:
+    # Anyone who is not an administrator is told nothing, not even that it exists.
+    if not request.user.has_perm("core.view_audit_trail"):
+        raise Http404
+    area = request.GET.get("area", "")
+    page = Paginator(audit_event_list(action_prefix=area), 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_trail.html", {"page": page, "area": area})

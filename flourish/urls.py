@@ -1,0 +1,12 @@
+"""Top-level URLs: each area of Flourish mounts its own urls.py here."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("flourish.core.urls")),
+    path("account/", include("flourish.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+]
