@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "flourish.core",
     "flourish.accounts",
     "flourish.ledger",
+    "flourish.directory",
+    "flourish.grants",
 ]
 
 MIDDLEWARE = [

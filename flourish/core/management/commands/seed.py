@@ -11,6 +11,8 @@ from django.db import transaction
 DEMO_MODULES = [
     "flourish.accounts.demo",
     "flourish.ledger.demo",
+    "flourish.directory.demo",
+    "flourish.grants.demo",
 ]
 
 
