@@ -16,6 +16,7 @@ def layout(request: HttpRequest) -> dict[str, Any]:
                 "code": code,
                 "name_local": get_language_info(code)["name_local"],
                 "current": code == current,
+                "bidi": get_language_info(code)["bidi"],
             }
             for code, _name in settings.LANGUAGES
         ],
