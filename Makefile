@@ -25,6 +25,9 @@ install: $(INSTALLED) ## Create .venv and install pinned dependencies
 run: $(INSTALLED) ## Set up (SQLite), load demo data and serve http://127.0.0.1:8000
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed
+	@# The task worker sends the emails (sign-in codes are printed here in development).
+	$(MANAGE) db_worker --queue-name '*' --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 seed: $(INSTALLED) ## Load the demo data (safe to run again)
@@ -63,7 +66,7 @@ serve: $(INSTALLED) ## Production-like: gunicorn + PostgreSQL (DATABASE_URL) + w
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL, for example postgres://postgres@127.0.0.1:5432/flourish"; exit 2; }
 	FLOURISH_ENV=production $(MANAGE) migrate --no-input
 	FLOURISH_ENV=production $(MANAGE) collectstatic --no-input --verbosity 0
-	FLOURISH_ENV=production $(MANAGE) db_worker & worker=$$!; \
+	FLOURISH_ENV=production $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker' EXIT; \
 	FLOURISH_ENV=production $(BIN)/gunicorn flourish.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
@@ -73,9 +76,14 @@ deploy-check: $(INSTALLED) ## Run Django's deployment checks with production set
 assets: ## Rebuild the CSS and JavaScript from pinned npm packages (needs Node)
 	bash frontend/build.sh
 
-messages: $(INSTALLED) ## Update the translation catalogues and compile them (needs gettext)
-	cd flourish && ../$(MANAGE) makemessages --all --no-obsolete --ignore 'static/*'
-	cd flourish && ../$(MANAGE) compilemessages
+# Run from the repo root so every app's strings land in flourish/locale/ (LOCALE_PATHS).
+# The compiled .mo files are committed, so `make run` needs no gettext.
+MESSAGES_IGNORE := --ignore '.venv/*' --ignore 'frontend/*' --ignore 'node_modules/*' \
+	--ignore 'test-artifacts/*' --ignore 'benchmarks/*' --ignore 'staticfiles/*' --ignore '*/static/*'
+messages: $(INSTALLED) ## Update the Welsh and Urdu catalogues and compile them (needs gettext)
+	mkdir -p flourish/locale
+	$(MANAGE) makemessages -l cy -l ur --no-obsolete $(MESSAGES_IGNORE)
+	$(MANAGE) compilemessages -l cy -l ur $(MESSAGES_IGNORE)
 
 clean: ## Remove the virtual environment and the development database
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

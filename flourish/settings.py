@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the GOV.UK form renderer (TemplatesSetting) needs its widget templates
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
@@ -145,7 +146,8 @@ TASKS = {
             "django_tasks.backends.immediate.ImmediateBackend"
             if FLOURISH_ENV == "test"
             else "django_tasks_db.DatabaseBackend",
-        )
+        ),
+        "QUEUES": ["default", "email"],
     }
 }
 
@@ -160,6 +162,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+if FLOURISH_ENV == "test":
+    # Tests make many people; a slow, strong hash only slows the suite down.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 
@@ -174,6 +180,17 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 15 * 60
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_ADAPTER = "flourish.accounts.adapters.AccountAdapter"
+# Our sign-in form keeps an optional password: empty means "email me a code".
+ACCOUNT_FORMS = {
+    "login": "flourish.accounts.forms.SignInForm",
+    "signup": "flourish.accounts.forms.CreateAccountForm",
+    "request_login_code": "flourish.accounts.forms.AskForSignInCodeForm",
+    "confirm_login_code": "flourish.accounts.forms.SignInCodeForm",
+    "reset_password": "flourish.accounts.forms.ForgottenPasswordForm",
+    "confirm_email_verification_code": "flourish.accounts.forms.EmailCheckCodeForm",
+}
+MFA_ADAPTER = "flourish.accounts.adapters.MfaAdapter"
+MFA_FORMS = {"activate_totp": "flourish.accounts.forms.ActivateAuthenticatorForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Flourish"
 

@@ -1,10 +1,82 @@
-"""How django-allauth fits Flourish."""
+"""How django-allauth fits Flourish: open sign-up and messages in plain English."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from django.utils.translation import gettext_lazy as _
+
+from flourish.core.tasks import email_send
+
+# allauth's own wording is terse ("Incorrect code.", "Invalid login."); people
+# who are anxious about signing in need to be told what to do next.
+ACCOUNT_MESSAGES = {
+    "incorrect_code": _(
+        "That code is not right. Check the email we sent you and enter the code again, "
+        "or ask for a new code."
+    ),
+    "email_password_mismatch": _(
+        "The email address or password is not right. Check them, or leave the password "
+        "empty and we'll email you a code instead."
+    ),
+    "incorrect_password": _("That password is not right. Check it and try again."),
+    "invalid_login": _("Enter your email address, like name@example.org"),
+    "too_many_login_attempts": _(
+        "There have been too many tries to sign in. Wait 5 minutes, then try again."
+    ),
+    "rate_limited": _("You've asked too many times in a short while. Wait a minute and try again."),
+    "email_taken": _(
+        "There is already an account with this email address. Sign in instead: "
+        "we'll email you a code."
+    ),
+    "invalid_or_expired_key": _("This link has expired or has already been used."),
+    "enter_current_password": _("Enter your current password."),
+}
+
+MFA_MESSAGES = {
+    "incorrect_code": _(
+        "That code is not right. Enter the 6-digit code your authenticator app shows now, "
+        "or one of your recovery codes."
+    ),
+    "unverified_email": _(
+        "Confirm your email address before you turn on two-step sign-in: "
+        "we have emailed you a code."
+    ),
+}
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Sign-up is open: anyone may make an account to apply, list a group or join a timebank."""
 
+    error_messages = {**DefaultAccountAdapter.error_messages, **ACCOUNT_MESSAGES}
+
     def is_open_for_signup(self, request: object) -> bool:
         return True
+
+    def format_email_subject(self, subject: str) -> str:
+        # The subject already names Flourish; a "[host]" prefix only looks like spam.
+        return str(subject)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # Render now, while the request and language are known; send from the
+        # task queue so a slow mail server never holds up the sign-in page.
+        message = self.render_mail(template_prefix, email, context)
+        html_body = next(
+            (
+                content
+                for content, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
+            "",
+        )
+        email_send.enqueue(
+            to=list(message.to),
+            subject=str(message.subject),
+            body=str(message.body),
+            html_body=str(html_body),
+            from_email=message.from_email,
+        )
+
+
+class MfaAdapter(DefaultMFAAdapter):
+    """Two-step sign-in messages that say what to do."""
+
+    error_messages = {**DefaultMFAAdapter.error_messages, **MFA_MESSAGES}

@@ -4,8 +4,13 @@ from typing import TextIO
 
 from allauth.account.models import EmailAddress
 
-from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
-from flourish.accounts.models import OrganisationKind, Role
+from flourish.accounts.factories import (
+    ConsentFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+from flourish.accounts.models import OrganisationKind, Role, User
 
 DEMO_PASSWORD = "flourish-demo-only"
 
@@ -43,3 +48,6 @@ def build(stdout: TextIO) -> None:
         )
         MembershipFactory(user=person, organisation=organisations[slug], role=role)
         stdout.write(f"  {email:<24} {Role(role).label} at {organisations[slug].name}")
+    # Tom has said Priya may act for him, so the consents page has something on it.
+    tom = User.objects.get(email="member@example.org")
+    ConsentFactory(given_by=tom, granted_to=User.objects.get(email="organiser@example.org"))

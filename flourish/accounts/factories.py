@@ -6,7 +6,15 @@ Every person they make is made up; emails use the reserved example.org domain.
 import factory
 from django.utils.text import slugify
 
-from flourish.accounts.models import Membership, Organisation, OrganisationKind, User
+from flourish.accounts.models import (
+    Consent,
+    ConsentMethod,
+    ConsentScope,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    User,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -38,3 +46,17 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    """A consent the person gave online themselves (the usual case)."""
+
+    class Meta:
+        model = Consent
+        django_get_or_create = ("given_by", "granted_to", "scope")
+
+    given_by = factory.SubFactory(UserFactory)
+    granted_to = factory.SubFactory(UserFactory)
+    scope = ConsentScope.ACT_FOR_ME
+    method = ConsentMethod.ONLINE
+    recorded_by = factory.SelfAttribute("given_by")

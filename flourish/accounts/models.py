@@ -1,7 +1,10 @@
 """People, the organisations they belong to, their roles, consents and preferences."""
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,7 +67,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         verbose_name = _("person")
@@ -72,6 +75,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        if self.contact_route in {ContactRoute.PHONE, ContactRoute.TEXT} and not self.phone:
+            raise ValidationError(
+                {
+                    "phone": _(
+                        "Enter a phone number so we can call or text you, or choose email instead"
+                    )
+                }
+            )
 
     def get_full_name(self) -> str:
         return self.name or self.email
@@ -120,6 +134,19 @@ class Role(models.TextChoices):
 # Roles whose holders can move money or see many people's records: they must
 # turn on two-factor authentication before using anything else.
 ROLES_REQUIRING_MFA = frozenset({Role.FUNDER_STAFF, Role.ADMINISTRATOR})
+
+# When a person gives consent to an organisation rather than to one named
+# person, it covers the people there whose job is to act for others, not every
+# member: a peer group's ordinary members must not gain access to each other.
+ROLES_THAT_ACT_FOR_PEOPLE = frozenset(
+    {
+        Role.BROKER,
+        Role.GROUP_LEAD,
+        Role.HOLDING_PARTNER,
+        Role.TIMEBANK_COORDINATOR,
+        Role.ASSOCIATE,
+    }
+)
 
 
 class Membership(TimeStampedModel):

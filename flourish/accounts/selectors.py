@@ -1,25 +1,72 @@
-"""Reads about people and their organisations."""
+"""Reads about people, their organisations and the consents they give."""
 
 from typing import Any
 
 from allauth.mfa.models import Authenticator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.http import Http404
 
-from flourish.accounts.models import ROLES_REQUIRING_MFA, Membership
+from flourish.accounts.models import (
+    ROLES_REQUIRING_MFA,
+    ROLES_THAT_ACT_FOR_PEOPLE,
+    Consent,
+    Membership,
+)
+
+
+def user_requires_mfa(user: Any) -> bool:
+    """True for funder staff and administrators: their roles need two-step sign-in."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(
+        user.is_superuser
+        or Membership.objects.filter(user=user, role__in=ROLES_REQUIRING_MFA).exists()
+    )
 
 
 def user_needs_mfa_setup(user: Any) -> bool:
     """True for funder staff and administrators who have not yet turned on an authenticator app."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    needs = (
-        user.is_superuser
-        or Membership.objects.filter(user=user, role__in=ROLES_REQUIRING_MFA).exists()
-    )
-    if not needs:
+    if not user_requires_mfa(user):
         return False
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 def membership_list_for_user(*, user: Any) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("organisation")
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name", "role")
+    )
+
+
+def active_consent_exists(*, given_by: Any, granted_to: Any, scope: str) -> bool:
+    """True while `given_by` has consent in place for `granted_to` in this scope: given to
+    them by name, or to an organisation where they hold a role that acts for people."""
+    if given_by is None or not getattr(granted_to, "is_authenticated", False):
+        return False
+    through_organisation = Q(
+        organisation__memberships__user=granted_to,
+        organisation__memberships__role__in=ROLES_THAT_ACT_FOR_PEOPLE,
+    )
+    return (
+        Consent.objects.filter(given_by=given_by, scope=scope, withdrawn_at__isnull=True)
+        .filter(Q(granted_to=granted_to) | through_organisation)
+        .exists()
+    )
+
+
+def consent_list_given(*, user: Any) -> QuerySet[Consent]:
+    """The consents a person has given, in place ones first, newest first."""
+    return (
+        Consent.objects.filter(given_by=user)
+        .select_related("granted_to", "organisation", "recorded_by")
+        .order_by("-withdrawn_at", "-created_at")
+    )
+
+
+def get_consent_for_user(*, user: Any, pk: int) -> Consent:
+    """A consent the person gave; anyone else is told it does not exist."""
+    consent = consent_list_given(user=user).filter(pk=pk).first()
+    if consent is None:
+        raise Http404
+    return consent
