@@ -14,7 +14,10 @@ def layout(request: HttpRequest) -> dict[str, Any]:
         "language_choices": [
             {
                 "code": code,
-                "name_local": get_language_info(code)["name_local"],
+                # "British English" reads oddly in a switcher next to Cymraeg.
+                "name_local": "English"
+                if code.startswith("en")
+                else get_language_info(code)["name_local"],
                 "current": code == current,
                 "bidi": get_language_info(code)["bidi"],
             }

@@ -1,0 +1,1 @@
+"""Benchmarks for Flourish: `make bench` runs them and prints their figures."""

@@ -1,0 +1,5 @@
+"""Audit actions recorded by the ledger."""
+
+ACCOUNT_OPENED = "ledger.account_opened"
+TRANSACTION_POSTED = "ledger.transaction_posted"
+TRANSACTION_REVERSED = "ledger.transaction_reversed"
