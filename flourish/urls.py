@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("flourish.core.urls")),
     path("directory/", include("flourish.directory.urls")),
+    path("openreferral/", include("flourish.directory.api_urls")),
     path("grants/", include("flourish.grants.urls")),
     path("account/", include("flourish.accounts.urls")),
     path("accounts/", include("allauth.urls")),

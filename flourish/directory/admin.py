@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from flourish.directory.models import Listing, Offer, Place, Schedule, Taxonomy, TaxonomyTerm
+
+
+@admin.register(Listing)
+class ListingAdmin(admin.ModelAdmin):
+    list_display = ["name", "area_outward_code", "local_authority", "state", "last_confirmed_at"]
+    list_filter = ["state", "legal_form"]
+    search_fields = ["name", "area_outward_code"]
+    raw_id_fields = ["organisation"]
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    list_display = ["name", "listing", "kind", "cost", "personal_budget"]
+    list_filter = ["kind", "cost", "personal_budget"]
+    search_fields = ["name"]
+    raw_id_fields = ["listing"]
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "outward_code", "local_authority", "is_public_venue"]
+    raw_id_fields = ["listing"]
+
+
+admin.site.register(Schedule)
+admin.site.register(Taxonomy)
+admin.site.register(TaxonomyTerm)

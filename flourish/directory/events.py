@@ -1,0 +1,12 @@
+"""Audit actions recorded by the directory."""
+
+LISTING_SUGGESTED = "directory.listing_suggested"
+LISTING_UPDATED = "directory.listing_updated"
+LISTING_CONFIRMED = "directory.listing_confirmed"
+LISTING_CLAIM_REQUESTED = "directory.listing_claim_requested"
+LISTING_CLAIMED = "directory.listing_claimed"
+LISTING_MARKED_STALE = "directory.listing_marked_stale"
+LISTING_HIDDEN = "directory.listing_hidden"
+OFFER_CREATED = "directory.offer_created"
+LISTINGS_IMPORTED = "directory.listings_imported"
+OFFER_UPDATED = "directory.offer_updated"

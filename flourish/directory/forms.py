@@ -1,0 +1,376 @@
+"""Forms for finding groups, suggesting and editing a listing, and adding an offer."""
+
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from flourish.core.formatting import parse_pounds
+from flourish.directory.geography import district_for, outward_code_of
+from flourish.directory.models import (
+    CostKind,
+    Frequency,
+    LegalForm,
+    Listing,
+    Offer,
+    Weekday,
+)
+from flourish.directory.selectors import SearchQuery, offer_type_terms
+from flourish.directory.services.listings import LISTING_FIELDS, normalise_name
+from flourish.directory.spreadsheets import read_rows
+
+DISTANCE_CHOICES = [
+    ("1", _("1 mile")),
+    ("3", _("3 miles")),
+    ("5", _("5 miles")),
+    ("10", _("10 miles")),
+    ("25", _("25 miles")),
+]
+DAY_CHOICES = [
+    ("", _("Any day")),
+    ("weekdays", _("Weekdays (Monday to Friday)")),
+    ("weekends", _("Weekends")),
+] + [(str(d.value), d.label) for d in Weekday]
+TIME_CHOICES = [
+    ("", _("Any time")),
+    ("morning", _("Morning (starts before 12 noon)")),
+    ("afternoon", _("Afternoon (starts 12 noon to 5pm)")),
+    ("evening", _("Evening (starts 5pm or later)")),
+]
+
+
+ATTENDANCE_CHOICES = [
+    ("", _("Either")),
+    ("in_person", _("In person")),
+    ("online", _("Online")),
+]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Words to search for"),
+        required=False,
+        max_length=100,
+        help_text=_("For example: hearing voices, walking, Urdu"),
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        required=False,
+        max_length=10,
+        help_text=_("Your full postcode or just the first half, for example LS6 3AB or LS6"),
+    )
+    distance = forms.ChoiceField(label=_("Within"), choices=DISTANCE_CHOICES, required=False)
+    day = forms.ChoiceField(label=_("Day"), choices=DAY_CHOICES, required=False)
+    time = forms.ChoiceField(label=_("Time of day"), choices=TIME_CHOICES, required=False)
+    type = forms.ModelChoiceField(
+        label=_("Type"),
+        queryset=offer_type_terms(),
+        required=False,
+        empty_label=_("Any type"),
+        to_field_name="code",
+    )
+    community = forms.CharField(
+        label=_("Community"),
+        required=False,
+        max_length=60,
+        help_text=_("Groups that come from or serve a community, for example LGBTQ+ or Somali"),
+    )
+    language = forms.CharField(
+        label=_("Language"), required=False, max_length=40, help_text=_("For example: Welsh")
+    )
+    attendance = forms.ChoiceField(
+        label=_("Online or in person"),
+        choices=ATTENDANCE_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    free = forms.BooleanField(label=_("Free only"), required=False)
+    personal_budget = forms.BooleanField(
+        label=_("Can be paid for with a personal budget"), required=False
+    )
+
+    def clean_postcode(self) -> str:
+        postcode = self.cleaned_data["postcode"].strip()
+        if postcode and district_for(postcode) is None:
+            raise forms.ValidationError(
+                _(
+                    "We could not find that postcode. Enter a postcode in England or Wales, "
+                    "for example LS6 3AB"
+                )
+            )
+        return postcode
+
+    def search_query(self) -> SearchQuery:
+        data = self.cleaned_data
+        centre = district_for(data["postcode"]) if data.get("postcode") else None
+        miles = float(data.get("distance") or 5)
+        return SearchQuery(
+            words=data.get("q", ""),
+            centre=centre,
+            radius_km=miles * 1.609344 if centre else None,
+            day=data.get("day", ""),
+            time=data.get("time", ""),
+            free=data.get("free", False),
+            personal_budget=data.get("personal_budget", False),
+            term=data.get("type"),
+            community=data.get("community", ""),
+            language=data.get("language", ""),
+            attendance=data.get("attendance", ""),
+        )
+
+
+def _https_by_default(field: Any, **kwargs: Any) -> Any:
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class ListingForm(forms.ModelForm):
+    class Meta:
+        model = Listing
+        formfield_callback = _https_by_default
+        fields = LISTING_FIELDS
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "led_by": forms.Textarea(attrs={"rows": 3}),
+            "legal_form": forms.RadioSelect,
+        }
+        error_messages = {
+            "name": {"required": _("Enter the name of the group")},
+            "description": {"required": _("Say what the group is and does")},
+            "area_outward_code": {
+                "required": _("Enter the first half of a postcode, for example LS6")
+            },
+            "website": {"invalid": _("Enter a website address, for example https://example.org")},
+            "social_link": {
+                "invalid": _("Enter a full link, for example https://facebook.com/ourgroup")
+            },
+            "email": {"invalid": _("Enter an email address, for example name@example.org")},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # People may type a whole postcode here; it is cut to its district when cleaned.
+        area = cast(forms.CharField, self.fields["area_outward_code"])
+        area.max_length = 10
+        area.validators = []
+        area.widget.attrs["maxlength"] = 10
+
+    def clean_area_outward_code(self) -> str:
+        outward = outward_code_of(self.cleaned_data["area_outward_code"])
+        if outward is None or district_for(outward) is None:
+            raise forms.ValidationError(
+                _("Enter the first half of a real postcode, for example LS6")
+            )
+        return outward
+
+
+def _current_meeting_and_place(offer: Offer) -> dict[str, Any]:
+    """What the extra (non-model) fields show when a lead edits an offer."""
+    initial: dict[str, Any] = {}
+    if offer.price_pence is not None:
+        initial["price"] = f"{offer.price_pence / 100:.2f}"
+    slot = offer.schedules.first()
+    if slot is not None:
+        initial.update(
+            weekday=slot.weekday,
+            opens_at=slot.opens_at.strftime("%H:%M"),
+            closes_at=slot.closes_at.strftime("%H:%M"),
+            frequency=slot.frequency,
+        )
+    link = offer.offer_places.select_related("place").first()
+    if link is not None:
+        initial.update(
+            place_name=link.place.name,
+            postcode=link.place.postcode,
+            is_public_venue=link.place.is_public_venue,
+        )
+    return initial
+
+
+class OfferForm(forms.ModelForm):
+    price = forms.CharField(
+        label=_("Price in pounds"),
+        required=False,
+        max_length=12,
+        help_text=_("Only if it has a set price, for example 5 or 12.50"),
+    )
+    weekday = forms.TypedChoiceField(
+        label=_("Day it meets"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=[("", _("It has no regular day")), *Weekday.choices],
+    )
+    opens_at = forms.TimeField(
+        label=_("Starts at"), required=False, help_text=_("24-hour clock, for example 18:00")
+    )
+    closes_at = forms.TimeField(
+        label=_("Ends at"), required=False, help_text=_("24-hour clock, for example 20:00")
+    )
+    frequency = forms.ChoiceField(
+        label=_("How often"), choices=Frequency.choices, initial=Frequency.WEEKLY
+    )
+    place_name = forms.CharField(
+        label=_("Where it meets"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "For example: Headingley Community Centre. "
+            "Leave empty if it is only online or by phone."
+        ),
+    )
+    postcode = forms.CharField(label=_("Postcode of the place"), required=False, max_length=10)
+    is_public_venue = forms.BooleanField(
+        label=_("This is a public venue (its postcode may be shown)"), required=False
+    )
+
+    class Meta:
+        model = Offer
+        fields = [
+            "name",
+            "description",
+            "kind",
+            "terms",
+            "who_for",
+            "cost",
+            "price_unit",
+            "personal_budget",
+            "online",
+            "how_to_join",
+            "accessibility",
+            "languages",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "cost": forms.RadioSelect,
+            "terms": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"terms": _("Type")}
+        error_messages = {
+            "name": {"required": _("Enter the name of what you offer")},
+            "description": {"required": _("Say what happens, in a sentence or two")},
+            "kind": {"required": _("Choose whether it is a service, an activity or a space")},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        terms = cast(forms.ModelMultipleChoiceField, self.fields["terms"])
+        terms.queryset = offer_type_terms()
+        terms.required = False
+        if self.instance.pk:
+            self.initial.update(_current_meeting_and_place(self.instance))
+
+    def clean_price(self) -> int | None:
+        text = self.cleaned_data["price"]
+        if not text:
+            return None
+        try:
+            return parse_pounds(text)
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("Enter the price in pounds, for example 5 or 12.50")
+            ) from error
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("cost") == CostKind.PRICE and data.get("price") is None:
+            self.add_error("price", _("Enter the price, for example 5 or 12.50"))
+        if data.get("weekday") is not None:
+            if not data.get("opens_at"):
+                self.add_error("opens_at", _("Enter the time it starts, for example 18:00"))
+            if not data.get("closes_at"):
+                self.add_error("closes_at", _("Enter the time it ends, for example 20:00"))
+            elif data.get("opens_at") and data["closes_at"] <= data["opens_at"]:
+                self.add_error("closes_at", _("Enter an end time after the start time"))
+        if data.get("place_name") and not data.get("postcode"):
+            self.add_error("postcode", _("Enter the postcode of the place, for example LS6 3AB"))
+        if data.get("postcode") and district_for(data["postcode"]) is None:
+            self.add_error("postcode", _("Enter a real postcode, for example LS6 3AB"))
+        return data
+
+    def service_arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        fields = {name: data[name] for name in self.Meta.fields if name != "terms"}
+        fields["price_pence"] = data.get("price")
+        schedule = None
+        if data.get("weekday") is not None:
+            schedule = {
+                "weekday": data["weekday"],
+                "opens_at": data["opens_at"],
+                "closes_at": data["closes_at"],
+                "frequency": data["frequency"],
+            }
+        place = None
+        if data.get("postcode"):
+            place = {
+                "name": data.get("place_name") or data["postcode"],
+                "postcode": data["postcode"],
+                "is_public_venue": data["is_public_venue"],
+            }
+        return {
+            "fields": fields,
+            "schedule": schedule,
+            "place": place,
+            "terms": list(data.get("terms") or []),
+        }
+
+
+LEGAL_FORM_WORDS = {label.lower(): value for value, label in LegalForm.choices} | {
+    value: value for value in LegalForm.values
+}
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet of groups (CSV or XLSX)"),
+        help_text=_(
+            "One group per row. The first row holds column headings: name, description, "
+            "postcode district, and any of led by, communities, languages, legal form, "
+            "website, social media, email, phone."
+        ),
+        error_messages={"required": _("Choose a CSV or XLSX file")},
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        self.rows = read_rows(upload, filename=upload.name)
+        return upload
+
+
+@dataclass
+class CheckedRow:
+    number: int
+    data: dict[str, str]
+    errors: list[str] = field(default_factory=list)
+
+
+def check_import_rows(rows: list[dict[str, str]]) -> list[CheckedRow]:
+    """Each row checked as if typed into the suggest form, plus duplicates in the file."""
+    checked: list[CheckedRow] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, row in enumerate(rows, start=2):
+        data = {
+            **row,
+            "legal_form": LEGAL_FORM_WORDS.get(
+                row.get("legal_form", "").strip().lower(), row.get("legal_form") or "unconstituted"
+            ),
+        }
+        form = ListingForm(data)
+        result = CheckedRow(number=number, data=data)
+        if form.is_valid():
+            result.data = {name: str(value) for name, value in form.cleaned_data.items()}
+            key = (normalise_name(result.data["name"]), result.data["area_outward_code"])
+            if key in seen:
+                result.errors.append(_("Same group as row %(row)d") % {"row": seen[key]})
+            seen.setdefault(key, number)
+        for name, messages in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            result.errors += [
+                f"{label}: {message}" if label else str(message) for message in messages
+            ]
+        checked.append(result)
+    return checked

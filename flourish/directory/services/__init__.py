@@ -1,0 +1,1 @@
+"""Writes for the directory: `listings` (groups' entries) and `offers` (what they offer)."""

@@ -1,0 +1,156 @@
+"""Writes for offers, where and when they happen, and the offer-type taxonomy."""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from flourish.core.services import audit_record
+from flourish.directory import events
+from flourish.directory.geography import district_for, normalise_postcode
+from flourish.directory.models import (
+    Listing,
+    Offer,
+    OfferPlace,
+    Place,
+    Schedule,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+
+def offer_search_text(offer: Offer) -> str:
+    """Everything a word search looks at, in lower case: the offer's words and its group's."""
+    listing = offer.listing
+    parts = [
+        offer.name,
+        offer.description,
+        offer.who_for,
+        offer.languages,
+        listing.name,
+        listing.communities,
+        listing.led_by,
+        listing.languages,
+    ]
+    return " ".join(part for part in parts if part).lower()
+
+
+def _offer_save(
+    offer: Offer,
+    *,
+    schedule: Mapping[str, Any] | None,
+    place: Mapping[str, Any] | None,
+    terms: Sequence[TaxonomyTerm],
+) -> None:
+    if offer.cost != "price":
+        offer.price_pence = None
+    elif offer.price_pence is None:
+        raise ValidationError(_("Enter the price, for example 5 or 12.50"))
+    offer.search_text = offer_search_text(offer)
+    offer.full_clean()
+    offer.save()
+    offer.terms.set(terms)
+    # One regular meeting and one place per offer for now: saving replaces them.
+    offer.schedules.all().delete()
+    if schedule:
+        slot = Schedule(offer=offer, **schedule)
+        if slot.opens_at and slot.closes_at and slot.closes_at <= slot.opens_at:
+            raise ValidationError({"closes_at": _("Enter an end time after the start time")})
+        slot.full_clean()
+        slot.save()
+    current = [link.place for link in offer.offer_places.select_related("place")]
+    if place and any(
+        p.postcode == normalise_postcode(place["postcode"])
+        and p.name == place["name"]
+        and p.is_public_venue == place["is_public_venue"]
+        for p in current
+    ):
+        return
+    offer.offer_places.all().delete()
+    if place:
+        OfferPlace.objects.create(
+            offer=offer, place=place_create(listing=offer.listing, fields=place)
+        )
+
+
+@transaction.atomic
+def offer_create(
+    *,
+    actor: Any,
+    listing: Listing,
+    fields: Mapping[str, Any],
+    schedule: Mapping[str, Any] | None = None,
+    place: Mapping[str, Any] | None = None,
+    terms: Sequence[TaxonomyTerm] = (),
+) -> Offer:
+    """A group adds something it offers, with when it meets and where (a district at least)."""
+    offer = Offer(listing=listing, **fields)
+    _offer_save(offer, schedule=schedule, place=place, terms=terms)
+    audit_record(actor=actor, action=events.OFFER_CREATED, target=offer, data={"name": offer.name})
+    return offer
+
+
+@transaction.atomic
+def offer_update(
+    *,
+    actor: Any,
+    offer: Offer,
+    fields: Mapping[str, Any],
+    schedule: Mapping[str, Any] | None = None,
+    place: Mapping[str, Any] | None = None,
+    terms: Sequence[TaxonomyTerm] = (),
+) -> Offer:
+    """A group's lead changes an offer: its words, when it meets and where."""
+    for name, value in fields.items():
+        setattr(offer, name, value)
+    _offer_save(offer, schedule=schedule, place=place, terms=terms)
+    audit_record(
+        actor=actor, action=events.OFFER_UPDATED, target=offer, data={"fields": sorted(fields)}
+    )
+    return offer
+
+
+def place_create(*, listing: Listing, fields: Mapping[str, Any]) -> Place:
+    """A place is located at its postcode district's centroid, from the shipped ONS data."""
+    place = Place(listing=listing, **fields)
+    district = district_for(place.postcode)
+    if district is None:
+        raise ValidationError({"postcode": _("Enter a real postcode, for example LS6 3AB")})
+    place.postcode = normalise_postcode(place.postcode)
+    place.outward_code = district.outward_code
+    place.local_authority = district.local_authority
+    place.latitude, place.longitude = district.latitude, district.longitude
+    place.full_clean()
+    place.save()
+    return place
+
+
+OFFER_TYPES = [
+    ("peer-support", "Peer support group", "People with shared experience supporting each other."),
+    ("activity", "Activity", "Doing something together: walking, art, growing, cooking."),
+    ("drop-in", "Drop-in space", "A space to be, without booking."),
+    ("helpline", "Helpline or listening line", "Someone to talk to by phone or text."),
+    ("online", "Online session", "Meeting by video or chat."),
+    ("practical-help", "Practical help", "Food, shopping, forms, getting about."),
+    ("for-sale", "Service for sale", "A service people can buy, including with a personal budget."),
+    ("mutual-aid", "Mutual aid", "Neighbours helping neighbours, organised by themselves."),
+]
+
+
+@transaction.atomic
+def taxonomy_defaults_ensure() -> Taxonomy:
+    """The offer types every Flourish directory starts with exist (safe to call again)."""
+    taxonomy, _created = Taxonomy.objects.get_or_create(
+        name="Flourish offer types",
+        defaults={
+            "description": "Kinds of support and activity offered by community-led groups.",
+            "version": "1",
+        },
+    )
+    for code, name, description in OFFER_TYPES:
+        TaxonomyTerm.objects.get_or_create(
+            taxonomy=taxonomy, code=code, defaults={"name": name, "description": description}
+        )
+    return taxonomy

@@ -1,0 +1,180 @@
+"""The directory in a real browser (Debian's Chromium), JavaScript on and off: no axe-core
+violations, reflow at 320 pixels, no third-party requests (no map tiles), and the
+journey of finding a weekday-evening group near a postcode."""
+
+import shutil
+
+import pytest
+from django.urls import reverse
+
+from tests.browser.conftest import CHROMIUM, NARROW, browser, open_page  # noqa: F401
+from tests.browser.pages import ADMINISTRATOR, ANONYMOUS, MEMBER, Page, Scene
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        shutil.which(CHROMIUM) is None, reason=f"the browser suite needs {CHROMIUM}"
+    ),
+]
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    return [results.generate_report()] if results.violations_count else []
+
+
+def _offer(scene: Scene):
+    from flourish.directory.factories import ListingFactory, offer_meeting_at
+
+    listing = ListingFactory(name="Hearing Voices Headingley", organisation=scene.group)
+    return offer_meeting_at(
+        postcode="LS6 1AA", weekday=1, name="Tuesday evening group", listing=listing
+    )
+
+
+def _search(scene: Scene) -> str:
+    _offer(scene)
+    return reverse("directory:search") + "?postcode=LS6+3AB&distance=10&day=weekdays&time=evening"
+
+
+def _group(scene: Scene) -> str:
+    return reverse("directory:listing", args=[_offer(scene).listing.uuid])
+
+
+def _offer_page(scene: Scene) -> str:
+    return reverse("directory:offer", args=[_offer(scene).uuid])
+
+
+def _edit(scene: Scene) -> str:
+    return reverse("directory:listing_edit", args=[_offer(scene).listing.uuid])
+
+
+def _offer_edit(scene: Scene) -> str:
+    return reverse("directory:offer_edit", args=[_offer(scene).uuid])
+
+
+def _bad_search(scene: Scene) -> str:
+    return reverse("directory:search") + "?postcode=ZZ99+9ZZ"
+
+
+DIRECTORY_PAGES = [
+    Page("directory search results", ANONYMOUS, _search),
+    Page("directory search with an unknown postcode", ANONYMOUS, _bad_search),
+    Page("directory group", ANONYMOUS, _group),
+    Page("directory offer", ANONYMOUS, _offer_page),
+    Page("directory suggest a group", ANONYMOUS, lambda scene: reverse("directory:suggest")),
+    Page("directory edit a listing", MEMBER, _edit),
+    Page("directory change an offer", MEMBER, lambda scene: _offer_edit(scene)),
+    Page("directory import", ADMINISTRATOR, lambda scene: reverse("directory:import")),
+]
+each_page = pytest.mark.parametrize("entry", DIRECTORY_PAGES, ids=[p.name for p in DIRECTORY_PAGES])
+
+
+@each_page
+@pytest.mark.parametrize("language", ["en-gb", "ur"])
+def test_directory_pages_have_no_accessibility_violations(open_page, entry, language):  # noqa: F811
+    assert axe_violations(open_page(entry, language=language).page) == []
+
+
+@each_page
+def test_directory_pages_reflow_and_call_no_other_site(open_page, live_server, entry):  # noqa: F811
+    visit = open_page(entry, viewport=NARROW)
+    visit.page.wait_for_load_state("networkidle")
+    assert visit.page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    assert visit.third_party_requests(live_server.url) == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_person_finds_a_weekday_evening_group_near_their_postcode(open_page, javascript):  # noqa: F811
+    start = Page(
+        "directory search", ANONYMOUS, lambda scene: _offer(scene) and reverse("directory:search")
+    )
+    page = open_page(start, javascript=javascript).page
+    page.get_by_label("Postcode", exact=True).fill("ls6 3ab")
+    page.get_by_label("Within").select_option("10")
+    page.get_by_label("Day", exact=True).select_option("weekdays")
+    page.get_by_label("Time of day").select_option("evening")
+    with page.expect_navigation():
+        page.locator("main form button").click()
+    results = page.locator("main ol")
+    assert "Tuesday evening group" in results.inner_text()
+    assert "Under half a mile away" in results.inner_text()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Tuesday evening group").click()
+    assert page.locator("h1").inner_text() == "Tuesday evening group"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_person_suggests_a_group_and_a_duplicate_is_refused(open_page, javascript):  # noqa: F811
+    from flourish.directory.models import Listing
+
+    start = Page("suggest", ANONYMOUS, lambda scene: reverse("directory:suggest"))
+    page = open_page(start, javascript=javascript).page
+    page.get_by_label("Name of the group").fill("Sisters Mutual Aid Bradford")
+    page.get_by_label("What the group is and does, in its own words").fill("Food and company.")
+    page.get_by_label("Postcode district").fill("BD7")
+    page.get_by_label("Unconstituted group").check()
+    with page.expect_navigation():
+        page.locator("main form button").click()
+    assert page.locator("h1").inner_text() == "Sisters Mutual Aid Bradford"
+
+    page.goto(reverse("directory:suggest"))
+    page.get_by_label("Name of the group").fill("sisters mutual aid, bradford")
+    page.get_by_label("What the group is and does, in its own words").fill("Again.")
+    page.get_by_label("Postcode district").fill("bd7 2aa")
+    with page.expect_navigation():
+        page.locator("main form button").click()
+    assert "already listed" in page.locator(".govuk-error-summary").inner_text()
+    assert Listing.objects.count() == 1
+
+
+def test_a_group_lead_claims_a_listing_from_the_email_and_edits_it(open_page):  # noqa: F811
+    import re
+
+    from django.core import mail
+
+    from flourish.directory.factories import ListingFactory
+
+    made = {}
+
+    def _listing(scene: Scene) -> str:
+        made["listing"] = ListingFactory(name="Queer Minds Cardiff", area_outward_code="CF10")
+        return reverse("directory:listing", args=[made["listing"].uuid])
+
+    page = open_page(Page("group to claim", MEMBER, _listing)).page
+    with page.expect_navigation():
+        page.get_by_role("button", name="Claim this listing").click()
+    assert "We have emailed a link" in page.locator("main").inner_text()
+    link = re.search(r"https?://\S+/directory/claim/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Claim the listing").click()
+    assert page.locator("h1").inner_text() == "Edit Queer Minds Cardiff"
+    field = page.get_by_label("What the group is and does, in its own words")
+    field.fill("LGBTQ+ peer support in Cardiff, in our own words.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save changes").click()
+    assert "in our own words" in page.locator("main").inner_text()
+
+
+def test_a_coordinator_imports_a_spreadsheet_with_errors_and_nothing_is_saved(open_page, tmp_path):  # noqa: F811
+    from flourish.directory.models import Listing
+
+    sheet = tmp_path / "groups.csv"
+    sheet.write_text("name,description,postcode district\nGood Group,About us,LS6\n,No name,XX0\n")
+    page = open_page(Page("import", ADMINISTRATOR, lambda scene: reverse("directory:import"))).page
+    page.get_by_label("Spreadsheet of groups (CSV or XLSX)").set_input_files(str(sheet))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check the file").click()
+    main = page.locator("main").inner_text()
+    assert "1 row has a problem" in main and "Enter the name of the group" in main
+    assert page.get_by_role("button", name="Import 2 groups").count() == 0
+    assert axe_violations(page) == []
+    assert not Listing.objects.exists()

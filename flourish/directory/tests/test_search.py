@@ -1,0 +1,156 @@
+"""Journey: a person finds a peer group near their postcode that meets on a weekday evening."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from flourish.directory.factories import ListingFactory, OfferFactory, offer_meeting_at
+from flourish.directory.models import ListingState
+
+SEARCH = reverse("directory:search")
+
+
+@pytest.fixture
+def groups(db):
+    near_evening = offer_meeting_at(
+        postcode="LS6 1AA",
+        weekday=1,
+        name="Hearing Voices evening group",
+        listing=ListingFactory(name="Hearing Voices Headingley"),
+    )
+    near_morning = offer_meeting_at(
+        postcode="LS6 2BB",
+        weekday=2,
+        opens_at=datetime.time(10, 0),
+        name="Morning walk",
+    )
+    further_evening = offer_meeting_at(
+        postcode="BD1 1AA",
+        weekday=3,
+        name="Bradford peer circle",
+    )
+    weekend = offer_meeting_at(postcode="LS2 7AA", weekday=5, name="Saturday drop-in")
+    far_away = offer_meeting_at(postcode="CF10 1AA", weekday=1, name="Cardiff evening group")
+    return {
+        "near_evening": near_evening,
+        "near_morning": near_morning,
+        "further_evening": further_evening,
+        "weekend": weekend,
+        "far_away": far_away,
+    }
+
+
+def names(response):
+    return [hit.offer.name for hit in response.context["results"].hits]
+
+
+def test_it_finds_weekday_evening_groups_near_a_postcode_nearest_first(client, groups):
+    response = client.get(
+        SEARCH, {"postcode": "ls6 3ab", "distance": "25", "day": "weekdays", "time": "evening"}
+    )
+    assert response.status_code == 200
+    assert names(response) == ["Hearing Voices evening group", "Bradford peer circle"]
+    page = response.content.decode()
+    assert "Under half a mile away" in page and "miles away" in page
+    assert "Run by Hearing Voices Headingley" in page
+
+
+def test_it_shows_how_far_away_each_result_is(client, groups):
+    response = client.get(SEARCH, {"postcode": "LS6", "distance": "25"})
+    distances = [hit.distance_miles for hit in response.context["results"].hits]
+    assert distances == sorted(distances)
+    assert distances[0] < 1 and 5 < distances[-1] < 15
+
+
+def test_it_leaves_out_groups_beyond_the_distance_asked_for(client, groups):
+    response = client.get(SEARCH, {"postcode": "LS6 3AB", "distance": "1"})
+    assert set(names(response)) == {"Hearing Voices evening group", "Morning walk"}
+
+
+def test_it_searches_by_words_across_the_offer_and_the_group(client, groups):
+    response = client.get(SEARCH, {"q": "hearing voices"})
+    assert names(response) == ["Hearing Voices evening group"]
+
+
+def test_it_tells_the_person_what_to_do_about_a_postcode_it_does_not_know(client, groups):
+    response = client.get(SEARCH, {"postcode": "ZZ99 9ZZ"})
+    assert response.status_code == 200
+    assert "We could not find that postcode" in response.content.decode()
+    assert response.content.decode().count("There is a problem") == 1
+    assert "results" not in response.context
+
+
+def test_it_does_not_show_hidden_listings(client, groups):
+    listing = groups["near_evening"].listing
+    listing.state = ListingState.HIDDEN
+    listing.save()
+    response = client.get(SEARCH, {"postcode": "LS6", "distance": "25"})
+    assert "Hearing Voices evening group" not in names(response)
+
+
+def test_it_filters_free_offers_and_those_payable_by_personal_budget(client, db):
+    OfferFactory(name="Art group", cost="free")
+    OfferFactory(name="Counselling", cost="price", price_pence=2500, personal_budget=True)
+    assert names(client.get(SEARCH, {"free": "on"})) == ["Art group"]
+    response = client.get(SEARCH, {"personal_budget": "on"})
+    assert names(response) == ["Counselling"]
+    assert "£25" in response.content.decode()
+
+
+def test_it_pages_through_many_results(client, db):
+    for number in range(45):
+        offer_meeting_at(postcode="LS6 1AA", name=f"Group {number:02d}")
+    first = client.get(SEARCH, {"postcode": "LS6", "distance": "5"})
+    third = client.get(SEARCH, {"postcode": "LS6", "distance": "5", "page": "3"})
+    assert first.context["results"].total == 45
+    assert len(names(first)) == 20 and len(names(third)) == 5
+    assert set(names(first)).isdisjoint(names(third))
+    assert "Page 1 of 3" in first.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"postcode": "LS6", "distance": "25", "day": "weekdays", "time": "evening", "q": "group"},
+        {"q": "group", "free": "on"},
+    ],
+)
+def test_search_uses_the_same_number_of_queries_for_few_or_many_groups(
+    client, db, django_assert_max_num_queries, params
+):
+    offer_meeting_at(postcode="LS6 1AA", name="First group")
+    with django_assert_max_num_queries(8) as few:
+        client.get(SEARCH, params)
+    for number in range(30):
+        offer_meeting_at(postcode="LS6 1AA", name=f"Another group {number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(SEARCH, params)
+    assert response.context["results"].total == 31
+
+
+def test_the_search_page_works_without_a_search(client, db):
+    response = client.get(SEARCH)
+    assert response.status_code == 200
+    assert "Find a group" in response.content.decode()
+
+
+def test_it_filters_by_community_language_and_online_or_in_person(client, db):
+    in_person = offer_meeting_at(
+        postcode="CF10 1AA",
+        name="Welsh peer circle",
+        languages="Welsh, English",
+        listing=ListingFactory(communities="LGBTQ+ people, Welsh speakers"),
+    )
+    OfferFactory(name="Online circle", online=True, listing=ListingFactory(communities="carers"))
+    assert names(client.get(SEARCH, {"community": "lgbtq"})) == [in_person.name]
+    assert names(client.get(SEARCH, {"language": "welsh"})) == [in_person.name]
+    assert names(client.get(SEARCH, {"attendance": "online"})) == ["Online circle"]
+    assert names(client.get(SEARCH, {"attendance": "in_person"})) == [in_person.name]
+
+
+def test_it_says_so_when_nothing_matches(client, groups):
+    response = client.get(SEARCH, {"q": "underwater basket weaving"})
+    page = response.content.decode()
+    assert "No groups found" in page
+    assert "Try fewer words" in page

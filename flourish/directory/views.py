@@ -1,0 +1,224 @@
+"""Directory pages: search, a group's page, an offer's page, and keeping a listing alive."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from flourish.directory import calendar
+from flourish.directory.forms import (
+    ImportUploadForm,
+    ListingForm,
+    OfferForm,
+    SearchForm,
+    check_import_rows,
+)
+from flourish.directory.geography import ATTRIBUTION
+from flourish.directory.selectors import (
+    check_user_can_import,
+    get_listing_for_public,
+    get_listing_for_user,
+    get_offer_for_public,
+    get_offer_for_user,
+    offer_search,
+)
+from flourish.directory.services import listings, offers
+
+PER_PAGE = 20
+
+
+class _CountOnly(list):
+    """Lets the paginator page through a total it is told, without fetching every row."""
+
+    def __init__(self, total: int) -> None:
+        super().__init__()
+        self.total = total
+
+    def count(self, *_args: object) -> int:
+        return self.total
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "attribution": ATTRIBUTION, "searched": form.is_bound}
+    if form.is_bound and form.is_valid():
+        number = _page_number(request)
+        query = form.search_query()
+        results = offer_search(query, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
+        page = Paginator(_CountOnly(results.total), PER_PAGE).get_page(number)
+        if page.number != number:  # asked for a page past the end: show the last one
+            results = offer_search(query, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE)
+        context.update(results=results, page=page)
+    return render(request, "directory/search.html", context)
+
+
+def listing_detail(request: HttpRequest, listing_id: str) -> HttpResponse:
+    listing = get_listing_for_public(listing_id=listing_id)
+    can_edit = request.user.has_perm("directory.change_listing", listing)
+    return render(request, "directory/listing.html", {"listing": listing, "can_edit": can_edit})
+
+
+def offer_detail(request: HttpRequest, offer_id: str) -> HttpResponse:
+    offer = get_offer_for_public(offer_id=offer_id)
+    can_edit = request.user.has_perm("directory.change_listing", offer.listing)
+    context = {"offer": offer, "listing": offer.listing, "can_edit": can_edit}
+    return render(request, "directory/offer.html", context)
+
+
+@login_required
+def offer_edit(request: HttpRequest, offer_id: str) -> HttpResponse:
+    offer = get_offer_for_user(user=request.user, offer_id=offer_id)
+    form = OfferForm(request.POST or None, instance=offer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            offers.offer_update(actor=request.user, offer=offer, **form.service_arguments())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("directory:offer", offer_id=offer.uuid)
+    return render(request, "directory/offer_edit.html", {"form": form, "offer": offer})
+
+
+def offer_calendar(request: HttpRequest, offer_id: str) -> HttpResponse:
+    offer = get_offer_for_public(offer_id=offer_id)
+    response = HttpResponse(calendar.offer_ics(offer), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{offer.uuid}.ics"'
+    return response
+
+
+def listing_calendar(request: HttpRequest, listing_id: str) -> HttpResponse:
+    listing = get_listing_for_public(listing_id=listing_id)
+    ics = calendar.calendar_ics(name=listing.name, offers=listing.offers.all())
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{listing.uuid}.ics"'
+    return response
+
+
+def listing_suggest(request: HttpRequest) -> HttpResponse:
+    form = ListingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            listing = listings.listing_suggest(actor=request.user, fields=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you. The group is now in the directory."))
+            return redirect("directory:listing", listing_id=listing.uuid)
+    return render(request, "directory/suggest.html", {"form": form})
+
+
+@require_POST
+def listing_claim(request: HttpRequest, listing_id: str) -> HttpResponse:
+    listing = get_listing_for_public(listing_id=listing_id)
+    try:
+        listings.listing_claim_request(
+            actor=request.user,
+            listing=listing,
+            claim_url=lambda token: request.build_absolute_uri(
+                reverse("directory:claim_complete", args=[token])
+            ),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("We have emailed a link to the group's contact address."))
+    return redirect("directory:listing", listing_id=listing.uuid)
+
+
+@login_required
+def listing_claim_complete(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "directory/claim.html", {"token": token})
+    try:
+        listing = listings.listing_claim_complete(actor=request.user, token=token)
+    except ValidationError as error:
+        return render(request, "directory/claim.html", {"token": token, "error": error.messages[0]})
+    messages.success(request, _("You can now edit this listing."))
+    return redirect("directory:listing_edit", listing_id=listing.uuid)
+
+
+@login_required
+def listing_edit(request: HttpRequest, listing_id: str) -> HttpResponse:
+    listing = get_listing_for_user(user=request.user, listing_id=listing_id)
+    form = ListingForm(request.POST or None, instance=listing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            listings.listing_update(actor=request.user, listing=listing, fields=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("directory:listing", listing_id=listing.uuid)
+    return render(request, "directory/edit.html", {"form": form, "listing": listing})
+
+
+@login_required
+@require_POST
+def listing_confirm(request: HttpRequest, listing_id: str) -> HttpResponse:
+    listing = get_listing_for_user(user=request.user, listing_id=listing_id)
+    listings.listing_confirm(actor=request.user, listing=listing)
+    messages.success(request, _("Thank you for confirming that the group is still running."))
+    return redirect("directory:listing", listing_id=listing.uuid)
+
+
+@login_required
+def offer_add(request: HttpRequest, listing_id: str) -> HttpResponse:
+    listing = get_listing_for_user(user=request.user, listing_id=listing_id)
+    form = OfferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            offer = offers.offer_create(
+                actor=request.user, listing=listing, **form.service_arguments()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("What you offer is now in the directory."))
+            return redirect("directory:offer", offer_id=offer.uuid)
+    return render(request, "directory/offer_add.html", {"form": form, "listing": listing})
+
+
+IMPORT_SESSION_KEY = "directory_import_rows"
+
+
+@login_required
+def listing_import(request: HttpRequest) -> HttpResponse:
+    check_user_can_import(user=request.user)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    context: dict = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        checked = check_import_rows(form.rows)
+        problems = sum(1 for row in checked if row.errors)
+        request.session[IMPORT_SESSION_KEY] = None if problems else [row.data for row in checked]
+        context.update(checked=checked, problems=problems)
+    return render(request, "directory/import.html", context)
+
+
+@login_required
+@require_POST
+def listing_import_confirm(request: HttpRequest) -> HttpResponse:
+    check_user_can_import(user=request.user)
+    rows = request.session.pop(IMPORT_SESSION_KEY, None)
+    if not rows:
+        messages.error(request, _("Upload the file again: we could not find the checked rows."))
+        return redirect("directory:import")
+    try:
+        count = listings.listings_import(actor=request.user, rows=rows)
+    except ValidationError as error:
+        messages.error(request, _("Nothing was imported. ") + " ".join(error.messages))
+        return redirect("directory:import")
+    messages.success(request, _("%(count)d groups are now in the directory.") % {"count": count})
+    return redirect("directory:search")

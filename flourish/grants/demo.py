@@ -1,0 +1,361 @@
+"""Demo grants: an NSUN-like fund with 88 awards and a Leeds-like two-tier scheme.
+Every group and person is made up. Safe to run again: a programme that already has
+applications is left as it is."""
+
+import datetime
+from itertools import cycle, islice
+from typing import TextIO
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+from flourish.accounts.models import Organisation, OrganisationKind, Role, User
+from flourish.grants.factories import (
+    ApplicationFactory,
+    AwardFactory,
+    EligibilityQuestionFactory,
+    GroupFactory,
+    ProgrammeFactory,
+    SpendLineFactory,
+)
+from flourish.grants.models import (
+    Application,
+    ApplicationStatus,
+    Conversation,
+    GrantReport,
+    Panel,
+    PlanningSession,
+    Programme,
+    Recommendation,
+    ReportSpend,
+    SiftResult,
+    Stage,
+)
+from flourish.grants.services.payments import award_pay, programme_fund
+from flourish.ledger.models import Unit
+from flourish.ledger.selectors import account_balance
+from flourish.ledger.services import account_open
+
+FUNDER_SLUG = "community-minds-fund"
+PEOPLE = {
+    "funder@example.org": ("Grace Funder", Role.FUNDER_STAFF),
+    "associate@example.org": ("Dev Associate", Role.ASSOCIATE),
+    "panel@example.org": ("Ruth Panel", Role.PANEL_MEMBER),
+}
+PLACES = [
+    "Leeds",
+    "Bradford",
+    "Hackney",
+    "Kirklees",
+    "Sheffield",
+    "Bristol",
+    "Norwich",
+    "Leicester",
+    "Croydon",
+    "Sunderland",
+    "Plymouth",
+    "Wirral",
+    "Hull",
+    "Oldham",
+    "Luton",
+    "Exeter",
+]
+KINDS = [
+    "Hearing Voices Group",
+    "Peer Support Circle",
+    "Mutual Aid Network",
+    "Women's Wellbeing Group",
+    "Men's Shed",
+    "Recovery Café",
+    "Radio Collective",
+    "Walk and Talk",
+]
+AMOUNTS = [200_000, 150_000, 120_000, 80_000, 175_000, 100_000, 135_000, 95_000]
+COMMUNITIES = [
+    "People who hear voices",
+    "South Asian women",
+    "Young Black men",
+    "LGBTQ+ people",
+    "Older people living alone",
+    "",
+]
+SPENDING = [
+    ("Technology to keep in touch", "A year of video calls for our weekly group"),
+    ("Things to distribute", "Craft packs posted to members"),
+    ("Outside facilitators for online sessions", "A sessional worker to run online yoga"),
+    ("Petrol and phone bills", "Phone top-ups so we can ring members who live alone"),
+    ("Launching new online things", "Adverts for our new online evening group"),
+    ("Radio and broadcasting", "A weekly radio show in Urdu about wellbeing"),
+    ("Other practical help", "Two months' rent on a storage lock-up"),
+    ("Technology for remote working", "A laptop for the group's coordinator"),
+]
+
+
+def build(stdout: TextIO) -> None:
+    funder = _funder_with_people()
+    nsun = _keep_connected(funder, stdout)
+    kick_start, investment = _ideas_that_change_lives(funder, stdout)
+    for programme in (nsun, kick_start, investment):
+        awarded = sum(award.amount_pence for award in programme.awards.all())
+        stdout.write(
+            f"Grants: {programme.title}: {programme.applications.count()} applications, "
+            f"{programme.awards.count()} awards, £{awarded // 100:,} awarded."
+        )
+
+
+def _funder_with_people() -> Organisation:
+    funder, _created = Organisation.objects.get_or_create(
+        slug=FUNDER_SLUG, defaults={"name": "Community Minds Fund", "kind": OrganisationKind.FUNDER}
+    )
+    for email, (name, role) in PEOPLE.items():
+        MembershipFactory(user=UserFactory(email=email, name=name), organisation=funder, role=role)
+    return funder
+
+
+def _groups(count: int, start: int = 0) -> list[Organisation]:
+    names = [f"{place} {kind}" for kind in KINDS for place in PLACES]
+    groups = []
+    for number, name in enumerate(names[start : start + count], start=start):
+        charity = f"11{number:05d}" if number % 9 == 0 else ""
+        groups.append(GroupFactory(name=name, slug=f"demo-{slugify(name)}", charity_number=charity))
+    return groups
+
+
+def _application(
+    programme: Programme, group: Organisation, status: str, day: datetime.date, amount: int
+) -> Application:
+    category, what = SPENDING[group.pk % len(SPENDING)]
+    place = group.name.split(" ")[0]
+    submitted = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    application = ApplicationFactory(
+        programme=programme,
+        group=group,
+        submitted_by=UserFactory(email=f"{group.slug}@example.org", name=f"Lead of {group.name}"),
+        status=status,
+        local_authority=place,
+        communities=COMMUNITIES[group.pk % len(COMMUNITIES)],
+        what_you_want_to_do=what + ".",
+        submitted_at=None if status == ApplicationStatus.DRAFT else submitted,
+        amount_requested_pence=amount,
+    )
+    SpendLineFactory(
+        application=application,
+        category=programme.categories.filter(name=category).first() or programme.categories.first(),
+        description=what,
+        amount_pence=amount,
+    )
+    return application
+
+
+def _keep_connected(funder: Organisation, stdout: TextIO) -> Programme:
+    staff = UserFactory(email="funder@example.org")
+    programme = ProgrammeFactory(
+        slug="keep-connected-fund",
+        funder=funder,
+        title="Keep Connected Fund",
+        description=(
+            "Small grants, fast, for user-led groups keeping people connected while they "
+            "cannot meet. Spend it now and tell us what happened."
+        ),
+        who_can_apply="User-led, peer and mutual aid groups in England. No bank account, "
+        "constitution or registration needed.",
+        max_grant_pence=200_000,
+        budget_pence=12_000_000,
+        opens_on=datetime.date(2026, 4, 1),
+        closes_on=datetime.date(2026, 5, 31),
+        identifier_prefix="communityminds",
+    )
+    if programme.applications.exists():
+        return programme
+    EligibilityQuestionFactory(programme=programme, position=1)
+    _fund(programme, staff)
+    first_day = datetime.date(2026, 4, 2)
+    for number, (group, amount) in enumerate(zip(_groups(88), cycle(AMOUNTS), strict=False)):
+        day = first_day + datetime.timedelta(days=number % 50)
+        application = _application(programme, group, ApplicationStatus.AWARDED, day, amount)
+        award = AwardFactory(
+            application=application,
+            programme=programme,
+            amount_pence=amount,
+            decided_by=staff,
+            awarded_on=day + datetime.timedelta(days=9),
+            report_due_on=day + datetime.timedelta(days=99),
+        )
+        Application.objects.filter(pk=application.pk).update(decided_at=application.submitted_at)
+        if number < 70:  # the rest are still waiting for their money
+            award_pay(award=award, actor=staff, idempotency_key=f"demo:keep-connected:{number}")
+    _undecided(programme, staff, _groups(8, start=88), first_day)
+    _organisers_application(programme)
+    _panel_and_reports(programme, staff)
+    return programme
+
+
+def _panel_and_reports(programme: Programme, staff: User) -> None:
+    """A panel with the demo panel member on it, and reports back from some paid groups."""
+    panel_member = UserFactory(email="panel@example.org")
+    panel = Panel.objects.create(
+        programme=programme, title="May panel", meets_on=datetime.date(2026, 5, 20), quorum=1
+    )
+    panel.members.set([panel_member, staff])
+    first_category = programme.categories.first()
+    for award in programme.awards.filter(paid_pence__gt=0).order_by("id")[:40]:
+        report = GrantReport.objects.create(
+            award=award,
+            recorded_by=staff,
+            what_happened="We met online every week; people who had stopped coming came back.",
+            people_reached=12 + award.pk % 20,
+        )
+        ReportSpend.objects.create(
+            report=report, category=first_category, amount_pence=award.paid_pence
+        )
+
+
+def _fund(programme: Programme, staff: object) -> None:
+    source = account_open(
+        owner=programme.funder,
+        purpose="programme-budget",
+        unit=Unit.GBP,
+        name=f"{programme.funder.name} programme budget",
+    )
+    if account_balance(account=source) < programme.budget_pence:
+        source = account_open(
+            owner=None,
+            purpose="outside-world",
+            unit=Unit.GBP,
+            name="Outside world (money coming in and going out)",
+            floor=None,
+        )
+    programme_fund(
+        programme=programme,
+        actor=staff,
+        amount_pence=programme.budget_pence,
+        source=source,
+        idempotency_key=f"demo:{programme.slug}",
+    )
+
+
+def _undecided(
+    programme: Programme, staff: object, groups: list[Organisation], day: datetime.date
+) -> None:
+    associate = UserFactory(email="associate@example.org")
+    statuses = islice(
+        cycle(
+            [
+                ApplicationStatus.SUBMITTED,
+                ApplicationStatus.IN_REVIEW,
+                ApplicationStatus.SHORTLISTED,
+                ApplicationStatus.NOT_ELIGIBLE,
+                ApplicationStatus.DECLINED,
+            ]
+        ),
+        len(groups),
+    )
+    for group, status in zip(groups, statuses, strict=True):
+        application = _application(programme, group, status, day, 150_000)
+        if status != ApplicationStatus.SUBMITTED:
+            SiftResult.objects.create(
+                application=application,
+                sifted_by=staff,
+                eligible=status != ApplicationStatus.NOT_ELIGIBLE,
+                decline_message="Thank you for applying. We can only fund user-led groups.",
+                signposts="Your local council for voluntary service may know of other funds.",
+            )
+        if status in (ApplicationStatus.IN_REVIEW, ApplicationStatus.SHORTLISTED):
+            Application.objects.filter(pk=application.pk).update(associate=associate)
+            Conversation.objects.create(
+                application=application,
+                associate=associate,
+                kind="phone",
+                happened_on=day,
+                notes="Friendly call; a clear plan and a real need.",
+            )
+        if status == ApplicationStatus.SHORTLISTED:
+            Recommendation.objects.create(
+                application=application,
+                author=associate,
+                verdict="yes",
+                background="Meets weekly; members shaped the plan.",
+                suggested_amount_pence=150_000,
+            )
+
+
+def _organisers_application(programme: Programme) -> None:
+    """The demo organiser's group has a draft waiting to be finished."""
+    group = OrganisationFactory(slug="peer-support-bradford", name="Peer Support Bradford")
+    organiser = UserFactory(email="organiser@example.org", name="Priya Organiser")
+    MembershipFactory(user=organiser, organisation=group, role=Role.GROUP_LEAD)
+    ApplicationFactory(
+        programme=programme,
+        group=group,
+        submitted_by=organiser,
+        status=ApplicationStatus.DRAFT,
+        applicant_name=organiser.name,
+        when="",
+        local_authority="Bradford",
+        submitted_at=None,
+    )
+
+
+def _ideas_that_change_lives(funder: Organisation, stdout: TextIO) -> tuple[Programme, Programme]:
+    staff = UserFactory(email="funder@example.org")
+    common = {
+        "funder": funder,
+        "identifier_prefix": "communityminds",
+        "who_can_apply": "People and groups in Leeds with an idea that changes lives.",
+        "opens_on": datetime.date(2026, 9, 1),
+    }
+    kick_start = ProgrammeFactory(
+        slug="ideas-kick-start",
+        title="Ideas That Change Lives: Kick-Start",
+        description="Up to £2,000 to try out an idea. Come to a planning session first.",
+        max_grant_pence=200_000,
+        budget_pence=2_000_000,
+        closes_on=None,
+        stages=[Stage.SIFT, Stage.FOLLOW_UP, Stage.DECISION],
+        **common,
+    )
+    investment = ProgrammeFactory(
+        slug="ideas-investment",
+        title="Ideas That Change Lives: Investment",
+        description="£10,000 and business support for the six best ideas. Use the business "
+        "plan template, online or on paper.",
+        min_grant_pence=1_000_000,
+        max_grant_pence=1_000_000,
+        budget_pence=6_000_000,
+        award_limit=6,
+        business_plan_questions=[
+            "What is your idea, in a few sentences?",
+            "Who will use it, and how do you know they want it?",
+            "What will the £10,000 pay for?",
+            "What help with running it would make the biggest difference?",
+        ],
+        closes_on=datetime.date(2027, 1, 31),
+        **common,
+    )
+    if not kick_start.applications.exists():
+        day = datetime.date(2026, 9, 10)
+        for number, group in enumerate(_groups(6, start=96)):
+            status = ApplicationStatus.AWARDED if number < 3 else ApplicationStatus.SUBMITTED
+            application = _application(kick_start, group, status, day, 180_000)
+            if status == ApplicationStatus.AWARDED:
+                AwardFactory(
+                    application=application,
+                    programme=kick_start,
+                    amount_pence=180_000,
+                    decided_by=staff,
+                    awarded_on=day,
+                )
+    if not investment.planning_sessions.exists():
+        for days, place in ((14, "Leeds Civic Hall"), (28, "Online")):
+            PlanningSession.objects.create(
+                programme=investment,
+                starts_at=timezone.now() + datetime.timedelta(days=days),
+                place=place,
+            )
+    if not investment.applications.exists():
+        day = datetime.date(2026, 10, 1)
+        statuses = [ApplicationStatus.SHORTLISTED] * 6 + [ApplicationStatus.IN_REVIEW] * 4
+        for group, status in zip(_groups(10, start=102), statuses, strict=True):
+            _application(investment, group, status, day, 1_000_000)
+    return kick_start, investment

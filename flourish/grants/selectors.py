@@ -1,0 +1,345 @@
+"""Reads for grants. Each get_<thing>_for_user raises Http404 for anyone not allowed."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Window
+from django.http import Http404
+from django.utils import timezone
+
+from flourish.accounts.models import Membership, Role
+from flourish.grants.models import (
+    Application,
+    ApplicationStatus,
+    Award,
+    ConflictDeclaration,
+    Panel,
+    PanelVote,
+    PlanningSession,
+    Programme,
+    SessionBooking,
+    SpendLine,
+)
+from flourish.grants.models.applications import DECIDED_STATUSES
+
+GROUP_ROLES = (Role.GROUP_LEAD, Role.GROUP_MEMBER)
+
+
+def _funder_role(user: Any, role: str, funder_ref: str) -> Exists:
+    return Exists(
+        Membership.objects.filter(user=user, role=role, organisation_id=OuterRef(funder_ref))
+    )
+
+
+def programme_list_open() -> QuerySet[Programme]:
+    """Published programmes, newest first, for anyone to read."""
+    return Programme.objects.filter(is_published=True).select_related("funder")
+
+
+def get_programme_public(*, slug: str) -> Programme:
+    try:
+        return programme_list_open().get(slug=slug)
+    except Programme.DoesNotExist as error:
+        raise Http404 from error
+
+
+def programme_list_for_staff(*, user: Any) -> QuerySet[Programme]:
+    """The programmes run by funders this person works for."""
+    if not user.is_authenticated:
+        return Programme.objects.none()
+    return Programme.objects.filter(
+        _funder_role(user, Role.FUNDER_STAFF, "funder_id")
+    ).select_related("funder")
+
+
+def get_programme_for_staff(*, user: Any, slug: str) -> Programme:
+    try:
+        return programme_list_for_staff(user=user).get(slug=slug)
+    except Programme.DoesNotExist as error:
+        raise Http404 from error
+
+
+def application_list_for_applicant(*, user: Any) -> QuerySet[Application]:
+    """Applications a person started, or that belong to a group they are part of."""
+    if not user.is_authenticated:
+        return Application.objects.none()
+    in_group = Exists(
+        Membership.objects.filter(
+            user=user, role__in=GROUP_ROLES, organisation_id=OuterRef("group_id")
+        )
+    )
+    return (
+        Application.objects.filter(Q(submitted_by=user) | in_group)
+        .select_related("programme", "group")
+        .order_by("-created_at")
+    )
+
+
+def get_application_for_applicant(*, user: Any, pk: int) -> Application:
+    try:
+        return application_list_for_applicant(user=user).get(pk=pk)
+    except Application.DoesNotExist as error:
+        raise Http404 from error
+
+
+def application_list_for_reviewer(*, user: Any) -> QuerySet[Application]:
+    """Funder staff see their programmes' applications (not drafts), associates what is
+    assigned to them, and panel members the shortlist of their funder."""
+    if not user.is_authenticated:
+        return Application.objects.none()
+    staff = _funder_role(user, Role.FUNDER_STAFF, "programme__funder_id")
+    panel = _funder_role(user, Role.PANEL_MEMBER, "programme__funder_id")
+    conflicted = Exists(
+        ConflictDeclaration.objects.filter(
+            member=user, application_id=OuterRef("pk"), has_conflict=True
+        )
+    )
+    on_shortlist = panel & Q(status=ApplicationStatus.SHORTLISTED) & ~conflicted
+    return (
+        Application.objects.exclude(status=ApplicationStatus.DRAFT)
+        .filter(staff | Q(associate=user) | on_shortlist)
+        .select_related("programme", "programme__funder", "group", "associate")
+    )
+
+
+def get_application_for_reviewer(*, user: Any, pk: int) -> Application:
+    try:
+        return application_list_for_reviewer(user=user).get(pk=pk)
+    except Application.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_application_for_staff(*, user: Any, pk: int) -> Application:
+    """Only the funder's own staff may sift, assign, decide and pay."""
+    staff = _funder_role(user, Role.FUNDER_STAFF, "programme__funder_id")
+    try:
+        return application_list_for_reviewer(user=user).filter(staff).get(pk=pk)
+    except Application.DoesNotExist as error:
+        raise Http404 from error
+
+
+@dataclass(frozen=True)
+class ApplicationFilters:
+    status: str = ""
+    category: int | None = None
+    local_authority: str = ""
+    search: str = ""
+
+
+def application_list_for_programme(
+    *, programme: Programme, filters: ApplicationFilters
+) -> QuerySet[Application]:
+    """Sent applications in one programme, filtered and searched, in one query per page."""
+    applications = (
+        Application.objects.filter(programme=programme)
+        .exclude(status=ApplicationStatus.DRAFT)
+        .select_related("group", "associate")
+        # The list never shows contact details or access needs: do not decrypt them.
+        .defer("applicant_name", "contact_detail", "access_needs")
+    )
+    if filters.status:
+        applications = applications.filter(status=filters.status)
+    if filters.category:
+        # Exists, not a join, so an application with two lines in a category appears once.
+        applications = applications.filter(
+            Exists(
+                SpendLine.objects.filter(
+                    application_id=OuterRef("pk"), category_id=filters.category
+                )
+            )
+        )
+    if filters.local_authority:
+        applications = applications.filter(local_authority__iexact=filters.local_authority)
+    if filters.search:
+        text = filters.search
+        applications = applications.filter(
+            Q(group__name__icontains=text)
+            | Q(what_you_want_to_do__icontains=text)
+            | Q(who_it_helps__icontains=text)
+        )
+    return applications.order_by("-submitted_at", "-id")
+
+
+def page_with_count(*, items: QuerySet[Any], number: str | None, size: int) -> Page:
+    """One page of a list and the total, in a single query: the count rides along as a
+    window function instead of a second COUNT(*) over the whole list."""
+    wanted = int(number) if number and number.isdigit() and int(number) > 0 else 1
+    counted = items.annotate(total_rows=Window(Count("pk")))
+    rows = list(counted[(wanted - 1) * size : wanted * size])
+    if not rows and wanted > 1:
+        # Past the end (an old link): show the first page rather than nothing.
+        wanted = 1
+        rows = list(counted[:size])
+    paginator = Paginator(items, size)
+    paginator.count = rows[0].total_rows if rows else 0
+    return Page(rows, wanted, paginator)
+
+
+def programme_awarded_pence(*, programme: Programme) -> int:
+    total = Award.objects.filter(programme=programme).aggregate(total=Sum("amount_pence"))
+    return int(total["total"] or 0)
+
+
+# Only what is published; the applicant's own words and encrypted details are never read.
+PUBLISHED_AWARD_FIELDS = (
+    "id",
+    "amount_pence",
+    "paid_pence",
+    "awarded_on",
+    "updated_at",
+    "application_id",
+    "application__amount_requested_pence",
+    "application__local_authority",
+    "application__group__name",
+    "application__group__slug",
+    "application__group__charity_number",
+    "application__group__company_number",
+    "programme__title",
+    "programme__slug",
+    "programme__identifier_prefix",
+    "programme__funder__name",
+    "programme__funder__slug",
+    "programme__funder__charity_number",
+    "programme__funder__company_number",
+)
+
+
+def award_rows_published(*, programme_slug: str = "") -> QuerySet[Award, dict[str, Any]]:
+    """Awards of published programmes, for open data, as plain rows (no model instances,
+    so a large export spends its time writing, not building objects)."""
+    awards = Award.objects.filter(programme__is_published=True)
+    if programme_slug:
+        awards = awards.filter(programme__slug=programme_slug)
+    return awards.order_by("id").values(*PUBLISHED_AWARD_FIELDS)
+
+
+def award_categories(*, award_ids: list[int]) -> dict[int, list[str]]:
+    """The category names each award's application spends on, for a chunk of awards."""
+    names: dict[int, list[str]] = {}
+    lines = SpendLine.objects.filter(application__award__in=award_ids).values_list(
+        "application__award", "category__name"
+    )
+    for award_id, name in lines.order_by("application__award", "category__position"):
+        if name not in names.setdefault(award_id, []):
+            names[award_id].append(name)
+    return names
+
+
+def chunked(queryset: QuerySet[Any], size: int) -> Iterator[list[Any]]:
+    """Read a queryset in chunks with a server-side cursor, so memory stays flat."""
+    chunk: list[Any] = []
+    for row in queryset.iterator(chunk_size=size):
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def panel_list_for_user(*, user: Any) -> QuerySet[Panel]:
+    """Panels a person sits on, and every panel of the programmes they run."""
+    if not user.is_authenticated:
+        return Panel.objects.none()
+    staff = _funder_role(user, Role.FUNDER_STAFF, "programme__funder_id")
+    sits_on = Exists(Panel.members.through.objects.filter(panel_id=OuterRef("pk"), user=user))
+    return Panel.objects.filter(staff | sits_on).select_related("programme")
+
+
+def get_panel_for_user(*, user: Any, pk: int) -> Panel:
+    try:
+        return panel_list_for_user(user=user).get(pk=pk)
+    except Panel.DoesNotExist as error:
+        raise Http404 from error
+
+
+@dataclass
+class PackItem:
+    application: Application
+    declaration: ConflictDeclaration | None
+    votes: list[PanelVote]
+
+    @property
+    def conflicted(self) -> bool:
+        return self.declaration is not None and self.declaration.has_conflict
+
+
+def panel_pack(*, panel: Panel, user: Any) -> list[PackItem]:
+    """The shortlist with recommendations. A member sees others' votes only after declaring
+    no conflict on that application; staff who are not members see them all."""
+    applications = list(
+        Application.objects.filter(programme=panel.programme, status=ApplicationStatus.SHORTLISTED)
+        .select_related("group", "recommendation")
+        .order_by("group__name")
+    )
+    declarations = {
+        d.application_id: d for d in ConflictDeclaration.objects.filter(panel=panel, member=user)
+    }
+    votes: dict[int, list[PanelVote]] = {}
+    for vote in PanelVote.objects.filter(panel=panel).select_related("member"):
+        votes.setdefault(vote.application_id, []).append(vote)
+    is_member = panel.members.filter(pk=user.pk).exists()
+    items = []
+    for application in applications:
+        declaration = declarations.get(application.pk)
+        may_see_votes = not is_member or (declaration is not None and not declaration.has_conflict)
+        seen = votes.get(application.pk, []) if may_see_votes else []
+        items.append(PackItem(application, declaration, seen))
+    return items
+
+
+def award_list_for_programme_public(*, programme: Programme) -> QuerySet[Award]:
+    """Who a programme funded, for the public page: groups, amounts and places only."""
+    return (
+        Award.objects.filter(programme=programme)
+        .select_related("application__group")
+        .only(
+            "amount_pence",
+            "awarded_on",
+            "application__local_authority",
+            "application__group__name",
+        )
+        .order_by("-awarded_on", "-id")
+    )
+
+
+# Fewer decided applications than this and a success rate could point at one group.
+SMALLEST_PUBLISHED_TOTAL = 5
+
+
+@dataclass(frozen=True)
+class SuccessRate:
+    decided: int
+    funded: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.funded / self.decided) if self.decided else 0
+
+    @property
+    def publishable(self) -> bool:
+        return self.decided >= SMALLEST_PUBLISHED_TOTAL
+
+
+def programme_success_rate(*, programme: Programme) -> SuccessRate:
+    """How many decided applications were funded, in one query."""
+    funded = (ApplicationStatus.AWARDED, ApplicationStatus.PAID)
+    totals = Application.objects.filter(programme=programme).aggregate(
+        decided=Count("pk", filter=Q(status__in=DECIDED_STATUSES)),
+        funded=Count("pk", filter=Q(status__in=funded)),
+    )
+    return SuccessRate(decided=totals["decided"], funded=totals["funded"])
+
+
+def planning_session_list(*, programme: Programme, user: Any) -> QuerySet[PlanningSession]:
+    """Sessions still to come, with places taken and whether this person has one."""
+    booked = SessionBooking.objects.filter(
+        session_id=OuterRef("pk"), person_id=getattr(user, "pk", None)
+    )
+    return (
+        PlanningSession.objects.filter(programme=programme, starts_at__gt=timezone.now())
+        .annotate(taken=Count("bookings"), booked=Exists(booked))
+        .order_by("starts_at")
+    )

@@ -1,0 +1,1 @@
+"""Writes for grants, one module per part of the programme's life."""

@@ -1,0 +1,131 @@
+"""Writes for paying awards: every payment is a ledger transaction from the programme's budget."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from flourish.accounts.models import Organisation
+from flourish.core.formatting import format_pence
+from flourish.core.services import audit_record
+from flourish.grants import events
+from flourish.grants.models import Application, ApplicationStatus, Award, Payment, Programme
+from flourish.ledger.models import LedgerAccount, LedgerTransaction, Unit
+from flourish.ledger.services import account_open, transaction_post
+
+BUDGET_PURPOSE = "grant-budget"
+RECEIVED_PURPOSE = "grants-received"
+HELD_PURPOSE = "grants-held-for-groups"
+
+
+def programme_budget_account(*, programme: Programme) -> LedgerAccount:
+    """The ledger account a programme pays grants from; it cannot go overdrawn."""
+    return account_open(
+        owner=programme,
+        purpose=BUDGET_PURPOSE,
+        unit=Unit.GBP,
+        name=_("%(programme)s: grants budget") % {"programme": programme.title},
+    )
+
+
+def payee_account(*, award: Award) -> tuple[Organisation, LedgerAccount]:
+    """The group's own account, or its holding partner's when the group has no bank account."""
+    partner = award.holding_partner
+    if partner is not None:
+        account = account_open(
+            owner=partner,
+            purpose=HELD_PURPOSE,
+            unit=Unit.GBP,
+            name=_("%(partner)s: money held for groups") % {"partner": partner.name},
+        )
+        return partner, account
+    group = award.application.group
+    if group is None:
+        raise ValidationError(_("This award has no group to pay."))
+    account = account_open(
+        owner=group,
+        purpose=RECEIVED_PURPOSE,
+        unit=Unit.GBP,
+        name=_("%(group)s: grants received") % {"group": group.name},
+    )
+    return group, account
+
+
+def programme_fund(
+    *,
+    programme: Programme,
+    actor: Any,
+    amount_pence: int,
+    source: LedgerAccount,
+    idempotency_key: str,
+) -> LedgerTransaction:
+    """A programme's budget is filled from a funder's account before grants are paid from it."""
+    return transaction_post(
+        idempotency_key=f"grants:programme-fund:{idempotency_key}",
+        lines=[
+            (source, -amount_pence),
+            (programme_budget_account(programme=programme), amount_pence),
+        ],
+        description=_("Money for %(programme)s") % {"programme": programme.title},
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def award_pay(
+    *, award: Award, actor: Any, idempotency_key: str, amount_pence: int | None = None
+) -> Payment:
+    """An award is paid from the programme's budget at most once in full; a retry pays nothing."""
+    existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing
+    # The lock makes a double click wait for the first click, then find it already paid.
+    award = (
+        Award.objects.select_for_update(of=("self",))
+        .select_related("programme", "application__group", "holding_partner")
+        .get(pk=award.pk)
+    )
+    existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing
+    left = award.amount_pence - award.paid_pence
+    if left <= 0:
+        raise ValidationError(_("This grant has been paid in full already, so nothing was paid."))
+    amount = left if amount_pence is None else amount_pence
+    if not 0 < amount <= left:
+        raise ValidationError(
+            {"amount": _("Pay between £0.01 and %(left)s.") % {"left": format_pence(left)}}
+        )
+    paid_to, account = payee_account(award=award)
+    posted = transaction_post(
+        idempotency_key=f"grants:award-pay:{idempotency_key}",
+        lines=[(programme_budget_account(programme=award.programme), -amount), (account, amount)],
+        description=_("%(programme)s grant to %(group)s")
+        % {"programme": award.programme.title, "group": award.application.group_name},
+        actor=actor,
+    )
+    payment = Payment(
+        award=award,
+        paid_to=paid_to,
+        amount_pence=amount,
+        idempotency_key=idempotency_key,
+        ledger_transaction=posted,
+        paid_by=actor,
+    )
+    payment.full_clean()
+    payment.save()
+    award.paid_pence += amount
+    award.save(update_fields=["paid_pence", "updated_at"])
+    if award.paid_pence == award.amount_pence:
+        Application.objects.filter(pk=award.application_id).update(
+            status=ApplicationStatus.PAID, paid_at=timezone.now()
+        )
+    audit_record(
+        actor=actor,
+        action=events.AWARD_PAID,
+        target=award,
+        data={"amount_pence": amount, "paid_to": paid_to.pk, "transaction": posted.pk},
+    )
+    return payment

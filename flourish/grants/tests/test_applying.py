@@ -1,0 +1,264 @@
+"""The applicant's journey in the Django client, and every way it refuses bad input."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from flourish.core.models import AuditEvent
+from flourish.grants.factories import EligibilityQuestionFactory, application_with_lines
+from flourish.grants.forms import QUESTION_SLUGS
+from flourish.grants.models import Application, ApplicationStatus
+from flourish.grants.services.applications import (
+    application_answer,
+    application_start,
+    application_submit,
+    spend_line_add,
+)
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = {
+    "about-you": {"applicant_name": "Asha Owner", "applicant_role": "I started it"},
+    "your-group": {"group_name": "Hearing Voices Leeds", "local_authority": "Leeds"},
+    "what-you-want-to-do": {"what_you_want_to_do": "Move our weekly group online."},
+    "who-it-helps": {"who_it_helps": "Thirty people who hear voices."},
+    "when": {"when": "May to July"},
+    "how-to-reach-you": {"contact_route": "phone", "contact_detail": "07700 900123"},
+    "access-needs": {"access_needs": ""},
+}
+
+
+def _question_url(application, slug):
+    return reverse("grants:question", kwargs={"pk": application.pk, "question": slug})
+
+
+def _start(client, programme):
+    response = client.post(reverse("grants:application_start", args=[programme.slug]))
+    application = Application.objects.get()
+    assert response["Location"] == _question_url(application, "about-you")
+    return application
+
+
+def test_an_organiser_applies_one_question_at_a_time_and_sees_their_status(
+    client, owner, group, programme
+):
+    client.force_login(owner)
+    assert client.get(reverse("grants:programme_detail", args=[programme.slug])).status_code == 200
+    application = _start(client, programme)
+
+    for slug in QUESTION_SLUGS:
+        page = client.get(
+            _question_url(application, slug)
+            if slug != "money"
+            else reverse("grants:money", args=[application.pk])
+        )
+        assert page.status_code == 200
+        if slug == "money":
+            category = programme.categories.first()
+            response = client.post(
+                reverse("grants:money", args=[application.pk]),
+                {"category": category.pk, "description": "Zoom for a year", "amount": "£150"},
+            )
+            assert response.status_code == 302
+            continue
+        response = client.post(_question_url(application, slug), ANSWERS[slug])
+        assert response.status_code == 302, response.content.decode()
+
+    assert response["Location"] == reverse("grants:check_answers", args=[application.pk])
+    check = client.get(response["Location"])
+    assert "Move our weekly group online." in check.content.decode()
+    assert "£150" in check.content.decode()
+
+    sent = client.post(reverse("grants:check_answers", args=[application.pk]))
+    assert sent["Location"] == reverse("grants:application_status", args=[application.pk])
+    status = client.get(sent["Location"]).content.decode()
+    assert "We have your application and will read it soon." in status
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.group == group
+    assert application.amount_requested_pence == 15_000
+
+
+def test_the_default_form_asks_at_most_eight_questions():
+    assert len(QUESTION_SLUGS) <= 8
+
+
+def test_a_group_with_no_constitution_or_bank_account_can_apply_under_a_new_name(
+    client, stranger, programme
+):
+    client.force_login(stranger)
+    application = _start(client, programme)
+
+    client.post(
+        _question_url(application, "your-group"),
+        {"group_name": "Tuesday Walkers", "local_authority": "Bradford"},
+    )
+
+    application.refresh_from_db()
+    assert application.group.name == "Tuesday Walkers"
+    assert application.group.memberships.get().user == stranger
+
+
+def test_save_and_come_back_later_keeps_the_answer_and_returns_to_your_applications(
+    client, owner, programme
+):
+    client.force_login(owner)
+    application = _start(client, programme)
+
+    response = client.post(
+        _question_url(application, "what-you-want-to-do"),
+        {"what_you_want_to_do": "A radio show in Urdu", "later": "1"},
+    )
+
+    assert response["Location"] == reverse("grants:my_applications")
+    application.refresh_from_db()
+    assert application.what_you_want_to_do == "A radio show in Urdu"
+    listing = client.get(reverse("grants:my_applications")).content.decode()
+    assert "Not sent yet" in listing
+
+
+def test_a_change_link_comes_back_to_check_your_answers(client, owner, programme):
+    client.force_login(owner)
+    application = _start(client, programme)
+
+    response = client.post(
+        _question_url(application, "when") + "?change=1", {"when": "Next spring"}
+    )
+
+    assert response["Location"] == reverse("grants:check_answers", args=[application.pk])
+
+
+def test_a_missing_answer_gets_a_message_that_says_what_to_do(client, owner, programme):
+    client.force_login(owner)
+    application = _start(client, programme)
+
+    response = client.post(_question_url(application, "who-it-helps"), {"who_it_helps": ""})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tell us who it will help." in html
+    assert "<title>Error:" in html
+
+
+def test_an_amount_typed_wrongly_gets_an_example(client, owner, programme):
+    client.force_login(owner)
+    application = _start(client, programme)
+    category = programme.categories.first()
+
+    response = client.post(
+        reverse("grants:money", args=[application.pk]),
+        {"category": category.pk, "description": "Data", "amount": "lots"},
+    )
+
+    assert "Enter the amount in pounds, for example 450." in response.content.decode()
+    assert not application.spend_lines.exists()
+
+
+def test_it_refuses_an_amount_over_the_programme_maximum(client, owner, group, programme):
+    application = application_with_lines(
+        programme=programme,
+        group=group,
+        submitted_by=owner,
+        status="draft",
+        amounts=(150_000, 100_000),
+    )
+    client.force_login(owner)
+
+    response = client.post(reverse("grants:check_answers", args=[application.pk]))
+
+    assert response.status_code == 200
+    assert "this programme gives up to £2,000" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DRAFT
+
+
+def test_it_refuses_an_application_after_the_close_date(owner, group, programme):
+    programme.closes_on = datetime.date(2026, 6, 30)
+    programme.save()
+    application = application_with_lines(
+        programme=programme, group=group, submitted_by=owner, status="draft"
+    )
+
+    with pytest.raises(ValidationError, match="closed on 30 June 2026"):
+        application_submit(application=application, actor=owner, today=datetime.date(2026, 7, 1))
+    with pytest.raises(ValidationError, match="closed on"):
+        application_start(programme=programme, actor=owner, today=datetime.date(2026, 7, 1))
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DRAFT
+
+
+def test_it_refuses_a_double_submit_and_records_one_submission(client, owner, group, programme):
+    application = application_with_lines(
+        programme=programme, group=group, submitted_by=owner, status="draft"
+    )
+    client.force_login(owner)
+    client.post(reverse("grants:check_answers", args=[application.pk]))
+    sent_at = Application.objects.get().submitted_at
+
+    second = client.post(reverse("grants:check_answers", args=[application.pk]), follow=True)
+
+    assert "You have already sent this application" in second.content.decode()
+    assert Application.objects.get().submitted_at == sent_at
+    assert AuditEvent.objects.filter(action="grants.application_submitted").count() == 1
+    with pytest.raises(ValidationError, match="already sent"):
+        application_submit(application=application, actor=owner)
+
+
+def test_it_refuses_an_edit_after_submission(client, owner, group, programme):
+    application = application_with_lines(programme=programme, group=group, submitted_by=owner)
+    client.force_login(owner)
+
+    response = client.post(
+        _question_url(application, "what-you-want-to-do"),
+        {"what_you_want_to_do": "Something else entirely"},
+        follow=True,
+    )
+
+    assert "You have already sent this application" in response.content.decode()
+    application.refresh_from_db()
+    assert application.what_you_want_to_do != "Something else entirely"
+    with pytest.raises(ValidationError, match="already sent"):
+        application_answer(application=application, actor=owner, answers={"when": "Later"})
+    with pytest.raises(ValidationError, match="already sent"):
+        spend_line_add(
+            application=application,
+            actor=owner,
+            category=programme.categories.first(),
+            description="More",
+            amount_pence=100,
+        )
+    assert application.spend_lines.count() == 1
+
+
+def test_a_colleague_can_follow_the_groups_application(client, colleague, owner, group, programme):
+    application = application_with_lines(programme=programme, group=group, submitted_by=owner)
+    client.force_login(colleague)
+
+    response = client.get(reverse("grants:application_status", args=[application.pk]))
+
+    assert response.status_code == 200
+
+
+def test_an_answer_that_rules_a_group_out_says_why_and_where_else_to_go(client, programme):
+    EligibilityQuestionFactory(programme=programme, position=1)
+
+    response = client.post(
+        reverse("grants:eligibility", args=[programme.slug, 1]), {"answer": "no"}
+    )
+
+    html = response.content.decode()
+    assert "only for groups led by people with lived experience" in html
+    assert "council for voluntary service" in html
+
+
+def test_an_answer_that_does_not_rule_a_group_out_goes_on_to_apply(client, programme):
+    EligibilityQuestionFactory(programme=programme, position=1)
+
+    response = client.post(
+        reverse("grants:eligibility", args=[programme.slug, 1]), {"answer": "yes"}
+    )
+
+    assert response["Location"] == reverse("grants:application_start", args=[programme.slug])

@@ -1,0 +1,61 @@
+import pytest
+from django.urls import reverse
+
+from flourish.grants.factories import AwardFactory, GroupFactory, SpendLineFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _awards(programme, count, area, communities=""):
+    for _ in range(count):
+        award = AwardFactory(
+            application__programme=programme,
+            application__group=GroupFactory(),
+            application__local_authority=area,
+            application__communities=communities,
+            programme=programme,
+            amount_pence=100_000,
+        )
+        SpendLineFactory(application=award.application, amount_pence=100_000)
+
+
+def test_the_dashboard_shows_money_and_hides_areas_with_fewer_than_five_awards(
+    client, staff, programme, django_assert_max_num_queries
+):
+    _awards(programme, 6, "Leeds")
+    _awards(programme, 2, "Rutland")
+    client.force_login(staff)
+    url = reverse("grants:dashboard", args=[programme.slug])
+
+    # 7 for the session, person, two-step check and layout; 6 for the figures.
+    with django_assert_max_num_queries(13):
+        html = client.get(url).content.decode()
+
+    assert "£8,000" in html
+    assert "fewer than 5" in html
+    assert "Technology to keep in touch" in html
+    csv_text = client.get(url, {"download": "area"}).content.decode()
+    assert "Leeds,6,6000.00" in csv_text
+    assert "Rutland,fewer than 5," in csv_text
+
+
+def test_another_funder_cannot_see_the_dashboard(client, other_staff, programme):
+    client.force_login(other_staff)
+
+    assert client.get(reverse("grants:dashboard", args=[programme.slug])).status_code == 404
+
+
+def test_the_dashboard_counts_the_communities_groups_describe_themselves_as_serving(
+    client, staff, programme
+):
+    _awards(programme, 3, "Leeds", communities="South Asian women")
+    _awards(programme, 2, "Leeds", communities=" south asian women ")
+    _awards(programme, 1, "Leeds", communities="Gypsy and Traveller LGBTQ+ people")
+    client.force_login(staff)
+
+    csv_text = client.get(
+        reverse("grants:dashboard", args=[programme.slug]), {"download": "community"}
+    ).content.decode()
+
+    assert "south asian women,5,5000.00" in csv_text
+    assert "gypsy and traveller lgbtq+ people,fewer than 5," in csv_text

@@ -1,0 +1,34 @@
+import io
+
+import pytest
+
+from flourish.accounts import demo as accounts_demo
+from flourish.grants import demo as grants_demo
+from flourish.grants.models import Award, Programme
+from flourish.grants.services.payments import programme_budget_account
+from flourish.ledger import demo as ledger_demo
+from flourish.ledger.selectors import account_balance
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_an_nsun_like_fund_with_88_awards_within_budget_and_runs_twice():
+    for _run in range(2):
+        for demo in (accounts_demo, ledger_demo, grants_demo):
+            demo.build(io.StringIO())
+
+    fund = Programme.objects.get(slug="keep-connected-fund")
+    awards = Award.objects.filter(programme=fund)
+    assert awards.count() == 88
+    assert sum(a.amount_pence for a in awards) <= fund.budget_pence == 12_000_000
+    assert max(a.amount_pence for a in awards) == fund.max_grant_pence == 200_000
+    assert fund.categories.count() == 8
+    assert awards.values("application__group").distinct().count() == 88
+    paid = sum(a.paid_pence for a in awards)
+    budget = programme_budget_account(programme=fund)
+    assert account_balance(account=budget) == fund.budget_pence - paid
+    statuses = set(fund.applications.values_list("status", flat=True))
+    assert {"draft", "submitted", "in_review", "shortlisted", "paid", "awarded"} <= statuses
+    assert Programme.objects.get(slug="ideas-investment").award_limit == 6
+    assert fund.panels.get().members.filter(email="panel@example.org").exists()
+    assert awards.filter(report__isnull=False).count() == 40

@@ -1,0 +1,36 @@
+import pytest
+from django.urls import reverse
+
+from flourish.grants.factories import AwardFactory, GroupFactory, application_with_lines
+from flourish.grants.models import ApplicationStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anyone_can_see_who_a_programme_funded_and_its_success_rate(
+    client, programme, django_assert_max_num_queries
+):
+    for n in range(6):
+        AwardFactory(
+            application__programme=programme,
+            application__group=GroupFactory(name=f"Funded Group {n}"),
+            programme=programme,
+        )
+    for _ in range(2):
+        application_with_lines(programme=programme, status=ApplicationStatus.DECLINED)
+
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("grants:funded", args=[programme.slug]))
+
+    html = response.content.decode()
+    assert "Funded Group 5" in html
+    assert "6 of 8 decided applications were funded (75%)" in html
+    assert "07700" not in html
+
+
+def test_a_success_rate_from_fewer_than_five_decisions_is_not_published(client, programme):
+    AwardFactory(application__programme=programme, programme=programme)
+
+    html = client.get(reverse("grants:funded", args=[programme.slug])).content.decode()
+
+    assert 'id="success-rate"' not in html

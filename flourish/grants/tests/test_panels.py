@@ -1,0 +1,156 @@
+"""Panels: conflicts declared per application; a conflicted member neither sees views nor votes."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from flourish.accounts.factories import MembershipFactory, UserFactory
+from flourish.accounts.models import Role
+from flourish.grants.factories import application_with_lines
+from flourish.grants.models import ApplicationStatus, PanelVote
+from flourish.grants.services.panels import conflict_declare, panel_create, vote_cast
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def second_member(funder):
+    person = UserFactory(email="second.panel@example.org", name="Sol Second")
+    MembershipFactory(user=person, organisation=funder, role=Role.PANEL_MEMBER)
+    return person
+
+
+@pytest.fixture
+def panel(programme, staff, panel_member, second_member):
+    return panel_create(
+        programme=programme,
+        actor=staff,
+        title="June panel",
+        meets_on=datetime.date(2026, 6, 3),
+        quorum=2,
+        members=[panel_member, second_member],
+    )
+
+
+@pytest.fixture
+def shortlisted(programme):
+    return application_with_lines(programme=programme, status=ApplicationStatus.SHORTLISTED)
+
+
+def test_staff_set_up_a_panel_with_members_and_a_quorum(
+    client, staff, programme, panel_member, second_member
+):
+    client.force_login(staff)
+
+    response = client.post(
+        reverse("grants:panel_new", args=[programme.slug]),
+        {
+            "title": "July panel",
+            "meets_on": "1/7/2026",
+            "quorum": "2",
+            "members": [panel_member.pk, second_member.pk],
+        },
+    )
+
+    panel = programme.panels.get()
+    assert response["Location"] == reverse("grants:panel_pack", args=[panel.pk])
+    assert set(panel.members.all()) == {panel_member, second_member}
+
+
+def test_a_panel_needs_as_many_members_as_its_quorum(staff, programme, panel_member):
+    with pytest.raises(ValidationError, match="at least 3 members"):
+        panel_create(
+            programme=programme,
+            actor=staff,
+            title="x",
+            meets_on=datetime.date(2026, 6, 3),
+            quorum=3,
+            members=[panel_member],
+        )
+
+
+def test_a_member_declares_before_voting_and_then_sees_others_views(
+    client, panel, shortlisted, panel_member, second_member
+):
+    conflict_declare(panel=panel, application=shortlisted, member=second_member, has_conflict=False)
+    vote_cast(
+        panel=panel,
+        application=shortlisted,
+        member=second_member,
+        verdict="fund",
+        score=4,
+        comment="A clear plan from the group itself.",
+    )
+    client.force_login(panel_member)
+    url = reverse("grants:panel_application", args=[panel.pk, shortlisted.pk])
+
+    before = client.get(url).content.decode()
+    with pytest.raises(ValidationError, match="Declare whether you have a conflict"):
+        vote_cast(panel=panel, application=shortlisted, member=panel_member, verdict="fund")
+    client.post(url, {"has_conflict": "no"})
+    client.post(url, {"verdict": "fund", "score": "5", "comment": "Yes"})
+    after = client.get(url).content.decode()
+
+    assert "A clear plan from the group itself." not in before
+    assert "A clear plan from the group itself." in after
+    assert PanelVote.objects.filter(application=shortlisted).count() == 2
+
+
+def test_a_conflicted_member_cannot_vote_or_see_others_views(
+    client, panel, shortlisted, panel_member, second_member
+):
+    conflict_declare(panel=panel, application=shortlisted, member=second_member, has_conflict=False)
+    vote_cast(
+        panel=panel,
+        application=shortlisted,
+        member=second_member,
+        verdict="do_not_fund",
+        comment="Too close to another grant.",
+    )
+    conflict_declare(
+        panel=panel,
+        application=shortlisted,
+        member=panel_member,
+        has_conflict=True,
+        details="I volunteer with them.",
+    )
+    client.force_login(panel_member)
+
+    page = client.get(reverse("grants:panel_application", args=[panel.pk, shortlisted.pk]))
+    with pytest.raises(ValidationError, match="You declared a conflict of interest"):
+        vote_cast(panel=panel, application=shortlisted, member=panel_member, verdict="fund")
+
+    html = page.content.decode()
+    assert "you cannot see others' views or vote on it" in html
+    assert "Too close to another grant." not in html
+    assert not PanelVote.objects.filter(member=panel_member).exists()
+    review = client.get(reverse("grants:review", args=[shortlisted.pk]))
+    assert review.status_code == 404
+
+
+def test_a_declaration_is_made_once(panel, shortlisted, panel_member):
+    conflict_declare(panel=panel, application=shortlisted, member=panel_member, has_conflict=False)
+
+    with pytest.raises(ValidationError, match="already declared"):
+        conflict_declare(
+            panel=panel, application=shortlisted, member=panel_member, has_conflict=True
+        )
+
+
+def test_someone_not_on_the_panel_cannot_vote(panel, shortlisted, associate):
+    with pytest.raises(ValidationError, match="Only members of this panel"):
+        conflict_declare(panel=panel, application=shortlisted, member=associate, has_conflict=False)
+
+
+def test_the_panel_pack_lists_the_shortlist_with_recommendations(
+    client, panel, shortlisted, panel_member
+):
+    application_with_lines(programme=panel.programme, group__name="Not Shortlisted Group")
+    client.force_login(panel_member)
+
+    html = client.get(reverse("grants:panel_pack", args=[panel.pk])).content.decode()
+
+    assert shortlisted.group.name in html
+    assert "Not Shortlisted Group" not in html

@@ -1,0 +1,159 @@
+"""Paying awards through the ledger: to the group, or to a holding partner; never twice."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+from django.urls import reverse
+
+from flourish.accounts.factories import OrganisationFactory
+from flourish.accounts.models import OrganisationKind
+from flourish.grants.factories import ProgrammeFactory, application_with_lines
+from flourish.grants.models import ApplicationStatus, Payment, Stage
+from flourish.grants.services.decisions import award_make
+from flourish.grants.services.payments import (
+    RECEIVED_PURPOSE,
+    award_pay,
+    programme_budget_account,
+    programme_fund,
+)
+from flourish.ledger.models import LedgerTransaction, Unit
+from flourish.ledger.selectors import account_balance
+from flourish.ledger.services import account_open
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def funded_programme(funder, staff):
+    programme = ProgrammeFactory(funder=funder, stages=[Stage.DECISION], budget_pence=500_000)
+    outside = account_open(
+        owner=None, purpose="outside-world", unit=Unit.GBP, name="Outside world", floor=None
+    )
+    programme_fund(
+        programme=programme,
+        actor=staff,
+        amount_pence=500_000,
+        source=outside,
+        idempotency_key="test-top-up",
+    )
+    return programme
+
+
+def _award(programme, staff, amount=150_000, **kwargs):
+    application = application_with_lines(programme=programme)
+    return award_make(application=application, actor=staff, amount_pence=amount, **kwargs)
+
+
+def test_paying_an_award_moves_money_from_the_programme_budget_to_the_group(
+    staff, funded_programme
+):
+    award = _award(funded_programme, staff)
+
+    award_pay(award=award, actor=staff, idempotency_key="click-1")
+
+    group_account = account_open(
+        owner=award.application.group, purpose=RECEIVED_PURPOSE, unit=Unit.GBP, name="x"
+    )
+    assert account_balance(account=group_account) == 150_000
+    budget = programme_budget_account(programme=funded_programme)
+    assert account_balance(account=budget) == 350_000
+    award.application.refresh_from_db()
+    assert award.application.status == ApplicationStatus.PAID
+    assert award.application.paid_at is not None
+
+
+def test_a_double_click_or_retry_never_pays_twice(staff, funded_programme):
+    award = _award(funded_programme, staff)
+    transactions_before = LedgerTransaction.objects.count()
+
+    first = award_pay(award=award, actor=staff, idempotency_key="click-1")
+    again = award_pay(award=award, actor=staff, idempotency_key="click-1")
+
+    assert first == again
+    assert LedgerTransaction.objects.count() == transactions_before + 1
+    with pytest.raises(ValidationError, match="paid in full already"):
+        award_pay(award=award, actor=staff, idempotency_key="a-new-page-load")
+    assert Payment.objects.count() == 1
+    budget = programme_budget_account(programme=funded_programme)
+    assert account_balance(account=budget) == 350_000
+
+
+def test_the_pay_button_pressed_twice_pays_once(client, staff, funded_programme):
+    award = _award(funded_programme, staff)
+    client.force_login(staff)
+    url = reverse("grants:pay", args=[award.application_id])
+
+    client.post(url, {"idempotency_key": "form-key"})
+    client.post(url, {"idempotency_key": "form-key"})
+
+    assert Payment.objects.count() == 1
+    assert account_balance(account=programme_budget_account(programme=funded_programme)) == 350_000
+
+
+def test_a_group_without_a_bank_account_is_paid_through_its_holding_partner(
+    staff, funded_programme
+):
+    partner = OrganisationFactory(kind=OrganisationKind.HOLDING_PARTNER, name="Leeds CVS")
+    award = _award(funded_programme, staff, holding_partner=partner)
+
+    payment = award_pay(award=award, actor=staff, idempotency_key="held")
+
+    assert payment.paid_to == partner
+    entries = payment.ledger_transaction.entries.select_related("account")
+    credited = next(entry for entry in entries if entry.amount > 0)
+    assert credited.account.owner == partner
+
+
+def test_an_award_can_be_paid_in_instalments(staff, funded_programme):
+    award = _award(funded_programme, staff, amount=150_000)
+
+    award_pay(award=award, actor=staff, idempotency_key="first-half", amount_pence=75_000)
+    award.application.refresh_from_db()
+    assert award.application.status == ApplicationStatus.AWARDED
+    award_pay(award=award, actor=staff, idempotency_key="second-half")
+
+    award.refresh_from_db()
+    assert award.paid_pence == 150_000
+
+
+def test_a_programme_whose_budget_is_not_funded_pays_nothing(staff, funder):
+    programme = ProgrammeFactory(funder=funder, stages=[Stage.DECISION])
+    award = _award(programme, staff)
+
+    with pytest.raises(ValidationError):
+        award_pay(award=award, actor=staff, idempotency_key="empty")
+
+    assert Payment.objects.count() == 0
+    award.refresh_from_db()
+    assert award.paid_pence == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite locks the file"
+)
+def test_two_clicks_arriving_at_the_same_moment_pay_once(staff, funded_programme):
+    award = _award(funded_programme, staff)
+    start = threading.Barrier(2)
+    payments = []
+
+    def click(key):
+        try:
+            start.wait()
+            payments.append(award_pay(award=award, actor=staff, idempotency_key=key))
+        except ValidationError:
+            payments.append(None)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=click, args=(key,)) for key in ("same", "same")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Payment.objects.count() == 1
+    assert account_balance(account=programme_budget_account(programme=funded_programme)) == 350_000

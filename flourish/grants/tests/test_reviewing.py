@@ -1,0 +1,200 @@
+"""Funder staff, associates and panel members working through applications."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from flourish.core.models import AuditEvent
+from flourish.grants.factories import GroupFactory, application_with_lines
+from flourish.grants.models import ApplicationStatus, Conversation
+from flourish.grants.services.decisions import (
+    application_assign,
+    application_sift,
+    recommendation_write,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _applications(programme, count, **kwargs):
+    return [
+        application_with_lines(
+            programme=programme, group=GroupFactory(name=f"Peer Group {n}"), **kwargs
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_staff_list_uses_a_fixed_number_of_queries_whatever_the_data_size(
+    client, staff, programme, django_assert_max_num_queries, count
+):
+    _applications(programme, count)
+    client.force_login(staff)
+    url = reverse("grants:programme_applications", args=[programme.slug])
+    category = programme.categories.first().pk
+
+    with django_assert_max_num_queries(10):
+        response = client.get(url, {"status": "submitted", "category": category, "search": "Peer"})
+
+    assert response.status_code == 200
+    assert f"{count} applications" in response.content.decode()
+
+
+def test_the_staff_list_filters_by_status_and_council_area_and_searches_group_names(
+    client, staff, programme
+):
+    application_with_lines(
+        programme=programme, group=GroupFactory(name="Radio Ravi"), local_authority="Bradford"
+    )
+    application_with_lines(
+        programme=programme,
+        group=GroupFactory(name="Walk and Talk"),
+        local_authority="Leeds",
+        status=ApplicationStatus.IN_REVIEW,
+    )
+    application_with_lines(programme=programme, status=ApplicationStatus.DRAFT)
+    client.force_login(staff)
+    url = reverse("grants:programme_applications", args=[programme.slug])
+
+    everything = client.get(url).content.decode()
+    in_leeds = client.get(url, {"local_authority": "leeds"}).content.decode()
+    searched = client.get(url, {"search": "radio"}).content.decode()
+    in_review = client.get(url, {"status": "in_review"}).content.decode()
+
+    assert "2 applications" in everything  # the draft is the group's own business
+    assert "Walk and Talk" in in_leeds and "Radio Ravi" not in in_leeds
+    assert "Radio Ravi" in searched and "Walk and Talk" not in searched
+    assert "Walk and Talk" in in_review and "Radio Ravi" not in in_review
+
+
+def test_the_staff_list_pages_through_many_applications(client, staff, programme):
+    _applications(programme, 30)
+    client.force_login(staff)
+    url = reverse("grants:programme_applications", args=[programme.slug])
+
+    second = client.get(url, {"page": 2}).content.decode()
+
+    assert "Page 2 of 2" in second
+    assert second.count('href="/grants/manage/applications/') == 5
+
+
+def test_a_not_eligible_group_reads_a_kind_message_with_signposts(
+    client, staff, owner, group, programme
+):
+    application = application_with_lines(programme=programme, group=group, submitted_by=owner)
+    client.force_login(staff)
+    form = client.get(reverse("grants:sift", args=[application.pk])).content.decode()
+    assert "we are sorry that we cannot fund it this time" in form
+
+    client.post(
+        reverse("grants:sift", args=[application.pk]),
+        {
+            "eligible": "no",
+            "decline_message": "Thank you, and sorry: we only fund groups in England.",
+            "feedback": "Your idea is a good one.",
+            "signposts": "Try the Wales Council for Voluntary Action.",
+        },
+    )
+
+    client.force_login(owner)
+    status = client.get(
+        reverse("grants:application_status", args=[application.pk])
+    ).content.decode()
+    assert "we only fund groups in England" in status
+    assert "Wales Council for Voluntary Action" in status
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.NOT_ELIGIBLE
+
+
+def test_an_application_cannot_be_sifted_twice(staff, programme):
+    application = application_with_lines(programme=programme)
+    application_sift(application=application, actor=staff, eligible=True)
+
+    with pytest.raises(ValidationError, match="already been sifted"):
+        application_sift(application=application, actor=staff, eligible=False, decline_message="x")
+
+
+def test_an_associate_follows_up_by_conversation_and_recommends(
+    client, staff, associate, programme
+):
+    application = application_with_lines(programme=programme)
+    application_sift(application=application, actor=staff, eligible=True)
+    client.force_login(staff)
+    client.post(reverse("grants:assign", args=[application.pk]), {"associate": associate.pk})
+
+    client.force_login(associate)
+    assert client.get(reverse("grants:review", args=[application.pk])).status_code == 200
+    client.post(
+        reverse("grants:conversation", args=[application.pk]),
+        {"kind": "phone", "happened_on": "27/3/2026", "notes": "Lovely group, clear plan."},
+    )
+    client.post(
+        reverse("grants:recommend", args=[application.pk]),
+        {
+            "background": "Runs weekly.",
+            "verdict": "yes",
+            "suggested_amount": "1500",
+            "conditions": "Tell us how it went.",
+        },
+    )
+
+    conversation = Conversation.objects.get()
+    assert conversation.happened_on == datetime.date(2026, 3, 27)
+    assert application.recommendation.suggested_amount_pence == 150_000
+    page = client.get(reverse("grants:review", args=[application.pk])).content.decode()
+    assert "Lovely group, clear plan." in page
+    assert "£1,500" in page
+    assert AuditEvent.objects.filter(action="grants.recommendation_written").exists()
+
+
+def test_only_an_associate_of_the_funder_can_be_assigned(staff, stranger, programme):
+    application = application_with_lines(programme=programme)
+
+    with pytest.raises(ValidationError):
+        application_assign(application=application, actor=staff, associate=stranger)
+
+
+def test_a_recommendation_over_the_maximum_is_refused(associate, programme):
+    application = application_with_lines(programme=programme, associate=associate)
+
+    with pytest.raises(ValidationError, match="£2,000 or less"):
+        recommendation_write(
+            application=application,
+            actor=associate,
+            background="x",
+            verdict="yes",
+            suggested_amount_pence=250_000,
+        )
+
+
+def test_funder_staff_see_their_programmes_on_the_manage_page(client, staff, programme):
+    client.force_login(staff)
+
+    page = client.get(reverse("grants:manage")).content.decode()
+
+    assert "Covid Fund" in page
+
+
+def test_reading_a_groups_contact_details_is_recorded(client, associate, programme):
+    application = application_with_lines(programme=programme, associate=associate)
+    client.force_login(associate)
+
+    page = client.get(reverse("grants:review", args=[application.pk])).content.decode()
+
+    assert "07700 900123" in page
+    event = AuditEvent.objects.get(action="core.sensitive_record_read")
+    assert event.actor == associate
+    assert event.target_id == str(application.pk)
+
+
+def test_a_panel_member_is_not_shown_contact_details(client, panel_member, programme):
+    application = application_with_lines(programme=programme, status=ApplicationStatus.SHORTLISTED)
+    client.force_login(panel_member)
+
+    page = client.get(reverse("grants:review", args=[application.pk])).content.decode()
+
+    assert "07700 900123" not in page
+    assert not AuditEvent.objects.filter(action="core.sensitive_record_read").exists()

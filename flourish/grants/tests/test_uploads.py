@@ -1,0 +1,102 @@
+"""Optional uploads instead of writing: type and size checked, stored privately."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from flourish.core.models import AuditEvent
+from flourish.grants import uploads
+from flourish.grants.factories import application_with_lines
+from flourish.grants.services.applications import application_attach
+
+pytestmark = pytest.mark.django_db
+
+VOICE_NOTE = b"ID3\x03\x00\x00\x00" + b"\x00" * 200
+
+
+@pytest.fixture(autouse=True)
+def private_uploads(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def draft(programme, group, owner):
+    return application_with_lines(
+        programme=programme,
+        group=group,
+        submitted_by=owner,
+        status="draft",
+        what_you_want_to_do="",
+    )
+
+
+def _post(client, application, upload, text=""):
+    url = reverse("grants:question", args=[application.pk, "what-you-want-to-do"])
+    return client.post(url, {"what_you_want_to_do": text, "attachment": upload})
+
+
+def test_a_voice_note_can_stand_in_for_writing_and_staff_can_open_it(client, owner, staff, draft):
+    client.force_login(owner)
+
+    response = _post(client, draft, SimpleUploadedFile("our plan.mp3", VOICE_NOTE))
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.attachment_name == "our plan.mp3"
+    assert "our plan" not in draft.attachment.name  # stored under a random name
+    draft.status = "submitted"
+    draft.submitted_at = draft.created_at
+    draft.save()
+    client.force_login(staff)
+    download = client.get(reverse("grants:attachment", args=[draft.pk]))
+    assert b"".join(download.streaming_content) == VOICE_NOTE
+    assert AuditEvent.objects.filter(action="core.sensitive_record_read").exists()
+
+
+def test_a_program_renamed_as_a_clip_is_refused_and_nothing_changes(client, owner, draft):
+    client.force_login(owner)
+
+    response = _post(
+        client, draft, SimpleUploadedFile("clip.mp3", b"MZ\x90\x00 program"), text="Our plan"
+    )
+
+    assert "Send a PDF, Word or text document" in response.content.decode()
+    draft.refresh_from_db()
+    assert not draft.attachment
+    assert draft.what_you_want_to_do == ""
+
+
+def test_an_unknown_kind_of_file_is_refused(owner, draft):
+    with pytest.raises(ValidationError, match="Send a PDF"):
+        application_attach(
+            application=draft, actor=owner, upload=SimpleUploadedFile("run.exe", b"MZ")
+        )
+
+
+def test_an_oversized_file_is_refused_with_what_to_do(client, owner, draft, monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_BYTES", 100)
+    client.force_login(owner)
+
+    response = _post(client, draft, SimpleUploadedFile("long.mp3", VOICE_NOTE))
+
+    assert "25 MB or smaller. Try a shorter clip." in response.content.decode()
+    draft.refresh_from_db()
+    assert not draft.attachment
+
+
+def test_nobody_outside_the_fund_can_download_an_upload(client, owner, stranger, draft):
+    application_attach(
+        application=draft, actor=owner, upload=SimpleUploadedFile("a.mp3", VOICE_NOTE)
+    )
+    client.force_login(stranger)
+
+    assert client.get(reverse("grants:attachment", args=[draft.pk])).status_code == 404
+
+
+def test_writing_or_a_clip_is_needed(client, owner, draft):
+    client.force_login(owner)
+
+    response = _post(client, draft, "")
+
+    assert "Tell us what you want to do, or send a clip" in response.content.decode()

@@ -1,0 +1,1 @@
+"""Pages for grants: applying (applicants), reviewing (funders), open data (everyone)."""

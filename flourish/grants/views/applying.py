@@ -1,0 +1,290 @@
+"""The applicant's journey: find a programme, check eligibility, answer, check, send, follow."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from flourish.grants import selectors
+from flourish.grants.forms import (
+    QUESTION_SLUGS,
+    QUESTIONS,
+    EligibilityAnswerForm,
+    Question,
+    ReportForm,
+    SpendLineForm,
+)
+from flourish.grants.models import AcceptanceMethod, Application, ProgrammeCategory, SpendLine
+from flourish.grants.services.applications import (
+    application_answer,
+    application_attach,
+    application_group_set,
+    application_start,
+    application_submit,
+    spend_line_add,
+    spend_line_remove,
+)
+from flourish.grants.services.decisions import award_accept
+from flourish.grants.services.reports import report_submit
+from flourish.grants.views.common import add_service_error, posted
+
+
+def programme_list(request: HttpRequest) -> HttpResponse:
+    programmes = selectors.programme_list_open()
+    return render(request, "grants/programme_list.html", {"programmes": programmes})
+
+
+def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = selectors.get_programme_public(slug=slug)
+    questions = list(programme.eligibility_questions.all())
+    return render(
+        request,
+        "grants/programme_detail.html",
+        {"programme": programme, "categories": programme.categories.all(), "questions": questions},
+    )
+
+
+def eligibility(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    programme = selectors.get_programme_public(slug=slug)
+    question = get_object_or_404(programme.eligibility_questions, position=number)
+    form = EligibilityAnswerForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        if question.rules_out(form.cleaned_data["answer"]):
+            ruled_out = {"programme": programme, "question": question}
+            return render(request, "grants/not_eligible.html", ruled_out)
+        following = programme.eligibility_questions.filter(position__gt=number).first()
+        if following is not None:
+            return redirect("grants:eligibility", slug=slug, number=following.position)
+        return redirect("grants:application_start", slug=slug)
+    context = {"programme": programme, "question": question, "form": form}
+    return render(request, "grants/eligibility.html", context)
+
+
+@login_required
+def application_begin(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = selectors.get_programme_public(slug=slug)
+    if request.method == "POST":
+        try:
+            application = application_start(programme=programme, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("grants:programme_detail", slug=slug)
+        return redirect("grants:question", pk=application.pk, question=QUESTION_SLUGS[0])
+    return render(request, "grants/application_start.html", {"programme": programme})
+
+
+@login_required
+def my_applications(request: HttpRequest) -> HttpResponse:
+    applications = selectors.application_list_for_applicant(user=request.user)
+    return render(request, "grants/my_applications.html", {"applications": applications})
+
+
+@login_required
+def application_status(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_applicant(user=request.user, pk=pk)
+    return render(request, "grants/application_status.html", {"application": application})
+
+
+WHAT = "what-you-want-to-do"
+
+
+def _refuse_if_sent(request: HttpRequest, application: Application) -> HttpResponse | None:
+    if application.is_draft:
+        return None
+    messages.error(
+        request,
+        _(
+            "You have already sent this application, so it cannot be changed. "
+            "If something needs correcting, contact the fund."
+        ),
+    )
+    return redirect("grants:application_status", pk=application.pk)
+
+
+def _initial(application: Application) -> dict[str, Any]:
+    group = application.group_name
+    return {
+        "group_name": group,
+        **{f.name: getattr(application, f.name) for f in Application._meta.fields},
+    }
+
+
+def _save_answer(
+    application: Application, actor: Any, step: Question, data: dict[str, Any]
+) -> None:
+    if step.slug == "your-group":
+        application_group_set(application=application, actor=actor, **data)
+        return
+    upload = data.pop("attachment", None)
+    if upload:
+        # The upload first: if it is refused, nothing on this page is saved.
+        application_attach(application=application, actor=actor, upload=upload)
+    application_answer(application=application, actor=actor, answers=data)
+
+
+def _next_url(request: HttpRequest, application: Application, step: Question) -> str:
+    if "later" in request.POST:
+        messages.success(
+            request, _("Saved. You can come back to it any time from Your applications.")
+        )
+        return reverse("grants:my_applications")
+    position = QUESTION_SLUGS.index(step.slug)
+    if request.GET.get("change") or position + 1 == len(QUESTIONS):
+        return reverse("grants:check_answers", kwargs={"pk": application.pk})
+    following = QUESTIONS[position + 1].slug
+    return reverse("grants:question", kwargs={"pk": application.pk, "question": following})
+
+
+@login_required
+def question(request: HttpRequest, pk: int, question: str) -> HttpResponse:
+    application = selectors.get_application_for_applicant(user=request.user, pk=pk)
+    step = next((q for q in QUESTIONS if q.slug == question and q.form_class), None)
+    if step is None or step.form_class is None:
+        raise Http404
+    refused = _refuse_if_sent(request, application)
+    if refused:
+        return refused
+    extra: dict[str, Any] = (
+        {"has_attachment": bool(application.attachment)} if step.slug == WHAT else {}
+    )
+    files = request.FILES if request.method == "POST" else None
+    form = step.form_class(posted(request), files, initial=_initial(application), **extra)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save_answer(application, request.user, step, form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect(_next_url(request, application, step))
+    context = _question_context(application, step, form)
+    return render(request, "grants/question.html", context)
+
+
+def _question_context(application: Application, step: Question, form: Any) -> dict[str, Any]:
+    return {
+        "application": application,
+        "step": step,
+        "form": form,
+        "number": QUESTION_SLUGS.index(step.slug) + 1,
+        "count": len(QUESTIONS),
+    }
+
+
+@login_required
+def money(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_applicant(user=request.user, pk=pk)
+    refused = _refuse_if_sent(request, application)
+    if refused:
+        return refused
+    form = SpendLineForm(posted(request), programme=application.programme)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            spend_line_add(
+                application=application,
+                actor=request.user,
+                category=data["category"],
+                description=data["description"],
+                amount_pence=data["amount"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("grants:money", pk=pk)
+    step = next(q for q in QUESTIONS if q.slug == "money")
+    context = _question_context(application, step, form)
+    context["lines"] = application.spend_lines.select_related("category")
+    context["next_slug"] = QUESTION_SLUGS[QUESTION_SLUGS.index("money") + 1]
+    return render(request, "grants/money.html", context)
+
+
+@login_required
+@require_POST
+def spend_line_delete(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    application = selectors.get_application_for_applicant(user=request.user, pk=pk)
+    spend_line = get_object_or_404(SpendLine, pk=line, application=application)
+    try:
+        spend_line_remove(line=spend_line, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("grants:application_status", pk=pk)
+    return redirect("grants:money", pk=pk)
+
+
+@login_required
+def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_applicant(user=request.user, pk=pk)
+    refused = _refuse_if_sent(request, application)
+    if refused:
+        return refused
+    form = forms.Form(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            application_submit(application=application, actor=request.user)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your application has been sent. Thank you."))
+            return redirect("grants:application_status", pk=pk)
+    lines = application.spend_lines.select_related("category")
+    context = {"application": application, "form": form, "lines": lines}
+    return render(request, "grants/check_answers.html", context)
+
+
+@login_required
+@require_POST
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_applicant(user=request.user, pk=pk)
+    award = getattr(application, "award", None)
+    if award is None:
+        raise Http404
+    try:
+        award_accept(award=award, actor=request.user, how=AcceptanceMethod.ONLINE)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("You have accepted the grant. Thank you."))
+    return redirect("grants:application_status", pk=pk)
+
+
+def funded(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = selectors.get_programme_public(slug=slug)
+    awards = selectors.award_list_for_programme_public(programme=programme)
+    page = selectors.page_with_count(items=awards, number=request.GET.get("page"), size=50)
+    rate = selectors.programme_success_rate(programme=programme)
+    context = {"programme": programme, "page": page, "rate": rate}
+    return render(request, "grants/funded.html", context)
+
+
+@login_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_applicant(user=request.user, pk=pk)
+    award = getattr(application, "award", None)
+    if award is None:
+        raise Http404
+    planned = ProgrammeCategory.objects.filter(pk__in=application.spend_lines.values("category"))
+    form = ReportForm(posted(request), categories=list(planned))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report_submit(
+                award=award,
+                actor=request.user,
+                what_happened=data["what_happened"],
+                people_reached=data["people_reached"],
+                spending=form.spending(),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Thank you for telling us what happened."))
+            return redirect("grants:application_status", pk=pk)
+    context = {"application": application, "form": form}
+    return render(request, "grants/report.html", context)

@@ -1,0 +1,19 @@
+"""What every grants view shares: turning a service's refusal into form errors."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, QueryDict
+
+
+def add_service_error(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's refusal beside the field it names, or at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The POST data to bind a form to, even when empty (a form of only optional fields)."""
+    return request.POST if request.method == "POST" else None

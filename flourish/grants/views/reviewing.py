@@ -1,0 +1,312 @@
+"""Funder staff, associates and panel members: the list, the sift, follow-up and decision."""
+
+import csv
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from flourish.accounts.models import Role, User
+from flourish.grants import selectors
+from flourish.grants.dashboard import Row, programme_dashboard
+from flourish.grants.forms import (
+    ApplicationFilterForm,
+    AssignForm,
+    ConversationForm,
+    DecisionForm,
+    OnBehalfForm,
+    PayForm,
+    RecommendationForm,
+    SiftForm,
+)
+from flourish.grants.models import AcceptanceMethod, Application, DecisionOutcome
+from flourish.grants.services import decisions, payments
+from flourish.grants.services.applications import (
+    application_sensitive_read,
+    application_start_on_behalf,
+)
+from flourish.grants.views.common import add_service_error, posted
+
+PAGE_SIZE = 25
+
+
+@login_required
+def manage(request: HttpRequest) -> HttpResponse:
+    programmes = selectors.programme_list_for_staff(user=request.user)
+    assigned = selectors.application_list_for_reviewer(user=request.user).filter(
+        associate_id=request.user.pk
+    )
+    panels = selectors.panel_list_for_user(user=request.user)
+    context = {"programmes": programmes, "assigned": assigned, "panels": panels}
+    return render(request, "grants/manage.html", context)
+
+
+@login_required
+def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
+    categories = list(programme.categories.all())
+    form = ApplicationFilterForm(request.GET or None, categories=categories)
+    filters = selectors.ApplicationFilters(**form.cleaned_data) if form.is_valid() else None
+    applications = selectors.application_list_for_programme(
+        programme=programme, filters=filters or selectors.ApplicationFilters()
+    )
+    page = selectors.page_with_count(
+        items=applications, number=request.GET.get("page"), size=PAGE_SIZE
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "programme": programme,
+        "filter_form": form,
+        "page": page,
+        "query": query.urlencode(),
+    }
+    return render(request, "grants/programme_applications.html", context)
+
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
+    context = {
+        "application": application,
+        "lines": application.spend_lines.select_related("category"),
+        "conversations": application.conversations.select_related("associate"),
+        "recommendation": getattr(application, "recommendation", None),
+        "can_manage": request.user.has_perm("grants.decide_application", application),
+        "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
+    }
+    if context["can_follow_up"]:
+        application_sensitive_read(
+            application=application,
+            actor=request.user,
+            fields=["applicant_name", "contact_detail", "access_needs"],
+        )
+    return render(request, "grants/review.html", context)
+
+
+def _action(
+    request: HttpRequest, application: Application, form: Any, act: Any, title: str
+) -> HttpResponse:
+    """Bind the form, call one service, and go back to the application, or show the errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("grants:review", pk=application.pk)
+    context = {"application": application, "form": form, "title": title}
+    return render(request, "grants/action.html", context)
+
+
+@login_required
+def sift(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_staff(user=request.user, pk=pk)
+    initial = {"decline_message": decisions.decline_message_default(application=application)}
+    form = SiftForm(posted(request), initial=initial)
+    return _action(
+        request,
+        application,
+        form,
+        lambda data: decisions.application_sift(
+            application=application, actor=request.user, **data
+        ),
+        _("Sift this application"),
+    )
+
+
+@login_required
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_staff(user=request.user, pk=pk)
+    people = User.objects.filter(
+        memberships__organisation_id=application.programme.funder_id,
+        memberships__role__in=(Role.ASSOCIATE, Role.FUNDER_STAFF),
+    ).distinct()
+    form = AssignForm(posted(request), people=people)
+    return _action(
+        request,
+        application,
+        form,
+        lambda data: decisions.application_assign(
+            application=application, actor=request.user, associate=data["associate"]
+        ),
+        _("Choose who follows this up"),
+    )
+
+
+@login_required
+def conversation(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
+    if not request.user.has_perm("grants.follow_up_application", application):
+        raise Http404
+    form = ConversationForm(posted(request))
+    return _action(
+        request,
+        application,
+        form,
+        lambda data: decisions.conversation_log(
+            application=application, actor=request.user, **data
+        ),
+        _("Log a conversation"),
+    )
+
+
+@login_required
+def recommend(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
+    if not request.user.has_perm("grants.follow_up_application", application):
+        raise Http404
+    form = RecommendationForm(posted(request))
+    return _action(
+        request,
+        application,
+        form,
+        lambda data: decisions.recommendation_write(
+            application=application,
+            actor=request.user,
+            background=data["background"],
+            verdict=data["verdict"],
+            suggested_amount_pence=data["suggested_amount"],
+            conditions=data["conditions"],
+        ),
+        _("Write a recommendation"),
+    )
+
+
+@login_required
+@require_POST
+def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_staff(user=request.user, pk=pk)
+    try:
+        decisions.application_shortlist(application=application, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("grants:review", pk=pk)
+
+
+def _decide(application: Application, actor: Any, data: dict[str, Any]) -> None:
+    if data["outcome"] == DecisionOutcome.AWARD:
+        decisions.award_make(
+            application=application,
+            actor=actor,
+            amount_pence=data["amount"],
+            conditions=data["conditions"],
+            reasons=data["reasons"],
+            holding_partner=data["holding_partner"],
+        )
+    else:
+        decisions.application_decline(
+            application=application, actor=actor, reasons=data["reasons"], feedback=data["feedback"]
+        )
+
+
+@login_required
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_staff(user=request.user, pk=pk)
+    form = DecisionForm(posted(request))
+    return _action(
+        request,
+        application,
+        form,
+        lambda data: _decide(application, request.user, data),
+        _("Record the decision"),
+    )
+
+
+@login_required
+def pay(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_staff(user=request.user, pk=pk)
+    award = getattr(application, "award", None)
+    if award is None:
+        raise Http404
+    # A fresh key each time the page is shown: a double click sends the same key twice.
+    form = PayForm(posted(request), initial={"idempotency_key": uuid.uuid4().hex})
+    return _action(
+        request,
+        application,
+        form,
+        lambda data: payments.award_pay(
+            award=award, actor=request.user, idempotency_key=data["idempotency_key"]
+        ),
+        _("Pay this grant"),
+    )
+
+
+@login_required
+@require_POST
+def record_acceptance(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_staff(user=request.user, pk=pk)
+    award = getattr(application, "award", None)
+    if award is None:
+        raise Http404
+    try:
+        decisions.award_accept(award=award, actor=request.user, how=AcceptanceMethod.VERBAL)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("grants:review", pk=pk)
+
+
+@login_required
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
+    figures = programme_dashboard(programme=programme)
+    table = request.GET.get("download")
+    tables = {
+        "category": figures.by_category,
+        "area": figures.by_area,
+        "community": figures.by_community,
+    }
+    if table in tables:
+        return _csv(f"{programme.slug}-{table}.csv", tables[table])
+    return render(request, "grants/dashboard.html", {"programme": programme, "d": figures})
+
+
+def _csv(filename: str, rows: list[Row]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(["Name", "Awards", "Amount (£)"])
+    for row in rows:
+        if row.hidden:
+            writer.writerow([row.label, "fewer than 5", ""])
+        else:
+            writer.writerow([row.label, row.awards, f"{row.pence / 100:.2f}"])
+    return response
+
+
+@login_required
+def apply_on_behalf(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
+    form = OnBehalfForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
+        try:
+            application = application_start_on_behalf(
+                programme=programme, actor=request.user, **data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("grants:question", pk=application.pk, question="about-you")
+    context = {"application": None, "programme": programme, "form": form}
+    return render(request, "grants/apply_on_behalf.html", context)
+
+
+@login_required
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
+    if not application.attachment:
+        raise Http404
+    application_sensitive_read(application=application, actor=request.user, fields=["attachment"])
+    return FileResponse(
+        application.attachment.open("rb"),
+        as_attachment=True,
+        filename=application.attachment_name or application.attachment.name.rsplit("/", 1)[-1],
+    )
