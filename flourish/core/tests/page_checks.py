@@ -57,7 +57,7 @@ def _form_problems(soup: BeautifulSoup) -> list[str]:
     for form in soup.find_all("form"):
         if form.get("action") is None:
             problems.append(f"A form has no action: {str(form)[:120]}")
-        if (form.get("method") or "get").lower() == "post" and not form.find(
+        if str(form.get("method") or "get").lower() == "post" and not form.find(
             "input", attrs={"name": "csrfmiddlewaretoken"}
         ):
             problems.append(f"A POST form has no CSRF token: {str(form)[:120]}")
