@@ -1,0 +1,184 @@
+"""The browser suite: Playwright driving Debian's Chromium against pytest-django's live server.
+
+One Chromium for the whole session and a fresh context (cookies, viewport,
+JavaScript on or off) for each page a test opens, so tests stay independent
+and the suite stays fast. Playwright's own browser download is not used.
+"""
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+
+from tests.browser.pages import ADMINISTRATOR, ANONYMOUS, Page, Scene
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",  # CI and this machine run as root
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BROWSER_DIR = Path(__file__).parent
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+WIDE = {"width": 1024, "height": 768}
+NARROW = {"width": 320, "height": 640}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m browser` / `-m "not browser"` select items
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    have_chromium = shutil.which(CHROMIUM) is not None
+    for item in items:
+        if BROWSER_DIR in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+            if not have_chromium:
+                item.add_marker(pytest.mark.skip(reason=f"the browser suite needs {CHROMIUM}"))
+
+
+class _SharedChromium:
+    """One Playwright and one Chromium per test process.
+
+    Other areas' browser tests import the `browser` fixture into their own
+    modules, which gives pytest a second session fixture; Playwright's sync
+    API cannot be started twice in one thread, so every copy shares this one.
+    """
+
+    playwright: Any = None
+    chromium: Any = None
+    users = 0
+    patch = pytest.MonkeyPatch()
+
+    @classmethod
+    def acquire(cls) -> Any:
+        if cls.chromium is None:
+            from playwright.sync_api import sync_playwright
+
+            # Playwright's sync API runs an event loop in this thread, and Django
+            # then refuses the database calls the tests make to set up data. Only
+            # while the browser suite runs: other tests keep Django's check.
+            cls.patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+            # Screenshots from an earlier run would pass for this run's pages.
+            shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+            cls.playwright = sync_playwright().start()
+            cls.chromium = cls.playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            )
+        cls.users += 1
+        return cls.chromium
+
+    @classmethod
+    def release(cls) -> None:
+        cls.users -= 1
+        if cls.users == 0:
+            cls.chromium.close()
+            cls.playwright.stop()
+            cls.chromium = cls.playwright = None
+            cls.patch.undo()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    yield _SharedChromium.acquire()
+    _SharedChromium.release()
+
+
+@dataclass
+class Visit:
+    """An open page, and every URL it asked for."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+
+    def third_party_requests(self, live_server_url: str) -> list[str]:
+        """Requests that left for another host (data: and blob: URLs never leave the page)."""
+        ours = urlsplit(live_server_url).netloc
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme in {"http", "https", "ws", "wss"}
+            and urlsplit(url).netloc != ours
+        ]
+
+
+def make_scene(persona: str) -> Scene:
+    """Make the person a persona stands for, with everything they need to see their pages."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+    from flourish.accounts.models import Role
+
+    group = OrganisationFactory(name="Hearing Voices Leeds")
+    if persona == ANONYMOUS:
+        return Scene(person=None, group=group)
+    role = Role.ADMINISTRATOR if persona == ADMINISTRATOR else Role.GROUP_LEAD
+    person = UserFactory(email=f"{persona}@example.org", name=f"Asha {persona.title()}")
+    MembershipFactory(user=person, organisation=group, role=role)
+    if persona == ADMINISTRATOR and not Authenticator.objects.filter(user=person).exists():
+        # Administrators must have an authenticator app before they see anything.
+        TOTP.activate(person, generate_totp_secret())
+    return Scene(person=person, group=group)
+
+
+@pytest.fixture
+def open_page(browser, live_server) -> Iterator[Callable[..., Visit]]:
+    """Open a page from pages.py as its persona, in a new browser context.
+
+    open_page(page, language="ur", viewport=NARROW, javascript=False)
+    """
+    # Rate limits (sign-in codes per address, sign-ups per IP) live in the
+    # cache, which outlives each test's database; start every test afresh.
+    cache.clear()
+    contexts = []
+
+    def _open(
+        entry: Page,
+        *,
+        language: str = "en-gb",
+        viewport: dict[str, int] = WIDE,
+        javascript: bool = True,
+    ) -> Visit:
+        scene = make_scene(entry.persona)
+        context = browser.new_context(
+            base_url=live_server.url, viewport=viewport, java_script_enabled=javascript
+        )
+        contexts.append(context)
+        cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language}]
+        if scene.person is not None:
+            client = Client()
+            client.force_login(scene.person)
+            session = client.cookies[settings.SESSION_COOKIE_NAME].value
+            cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session})
+        context.add_cookies([{**cookie, "url": live_server.url} for cookie in cookies])
+        visit = Visit(page=context.new_page())
+        visit.page.on("request", lambda request: visit.requests.append(request.url))
+        url = entry.url(scene)
+        response = visit.page.goto(url)
+        assert response is not None and response.ok, f"{entry.name}: {response and response.status}"
+        # A redirect (to sign in, to set up two-step sign-in) would check the wrong page.
+        assert urlsplit(visit.page.url).path == urlsplit(url).path, f"{url} → {visit.page.url}"
+        if entry.arrive is not None:
+            entry.arrive(visit.page)
+        return visit
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def screenshot(visit: Visit, name: str) -> None:
+    """Save a full-page PNG to test-artifacts/screenshots/ for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    visit.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)

@@ -1,0 +1,86 @@
+"""Every page in pages.py, in English and in Urdu, checked in a real browser.
+
+One load of each page answers every question, which keeps the suite fast: is
+it in the right language and direction, does axe-core find nothing, does it
+reflow at 320 CSS pixels, and did it ask only our own server for anything. All
+problems are collected and reported together, so one run shows everything.
+Screenshots at both widths go to test-artifacts/screenshots/ for a person to
+look at.
+"""
+
+import pytest
+from django.utils.text import slugify
+
+from tests.browser.conftest import NARROW, WIDE, screenshot
+from tests.browser.pages import PAGES
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+LANGUAGES = [("en-gb", "ltr"), ("ur", "rtl")]
+
+# The urgent-help panel has a thick edge on the side a reader starts from:
+# left in English, right in Urdu, which proves the right stylesheet arrived.
+PANEL_EDGES = """panel => {
+  const style = getComputedStyle(panel);
+  return [parseFloat(style.borderLeftWidth), parseFloat(style.borderRightWidth)];
+}"""
+
+
+def axe_problems(page, width: int) -> list[str]:
+    """Run the axe-core bundled with axe-playwright-python, injecting it once per page."""
+    from axe_playwright_python.base import AXE_SCRIPT, AxeResults
+
+    if page.evaluate("typeof window.axe") == "undefined":
+        page.evaluate(AXE_SCRIPT)
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = AxeResults(page.evaluate("options => axe.run(document, options)", options))
+    if not results.violations_count:
+        return []
+    return [f"axe-core at {width}px: {results.generate_report()}"]
+
+
+def language_problems(page, language: str, direction: str) -> list[str]:
+    problems = []
+    html = page.locator("html")
+    if (html.get_attribute("lang"), html.get_attribute("dir")) != (language, direction):
+        problems.append(f"<html> should have lang={language!r} dir={direction!r}.")
+    panel = page.locator(".flourish-help-now")
+    if panel.count() != 1:
+        return [*problems, "The page has no urgent-help panel: does it extend base.html?"]
+    left, right = panel.evaluate(PANEL_EDGES)
+    start, end = (left, right) if direction == "ltr" else (right, left)
+    if not (start > 0 and end == 0):
+        problems.append(f"The {direction} stylesheet did not apply: panel edges {left}, {right}.")
+    return problems
+
+
+def reflow_problems(page) -> list[str]:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > NARROW["width"]:
+        return [f"At {NARROW['width']}px the page is {width}px wide, so it scrolls sideways."]
+    return []
+
+
+@pytest.mark.parametrize(("language", "direction"), LANGUAGES, ids=[c for c, _ in LANGUAGES])
+@pytest.mark.parametrize("entry", PAGES, ids=[entry.name for entry in PAGES])
+def test_the_page_is_accessible_reflows_and_asks_nothing_of_other_sites(
+    open_page, live_server, entry, language, direction
+):
+    visit = open_page(entry, language=language, viewport=WIDE)
+    page = visit.page
+    name = f"{slugify(entry.name)}-{language}"
+
+    problems = language_problems(page, language, direction)
+    screenshot(visit, f"{name}-{WIDE['width']}")
+    problems += axe_problems(page, WIDE["width"])
+
+    page.set_viewport_size(NARROW)
+    problems += reflow_problems(page)
+    screenshot(visit, f"{name}-{NARROW['width']}")
+    problems += axe_problems(page, NARROW["width"])
+
+    page.wait_for_load_state("networkidle")
+    problems += [
+        f"Asked another site for {url}" for url in visit.third_party_requests(live_server.url)
+    ]
+
+    assert problems == [], f"{entry.name} ({language}):\n" + "\n".join(problems)
