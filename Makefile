@@ -83,6 +83,11 @@ MESSAGES_IGNORE := --ignore '.venv/*' --ignore 'frontend/*' --ignore 'node_modul
 messages: $(INSTALLED) ## Update the Welsh and Urdu catalogues and compile them (needs gettext)
 	mkdir -p flourish/locale
 	$(MANAGE) makemessages -l cy -l ur --no-obsolete $(MESSAGES_IGNORE)
+	@# msgmerge guesses a new string's translation from a similar old one ("Your vote" from
+	@# "Your account"); a wrong guess is worse than none, so empty every fuzzy entry.
+	for po in flourish/locale/*/LC_MESSAGES/django.po; do \
+		msgattrib --clear-fuzzy --empty --clear-previous --output-file="$$po" "$$po"; \
+	done
 	$(MANAGE) compilemessages -l cy -l ur $(MESSAGES_IGNORE)
 
 clean: ## Remove the virtual environment and the development database
