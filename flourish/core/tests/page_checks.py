@@ -9,6 +9,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 from django.test import Client
+from django.utils import translation
 
 
 class PageProblem(AssertionError):
@@ -27,6 +28,12 @@ def check_page(html: str) -> BeautifulSoup:
     return soup
 
 
+def _error_prefix(language: str) -> str:
+    """The "Error:" a page with errors puts before its title, in the page's language."""
+    with translation.override(language):
+        return translation.gettext("Error:")
+
+
 def _layout_problems(soup: BeautifulSoup) -> list[str]:
     problems = []
     root = soup.find("html")
@@ -39,7 +46,8 @@ def _layout_problems(soup: BeautifulSoup) -> list[str]:
     title = _text(soup.title) if soup.title else ""
     if headings and title:
         heading = _text(headings[0])
-        bare_title = title.split(":", 1)[1].strip() if title.startswith("Error:") else title
+        error_prefix = _error_prefix(str(root.get("lang") or "en")) if root else "Error:"
+        bare_title = title.removeprefix(error_prefix).strip()
         if not bare_title.startswith(heading):
             problems.append(f"<title> {title!r} should start with the <h1> {heading!r}.")
     if not title:

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from flourish.accounts.models import Role
 from flourish.core.tests.page_checks import PageProblem, check_page
@@ -91,3 +92,14 @@ def test_an_administrator_without_two_factor_is_sent_to_set_it_up(client, group)
 
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_the_page_checker_accepts_an_urdu_error_title():
+    html = (
+        '<html lang="ur" dir="rtl"><head><title>خرابی: نام – Flourish</title></head>'
+        "<body><h1>نام</h1></body></html>"
+    )
+    with translation.override("ur"):
+        assert translation.gettext("Error:") == "خرابی:"
+
+    check_page(html)
