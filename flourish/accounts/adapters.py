@@ -1,7 +1,12 @@
 """How django-allauth fits Flourish: open sign-up and messages in plain English."""
 
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.utils import is_mfa_enabled
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.tasks import email_send
@@ -50,6 +55,23 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: object) -> bool:
         return True
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: object) -> bool:
+        # Funder staff are sent to set up two-step sign-in straight after signing in
+        # by emailed code; asking them then for a password (which they may never have
+        # set) only stops them. A sign-in minutes ago proves it is them.
+        if app == "allauth.mfa" and self._signed_in_moments_ago_without_mfa():
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+    def _signed_in_moments_ago_without_mfa(self) -> bool:
+        request = self.request
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or is_mfa_enabled(user):
+            return False
+        records = get_authentication_records(request, user)
+        timeout = account_settings.REAUTHENTICATION_TIMEOUT
+        return bool(records) and time.time() - records[-1]["at"] < timeout
 
     def format_email_subject(self, subject: str) -> str:
         # The subject already names Flourish; a "[host]" prefix only looks like spam.

@@ -1,23 +1,22 @@
 """Reading a list of groups from a CSV or XLSX file, as councils keep them.
 
-XLSX is read with the standard library (it is zipped XML): the first worksheet,
-cell values only, so no spreadsheet package is needed at run time.
+XLSX is read with openpyxl: the first worksheet, cached cell values only (a
+formula's last result, never the formula), streamed a row at a time.
 """
 
 import csv
 import io
-import re
 import zipfile
+from datetime import date, datetime, time
 from typing import IO
-from xml.etree import ElementTree
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 1000
-_NS = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 # Column headings people use, mapped to the listing's fields.
 HEADINGS = {
@@ -68,63 +67,50 @@ def _csv_table(content: bytes) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
 
 
-def _column_number(reference: str) -> int:
-    letters = re.match(r"[A-Z]+", reference)
-    number = 0
-    for letter in letters.group(0) if letters else "A":
-        number = number * 26 + ord(letter) - 64
-    return number - 1
+# What openpyxl raises for a file that is not a workbook or is damaged inside.
+_UNREADABLE = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    KeyError,
+    IndexError,
+    ValueError,
+    SyntaxError,
+)
 
 
 def _xlsx_table(content: bytes) -> list[list[str]]:
+    table: list[list[str]] = []
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as book:
-            shared = _shared_strings(book)
-            sheet = ElementTree.fromstring(book.read(_first_sheet_path(book)))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            # The size a file declares can be wrong or huge; size rows by their cells instead.
+            sheet.reset_dimensions()
+            for values in sheet.iter_rows(values_only=True):
+                row = [_cell_text(value) for value in values]
+                if any(text.strip() for text in row):
+                    table.append(row)
+                if len(table) > MAX_ROWS + 1:
+                    break  # Enough to say the file is too long, without reading the rest.
+        finally:
+            book.close()
+    except _UNREADABLE as error:
         raise ValidationError(
             _("This file could not be read as XLSX. Save it again as XLSX or CSV.")
         ) from error
-    table = []
-    for row in sheet.iterfind(".//s:sheetData/s:row", _NS):
-        cells: dict[int, str] = {}
-        for cell in row.iterfind("s:c", _NS):
-            cells[_column_number(cell.get("r", "A"))] = _cell_text(cell, shared)
-        if any(value.strip() for value in cells.values()):
-            table.append([cells.get(i, "") for i in range(max(cells) + 1)])
     return table
 
 
-def _shared_strings(book: zipfile.ZipFile) -> list[str]:
-    if "xl/sharedStrings.xml" not in book.namelist():
-        return []
-    root = ElementTree.fromstring(book.read("xl/sharedStrings.xml"))
-    return [
-        "".join(t.text or "" for t in item.iterfind(".//s:t", _NS))
-        for item in root.iterfind("s:si", _NS)
-    ]
-
-
-def _first_sheet_path(book: zipfile.ZipFile) -> str:
-    workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
-    first = workbook.find(".//s:sheets/s:sheet", _NS)
-    relations = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
-    for relation in relations:
-        if first is not None and relation.get("Id") == first.get(_REL):
-            target = relation.get("Target", "").lstrip("/")
-            return target if target.startswith("xl/") else f"xl/{target}"
-    return "xl/worksheets/sheet1.xml"
-
-
-def _cell_text(cell: ElementTree.Element, shared: list[str]) -> str:
-    kind = cell.get("t")
-    if kind == "inlineStr":
-        return "".join(t.text or "" for t in cell.iterfind(".//s:t", _NS))
-    value = cell.find("s:v", _NS)
-    text = value.text if value is not None and value.text else ""
-    if kind == "s" and text.isdigit() and int(text) < len(shared):
-        return shared[int(text)]
-    return text
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # A number typed as 1123456 is not "1123456.0".
+    if isinstance(value, datetime) and value.time() == time():
+        return value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
 
 
 def _records(table: list[list[str]]) -> list[dict[str, str]]:

@@ -107,17 +107,25 @@ def listing_calendar(request: HttpRequest, listing_id: str) -> HttpResponse:
     return response
 
 
+def _duplicate_id(error: ValidationError) -> str | None:
+    found = [e.params for e in error.error_list if e.code == "duplicate" and e.params]
+    return found[0]["listing_id"] if found else None
+
+
 def listing_suggest(request: HttpRequest) -> HttpResponse:
     form = ListingForm(request.POST or None)
+    duplicate_id = None
     if request.method == "POST" and form.is_valid():
         try:
             listing = listings.listing_suggest(actor=request.user, fields=form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
+            duplicate_id = _duplicate_id(error)
         else:
             messages.success(request, _("Thank you. The group is now in the directory."))
             return redirect("directory:listing", listing_id=listing.uuid)
-    return render(request, "directory/suggest.html", {"form": form})
+    context = {"form": form, "duplicate_id": duplicate_id}
+    return render(request, "directory/suggest.html", context)
 
 
 @require_POST

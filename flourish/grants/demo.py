@@ -182,9 +182,15 @@ def _keep_connected(funder: Organisation, stdout: TextIO) -> Programme:
             awarded_on=day + datetime.timedelta(days=9),
             report_due_on=day + datetime.timedelta(days=99),
         )
-        Application.objects.filter(pk=application.pk).update(decided_at=application.submitted_at)
+        # Dated as a fast fund works: decided in nine days, paid three days later.
+        sent = application.submitted_at
+        assert sent is not None  # _application sends every awarded application
+        decided = sent + datetime.timedelta(days=9)
+        Application.objects.filter(pk=application.pk).update(decided_at=decided)
         if number < 70:  # the rest are still waiting for their money
             award_pay(award=award, actor=staff, idempotency_key=f"demo:keep-connected:{number}")
+            paid = decided + datetime.timedelta(days=3)
+            Application.objects.filter(pk=application.pk).update(paid_at=paid)
     _undecided(programme, staff, _groups(8, start=88), first_day)
     _organisers_application(programme)
     _panel_and_reports(programme, staff)
@@ -346,13 +352,14 @@ def _ideas_that_change_lives(funder: Organisation, stdout: TextIO) -> tuple[Prog
                     decided_by=staff,
                     awarded_on=day,
                 )
-    if not investment.planning_sessions.exists():
-        for days, place in ((14, "Leeds Civic Hall"), (28, "Online")):
-            PlanningSession.objects.create(
-                programme=investment,
-                starts_at=timezone.now() + datetime.timedelta(days=days),
-                place=place,
-            )
+    for tier in (kick_start, investment):  # both tiers tell people to come to one first
+        if not tier.planning_sessions.exists():
+            for days, place in ((14, "Leeds Civic Hall"), (28, "Online")):
+                PlanningSession.objects.create(
+                    programme=tier,
+                    starts_at=timezone.now() + datetime.timedelta(days=days),
+                    place=place,
+                )
     if not investment.applications.exists():
         day = datetime.date(2026, 10, 1)
         statuses = [ApplicationStatus.SHORTLISTED] * 6 + [ApplicationStatus.IN_REVIEW] * 4

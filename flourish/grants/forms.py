@@ -130,7 +130,10 @@ class ContactForm(forms.Form):
         error_messages={"required": _("Choose how we should get in touch.")},
     )
     contact_detail = forms.CharField(
-        label=_("Email address or phone number"), max_length=200, required=False
+        label=_("Email address or phone number"),
+        max_length=200,
+        required=False,
+        help_text=_("We need a phone number if you choose a phone call or a text message."),
     )
     contact_times = forms.CharField(
         label=_("When is a good time?"),
@@ -138,6 +141,16 @@ class ContactForm(forms.Form):
         required=False,
         help_text=_("For example: weekday mornings, not Fridays."),
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        by_phone = data.get("contact_route") in {ContactRoute.PHONE, ContactRoute.TEXT}
+        if by_phone and not any(c.isdigit() for c in data.get("contact_detail", "")):
+            self.add_error(
+                "contact_detail",
+                _("Enter the phone number we should call or text, for example 07700 900123."),
+            )
+        return data
 
 
 class AccessForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Awarded grants as 360Giving Data Standard 1.4.3 records, streamed in constant memory.
+"""Awarded grants as 360Giving Data Standard 1.4.3 records (JSON, CSV or XLSX), in constant memory.
 
 Only what a group would expect to see published goes out: the group's name and
 registered numbers, the council area, the amounts and the kinds of thing the
@@ -10,9 +10,12 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from flourish.grants.selectors import award_categories, award_rows_published, chunked
 
@@ -100,7 +103,7 @@ def stream_json(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "\n]}\n"
 
 
-# The standard's spreadsheet column titles for the fields we publish.
+# The standard's spreadsheet column titles for the fields we publish (CSV and XLSX).
 CSV_COLUMNS = [
     ("Identifier", lambda r: r["id"]),
     ("Title", lambda r: r["title"]),
@@ -143,8 +146,32 @@ class _Line:
         return value
 
 
+def spreadsheet_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
+    """The column titles, then one row per grant; the CSV and the XLSX are the same rows."""
+    yield [title for title, _value in CSV_COLUMNS]
+    for record in records:
+        yield [value(record) for _title, value in CSV_COLUMNS]
+
+
 def stream_csv(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     writer = csv.writer(_Line())
-    yield writer.writerow([title for title, _value in CSV_COLUMNS])
-    for record in records:
-        yield writer.writerow([value(record) for _title, value in CSV_COLUMNS])
+    for row in spreadsheet_rows(records):
+        yield writer.writerow(row)
+
+
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    # XML cannot hold control characters, and a group named "=..." must stay text, not a formula.
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+    return cell
+
+
+def write_xlsx(records: Iterable[dict[str, Any]], output: str | IO[bytes]) -> None:
+    """The CSV's rows as a workbook; write-only mode streams rows to disk, so memory stays flat."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("grants")
+    for row in spreadsheet_rows(records):
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    book.save(output)

@@ -98,3 +98,36 @@ def test_a_group_organiser_is_not_made_to_set_up_two_step_sign_in(client, db):
     client.force_login(organiser)
 
     assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_staff_who_have_a_password_are_not_asked_for_it_again_moments_after_signing_in(
+    client, funder_staff
+):
+    funder_staff.set_password("a long demo password")
+    funder_staff.save()
+
+    sign_in_by_code(client, funder_staff.email)
+    setup = client.get(reverse("mfa_activate_totp"))
+
+    assert setup.status_code == 200
+    assert "Set up your authenticator app" in page_text(setup)
+    secret = setup.context["form"].secret
+    response = client.post(reverse("mfa_activate_totp"), {"code": authenticator_code(secret)})
+    assert response["Location"] == reverse("mfa_view_recovery_codes")
+
+
+def test_staff_who_signed_in_an_hour_ago_prove_it_is_them_before_setting_it_up(
+    client, funder_staff
+):
+    funder_staff.set_password("a long demo password")
+    funder_staff.save()
+    sign_in_by_code(client, funder_staff.email)
+    session = client.session
+    records = session["account_authentication_methods"]
+    session["account_authentication_methods"] = [{**r, "at": r["at"] - 3600} for r in records]
+    session.save()
+
+    response = client.get(reverse("mfa_activate_totp"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))

@@ -87,12 +87,18 @@ def _refuse_duplicates(listing: Listing) -> None:
         exclude_pk=listing.pk,
     )
     if duplicate is not None:
+        # The listing id travels with the refusal so the page can link to it.
         raise ValidationError(
             _(
                 "%(name)s in %(area)s is already listed with the same name or link. "
                 "If it is your group, claim that listing instead of adding a new one."
-            )
-            % {"name": duplicate.name, "area": duplicate.area_outward_code}
+            ),
+            code="duplicate",
+            params={
+                "name": duplicate.name,
+                "area": duplicate.area_outward_code,
+                "listing_id": str(duplicate.uuid),
+            },
         )
 
 

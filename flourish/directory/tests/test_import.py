@@ -3,12 +3,12 @@ and nothing is half-imported."""
 
 import html
 import io
-import zipfile
 
 import pytest
 from allauth.mfa.models import Authenticator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import Workbook
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
@@ -45,33 +45,12 @@ def csv_file(rows, name="groups.csv"):
 
 
 def xlsx_file(rows):
-    """A minimal XLSX (inline strings), as spreadsheet programs write them."""
-
-    def cell(column, row, text):
-        return f'<c r="{chr(65 + column)}{row}" t="inlineStr"><is><t>{text}</t></is></c>'
-
-    sheet_rows = "".join(
-        f'<row r="{r}">' + "".join(cell(c, r, v) for c, v in enumerate(values)) + "</row>"
-        for r, values in enumerate([HEADINGS, *rows], start=1)
-    )
-    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    """A real XLSX workbook, with the groups on its first sheet."""
+    book = Workbook()
+    for values in [HEADINGS, *rows]:
+        book.active.append(values)
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as book:
-        book.writestr(
-            "xl/workbook.xml",
-            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
-            '<sheet name="Groups" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        )
-        book.writestr(
-            "xl/_rels/workbook.xml.rels",
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
-        )
-        book.writestr(
-            "xl/worksheets/sheet1.xml",
-            f'<worksheet xmlns="{main}"><sheetData>{sheet_rows}</sheetData></worksheet>',
-        )
+    book.save(buffer)
     return SimpleUploadedFile("groups.xlsx", buffer.getvalue())
 
 

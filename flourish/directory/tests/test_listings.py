@@ -261,3 +261,14 @@ def test_claim_emails_are_sent_at_most_once_an_hour(client, db, django_capture_o
         again = client.post(url, follow=True)
     assert "less than an hour ago" in again.content.decode()
     assert len(mail.outbox) == 1
+
+
+def test_someone_told_a_group_is_already_listed_gets_a_link_to_that_listing(client, db):
+    client.post(SUGGEST, GOOD)
+    existing = Listing.objects.get()
+
+    response = client.post(SUGGEST, {**GOOD, "social_link": ""})
+
+    listing_url = reverse("directory:listing", args=[existing.uuid])
+    assert f'href="{listing_url}"' in response.content.decode()
+    assert Listing.objects.count() == 1

@@ -154,3 +154,18 @@ def test_it_says_so_when_nothing_matches(client, groups):
     page = response.content.decode()
     assert "No groups found" in page
     assert "Try fewer words" in page
+
+
+def test_meeting_times_read_left_to_right_even_on_a_right_to_left_page(client, groups):
+    client.cookies["django_language"] = "ur"
+
+    html = client.get(SEARCH, {"postcode": "LS6", "distance": "1"}).content.decode()
+
+    assert 'dir="rtl"' in html
+    assert '<span dir="ltr">18:00–20:00</span>' in html
+
+
+def test_the_search_page_explains_itself_before_anyone_has_searched(client, db):
+    html = client.get(SEARCH).content.decode()
+
+    assert "Fill in as much or as little as you like" in html

@@ -154,6 +154,14 @@ class Application(TimeStampedModel):
     def is_draft(self) -> bool:
         return self.status == ApplicationStatus.DRAFT
 
+    @property
+    def is_undecided(self) -> bool:
+        return self.status in {
+            ApplicationStatus.SUBMITTED,
+            ApplicationStatus.IN_REVIEW,
+            ApplicationStatus.SHORTLISTED,
+        }
+
 
 class SpendLine(models.Model):
     """One thing the money is for: a category, a few words, and the amount."""

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flourish.accounts.models import Organisation
 from flourish.core.fields import EncryptedTextField
+from flourish.core.formatting import format_pence
 from flourish.core.models import TimeStampedModel
 from flourish.grants.models.applications import Application
 from flourish.grants.models.programmes import Programme
@@ -139,7 +140,7 @@ class Award(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.application}: {self.amount_pence}p"
+        return f"{self.application}: {format_pence(self.amount_pence)}"
 
 
 class Payment(TimeStampedModel):
@@ -161,4 +162,4 @@ class Payment(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.award}: paid {self.amount_pence}p"
+        return f"{self.award}: paid {format_pence(self.amount_pence)}"

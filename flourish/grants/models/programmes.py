@@ -112,6 +112,14 @@ class Programme(TimeStampedModel):
     def uses(self, stage: str) -> bool:
         return stage in self.stages
 
+    @property
+    def opens_later(self) -> bool:
+        return bool(self.opens_on and timezone.localdate() < self.opens_on)
+
+    @property
+    def has_closed(self) -> bool:
+        return bool(self.closes_on and timezone.localdate() > self.closes_on)
+
     def is_open(self, today: object = None) -> bool:
         day = today or timezone.localdate()
         if self.opens_on and day < self.opens_on:  # type: ignore[operator]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.formatting import format_pence
 from flourish.core.models import TimeStampedModel
 from flourish.grants.models.decisions import Award
 from flourish.grants.models.programmes import ProgrammeCategory
@@ -43,7 +44,7 @@ class ReportSpend(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.category}: {self.amount_pence}"
+        return f"{self.category}: {format_pence(self.amount_pence)}"
 
 
 class ReminderKind(models.TextChoices):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext as _
 
 from flourish.accounts.models import (
@@ -193,6 +193,26 @@ def _refresh_total(application: Application) -> None:
     application.save(update_fields=["amount_requested_pence", "updated_at"])
 
 
+def _refuse_over_the_most(application: Application, amount_pence: int) -> None:
+    # Said now, beside the amount, rather than only when they try to send it.
+    most = application.programme.max_grant_pence
+    total = application.amount_requested_pence + amount_pence
+    if total > most:
+        raise ValidationError(
+            {
+                "amount": _(
+                    "That would make your total %(total)s, but this programme gives up to "
+                    "%(most)s. Enter %(left)s or less, or remove something you added."
+                )
+                % {
+                    "total": format_pence(total),
+                    "most": format_pence(most),
+                    "left": format_pence(max(most - application.amount_requested_pence, 0)),
+                }
+            }
+        )
+
+
 @transaction.atomic
 def spend_line_add(
     *,
@@ -202,11 +222,13 @@ def spend_line_add(
     description: str,
     amount_pence: int,
 ) -> SpendLine:
-    """Each thing the money is for names a category from the programme and an amount."""
+    """Each thing the money is for names a category from the programme and an amount,
+    and the total can never go over the programme's largest grant."""
     application = _locked(application)
     _refuse_unless_draft(application)
     if category.programme_id != application.programme_id:
         raise ValidationError({"category": _("Choose one of the kinds of thing listed.")})
+    _refuse_over_the_most(application, amount_pence)
     line = SpendLine(
         application=application,
         category=category,
@@ -250,6 +272,7 @@ def _missing_answers(application: Application) -> list[str]:
         _("what you want to do"): application.what_you_want_to_do or application.attachment,
         _("who it helps"): application.who_it_helps,
         _("what the money is for"): application.amount_requested_pence,
+        _("when it will happen"): application.when,
         _("how to reach you"): application.contact_route,
     }
     return [str(label) for label, value in required.items() if not value]
@@ -267,7 +290,8 @@ def application_submit(
     missing = _missing_answers(application)
     if missing:
         raise ValidationError(
-            _("Before you send it, tell us %(missing)s.") % {"missing": ", ".join(missing)}
+            _("Before you send it, tell us %(missing)s.")
+            % {"missing": get_text_list(missing, _("and"))}
         )
     amount = application.amount_requested_pence
     if amount > programme.max_grant_pence:

@@ -262,3 +262,110 @@ def test_an_answer_that_does_not_rule_a_group_out_goes_on_to_apply(client, progr
     )
 
     assert response["Location"] == reverse("grants:application_start", args=[programme.slug])
+
+
+def test_a_closed_programme_says_it_has_closed_and_offers_no_way_to_start(client, programme):
+    programme.closes_on = datetime.date(2020, 5, 31)
+    programme.save()
+
+    listing = client.get(reverse("grants:programme_list")).content.decode()
+    page = client.get(reverse("grants:programme_detail", args=[programme.slug])).content.decode()
+
+    assert "Closed on 31 May 2020" in listing
+    assert "Closes on" not in listing
+    assert "Closed on 31 May 2020" in page
+    assert "Apply by" not in page
+    assert "Start your application" not in page
+    assert "Check you can apply" not in page
+
+
+def test_a_programme_with_no_smallest_grant_says_up_to_not_from_nothing(client, programme):
+    page = client.get(reverse("grants:programme_detail", args=[programme.slug])).content.decode()
+
+    assert "Up to £2,000." in page
+    assert "From £0" not in page
+
+
+def test_a_spend_line_that_takes_the_total_over_the_maximum_is_refused_beside_the_amount(
+    client, owner, programme
+):
+    client.force_login(owner)
+    application = _start(client, programme)
+    category = programme.categories.first()
+    spend_line_add(
+        application=application,
+        actor=owner,
+        category=category,
+        description="Laptop",
+        amount_pence=150_000,
+    )
+
+    response = client.post(
+        reverse("grants:money", args=[application.pk]),
+        {"category": category.pk, "description": "Data", "amount": "600"},
+    )
+
+    html = response.content.decode()
+    assert "That would make your total £2,100" in html
+    assert "Enter £500 or less" in html
+    application.refresh_from_db()
+    assert application.amount_requested_pence == 150_000
+    assert application.spend_lines.count() == 1
+
+
+def test_choosing_a_phone_call_without_a_number_asks_for_the_number(client, owner, programme):
+    client.force_login(owner)
+    application = _start(client, programme)
+
+    response = client.post(
+        _question_url(application, "how-to-reach-you"), {"contact_route": "phone"}
+    )
+
+    assert response.status_code == 200
+    assert "Enter the phone number we should call or text" in response.content.decode()
+    application.refresh_from_db()
+    assert application.contact_route == ""
+
+
+def test_coming_back_to_a_draft_carries_on_at_the_first_unanswered_question(
+    client, owner, programme
+):
+    client.force_login(owner)
+    application = _start(client, programme)
+    for slug in ("about-you", "your-group", "what-you-want-to-do"):
+        client.post(_question_url(application, slug), ANSWERS[slug])
+
+    listing = client.get(reverse("grants:my_applications")).content.decode()
+    status = client.get(reverse("grants:application_status", args=[application.pk]))
+
+    assert f'href="{_question_url(application, "who-it-helps")}"' in listing
+    assert f'href="{_question_url(application, "who-it-helps")}"' in status.content.decode()
+
+
+def test_a_draft_for_a_programme_that_has_closed_does_not_invite_them_to_carry_on(
+    client, owner, group, programme
+):
+    application_with_lines(programme=programme, group=group, submitted_by=owner, status="draft")
+    programme.closes_on = datetime.date(2020, 5, 31)
+    programme.save()
+    client.force_login(owner)
+
+    listing = client.get(reverse("grants:my_applications")).content.decode()
+
+    assert "this programme has now closed" in listing
+    assert "You can carry on where you left off" not in listing
+
+
+def test_sending_with_answers_missing_lists_each_one_in_plain_english(client, owner, programme):
+    client.force_login(owner)
+    application = _start(client, programme)
+    client.post(_question_url(application, "what-you-want-to-do"), ANSWERS["what-you-want-to-do"])
+
+    response = client.post(reverse("grants:check_answers", args=[application.pk]))
+
+    assert (
+        "Before you send it, tell us who it helps, what the money is for, "
+        "when it will happen and how to reach you."
+    ) in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DRAFT

@@ -55,6 +55,7 @@ def _answer(page) -> None:
     page.get_by_label("When will it happen?").fill("From May")
     _press(page, "Save and continue")
     page.get_by_label("Phone call").check()
+    page.get_by_label("Email address or phone number").fill("07700 900123")
     _press(page, "Save and continue")
     _press(page, "Save and continue")
 

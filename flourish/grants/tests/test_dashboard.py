@@ -59,3 +59,17 @@ def test_the_dashboard_counts_the_communities_groups_describe_themselves_as_serv
 
     assert "south asian women,5,5000.00" in csv_text
     assert "gypsy and traveller lgbtq+ people,fewer than 5," in csv_text
+
+
+def test_a_decision_made_the_day_it_was_sent_shows_as_no_days_not_as_unknown(
+    client, staff, programme
+):
+    award = AwardFactory(application__programme=programme, programme=programme)
+    application = award.application
+    application.decided_at = application.submitted_at
+    application.save(update_fields=["decided_at"])
+    client.force_login(staff)
+
+    html = client.get(reverse("grants:dashboard", args=[programme.slug])).content.decode()
+
+    assert "0.0 days" in html

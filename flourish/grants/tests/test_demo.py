@@ -32,3 +32,16 @@ def test_the_demo_has_an_nsun_like_fund_with_88_awards_within_budget_and_runs_tw
     assert Programme.objects.get(slug="ideas-investment").award_limit == 6
     assert fund.panels.get().members.filter(email="panel@example.org").exists()
     assert awards.filter(report__isnull=False).count() == 40
+
+
+def test_the_demo_fund_reads_as_fast_on_its_dashboard():
+    from flourish.grants.dashboard import programme_dashboard
+
+    for demo in (accounts_demo, ledger_demo, grants_demo):
+        demo.build(io.StringIO())
+    figures = programme_dashboard(programme=Programme.objects.get(slug="keep-connected-fund"))
+
+    assert figures.median_days_to_decision == 9.0
+    assert figures.median_days_to_payment == 12.0
+    for programme in Programme.objects.filter(description__icontains="planning session"):
+        assert programme.planning_sessions.exists(), programme.title

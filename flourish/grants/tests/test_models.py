@@ -47,3 +47,11 @@ def test_a_programme_with_awards_cannot_be_deleted(programme):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         programme.delete()
+
+
+def test_an_award_reads_in_pounds_wherever_it_is_named_for_example_the_audit_trail(programme):
+    award = AwardFactory(
+        application__programme=programme, programme=programme, amount_pence=150_000
+    )
+
+    assert str(award).endswith(": £1,500")

@@ -198,3 +198,62 @@ def test_a_panel_member_is_not_shown_contact_details(client, panel_member, progr
 
     assert "07700 900123" not in page
     assert not AuditEvent.objects.filter(action="core.sensitive_record_read").exists()
+
+
+def test_a_search_that_matches_nothing_says_so_instead_of_showing_an_empty_table(
+    client, staff, programme
+):
+    _applications(programme, 2)
+    client.force_login(staff)
+
+    response = client.get(
+        reverse("grants:programme_applications", args=[programme.slug]), {"search": "zzzz"}
+    )
+
+    html = response.content.decode()
+    assert "No applications match" in html
+    assert "<table" not in html
+
+
+def test_a_grant_paid_in_full_offers_no_more_decisions_or_payments(client, staff, programme):
+    from flourish.grants.factories import AwardFactory
+
+    award = AwardFactory(
+        application__programme=programme,
+        application__status=ApplicationStatus.PAID,
+        programme=programme,
+        amount_pence=100_000,
+        paid_pence=100_000,
+    )
+    client.force_login(staff)
+
+    html = client.get(reverse("grants:review", args=[award.application.pk])).content.decode()
+
+    assert reverse("grants:decide", args=[award.application.pk]) not in html
+    assert reverse("grants:pay", args=[award.application.pk]) not in html
+    assert "nothing more to do" in html
+
+
+def test_an_award_not_yet_paid_in_full_can_still_be_paid(client, staff, programme):
+    from flourish.grants.factories import AwardFactory
+
+    award = AwardFactory(application__programme=programme, programme=programme, paid_pence=0)
+    client.force_login(staff)
+
+    html = client.get(reverse("grants:review", args=[award.application.pk])).content.decode()
+
+    assert reverse("grants:pay", args=[award.application.pk]) in html
+    assert reverse("grants:decide", args=[award.application.pk]) not in html
+
+
+def test_each_programme_on_the_manage_page_names_what_its_links_lead_to(client, staff, programme):
+    from bs4 import BeautifulSoup
+
+    client.force_login(staff)
+
+    soup = BeautifulSoup(client.get(reverse("grants:manage")).content, "html.parser")
+
+    names = {" ".join(a.get_text(" ").split()): a["href"] for a in soup.select("main a")}
+    url = reverse("grants:programme_applications", args=[programme.slug])
+    assert names["Applications Covid Fund"] == url
+    assert names["Dashboard Covid Fund"] == reverse("grants:dashboard", args=[programme.slug])

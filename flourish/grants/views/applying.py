@@ -80,19 +80,40 @@ def application_begin(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "grants/application_start.html", {"programme": programme})
 
 
+WHAT = "what-you-want-to-do"
+
+
+def _resume_url(application: Application) -> str:
+    """Someone coming back carries on at the first question they have not answered yet."""
+    unanswered = {
+        "your-group": not application.group_id,
+        WHAT: not (application.what_you_want_to_do or application.attachment),
+        "who-it-helps": not application.who_it_helps,
+        "money": not application.amount_requested_pence,
+        "when": not application.when,
+        "how-to-reach-you": not application.contact_route,
+    }
+    slug = next((slug for slug in QUESTION_SLUGS if unanswered.get(slug)), None)
+    if slug is None:
+        return reverse("grants:check_answers", kwargs={"pk": application.pk})
+    if slug == "money":
+        return reverse("grants:money", kwargs={"pk": application.pk})
+    return reverse("grants:question", kwargs={"pk": application.pk, "question": slug})
+
+
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
-    applications = selectors.application_list_for_applicant(user=request.user)
+    applications = list(selectors.application_list_for_applicant(user=request.user))
+    for application in applications:
+        application.resume_url = _resume_url(application)  # type: ignore[attr-defined]
     return render(request, "grants/my_applications.html", {"applications": applications})
 
 
 @login_required
 def application_status(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_applicant(user=request.user, pk=pk)
-    return render(request, "grants/application_status.html", {"application": application})
-
-
-WHAT = "what-you-want-to-do"
+    context = {"application": application, "resume_url": _resume_url(application)}
+    return render(request, "grants/application_status.html", context)
 
 
 def _refuse_if_sent(request: HttpRequest, application: Application) -> HttpResponse | None:

@@ -1,13 +1,13 @@
-"""Write awarded grants as 360Giving JSON or CSV, for scripts and publishing."""
+"""Write awarded grants as 360Giving JSON, CSV or XLSX, for scripts and publishing."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from flourish.grants.models import Programme
-from flourish.grants.threesixtygiving import grant_records, stream_csv, stream_json
+from flourish.grants.threesixtygiving import grant_records, stream_csv, stream_json, write_xlsx
 
-FORMATS = {"json": stream_json, "csv": stream_csv}
+TEXT_FORMATS = {"json": stream_json, "csv": stream_csv}
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--output", required=True, help="The file to write, e.g. grants.json")
         parser.add_argument("--programme", default="", help="Only this programme (its slug)")
-        parser.add_argument("--format", choices=sorted(FORMATS), default="json")
+        parser.add_argument("--format", choices=sorted([*TEXT_FORMATS, "xlsx"]), default="json")
 
     def handle(self, *args: Any, **options: Any) -> None:
         slug = options["programme"]
@@ -30,8 +30,11 @@ class Command(BaseCommand):
                 count += 1
                 yield record
 
-        newline = "" if options["format"] == "csv" else None
-        with open(options["output"], "w", encoding="utf-8", newline=newline) as output:
-            for text in FORMATS[options["format"]](counted()):
-                output.write(text)
+        if options["format"] == "xlsx":
+            write_xlsx(counted(), options["output"])
+        else:
+            newline = "" if options["format"] == "csv" else None
+            with open(options["output"], "w", encoding="utf-8", newline=newline) as output:
+                for text in TEXT_FORMATS[options["format"]](counted()):
+                    output.write(text)
         self.stdout.write(f"Wrote {count} grants to {options['output']}.")
