@@ -10,6 +10,9 @@ from flourish.accounts.factories import MembershipFactory, OrganisationFactory, 
 from flourish.accounts.models import OrganisationKind, Role
 from flourish.core.tests.page_checks import PageCheckingClient
 
+# The browser suite's fixtures (Chromium, live pages, axe-core) for every area.
+pytest_plugins = ["tests.browser.fixtures"]
+
 
 @pytest.fixture
 def client() -> PageCheckingClient:

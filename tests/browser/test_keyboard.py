@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.browser.conftest import NARROW
+from tests.browser.fixtures import NARROW
 from tests.browser.pages import ADMINISTRATOR, ANONYMOUS, Page
 
 # What a sighted keyboard user can see of focus: an outline that is drawn

@@ -11,10 +11,9 @@ look at.
 import pytest
 from django.utils.text import slugify
 
-from tests.browser.conftest import NARROW, WIDE, screenshot
+from tests.browser.fixtures import NARROW, WIDE, axe_problems, screenshot
 from tests.browser.pages import PAGES
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LANGUAGES = [("en-gb", "ltr"), ("ur", "rtl")]
 
 # The urgent-help panel has a thick edge on the side a reader starts from:
@@ -23,19 +22,6 @@ PANEL_EDGES = """panel => {
   const style = getComputedStyle(panel);
   return [parseFloat(style.borderLeftWidth), parseFloat(style.borderRightWidth)];
 }"""
-
-
-def axe_problems(page, width: int) -> list[str]:
-    """Run the axe-core bundled with axe-playwright-python, injecting it once per page."""
-    from axe_playwright_python.base import AXE_SCRIPT, AxeResults
-
-    if page.evaluate("typeof window.axe") == "undefined":
-        page.evaluate(AXE_SCRIPT)
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    results = AxeResults(page.evaluate("options => axe.run(document, options)", options))
-    if not results.violations_count:
-        return []
-    return [f"axe-core at {width}px: {results.generate_report()}"]
 
 
 def language_problems(page, language: str, direction: str) -> list[str]:

@@ -7,10 +7,8 @@ import shutil
 import pytest
 from django.urls import reverse
 
-from tests.browser.conftest import CHROMIUM, NARROW, browser, open_page  # noqa: F401
+from tests.browser.fixtures import CHROMIUM, NARROW, axe_problems
 from tests.browser.pages import ADMINISTRATOR, ANONYMOUS, MEMBER, Page, Scene
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,16 +16,6 @@ pytestmark = [
         shutil.which(CHROMIUM) is None, reason=f"the browser suite needs {CHROMIUM}"
     ),
 ]
-
-
-def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(
-        page,
-        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
-    )
-    return [results.generate_report()] if results.violations_count else []
 
 
 def _offer(scene: Scene):
@@ -79,12 +67,12 @@ each_page = pytest.mark.parametrize("entry", DIRECTORY_PAGES, ids=[p.name for p 
 
 @each_page
 @pytest.mark.parametrize("language", ["en-gb", "ur"])
-def test_directory_pages_have_no_accessibility_violations(open_page, entry, language):  # noqa: F811
-    assert axe_violations(open_page(entry, language=language).page) == []
+def test_directory_pages_have_no_accessibility_violations(open_page, entry, language):
+    assert axe_problems(open_page(entry, language=language).page) == []
 
 
 @each_page
-def test_directory_pages_reflow_and_call_no_other_site(open_page, live_server, entry):  # noqa: F811
+def test_directory_pages_reflow_and_call_no_other_site(open_page, live_server, entry):
     visit = open_page(entry, viewport=NARROW)
     visit.page.wait_for_load_state("networkidle")
     assert visit.page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
@@ -92,7 +80,7 @@ def test_directory_pages_reflow_and_call_no_other_site(open_page, live_server, e
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
-def test_a_person_finds_a_weekday_evening_group_near_their_postcode(open_page, javascript):  # noqa: F811
+def test_a_person_finds_a_weekday_evening_group_near_their_postcode(open_page, javascript):
     start = Page(
         "directory search", ANONYMOUS, lambda scene: _offer(scene) and reverse("directory:search")
     )
@@ -112,7 +100,7 @@ def test_a_person_finds_a_weekday_evening_group_near_their_postcode(open_page, j
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
-def test_a_person_suggests_a_group_and_a_duplicate_is_refused(open_page, javascript):  # noqa: F811
+def test_a_person_suggests_a_group_and_a_duplicate_is_refused(open_page, javascript):
     from flourish.directory.models import Listing
 
     start = Page("suggest", ANONYMOUS, lambda scene: reverse("directory:suggest"))
@@ -135,7 +123,7 @@ def test_a_person_suggests_a_group_and_a_duplicate_is_refused(open_page, javascr
     assert Listing.objects.count() == 1
 
 
-def test_a_group_lead_claims_a_listing_from_the_email_and_edits_it(open_page):  # noqa: F811
+def test_a_group_lead_claims_a_listing_from_the_email_and_edits_it(open_page):
     import re
 
     from django.core import mail
@@ -164,7 +152,7 @@ def test_a_group_lead_claims_a_listing_from_the_email_and_edits_it(open_page):  
     assert "in our own words" in page.locator("main").inner_text()
 
 
-def test_a_coordinator_imports_a_spreadsheet_with_errors_and_nothing_is_saved(open_page, tmp_path):  # noqa: F811
+def test_a_coordinator_imports_a_spreadsheet_with_errors_and_nothing_is_saved(open_page, tmp_path):
     from flourish.directory.models import Listing
 
     sheet = tmp_path / "groups.csv"
@@ -176,5 +164,5 @@ def test_a_coordinator_imports_a_spreadsheet_with_errors_and_nothing_is_saved(op
     main = page.locator("main").inner_text()
     assert "1 row has a problem" in main and "Enter the name of the group" in main
     assert page.get_by_role("button", name="Import 2 groups").count() == 0
-    assert axe_violations(page) == []
+    assert axe_problems(page) == []
     assert not Listing.objects.exists()

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from django.urls import reverse
 
-from tests.browser.conftest import CHROMIUM, browser, open_page  # noqa: F401
+from tests.browser.fixtures import CHROMIUM
 from tests.browser.pages import MEMBER, Page
 
 pytestmark = [
@@ -61,7 +61,7 @@ def _answer(page) -> None:
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
-def test_a_group_applies_is_funded_and_appears_in_the_open_data(open_page, javascript):  # noqa: F811
+def test_a_group_applies_is_funded_and_appears_in_the_open_data(open_page, javascript):
     from flourish.accounts.factories import UserFactory
     from flourish.grants.models import Application
     from flourish.grants.services.decisions import award_make

@@ -1,8 +1,11 @@
 """The browser suite: Playwright driving Debian's Chromium against pytest-django's live server.
 
-One Chromium for the whole session and a fresh context (cookies, viewport,
-JavaScript on or off) for each page a test opens, so tests stay independent
-and the suite stays fast. Playwright's own browser download is not used.
+Registered as a pytest plugin by the root conftest.py, so every area's browser
+tests (tests/browser/ and flourish/<app>/tests/test_browser.py) share these
+fixtures without importing them. One Chromium for the whole session and a fresh
+context (cookies, viewport, JavaScript on or off) for each page a test opens,
+so tests stay independent and the suite stays fast. Playwright's own browser
+download is not used.
 """
 
 import os
@@ -35,6 +38,7 @@ BROWSER_DIR = Path(__file__).parent
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 WIDE = {"width": 1024, "height": 768}
 NARROW = {"width": 320, "height": 640}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m browser` / `-m "not browser"` select items
@@ -47,51 +51,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(pytest.mark.skip(reason=f"the browser suite needs {CHROMIUM}"))
 
 
-class _SharedChromium:
-    """One Playwright and one Chromium per test process.
-
-    Other areas' browser tests import the `browser` fixture into their own
-    modules, which gives pytest a second session fixture; Playwright's sync
-    API cannot be started twice in one thread, so every copy shares this one.
-    """
-
-    playwright: Any = None
-    chromium: Any = None
-    users = 0
-    patch = pytest.MonkeyPatch()
-
-    @classmethod
-    def acquire(cls) -> Any:
-        if cls.chromium is None:
-            from playwright.sync_api import sync_playwright
-
-            # Playwright's sync API runs an event loop in this thread, and Django
-            # then refuses the database calls the tests make to set up data. Only
-            # while the browser suite runs: other tests keep Django's check.
-            cls.patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-            # Screenshots from an earlier run would pass for this run's pages.
-            shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-            cls.playwright = sync_playwright().start()
-            cls.chromium = cls.playwright.chromium.launch(
-                executable_path=CHROMIUM, args=CHROMIUM_ARGS
-            )
-        cls.users += 1
-        return cls.chromium
-
-    @classmethod
-    def release(cls) -> None:
-        cls.users -= 1
-        if cls.users == 0:
-            cls.chromium.close()
-            cls.playwright.stop()
-            cls.chromium = cls.playwright = None
-            cls.patch.undo()
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    yield _SharedChromium.acquire()
-    _SharedChromium.release()
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread, and Django then
+    # refuses the database calls the tests make to set up data. Only while the
+    # browser suite runs: other tests keep Django's check.
+    patch = pytest.MonkeyPatch()
+    patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Screenshots from an earlier run would pass for this run's pages.
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+    patch.undo()
 
 
 @dataclass
@@ -182,3 +157,17 @@ def screenshot(visit: Visit, name: str) -> None:
     """Save a full-page PNG to test-artifacts/screenshots/ for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     visit.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def axe_problems(page: Any, width: int | None = None) -> list[str]:
+    """WCAG 2.2 AA violations axe-core finds on the page (bundled with axe-playwright-python)."""
+    from axe_playwright_python.base import AXE_SCRIPT, AxeResults
+
+    if page.evaluate("typeof window.axe") == "undefined":
+        page.evaluate(AXE_SCRIPT)
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = AxeResults(page.evaluate("options => axe.run(document, options)", options))
+    if not results.violations_count:
+        return []
+    where = f" at {width}px" if width else ""
+    return [f"axe-core{where}: {results.generate_report()}"]
