@@ -6,7 +6,7 @@ from typing import Any
 import rules
 
 from flourish.accounts.models import Membership, Role
-from flourish.accounts.rules import is_administrator
+from flourish.accounts.rules import has_role, is_administrator
 
 GROUP_ROLES = (Role.GROUP_LEAD, Role.GROUP_MEMBER)
 
@@ -54,3 +54,12 @@ rules.add_perm("grants.assign_associate", is_application_staff)
 rules.add_perm("grants.follow_up_application", is_application_staff | is_assigned_associate)
 rules.add_perm("grants.decide_application", is_application_staff)
 rules.add_perm("grants.pay_award", is_application_staff)
+
+# Who is shown the way into the funders' side from the site menu.
+rules.add_perm(
+    "grants.use_funder_area",
+    has_role(Role.FUNDER_STAFF)
+    | has_role(Role.ASSOCIATE)
+    | has_role(Role.PANEL_MEMBER)
+    | is_administrator,
+)

@@ -103,3 +103,25 @@ def test_the_page_checker_accepts_an_urdu_error_title():
         assert translation.gettext("Error:") == "خرابی:"
 
     check_page(html)
+
+
+def test_the_site_menu_leads_to_each_area_and_only_funders_see_their_side(client, owner):
+    from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+    from flourish.accounts.models import OrganisationKind
+
+    home = reverse("core:home")
+    anonymous_menu = str(check_page(client.get(home).content.decode()).find(id="navigation"))
+    assert reverse("directory:search") in anonymous_menu
+    assert reverse("grants:programme_list") in anonymous_menu
+    assert reverse("grants:manage") not in anonymous_menu
+
+    client.force_login(owner)
+    owner_menu = str(check_page(client.get(home).content.decode()).find(id="navigation"))
+    assert reverse("grants:manage") not in owner_menu
+
+    associate = UserFactory()
+    funder = OrganisationFactory(kind=OrganisationKind.FUNDER)
+    MembershipFactory(user=associate, organisation=funder, role=Role.ASSOCIATE)
+    client.force_login(associate)
+    associate_menu = str(check_page(client.get(home).content.decode()).find(id="navigation"))
+    assert reverse("grants:manage") in associate_menu
