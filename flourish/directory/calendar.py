@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) feeds for an offer's regular meetings, in UK local time."""
+"""iCalendar (RFC 5545) feeds for an offer's meetings (repeating or one-off), in UK local time."""
 
 import datetime
 from collections.abc import Iterable
@@ -49,6 +49,8 @@ def _fold(line: str) -> str:
 
 
 def _first_date(slot: Schedule, today: datetime.date) -> datetime.date:
+    if slot.is_one_off and slot.starts_on:
+        return slot.starts_on
     start = slot.starts_on or today
     return start + datetime.timedelta(days=(slot.weekday - start.weekday()) % 7)
 
@@ -70,7 +72,7 @@ def _event(offer: Offer, slot: Schedule, stamp: str, today: datetime.date) -> li
         f"DTSTAMP:{stamp}",
         f"DTSTART;TZID=Europe/London:{first:%Y%m%d}T{slot.opens_at:%H%M%S}",
         f"DTEND;TZID=Europe/London:{first:%Y%m%d}T{slot.closes_at:%H%M%S}",
-        _rrule(slot, first),
+        *([] if slot.is_one_off else [_rrule(slot, first)]),
         f"SUMMARY:{_escape(offer.name)}",
         f"DESCRIPTION:{_escape(offer.description)}",
     ]

@@ -224,12 +224,20 @@ def _add_offer(listing: Listing, kind: tuple, chooser: random.Random) -> None:
     )
     weekday = chooser.randrange(7)
     opens = chooser.choice([EVENING, EVENING, DAYTIME, MORNING])
+    frequency = chooser.choice([Frequency.WEEKLY, Frequency.WEEKLY, Frequency.FORTNIGHTLY])
+    on = None
+    if chooser.random() < 0.1:
+        # Some groups list a one-off session (a picnic, an open day) in the coming weeks.
+        frequency = Frequency.ONCE
+        on = timezone.localdate() + datetime.timedelta(days=chooser.randrange(7, 60))
+        weekday = on.weekday()
     ScheduleFactory(
         offer=offer,
         weekday=weekday,
         opens_at=opens,
         closes_at=datetime.time(opens.hour + 2, opens.minute),
-        frequency=chooser.choice([Frequency.WEEKLY, Frequency.WEEKLY, Frequency.FORTNIGHTLY]),
+        frequency=frequency,
+        starts_on=on,
     )
     if not online:
         place = PlaceFactory(

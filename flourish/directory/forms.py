@@ -5,6 +5,7 @@ from typing import Any, cast
 
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.formatting import parse_pounds
@@ -180,6 +181,9 @@ def _current_meeting_and_place(offer: Offer) -> dict[str, Any]:
             closes_at=slot.closes_at.strftime("%H:%M"),
             frequency=slot.frequency,
         )
+        if slot.is_one_off and slot.starts_on:
+            initial["starts_on"] = slot.starts_on.strftime("%d/%m/%Y")
+            initial["starts_on_date"] = slot.starts_on
     link = offer.offer_places.select_related("place").first()
     if link is not None:
         initial.update(
@@ -212,6 +216,13 @@ class OfferForm(forms.ModelForm):
     )
     frequency = forms.ChoiceField(
         label=_("How often"), choices=Frequency.choices, initial=Frequency.WEEKLY
+    )
+    starts_on = forms.DateField(
+        label=_("Date, if it happens only once"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"],
+        help_text=_("For example 27/3/2027. Choose “Once only, on a date” under How often"),
+        error_messages={"invalid": _("Enter a real date, for example 27/3/2027")},
     )
     place_name = forms.CharField(
         label=_("Where it meets"),
@@ -279,25 +290,50 @@ class OfferForm(forms.ModelForm):
         data = super().clean() or {}
         if data.get("cost") == CostKind.PRICE and data.get("price") is None:
             self.add_error("price", _("Enter the price, for example 5 or 12.50"))
-        if data.get("weekday") is not None:
-            if not data.get("opens_at"):
-                self.add_error("opens_at", _("Enter the time it starts, for example 18:00"))
-            if not data.get("closes_at"):
-                self.add_error("closes_at", _("Enter the time it ends, for example 20:00"))
-            elif data.get("opens_at") and data["closes_at"] <= data["opens_at"]:
-                self.add_error("closes_at", _("Enter an end time after the start time"))
+        if data.get("frequency") == Frequency.ONCE:
+            self._clean_date(data)
+        if data.get("weekday") is not None or data.get("frequency") == Frequency.ONCE:
+            self._clean_times(data)
         if data.get("place_name") and not data.get("postcode"):
             self.add_error("postcode", _("Enter the postcode of the place, for example LS6 3AB"))
         if data.get("postcode") and district_for(data["postcode"]) is None:
             self.add_error("postcode", _("Enter a real postcode, for example LS6 3AB"))
         return data
 
+    def _clean_date(self, data: dict[str, Any]) -> None:
+        if "starts_on" in self.errors:
+            return
+        if not data.get("starts_on"):
+            self.add_error("starts_on", _("Enter the date it happens, for example 27/3/2027"))
+        elif data["starts_on"] < timezone.localdate() and data["starts_on"] != self._kept_date():
+            self.add_error("starts_on", _("Enter a date that is today or later"))
+
+    def _kept_date(self) -> Any:
+        """The date of the offer's current one-off, which a lead may keep after it has passed."""
+        return self.initial.get("starts_on_date")
+
+    def _clean_times(self, data: dict[str, Any]) -> None:
+        if not data.get("opens_at"):
+            self.add_error("opens_at", _("Enter the time it starts, for example 18:00"))
+        if not data.get("closes_at"):
+            self.add_error("closes_at", _("Enter the time it ends, for example 20:00"))
+        elif data.get("opens_at") and data["closes_at"] <= data["opens_at"]:
+            self.add_error("closes_at", _("Enter an end time after the start time"))
+
     def service_arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
         fields = {name: data[name] for name in self.Meta.fields if name != "terms"}
         fields["price_pence"] = data.get("price")
         schedule = None
-        if data.get("weekday") is not None:
+        if data.get("frequency") == Frequency.ONCE:
+            schedule = {
+                "weekday": data["starts_on"].weekday(),
+                "starts_on": data["starts_on"],
+                "opens_at": data["opens_at"],
+                "closes_at": data["closes_at"],
+                "frequency": Frequency.ONCE,
+            }
+        elif data.get("weekday") is not None:
             schedule = {
                 "weekday": data["weekday"],
                 "opens_at": data["opens_at"],

@@ -7,7 +7,9 @@ service_at_location, Schedule → schedule, Taxonomy/TaxonomyTerm → taxonomy/t
 
 from uuid import uuid4
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.models import TimeStampedModel
@@ -239,10 +241,11 @@ class Frequency(models.TextChoices):
     WEEKLY = "WEEKLY", _("Every week")
     FORTNIGHTLY = "FORTNIGHTLY", _("Every other week")
     MONTHLY = "MONTHLY", _("Once a month")
+    ONCE = "ONCE", _("Once only, on a date")
 
 
 class Schedule(models.Model):
-    """When an offer happens: a weekday with start and end times, repeating."""
+    """When an offer happens: a weekday with start and end times, repeating, or one date."""
 
     uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="schedules")
@@ -261,8 +264,35 @@ class Schedule(models.Model):
             models.CheckConstraint(
                 condition=models.Q(closes_at__gt=models.F("opens_at")),
                 name="schedule_ends_after_it_starts",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(frequency="ONCE") | models.Q(starts_on__isnull=False),
+                name="schedule_one_off_has_a_date",
+            ),
         ]
 
     def __str__(self) -> str:
+        if self.is_one_off and self.starts_on:
+            day = f"{self.starts_on:%A} {self.starts_on.day} {self.starts_on:%B %Y}"
+            return f"{day}, {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
         return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
+
+    def clean(self) -> None:
+        if self.frequency == Frequency.ONCE:
+            if self.starts_on is None:
+                raise ValidationError({"starts_on": _("Enter the date, for example 6 6 2026")})
+            # A one-off is searched and shown by its date's weekday.
+            self.weekday = self.starts_on.weekday()
+
+    @property
+    def is_one_off(self) -> bool:
+        return self.frequency == Frequency.ONCE
+
+    @property
+    def has_happened(self) -> bool:
+        """A one-off whose date is before today (UK time) is no longer upcoming."""
+        return (
+            self.is_one_off
+            and self.starts_on is not None
+            and (self.starts_on < timezone.localdate())
+        )

@@ -13,9 +13,11 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from flourish.directory.geography import KM_PER_MILE, District, bounding_box, haversine_km
 from flourish.directory.models import (
+    Frequency,
     Listing,
     ListingState,
     Offer,
@@ -153,7 +155,11 @@ def _schedule_filter(query: SearchQuery) -> Q | None:
         conditions &= Q(opens_at__gte=NOON, opens_at__lt=EVENING)
     elif time == "evening":
         conditions &= Q(opens_at__gte=EVENING)
-    return conditions or None
+    if not conditions:
+        return None
+    # A one-off matches by its date's weekday (stored in `weekday`), but only until it has happened.
+    upcoming = ~Q(frequency=Frequency.ONCE) | Q(starts_on__gte=timezone.localdate())
+    return conditions & upcoming
 
 
 def _word_filter(words: str, at: str) -> Q:

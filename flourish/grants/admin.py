@@ -12,6 +12,7 @@ from flourish.grants.models import (
     Decision,
     EligibilityQuestion,
     Payment,
+    PlanningSession,
     Programme,
     ProgrammeCategory,
 )
@@ -38,13 +39,18 @@ class EligibilityQuestionInline(admin.StackedInline):
     extra = 0
 
 
+class PlanningSessionInline(admin.TabularInline):
+    model = PlanningSession
+    extra = 0
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["title", "funder", "max_grant_pence", "budget_pence", "opens_on", "closes_on"]
     list_select_related = ["funder"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [CategoryInline, EligibilityQuestionInline]
+    inlines = [CategoryInline, EligibilityQuestionInline, PlanningSessionInline]
 
 
 @admin.register(Application)
@@ -71,5 +77,5 @@ class AwardAdmin(ReadOnlyAdmin):
 
 @admin.register(Payment)
 class PaymentAdmin(ReadOnlyAdmin):
-    list_display = ["award", "paid_to", "amount_pence", "created_at"]
+    list_display = ["award", "payee_kind", "paid_to", "supplier_name", "amount_pence", "created_at"]
     list_select_related = ["award__application__programme", "award__application__group", "paid_to"]

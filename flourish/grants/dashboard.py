@@ -1,9 +1,12 @@
-"""The funder dashboard's figures: money awarded and paid, awards by category and by
-council area, days to a decision and to payment, and reports still to come."""
+"""The funder dashboard's figures: money awarded and paid, awards by category, by council
+area and by the communities groups name, days to a decision and to payment, and reports
+still to come."""
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Lower, Trim
@@ -49,6 +52,24 @@ def _days(pairs: list[tuple[datetime | None, datetime | None]]) -> float | None:
     return round(statistics.median(days), 1) if days else None
 
 
+def community_tags(answer: str) -> list[str]:
+    """The communities in one group's answer: split at commas, tidied, each named once."""
+    tags = (" ".join(part.split()).lower() for part in answer.split(","))
+    return sorted({tag for tag in tags if tag})
+
+
+def _by_community(by_answer: Iterable[dict[str, Any]]) -> list[Row]:
+    # Grouping whole answers in the database keeps the rows few; an award counts once
+    # under each community its group named, so the rows can add up to more than the awards.
+    totals: dict[str, Row] = {}
+    for answer in by_answer:
+        for tag in community_tags(answer["answer"]):
+            row = totals.setdefault(tag, Row(tag, 0, 0))
+            row.awards += answer["awards"]
+            row.pence += answer["pence"] or 0
+    return sorted(totals.values(), key=lambda row: (-row.awards, row.label))
+
+
 def programme_dashboard(*, programme: Programme) -> Dashboard:
     """Everything on the dashboard in six queries, whatever the number of awards."""
     awards = Award.objects.filter(programme=programme)
@@ -69,12 +90,11 @@ def programme_dashboard(*, programme: Programme) -> Dashboard:
         .annotate(awards=Count("pk"), pence=Sum("amount_pence"))
         .order_by("-awards", "application__local_authority")
     )
-    by_community = (
+    by_answer = (
         awards.exclude(application__communities="")
-        .annotate(community=Lower(Trim("application__communities")))
-        .values("community")
+        .annotate(answer=Lower(Trim("application__communities")))
+        .values("answer")
         .annotate(awards=Count("pk"), pence=Sum("amount_pence"))
-        .order_by("-awards", "community")
     )
     times = list(
         Application.objects.filter(award__programme=programme).values_list(
@@ -94,5 +114,5 @@ def programme_dashboard(*, programme: Programme) -> Dashboard:
             Row(r["application__local_authority"] or "Not given", r["awards"], r["pence"] or 0)
             for r in by_area
         ],
-        by_community=[Row(r["community"], r["awards"], r["pence"] or 0) for r in by_community],
+        by_community=_by_community(by_answer),
     )

@@ -76,7 +76,7 @@ COMMUNITIES = [
     "People who hear voices",
     "South Asian women",
     "Young Black men",
-    "LGBTQ+ people",
+    "LGBTQ+ people, young people",
     "Older people living alone",
     "",
 ]
@@ -188,7 +188,15 @@ def _keep_connected(funder: Organisation, stdout: TextIO) -> Programme:
         decided = sent + datetime.timedelta(days=9)
         Application.objects.filter(pk=application.pk).update(decided_at=decided)
         if number < 70:  # the rest are still waiting for their money
-            award_pay(award=award, actor=staff, idempotency_key=f"demo:keep-connected:{number}")
+            # Every tenth group asked the fund to pay its supplier directly.
+            award_pay(
+                award=award,
+                actor=staff,
+                idempotency_key=f"demo:keep-connected:{number}",
+                to_supplier=number % 10 == 0,
+                supplier_name="Keep Talking Mobiles Ltd",
+                supplier_for="phones and data for members",
+            )
             paid = decided + datetime.timedelta(days=3)
             Application.objects.filter(pk=application.pk).update(paid_at=paid)
     _undecided(programme, staff, _groups(8, start=88), first_day)

@@ -72,7 +72,10 @@ class YourGroupForm(forms.Form):
         label=_("Which communities does your group come from and serve? (optional)"),
         max_length=200,
         required=False,
-        help_text=_("In your own words, for example: South Asian women, young Black men."),
+        help_text=_(
+            "In your own words. Separate each community with a comma, "
+            "for example: South Asian women, young Black men, carers."
+        ),
     )
 
 
@@ -335,6 +338,28 @@ class DecisionForm(forms.Form):
 
 class PayForm(forms.Form):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    payee = forms.ChoiceField(
+        label=_("Who should be paid?"),
+        choices=[
+            ("group", _("The group, or its holding partner if the award names one")),
+            ("supplier", _("A supplier, on the group's behalf")),
+        ],
+        initial="group",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    supplier_name = forms.CharField(
+        label=_("Supplier's name, if paying a supplier"),
+        help_text=_("For example, Leeds Print Co."),
+        max_length=200,
+        required=False,
+    )
+    supplier_for = forms.CharField(
+        label=_("What the payment is for, if paying a supplier"),
+        help_text=_("For example, 200 leaflets for our drop-in."),
+        max_length=200,
+        required=False,
+    )
 
 
 class PanelForm(forms.Form):

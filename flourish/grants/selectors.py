@@ -17,6 +17,7 @@ from flourish.grants.models import (
     ConflictDeclaration,
     Panel,
     PanelVote,
+    Payment,
     PlanningSession,
     Programme,
     SessionBooking,
@@ -342,4 +343,13 @@ def planning_session_list(*, programme: Programme, user: Any) -> QuerySet[Planni
         PlanningSession.objects.filter(programme=programme, starts_at__gt=timezone.now())
         .annotate(taken=Count("bookings"), booked=Exists(booked))
         .order_by("starts_at")
+    )
+
+
+def application_payments(*, application: Application) -> QuerySet[Payment]:
+    """The payments of an application's award, oldest first, with who was paid."""
+    return (
+        Payment.objects.filter(award__application=application)
+        .select_related("paid_to")
+        .order_by("created_at", "pk")
     )

@@ -68,7 +68,25 @@ def service_summary(offer: Offer) -> dict[str, Any]:
     ) | {"organization": organization(listing)}
 
 
+def _one_off(slot: Schedule, *, service_id: str) -> dict[str, Any]:
+    """A single date: valid from and to that day, with no recurrence (no freq, no byday)."""
+    on = slot.starts_on.isoformat() if slot.starts_on else None
+    return _present(
+        id=str(slot.uuid),
+        service_id=service_id,
+        valid_from=on,
+        valid_to=on,
+        dtstart=on,
+        opens_at=slot.opens_at.strftime("%H:%M"),
+        closes_at=slot.closes_at.strftime("%H:%M"),
+        description=f"Once only: {slot}",
+        notes=slot.notes,
+    )
+
+
 def schedule(slot: Schedule, *, service_id: str) -> dict[str, Any]:
+    if slot.is_one_off:
+        return _one_off(slot, service_id=service_id)
     day = DAY_CODES[slot.weekday]
     weekly = slot.frequency != Frequency.MONTHLY
     return _present(

@@ -53,11 +53,17 @@ def _offer_save(
     offer.save()
     offer.terms.set(terms)
     # One regular meeting and one place per offer for now: saving replaces them.
+    # A lead may still edit an offer whose one-off date has passed, keeping that date.
+    kept = {slot.starts_on for slot in offer.schedules.all() if slot.is_one_off}
     offer.schedules.all().delete()
     if schedule:
         slot = Schedule(offer=offer, **schedule)
         if slot.opens_at and slot.closes_at and slot.closes_at <= slot.opens_at:
             raise ValidationError({"closes_at": _("Enter an end time after the start time")})
+        if slot.is_one_off and slot.starts_on:
+            slot.weekday = slot.starts_on.weekday()
+            if slot.has_happened and slot.starts_on not in kept:
+                raise ValidationError({"starts_on": _("Enter a date that is today or later")})
         slot.full_clean()
         slot.save()
     current = [link.place for link in offer.offer_places.select_related("place")]

@@ -9,6 +9,7 @@ def test_the_demo_directory_spreads_varied_groups_over_england_and_wales_and_can
     listings = Listing.objects.count()
     assert listings >= 300
     assert Offer.objects.filter(personal_budget=True).exists()
+    assert Offer.objects.filter(schedules__frequency="ONCE").exists()
     assert Listing.objects.filter(
         legal_form=LegalForm.UNCONSTITUTED, name__contains="Mutual Aid"
     ).exists()

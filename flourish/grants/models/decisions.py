@@ -143,11 +143,23 @@ class Award(TimeStampedModel):
         return f"{self.application}: {format_pence(self.amount_pence)}"
 
 
+class PayeeKind(models.TextChoices):
+    GROUP = "group", _("The group's own account")
+    HOLDING_PARTNER = "holding_partner", _("A holding partner, for a group without a bank account")
+    SUPPLIER = "supplier", _("A supplier, on the group's behalf")
+
+
 class Payment(TimeStampedModel):
     """One payment of an award, recorded against the ledger transaction that moved the money."""
 
     award = models.ForeignKey(Award, on_delete=models.PROTECT, related_name="payments")
-    paid_to = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    payee_kind = models.CharField(max_length=20, choices=PayeeKind.choices, default=PayeeKind.GROUP)
+    # Empty for a supplier: suppliers are named here, not kept as organisations.
+    paid_to = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    supplier_name = models.CharField(_("supplier's name"), max_length=200, blank=True)
+    supplier_for = models.CharField(_("what the payment is for"), max_length=200, blank=True)
     amount_pence = models.PositiveIntegerField()
     idempotency_key = models.CharField(max_length=200, unique=True)
     ledger_transaction = models.OneToOneField(
@@ -158,8 +170,21 @@ class Payment(TimeStampedModel):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount_pence__gt=0), name="payment_positive")
+            models.CheckConstraint(condition=Q(amount_pence__gt=0), name="payment_positive"),
+            models.CheckConstraint(
+                condition=(
+                    Q(payee_kind="supplier", paid_to__isnull=True)
+                    & ~Q(supplier_name="")
+                    & ~Q(supplier_for="")
+                )
+                | (~Q(payee_kind="supplier") & Q(paid_to__isnull=False)),
+                name="payment_names_its_payee",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.award}: paid {format_pence(self.amount_pence)}"
+
+    @property
+    def payee_name(self) -> str:
+        return self.supplier_name if self.paid_to is None else self.paid_to.name

@@ -11,13 +11,21 @@ from flourish.accounts.models import Organisation
 from flourish.core.formatting import format_pence
 from flourish.core.services import audit_record
 from flourish.grants import events
-from flourish.grants.models import Application, ApplicationStatus, Award, Payment, Programme
+from flourish.grants.models import (
+    Application,
+    ApplicationStatus,
+    Award,
+    PayeeKind,
+    Payment,
+    Programme,
+)
 from flourish.ledger.models import LedgerAccount, LedgerTransaction, Unit
 from flourish.ledger.services import account_open, transaction_post
 
 BUDGET_PURPOSE = "grant-budget"
 RECEIVED_PURPOSE = "grants-received"
 HELD_PURPOSE = "grants-held-for-groups"
+SUPPLIER_PURPOSE = "supplier-payments"
 
 
 def programme_budget_account(*, programme: Programme) -> LedgerAccount:
@@ -27,6 +35,16 @@ def programme_budget_account(*, programme: Programme) -> LedgerAccount:
         purpose=BUDGET_PURPOSE,
         unit=Unit.GBP,
         name=_("%(programme)s: grants budget") % {"programme": programme.title},
+    )
+
+
+def supplier_payments_account(*, programme: Programme) -> LedgerAccount:
+    """Money a programme paid to suppliers on groups' behalf leaves the ledger through here."""
+    return account_open(
+        owner=programme,
+        purpose=SUPPLIER_PURPOSE,
+        unit=Unit.GBP,
+        name=_("%(programme)s: payments to suppliers") % {"programme": programme.title},
     )
 
 
@@ -73,14 +91,50 @@ def programme_fund(
     )
 
 
+def _supplier_fields(*, supplier_name: str, supplier_for: str) -> tuple[str, str]:
+    name, purpose = supplier_name.strip(), supplier_for.strip()
+    errors = {}
+    if not name:
+        errors["supplier_name"] = _("Enter the supplier's name, for example Leeds Print Co.")
+    if not purpose:
+        errors["supplier_for"] = _("Enter what the payment is for, for example 200 leaflets.")
+    if errors:
+        raise ValidationError(errors)
+    return name, purpose
+
+
+def _amount_to_pay(*, award: Award, amount_pence: int | None) -> int:
+    left = award.amount_pence - award.paid_pence
+    if left <= 0:
+        raise ValidationError(_("This grant has been paid in full already, so nothing was paid."))
+    amount = left if amount_pence is None else amount_pence
+    if not 0 < amount <= left:
+        raise ValidationError(
+            {"amount": _("Pay between £0.01 and %(left)s.") % {"left": format_pence(left)}}
+        )
+    return amount
+
+
 @transaction.atomic
 def award_pay(
-    *, award: Award, actor: Any, idempotency_key: str, amount_pence: int | None = None
+    *,
+    award: Award,
+    actor: Any,
+    idempotency_key: str,
+    amount_pence: int | None = None,
+    to_supplier: bool = False,
+    supplier_name: str = "",
+    supplier_for: str = "",
 ) -> Payment:
-    """An award is paid from the programme's budget at most once in full; a retry pays nothing."""
+    """An award is paid from the programme's budget at most once in full, to the group, its
+    holding partner, or a supplier on the group's behalf; a retry pays nothing."""
     existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing
+    if to_supplier:
+        supplier_name, supplier_for = _supplier_fields(
+            supplier_name=supplier_name, supplier_for=supplier_for
+        )
     # The lock makes a double click wait for the first click, then find it already paid.
     award = (
         Award.objects.select_for_update(of=("self",))
@@ -90,25 +144,37 @@ def award_pay(
     existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing
-    left = award.amount_pence - award.paid_pence
-    if left <= 0:
-        raise ValidationError(_("This grant has been paid in full already, so nothing was paid."))
-    amount = left if amount_pence is None else amount_pence
-    if not 0 < amount <= left:
-        raise ValidationError(
-            {"amount": _("Pay between £0.01 and %(left)s.") % {"left": format_pence(left)}}
-        )
-    paid_to, account = payee_account(award=award)
+    amount = _amount_to_pay(award=award, amount_pence=amount_pence)
+    group_name = award.application.group_name
+    paid_to: Organisation | None
+    if to_supplier:
+        paid_to, kind = None, PayeeKind.SUPPLIER
+        account = supplier_payments_account(programme=award.programme)
+        description = _("%(programme)s grant to %(group)s: paid to %(supplier)s for %(what)s") % {
+            "programme": award.programme.title,
+            "group": group_name,
+            "supplier": supplier_name,
+            "what": supplier_for,
+        }
+    else:
+        paid_to, account = payee_account(award=award)
+        kind = PayeeKind.HOLDING_PARTNER if award.holding_partner else PayeeKind.GROUP
+        description = _("%(programme)s grant to %(group)s") % {
+            "programme": award.programme.title,
+            "group": group_name,
+        }
     posted = transaction_post(
         idempotency_key=f"grants:award-pay:{idempotency_key}",
         lines=[(programme_budget_account(programme=award.programme), -amount), (account, amount)],
-        description=_("%(programme)s grant to %(group)s")
-        % {"programme": award.programme.title, "group": award.application.group_name},
+        description=description,
         actor=actor,
     )
     payment = Payment(
         award=award,
+        payee_kind=kind,
         paid_to=paid_to,
+        supplier_name=supplier_name if to_supplier else "",
+        supplier_for=supplier_for if to_supplier else "",
         amount_pence=amount,
         idempotency_key=idempotency_key,
         ledger_transaction=posted,
@@ -126,6 +192,12 @@ def award_pay(
         actor=actor,
         action=events.AWARD_PAID,
         target=award,
-        data={"amount_pence": amount, "paid_to": paid_to.pk, "transaction": posted.pk},
+        data={
+            "amount_pence": amount,
+            "payee_kind": kind,
+            "paid_to": paid_to.pk if paid_to else None,
+            "supplier_name": payment.supplier_name,
+            "transaction": posted.pk,
+        },
     )
     return payment

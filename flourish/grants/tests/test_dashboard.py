@@ -52,13 +52,31 @@ def test_the_dashboard_counts_the_communities_groups_describe_themselves_as_serv
     _awards(programme, 2, "Leeds", communities=" south asian women ")
     _awards(programme, 1, "Leeds", communities="Gypsy and Traveller LGBTQ+ people")
     client.force_login(staff)
+    url = reverse("grants:dashboard", args=[programme.slug])
 
-    csv_text = client.get(
-        reverse("grants:dashboard", args=[programme.slug]), {"download": "community"}
-    ).content.decode()
+    csv_text = client.get(url, {"download": "community"}).content.decode()
 
     assert "south asian women,5,5000.00" in csv_text
     assert "gypsy and traveller lgbtq+ people,fewer than 5," in csv_text
+
+
+def test_each_community_a_group_names_is_counted_and_small_ones_are_hidden(
+    client, staff, programme
+):
+    _awards(programme, 4, "Leeds", communities="Carers, South Asian women")
+    _awards(programme, 2, "Leeds", communities="south  asian women,carers, carers")
+    _awards(programme, 1, "Leeds", communities="Deaf people,")
+    client.force_login(staff)
+    url = reverse("grants:dashboard", args=[programme.slug])
+
+    csv_text = client.get(url, {"download": "community"}).content.decode()
+    html = client.get(url).content.decode()
+
+    assert "carers,6,6000.00" in csv_text
+    assert "south asian women,6,6000.00" in csv_text
+    assert "deaf people,fewer than 5,\r\n" in csv_text
+    assert "£6,000" in html
+    assert "deaf people" in html
 
 
 def test_a_decision_made_the_day_it_was_sent_shows_as_no_days_not_as_unknown(

@@ -4,7 +4,7 @@ import pytest
 
 from flourish.accounts import demo as accounts_demo
 from flourish.grants import demo as grants_demo
-from flourish.grants.models import Award, Programme
+from flourish.grants.models import Award, PayeeKind, Payment, Programme
 from flourish.grants.services.payments import programme_budget_account
 from flourish.ledger import demo as ledger_demo
 from flourish.ledger.selectors import account_balance
@@ -32,6 +32,8 @@ def test_the_demo_has_an_nsun_like_fund_with_88_awards_within_budget_and_runs_tw
     assert Programme.objects.get(slug="ideas-investment").award_limit == 6
     assert fund.panels.get().members.filter(email="panel@example.org").exists()
     assert awards.filter(report__isnull=False).count() == 40
+    to_suppliers = Payment.objects.filter(award__programme=fund, payee_kind=PayeeKind.SUPPLIER)
+    assert to_suppliers.count() == 7
 
 
 def test_the_demo_fund_reads_as_fast_on_its_dashboard():

@@ -10,13 +10,14 @@ from django.urls import reverse
 from flourish.accounts.factories import OrganisationFactory
 from flourish.accounts.models import OrganisationKind
 from flourish.grants.factories import ProgrammeFactory, application_with_lines
-from flourish.grants.models import ApplicationStatus, Payment, Stage
+from flourish.grants.models import ApplicationStatus, PayeeKind, Payment, Stage
 from flourish.grants.services.decisions import award_make
 from flourish.grants.services.payments import (
     RECEIVED_PURPOSE,
     award_pay,
     programme_budget_account,
     programme_fund,
+    supplier_payments_account,
 )
 from flourish.ledger.models import LedgerTransaction, Unit
 from flourish.ledger.selectors import account_balance
@@ -101,9 +102,70 @@ def test_a_group_without_a_bank_account_is_paid_through_its_holding_partner(
     payment = award_pay(award=award, actor=staff, idempotency_key="held")
 
     assert payment.paid_to == partner
+    assert payment.payee_kind == PayeeKind.HOLDING_PARTNER
     entries = payment.ledger_transaction.entries.select_related("account")
     credited = next(entry for entry in entries if entry.amount > 0)
     assert credited.account.owner == partner
+
+
+def test_staff_can_pay_a_supplier_on_the_groups_behalf_and_see_it_on_the_application(
+    client, staff, funded_programme
+):
+    award = _award(funded_programme, staff)
+    client.force_login(staff)
+    url = reverse("grants:pay", args=[award.application_id])
+    form = {
+        "idempotency_key": "supplier-click",
+        "payee": "supplier",
+        "supplier_name": "Leeds Print Co",
+        "supplier_for": "200 leaflets",
+    }
+
+    assert "A supplier, on the group&#x27;s behalf" in client.get(url).content.decode()
+    client.post(url, form)
+    client.post(url, form)
+
+    payment = Payment.objects.get()
+    assert payment.payee_kind == PayeeKind.SUPPLIER
+    assert payment.paid_to is None
+    assert (payment.supplier_name, payment.supplier_for) == ("Leeds Print Co", "200 leaflets")
+    assert "Leeds Print Co" in payment.ledger_transaction.description
+    supplier = supplier_payments_account(programme=funded_programme)
+    assert account_balance(account=supplier) == 150_000
+    assert account_balance(account=programme_budget_account(programme=funded_programme)) == 350_000
+    group_account = account_open(
+        owner=award.application.group, purpose=RECEIVED_PURPOSE, unit=Unit.GBP, name="x"
+    )
+    assert account_balance(account=group_account) == 0
+    html = client.get(reverse("grants:review", args=[award.application_id])).content.decode()
+    assert "£1,500 paid to Leeds Print Co, a supplier, for 200 leaflets" in html
+
+
+def test_paying_a_supplier_without_saying_who_or_what_for_pays_nothing(
+    client, staff, funded_programme
+):
+    award = _award(funded_programme, staff)
+    client.force_login(staff)
+
+    response = client.post(
+        reverse("grants:pay", args=[award.application_id]),
+        {"idempotency_key": "k", "payee": "supplier", "supplier_name": " ", "supplier_for": ""},
+    )
+
+    html = response.content.decode()
+    assert "Enter the supplier&#x27;s name, for example Leeds Print Co." in html
+    assert "Enter what the payment is for, for example 200 leaflets." in html
+    assert Payment.objects.count() == 0
+    assert account_balance(account=programme_budget_account(programme=funded_programme)) == 500_000
+
+
+def test_a_group_payment_records_that_it_went_to_the_group(staff, funded_programme):
+    award = _award(funded_programme, staff)
+
+    payment = award_pay(award=award, actor=staff, idempotency_key="to-group")
+
+    assert payment.payee_kind == PayeeKind.GROUP
+    assert payment.paid_to == award.application.group
 
 
 def test_an_award_can_be_paid_in_instalments(staff, funded_programme):

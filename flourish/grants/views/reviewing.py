@@ -78,6 +78,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "lines": application.spend_lines.select_related("category"),
         "conversations": application.conversations.select_related("associate"),
         "recommendation": getattr(application, "recommendation", None),
+        "payments": selectors.application_payments(application=application),
         "can_manage": request.user.has_perm("grants.decide_application", application),
         "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
     }
@@ -233,7 +234,12 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
         application,
         form,
         lambda data: payments.award_pay(
-            award=award, actor=request.user, idempotency_key=data["idempotency_key"]
+            award=award,
+            actor=request.user,
+            idempotency_key=data["idempotency_key"],
+            to_supplier=data["payee"] == "supplier",
+            supplier_name=data["supplier_name"],
+            supplier_for=data["supplier_for"],
         ),
         _("Pay this grant"),
     )
