@@ -9,15 +9,14 @@ request's query count is reported: it must not grow with the data.
 
 import datetime
 import random
-import statistics
 import time
 from uuid import uuid4
 
 from django.db import connection, transaction
 from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from benchmarks.pages import measure_page
 from flourish.directory.geography import all_districts, district_for
 from flourish.directory.models import (
     Listing,
@@ -32,7 +31,6 @@ from flourish.directory.services.offers import offer_search_text
 
 GROUPS = 20_000
 OFFERS_PER_GROUP = 3
-RUNS = 25
 WORDS = ["peer", "walk", "art", "voices", "women", "queer", "mutual", "chai", "men", "garden"]
 
 REQUESTS = [
@@ -62,20 +60,7 @@ def run(report) -> None:
     client = Client()
     with override_settings(OPENREFERRAL_REQUESTS_PER_MINUTE=1_000_000):
         for label, url in REQUESTS:
-            _measure(report, client, label, url)
-
-
-def _measure(report, client: Client, label: str, url: str) -> None:
-    timings, queries = [], set()
-    for _ in range(RUNS):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries.add(len(captured.captured_queries))
-    report(f"{label} (median)", statistics.median(timings), "ms")
-    report(f"{label} (queries)", max(queries), "queries")
+            measure_page(report, client, label, url)
 
 
 def _generate() -> None:

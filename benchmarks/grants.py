@@ -10,16 +10,15 @@ should be about the same if memory is flat.
 """
 
 import datetime
-import statistics
 import time
 import tracemalloc
 
 from allauth.mfa.models import Authenticator
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from benchmarks.pages import measure_page
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from flourish.grants.models import (
     DEFAULT_CATEGORIES,
@@ -36,7 +35,6 @@ PROGRAMMES = 50
 APPLICATIONS = 10_000
 EXPORT_GRANTS = 100_000
 GROUPS = 5_000
-RUNS = 25
 PLACES = ["Leeds", "Bradford", "Hackney", "Kirklees", "Sheffield", "Bristol", "Norwich", "Hull"]
 STATUSES = [
     ApplicationStatus.SUBMITTED,
@@ -65,25 +63,12 @@ def run(report) -> None:
         ("staff list: category + council area", f"?category={category}&local_authority=leeds"),
         ("staff list: search group name or text", "?search=voices"),
     ]:
-        _measure(report, client, label, base + query)
+        measure_page(report, client, label, base + query)
 
     started = time.perf_counter()
     _generate_export_data()
     report(f"generated {EXPORT_GRANTS:,} awarded grants", time.perf_counter() - started, "s")
     _measure_export(report)
-
-
-def _measure(report, client: Client, label: str, url: str) -> None:
-    timings, queries = [], set()
-    for _ in range(RUNS):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries.add(len(captured.captured_queries))
-    report(f"{label} (median)", statistics.median(timings), "ms")
-    report(f"{label} (queries)", max(queries), "queries")
 
 
 def _measure_export(report) -> None:
