@@ -31,13 +31,20 @@ DEMO_ORGANISATIONS = {
 }
 
 
+def sign_ins(stdout: TextIO) -> None:
+    """Print the demo sign-ins; `seed` prints them last, so they are easy to find."""
+    stdout.write("Demo sign-ins (we email you a code; in development the email is printed")
+    stdout.write("in this terminal). Each also has the password " + DEMO_PASSWORD + ":")
+    for email, _name, slug, role in DEMO_PEOPLE:
+        organisation = DEMO_ORGANISATIONS[slug][0]
+        stdout.write(f"  {email:<24} {Role(role).label} at {organisation}")
+
+
 def build(stdout: TextIO) -> None:
     organisations = {
         slug: OrganisationFactory(slug=slug, name=name, kind=kind)
         for slug, (name, kind) in DEMO_ORGANISATIONS.items()
     }
-    stdout.write("Demo sign-ins (we email you a code; in development the email is printed")
-    stdout.write("in this terminal). Each also has the password " + DEMO_PASSWORD + ":")
     for email, name, slug, role in DEMO_PEOPLE:
         person = UserFactory(email=email, name=name)
         if not person.has_usable_password():
@@ -47,7 +54,6 @@ def build(stdout: TextIO) -> None:
             user=person, email=email, defaults={"verified": True, "primary": True}
         )
         MembershipFactory(user=person, organisation=organisations[slug], role=role)
-        stdout.write(f"  {email:<24} {Role(role).label} at {organisations[slug].name}")
     # Tom has said Priya may act for him, so the consents page has something on it.
     tom = User.objects.get(email="member@example.org")
     ConsentFactory(given_by=tom, granted_to=User.objects.get(email="organiser@example.org"))

@@ -51,9 +51,10 @@ def build(stdout: TextIO) -> None:
         )
     for email in ("organiser@example.org", "member@example.org"):
         account = _timebank_account(User.objects.get(email=email))
-        stdout.write(
-            f"Ledger: {account.name} has {account.format(account_balance(account=account))}."
-        )
+        balance = account_balance(account=account)
+        # Say it as members do: time given and not yet received back, or the reverse.
+        standing = "given more than received" if balance >= 0 else "received more than given"
+        stdout.write(f"Ledger: {account.name}: {account.format(abs(balance))} {standing}.")
 
 
 def _timebank_account(person: User) -> LedgerAccount:

@@ -32,3 +32,4 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.build(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        import_module("flourish.accounts.demo").sign_ins(self.stdout)
