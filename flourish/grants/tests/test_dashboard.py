@@ -91,3 +91,11 @@ def test_a_decision_made_the_day_it_was_sent_shows_as_no_days_not_as_unknown(
     html = client.get(reverse("grants:dashboard", args=[programme.slug])).content.decode()
 
     assert "0.0 days" in html
+
+
+def test_a_programme_with_no_awards_yet_says_so_in_each_table(client, staff, programme):
+    client.force_login(staff)
+
+    html = client.get(reverse("grants:dashboard", args=[programme.slug])).content.decode()
+
+    assert html.count("No awards yet.") == 3
