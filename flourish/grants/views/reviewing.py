@@ -142,11 +142,17 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def conversation(request: HttpRequest, pk: int) -> HttpResponse:
+def _get_application_to_follow_up(request: HttpRequest, pk: int) -> Application:
+    """The application, if this person is its staff or its assigned associate; else 404."""
     application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
     if not request.user.has_perm("grants.follow_up_application", application):
         raise Http404
+    return application
+
+
+@login_required
+def conversation(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_to_follow_up(request, pk)
     form = ConversationForm(posted(request))
     return _action(
         request,
@@ -161,9 +167,7 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def recommend(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
-    if not request.user.has_perm("grants.follow_up_application", application):
-        raise Http404
+    application = _get_application_to_follow_up(request, pk)
     form = RecommendationForm(posted(request))
     return _action(
         request,
