@@ -393,6 +393,9 @@ def application_attach(
     *, application: Application, actor: Any, upload: UploadedFile
 ) -> Application:
     """A document, audio or video clip can stand in for writing: known kinds only, 25 MB at most."""
+    if not isinstance(upload, UploadedFile):
+        # The stored file handed back as if new would be deleted before being copied.
+        raise TypeError("application_attach takes a newly uploaded file")
     application = _locked(application)
     _refuse_unless_draft(application)
     kind = uploads.extension(upload.name or "")
@@ -409,12 +412,15 @@ def application_attach(
         raise ValidationError(
             {"attachment": _("The file must be 25 MB or smaller. Try a shorter clip.")}
         )
-    if application.attachment:
-        application.attachment.delete(save=False)
+    replaced = application.attachment.name
     application.attachment_name = (upload.name or "")[:200]
     application.attachment.save(upload.name or f"upload.{kind}", upload, save=False)
     application.full_clean()
     application.save()
+    if replaced:
+        # The old file goes only once the new one is safely recorded; on a rollback it stays.
+        storage = application.attachment.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
     audit_record(
         actor=actor,
         action=events.APPLICATION_ANSWERED,

@@ -1,5 +1,7 @@
 """Optional uploads instead of writing: type and size checked, stored privately."""
 
+import os
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -100,3 +102,42 @@ def test_writing_or_a_clip_is_needed(client, owner, draft):
     response = _post(client, draft, "")
 
     assert "Tell us what you want to do, or send a clip" in response.content.decode()
+
+
+def test_saving_the_page_again_with_the_file_box_empty_keeps_the_upload(client, owner, draft):
+    client.force_login(owner)
+    _post(client, draft, SimpleUploadedFile("our plan.mp3", VOICE_NOTE), text="Our plan")
+    draft.refresh_from_db()
+    stored = draft.attachment.path
+
+    # A browser sends the file box empty when nothing new was chosen.
+    again = _post(client, draft, "", text="Our plan, with more detail")
+    and_again = _post(client, draft, "", text="Our plan, with even more detail")
+
+    assert again.status_code == 302
+    assert and_again.status_code == 302
+    draft.refresh_from_db()
+    assert draft.attachment.path == stored
+    assert draft.attachment_name == "our plan.mp3"
+    with open(stored, "rb") as kept:
+        assert kept.read() == VOICE_NOTE
+    assert draft.what_you_want_to_do == "Our plan, with even more detail"
+
+
+def test_a_new_file_replaces_the_old_one_which_is_then_removed_from_disk(
+    client, owner, draft, django_capture_on_commit_callbacks
+):
+    client.force_login(owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, draft, SimpleUploadedFile("first.mp3", VOICE_NOTE))
+    draft.refresh_from_db()
+    first = draft.attachment.path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(client, draft, SimpleUploadedFile("second.mp3", VOICE_NOTE))
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.attachment_name == "second.mp3"
+    assert os.path.exists(draft.attachment.path)
+    assert not os.path.exists(first)

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -144,7 +145,9 @@ def _save_answer(
         application_group_set(application=application, actor=actor, **data)
         return
     upload = data.pop("attachment", None)
-    if upload:
+    # Only a file chosen now is a new upload: with the file box left empty, the form hands
+    # back the one already stored, which must stay as it is.
+    if isinstance(upload, UploadedFile):
         # The upload first: if it is refused, nothing on this page is saved.
         application_attach(application=application, actor=actor, upload=upload)
     application_answer(application=application, actor=actor, answers=data)
