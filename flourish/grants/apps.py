@@ -6,3 +6,10 @@ class GrantsConfig(AppConfig):
     name = "flourish.grants"
     label = "grants"
     verbose_name = _("Grants")
+
+    def ready(self) -> None:
+        from django.core import checks
+
+        from flourish.grants import uploads
+
+        checks.register(uploads.libmagic_check)

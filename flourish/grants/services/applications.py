@@ -399,13 +399,19 @@ def application_attach(
     application = _locked(application)
     _refuse_unless_draft(application)
     kind = uploads.extension(upload.name or "")
-    if kind not in uploads.SIGNATURES or not uploads.looks_like(upload, kind):
+    kinds = _(
+        "Send a PDF, Word or text document, a photo (JPG or PNG), or an audio or "
+        "video clip (MP3, M4A, WAV, OGG, MP4, MOV or WEBM)."
+    )
+    if kind not in uploads.KINDS:
+        raise ValidationError({"attachment": kinds})
+    if not uploads.content_matches(upload, kind):
         raise ValidationError(
             {
                 "attachment": _(
-                    "Send a PDF, Word or text document, a photo (JPG or PNG), or an audio or "
-                    "video clip (MP3, M4A, WAV, OGG, MP4, MOV or WEBM)."
+                    "The file's content does not match its name, so it was not saved. %(kinds)s"
                 )
+                % {"kinds": kinds}
             }
         )
     if (upload.size or 0) > uploads.MAX_BYTES:
