@@ -81,6 +81,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "payments": selectors.application_payments(application=application),
         "can_manage": request.user.has_perm("grants.decide_application", application),
         "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
+        "can_open_attachment": request.user.has_perm("grants.open_attachment", application),
     }
     if context["can_follow_up"]:
         application_sensitive_read(
@@ -312,7 +313,9 @@ def apply_on_behalf(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
-    if not application.attachment:
+    if not application.attachment or not request.user.has_perm(
+        "grants.open_attachment", application
+    ):
         raise Http404
     application_sensitive_read(application=application, actor=request.user, fields=["attachment"])
     return FileResponse(
