@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
     Count,
@@ -14,7 +13,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Sum,
-    Window,
 )
 from django.http import Http404
 from django.utils import timezone
@@ -153,21 +151,6 @@ def application_list_for_programme(
             | Q(who_it_helps__icontains=text)
         )
     return applications.order_by("-submitted_at", "-id")
-
-
-def page_with_count(*, items: QuerySet[Any], number: str | None, size: int) -> Page:
-    """One page of a list and the total, in a single query: the count rides along as a
-    window function instead of a second COUNT(*) over the whole list."""
-    wanted = int(number) if number and number.isdigit() and int(number) > 0 else 1
-    counted = items.annotate(total_rows=Window(Count("pk")))
-    rows = list(counted[(wanted - 1) * size : wanted * size])
-    if not rows and wanted > 1:
-        # Past the end (an old link): show the first page rather than nothing.
-        wanted = 1
-        rows = list(counted[:size])
-    paginator = Paginator(items, size)
-    paginator.count = rows[0].total_rows if rows else 0
-    return Page(rows, wanted, paginator)
 
 
 def programme_awarded_pence(*, programme: Programme) -> int:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.pagination import page_of
 from flourish.grants import selectors
 from flourish.grants.forms import (
     QUESTION_SLUGS,
@@ -281,7 +282,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 def funded(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_public(slug=slug)
     awards = selectors.award_list_for_programme_public(programme=programme)
-    page = selectors.page_with_count(items=awards, number=request.GET.get("page"), size=50)
+    page = page_of(items=awards, number=request.GET.get("page"), size=50)
     rate = selectors.programme_success_rate(programme=programme)
     context = {"programme": programme, "page": page, "rate": rate}
     return render(request, "grants/funded.html", context)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import Role, User
+from flourish.core.pagination import page_of
 from flourish.grants import selectors
 from flourish.grants.dashboard import Row, programme_dashboard
 from flourish.grants.forms import (
@@ -56,9 +57,7 @@ def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
     applications = selectors.application_list_for_programme(
         programme=programme, filters=filters or selectors.ApplicationFilters()
     )
-    page = selectors.page_with_count(
-        items=applications, number=request.GET.get("page"), size=PAGE_SIZE
-    )
+    page = page_of(items=applications, number=request.GET.get("page"), size=PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
