@@ -152,7 +152,7 @@ class ProgrammeCategory(models.Model):
         verbose_name_plural = _("programme categories")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
 
     @property
     def label(self) -> str:

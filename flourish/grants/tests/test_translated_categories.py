@@ -42,3 +42,19 @@ def test_a_programme_set_up_while_reading_welsh_still_shows_english_readers_engl
 
     assert programme.categories.first().name == "Technology to keep in touch"
     assert "Technology to keep in touch" in programme_page_in(client, programme, "en-gb")
+
+
+def test_the_kinds_to_choose_from_on_the_money_question_are_translated(
+    client, owner, group, programme
+):
+    from flourish.grants.factories import application_with_lines
+
+    application = application_with_lines(
+        programme=programme, group=group, submitted_by=owner, status="draft"
+    )
+    client.force_login(owner)
+    client.cookies["django_language"] = "cy"
+    html = client.get(reverse("grants:money", args=[application.pk])).content.decode()
+
+    assert "Technoleg i gadw mewn cysylltiad" in html
+    assert "Technology to keep in touch" not in html
