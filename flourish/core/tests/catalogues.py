@@ -82,3 +82,52 @@ def plural_forms(path: Path) -> int:
 
 def placeholders(text: str) -> list[str]:
     return sorted(PLACEHOLDER.findall(text))
+
+
+def _as_shown(piece: str) -> str:
+    """A piece of English as a pattern for the text a browser shows (no tags, one space)."""
+    return re.escape(" ".join(piece.replace("%%", "%").split()))
+
+
+# A placeholder stands for a name, number, amount or date: a few words at most. So a
+# group's own sentence that starts "Run by and for people…" is not taken for an
+# untranslated "Run by %(group)s".
+_FILLED = r"\S+(?:\s+\S+){0,4}?"
+
+
+def _pattern(english: str) -> re.Pattern[str]:
+    """A tag shows as nothing and a placeholder as a few words; the rest as it is written."""
+    parts, start = [], 0
+    for found in PLACEHOLDER.finditer(english):
+        shown = "" if found[0].startswith("<") else _FILLED
+        parts += [_as_shown(english[start : found.start()]), shown]
+        start = found.end()
+    return re.compile(r"\s*".join([*parts, _as_shown(english[start:])]))
+
+
+def english_left_in(texts: list[str], language: str) -> list[str]:
+    """The texts (one per element of a page) that are a catalogue string still in English.
+
+    Each string's placeholders match a few words and its tags nothing (a browser
+    shows text, not tags), and a text must be the whole string, so a group's own words
+    that happen to contain "Panel" or "Online" are not mistaken for it. Strings
+    whose translation is rightly the same as the English are skipped.
+    """
+    exact: set[str] = set()
+    patterns: list[re.Pattern[str]] = []
+    for entry in read_catalogue(catalogue_path(language)):
+        for english, translation in [(entry.msgid, entry.translations[0])] + (
+            [(entry.msgid_plural, entry.translations[-1])] if entry.msgid_plural else []
+        ):
+            if not english.strip() or english == translation:
+                continue
+            if PLACEHOLDER.search(english) is None:
+                exact.add(" ".join(english.split()))
+            else:
+                patterns.append(_pattern(english))
+    shown = {" ".join(text.split()) for text in texts} - {""}
+    return sorted(
+        text
+        for text in shown
+        if text in exact or any(pattern.fullmatch(text) for pattern in patterns)
+    )
