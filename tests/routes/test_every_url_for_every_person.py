@@ -9,12 +9,23 @@ import logging
 
 import pytest
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import override_settings
 
 from tests.routes.arguments import ARGUMENTS
 from tests.routes.expectations import ADMIN_PREFIX, EXPECTATIONS, Expect, expectation_for
 from tests.routes.resolver import Route, all_routes
-from tests.routes.sweep import ERROR, PAGE, admin_arguments, ask, outcome, url_for
+from tests.routes.sweep import (
+    ERROR,
+    HIDDEN,
+    LOGIN,
+    PAGE,
+    POST_ONLY,
+    SweepClient,
+    admin_arguments,
+    ask,
+    outcome,
+    url_for,
+)
 from tests.routes.world import PEOPLE, World, build
 
 ROUTES = all_routes()
@@ -34,7 +45,7 @@ def sweep(django_db_setup, django_db_blocker, tmp_path_factory):
         world = build()
         browsers = {}
         for person in PEOPLE:
-            browsers[person] = Client(raise_request_exception=False)
+            browsers[person] = SweepClient(raise_request_exception=False)
             if world.people[person] is not None:
                 browsers[person].force_login(world.people[person])
         yield world, browsers
@@ -91,6 +102,15 @@ def test_each_person_gets_what_they_should_and_nobody_gets_a_server_error(sweep,
     found = _mismatches(browsers, "GET", url, expect.get)
     if expect.post is not None:
         found += _mismatches(browsers, "POST", url, expect.post)
+    elif not route.pattern.startswith(ADMIN_PREFIX):
+        # Whoever may not see a page may not send its form either (a page that takes no
+        # form may say so: 405 tells them nothing either).
+        kept_out = {
+            who: frozenset({got, POST_ONLY})
+            for who, got in expect.get.items()
+            if got in (HIDDEN, LOGIN)
+        }
+        found += _mismatches(browsers, "POST", url, kept_out)
 
     assert not found, "\n".join(found)
 
