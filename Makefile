@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install deploy-check-ci run test test-unit test-browser test-scaleout lint format typecheck check-migrations seed bench loadtest serve assets messages deploy-check clean
+.PHONY: help install deploy-check-ci run test test-unit test-browser test-scaleout lint format typecheck check-migrations seed bench loadtest restore-drill serve assets messages deploy-check clean
 
 help: ## List the things you can do
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -79,6 +79,9 @@ bench: $(INSTALLED) ## Run the benchmarks and print their figures
 loadtest: $(INSTALLED) ## Load-test the production shape (gunicorn, PostgreSQL) on 127.0.0.1
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,load]'
 	$(BIN)/python -m benchmarks.loadtest
+
+restore-drill: $(INSTALLED) ## Back up PostgreSQL (DATABASE_URL), restore it, and prove the ledger came back intact
+	bash ops/restore_drill.sh
 
 serve: $(INSTALLED) ## Production-like: gunicorn + PostgreSQL (DATABASE_URL) + whitenoise + task worker
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL, for example postgres://postgres@127.0.0.1:5432/flourish"; exit 2; }
