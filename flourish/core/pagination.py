@@ -9,7 +9,7 @@ offset of 10^20 rows overflows and would be a server error."""
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Window
+from django.db.models import QuerySet
 
 # Far beyond any real list, yet small enough that page x size fits a 64-bit offset.
 MAX_PAGE_NUMBER = 1_000_000
@@ -26,24 +26,17 @@ def page_number(value: Any) -> int:
     return min(max(int(text), 1), MAX_PAGE_NUMBER)
 
 
-def last_page_number(*, total: int, size: int) -> int:
-    return max(1, -(-total // size))
-
-
 def page_of(*, items: QuerySet[Any], number: Any, size: int) -> Page:
-    """One page of a list and the total, usually in a single query: the count rides along as
-    a window function instead of a second COUNT(*) over the whole list. Past the end, the
-    last page (two more queries, only then)."""
-    wanted = page_number(number)
-    counted = items.annotate(total_rows=Window(Count("pk")))
-    rows = list(counted[(wanted - 1) * size : wanted * size])
-    if rows:
-        total = rows[0].total_rows
-    else:
-        total = items.count() if wanted > 1 else 0
-        if wanted > 1:
-            wanted = last_page_number(total=total, size=size)
-            rows = list(counted[(wanted - 1) * size : wanted * size])
+    """One page of a list and its total, each costing the same whatever the list's size.
+
+    The total is a bare COUNT over the filtered rows (no joins, no ordering, so an
+    index answers it), and the page is found by key first: the ids of one page are
+    read from the ordering index, then only those rows are fetched with their joins.
+    A window COUNT(*) OVER () would join and count every row before taking one page."""
     paginator = Paginator(items, size)
-    paginator.count = total
-    return Page(rows, wanted, paginator)
+    paginator.count = items.order_by().values("pk").count()
+    wanted = min(page_number(number), paginator.num_pages)
+    offset = (wanted - 1) * size
+    ids = list(items.values_list("pk", flat=True)[offset : offset + size])
+    by_id = {row.pk: row for row in items.filter(pk__in=ids)}
+    return Page([by_id[pk] for pk in ids], wanted, paginator)
