@@ -221,7 +221,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads are encrypted at rest with the same keys as the encrypted fields.
+    "default": {"BACKEND": "flourish.core.storage.EncryptedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if IS_PRODUCTION
@@ -245,6 +246,12 @@ FIELD_ENCRYPTION_KEYS = env.list(
 )
 if not FIELD_ENCRYPTION_KEYS:
     raise ValueError("FIELD_ENCRYPTION_KEYS must list at least one Fernet key in production.")
+
+# How long a funder must keep the record of a grant it made (its application,
+# decision, award and payments) after the award, even when the person who
+# applied asks for their data to be erased. Six years matches HMRC's rule for
+# financial records; a funder whose own policy is longer raises it.
+GRANT_RECORD_RETENTION_YEARS = env.int("GRANT_RECORD_RETENTION_YEARS", 6)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
