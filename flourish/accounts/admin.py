@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from flourish.accounts.models import Consent, Membership, Organisation, User
 from flourish.core.events import SENSITIVE_RECORD_READ
@@ -59,6 +60,18 @@ class UserAdmin(admin.ModelAdmin):
                 data={"fields": ["phone", "access_needs"], "where": "admin"},
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+    # Deleting a person is erasure, which must keep money and time balanced and some
+    # grant records for a time: the admin sends staff to the one erasure page.
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        return redirect("accounts:person_erase", pk=object_id)
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
 
 @admin.register(Organisation)
