@@ -191,3 +191,24 @@ def erase_person(*, person: Any, actor: Any, today: date | None = None) -> list[
         audit_record(actor=actor, action=events.APPLICATION_CONTACT_ERASED, target=application)
     SessionBooking.objects.filter(person=person).delete()
     return kept
+
+
+@transaction.atomic
+def kept_records_forget(*, application_ids: list[int], today: date | None = None) -> int:
+    """Once an erased person's kept grant record reaches the end of its retention period,
+    their name and contact details leave it too; returns how many were cleared."""
+    day = today or timezone.localdate()
+    cleared = 0
+    found = Application.objects.filter(pk__in=application_ids).select_related("award")
+    for application in found.select_for_update(of=("self",)):
+        until = kept_until(application)
+        if until is None or until > day or not _still_names_someone(application):
+            continue
+        _forget_contact(application)
+        audit_record(actor=None, action=events.APPLICATION_CONTACT_ERASED, target=application)
+        cleared += 1
+    return cleared
+
+
+def _still_names_someone(application: Application) -> bool:
+    return bool(application.applicant_name or application.contact_detail or application.attachment)

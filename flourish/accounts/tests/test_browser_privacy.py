@@ -19,7 +19,9 @@ pytestmark = [
 ]
 
 DEMO_MEMBER = ("member@example.org", "Tom Member")
-JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+JAVASCRIPT = pytest.mark.parametrize(
+    "javascript", [True, False], ids=["javascript", "no-javascript"]
+)
 
 
 @pytest.fixture

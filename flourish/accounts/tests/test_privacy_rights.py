@@ -1,6 +1,7 @@
 """People's rights to their data: a copy of everything, erasure that keeps money balanced
 and some grant records for a time, and staff doing both for a request by post or phone."""
 
+import io
 import json
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ from flourish.accounts.factories import (
     UserFactory,
 )
 from flourish.accounts.models import OrganisationKind, Role, User
+from flourish.accounts.services.privacy import person_erase
 from flourish.core.events import SENSITIVE_RECORD_READ
 from flourish.core.models import AuditEvent
 from flourish.core.services import audit_record
@@ -319,3 +321,23 @@ def test_the_privacy_page_explains_the_rights_and_how_long_grant_records_are_kep
     assert "Ask us to erase your data" in page
     assert "for 7 years after the grant was made" in page
     assert "Who has looked at my information" in page
+
+
+def test_a_kept_grant_record_loses_the_erased_persons_details_once_its_time_is_up(
+    asha, group, settings
+):
+    from django.core.management import call_command
+
+    settings.GRANT_RECORD_RETENTION_YEARS = 6
+    awarded = application_with_lines(
+        group=group, submitted_by=asha, applicant_name=NAME, contact_detail=EMAIL, status="awarded"
+    )
+    AwardFactory(application=awarded, programme=awarded.programme, awarded_on=timezone.localdate())
+    person_erase(person=asha, actor=asha, received_by="online")
+    call_command("forget_expired_grant_records", stdout=io.StringIO())
+    assert Application.objects.get(pk=awarded.pk).applicant_name == NAME  # not yet
+
+    settings.GRANT_RECORD_RETENTION_YEARS = 0
+    call_command("forget_expired_grant_records", stdout=io.StringIO())
+
+    assert texts_naming([NAME, EMAIL]) == []
