@@ -25,7 +25,7 @@ JAVASCRIPT = pytest.mark.parametrize(
 
 
 @pytest.fixture
-def demo(db):
+def demo(transactional_db):
     """The people and the timebank from `make seed`; Tom Member has given hours and had help."""
     from flourish.accounts import demo as accounts_demo
     from flourish.ledger import demo as ledger_demo
@@ -53,10 +53,13 @@ def test_a_member_reads_and_downloads_everything_held_about_them(open_page, demo
     assert page.locator("h1").inner_text() == "Your data"
     main = page.locator("main").inner_text()
     assert "Tom Member's timebank hours" in main and "Peer Support Bradford" in main
-    assert axe_problems(page) == []
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download your data as a file (JSON)").click()
-    data = json.loads(download.value.path().read_text())
+    assert not javascript or axe_problems(page) == []  # axe-core runs as JavaScript
+    # Fetched with the page's own cookies: Chromium does not report downloads to
+    # Playwright when JavaScript is off, and the file is the same either way.
+    link = page.get_by_role("link", name="Download your data as a file (JSON)")
+    download = page.request.get(link.get_attribute("href"))
+    assert "attachment" in download.headers["content-disposition"]
+    data = json.loads(download.text())
     assert data["account"][0]["Email address"] == DEMO_MEMBER[0]
     assert data["consents_given"][0]["Who"] == "Priya Organiser"
 
@@ -79,11 +82,11 @@ def test_a_member_has_their_data_erased_and_nothing_names_them_after(open_page, 
     _follow(page, "Ask us to erase your data")
     assert page.locator("h1").inner_text() == "Erase your data"
     assert "This cannot be undone." in page.locator("main").inner_text()
-    assert axe_problems(page) == []
+    assert not javascript or axe_problems(page) == []  # axe-core runs as JavaScript
     with page.expect_navigation():
         page.get_by_role("button", name="Erase my data").click()
     assert page.locator("h1").inner_text() == "Your data has been erased"
-    assert axe_problems(page) == []
+    assert not javascript or axe_problems(page) == []  # axe-core runs as JavaScript
 
     assert texts_naming([*DEMO_MEMBER]) == []
     for account in LedgerAccount.objects.all():
