@@ -14,7 +14,7 @@ from django.db.models.functions import Cast
 from flourish.core.events import ENCRYPTION_KEYS_ROTATED
 from flourish.core.fields import EncryptedTextField, rotate_token
 from flourish.core.services import audit_record
-from flourish.core.storage import EncryptedFileSystemStorage
+from flourish.core.storage import EncryptingStorageMixin
 
 
 def encrypted_fields() -> list[tuple[type[models.Model], list[str]]]:
@@ -69,7 +69,7 @@ def _rotate_model(model: type[models.Model], names: list[str], batch_size: int) 
         last_pk = pks[-1]
 
 
-def encrypted_file_fields() -> list[tuple[type[models.Model], str, EncryptedFileSystemStorage]]:
+def encrypted_file_fields() -> list[tuple[type[models.Model], str, EncryptingStorageMixin]]:
     """Every file field whose files are stored encrypted, with its storage."""
     found = []
     for model in apps.get_models():
@@ -77,14 +77,12 @@ def encrypted_file_fields() -> list[tuple[type[models.Model], str, EncryptedFile
             continue
         for field in model._meta.concrete_fields:
             storage = getattr(field, "storage", None)
-            if isinstance(field, models.FileField) and isinstance(
-                storage, EncryptedFileSystemStorage
-            ):
+            if isinstance(field, models.FileField) and isinstance(storage, EncryptingStorageMixin):
                 found.append((model, field.name, storage))
     return found
 
 
-def _rotate_files(model: type[models.Model], name: str, storage: EncryptedFileSystemStorage) -> int:
+def _rotate_files(model: type[models.Model], name: str, storage: EncryptingStorageMixin) -> int:
     """Re-seal each stored file under the newest key; a missing file is skipped, not fatal."""
     rotated = 0
     paths = model._default_manager.exclude(**{name: ""}).values_list(name, flat=True)

@@ -5,7 +5,7 @@ from django.core.files.storage import default_storage
 from django.db import migrations
 
 from flourish.core.fields import decrypt_stored_values, encrypt_stored_values
-from flourish.core.storage import EncryptedFileSystemStorage
+from flourish.core.storage import EncryptingStorageMixin
 
 # Text that describes people's health or protected characteristics, now encrypted
 # at rest (the reasons, field by field, are in docs/encryption.md).
@@ -31,7 +31,7 @@ def decrypt_existing_rows(apps, schema_editor):
 
 def encrypt_existing_uploads(apps, schema_editor):
     """Uploads saved before encryption at rest are sealed where they lie."""
-    if not isinstance(default_storage, EncryptedFileSystemStorage):
+    if not isinstance(default_storage, EncryptingStorageMixin):
         return
     Application = apps.get_model("grants", "Application")
     for name in Application.objects.exclude(attachment="").values_list("attachment", flat=True):
@@ -41,7 +41,7 @@ def encrypt_existing_uploads(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("grants", "0002_payment_payee_kind"),
+        ("grants", "0003_index_the_staff_list"),
     ]
 
     operations = [
