@@ -25,6 +25,7 @@ from flourish.accounts.services.privacy import (
     person_data_request_record,
     person_erase,
 )
+from flourish.accounts.views import SignedInRequest
 from flourish.grants.privacy import records_to_keep
 
 
@@ -37,25 +38,25 @@ def _json_download(person: User) -> HttpResponse:
 
 @login_required
 @never_cache
-def your_data(request: HttpRequest) -> HttpResponse:
-    person_data_request_record(person=request.user, actor=request.user, received_by="online")  # type: ignore[arg-type]
+def your_data(request: SignedInRequest) -> HttpResponse:
+    person_data_request_record(person=request.user, actor=request.user, received_by="online")
     if request.GET.get("format") == "json":
-        return _json_download(request.user)  # type: ignore[arg-type]
-    data = person_data(person=request.user)  # type: ignore[arg-type]
+        return _json_download(request.user)
+    data = person_data(person=request.user)
     return render(request, "accounts/privacy/data.html", {"data": data, "for_staff": False})
 
 
 @login_required
 @never_cache
-def who_has_looked(request: HttpRequest) -> HttpResponse:
-    reads = record_reads_for_person(person=request.user)  # type: ignore[arg-type]
+def who_has_looked(request: SignedInRequest) -> HttpResponse:
+    reads = record_reads_for_person(person=request.user)
     return render(request, "accounts/privacy/who_has_looked.html", {"reads": reads})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def erase_your_data(request: HttpRequest) -> HttpResponse:
-    person: User = request.user  # type: ignore[assignment]
+def erase_your_data(request: SignedInRequest) -> HttpResponse:
+    person = request.user
     if request.method == "POST":
         person_erase(person=person, actor=person, received_by="online")
         logout(request)
@@ -71,11 +72,10 @@ def erased(request: HttpRequest) -> HttpResponse:
 @login_required
 def people_find(request: HttpRequest) -> HttpResponse:
     form = PersonFindForm(request.GET or None)
-    found = None
-    if form.is_valid():
-        found = list(person_find_for_staff(user=request.user, email=form.cleaned_data["email"]))
-    else:
-        person_find_for_staff(user=request.user, email="")  # strangers get 404 here too
+    email = form.cleaned_data["email"] if form.is_valid() else ""
+    # Asked even with no email yet, so anyone but an administrator gets 404 here.
+    people = person_find_for_staff(user=request.user, email=email)
+    found = list(people) if email else None
     return render(request, "accounts/privacy/people_find.html", {"form": form, "found": found})
 
 
