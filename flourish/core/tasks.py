@@ -36,7 +36,8 @@ class SealedTask(Task[Any, Any]):
         return Task.enqueue(self, *args, **{SEALED: sealed})
 
     def call(self, context: TaskContext, *args: Any, **kwargs: Any) -> Any:
-        opened = json.loads(decrypt_text(kwargs[SEALED]))
+        # Emails queued before sealing began arrive with plain arguments: send them too.
+        opened = json.loads(decrypt_text(kwargs[SEALED])) if SEALED in kwargs else kwargs
         try:
             return self.func(context, *args, **opened)
         finally:

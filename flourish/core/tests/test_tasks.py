@@ -36,3 +36,15 @@ def test_a_queued_sign_in_code_is_unreadable_in_the_queue_and_gone_once_sent(dat
     sent = DBTaskResult.objects.get()
     assert sent.status == "SUCCESSFUL"
     assert sent.args_kwargs == {"args": [], "kwargs": {}}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_email_queued_before_sealing_began_is_still_sent_and_then_wiped(database_queue):
+    from django_tasks.base import Task
+
+    Task.enqueue(email_send, to=["asha@example.org"], subject="Your code", body="Old ABCD-EFGH")
+
+    call_command("db_worker", "--batch", "--queue-name", "email", verbosity=0)
+
+    assert mail.outbox[-1].body == "Old ABCD-EFGH"
+    assert DBTaskResult.objects.get().args_kwargs == {"args": [], "kwargs": {}}
