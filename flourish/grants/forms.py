@@ -447,6 +447,15 @@ class OnBehalfForm(forms.Form):
         label=_("They agreed on the call that we can apply for their group"),
         error_messages={"required": _("Only apply for a group that has agreed to it.")},
     )
+    what_was_said = forms.CharField(
+        label=_("What you talked about on the call"),
+        help_text=_(
+            "We put this in the email inviting them to take the application over, "
+            "so they can check it. For example: a weekly walking group, about £800 for a year."
+        ),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write what you talked about, so the group can check it.")},
+    )
     notes = forms.CharField(
         label=_("Notes about the consent (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -62,6 +62,23 @@ def get_programme_for_staff(*, user: Any, slug: str) -> Programme:
         raise Http404 from error
 
 
+def programme_list_for_phone_applications(*, user: Any) -> QuerySet[Programme]:
+    """Programmes this person may apply to for a group after a call: their funder's staff
+    and associates (who make most of these calls)."""
+    if not user.is_authenticated:
+        return Programme.objects.none()
+    staff = _funder_role(user, Role.FUNDER_STAFF, "funder_id")
+    associate = _funder_role(user, Role.ASSOCIATE, "funder_id")
+    return Programme.objects.filter(staff | associate).select_related("funder")
+
+
+def get_programme_for_phone_application(*, user: Any, slug: str) -> Programme:
+    try:
+        return programme_list_for_phone_applications(user=user).get(slug=slug)
+    except Programme.DoesNotExist as error:
+        raise Http404 from error
+
+
 def application_list_for_applicant(*, user: Any) -> QuerySet[Application]:
     """Applications a person started, or that belong to a group they are part of."""
     if not user.is_authenticated:

@@ -27,10 +27,8 @@ from flourish.grants.forms import (
 )
 from flourish.grants.models import AcceptanceMethod, Application, DecisionOutcome
 from flourish.grants.services import decisions, payments
-from flourish.grants.services.applications import (
-    application_sensitive_read,
-    application_start_on_behalf,
-)
+from flourish.grants.services.applications import application_sensitive_read
+from flourish.grants.services.on_behalf import application_start_on_behalf
 from flourish.grants.views.common import add_service_error, posted
 
 PAGE_SIZE = 25
@@ -43,7 +41,16 @@ def manage(request: HttpRequest) -> HttpResponse:
         associate_id=request.user.pk
     )
     panels = selectors.panel_list_for_user(user=request.user)
-    context = {"programmes": programmes, "assigned": assigned, "panels": panels}
+    # Associates make most calls, so they can apply for a group without running programmes.
+    by_phone = selectors.programme_list_for_phone_applications(user=request.user).exclude(
+        pk__in=programmes.values("pk")
+    )
+    context = {
+        "programmes": programmes,
+        "assigned": assigned,
+        "panels": panels,
+        "by_phone": by_phone,
+    }
     return render(request, "grants/manage.html", context)
 
 
@@ -293,7 +300,7 @@ def _csv(filename: str, rows: list[Row]) -> HttpResponse:
 
 @login_required
 def apply_on_behalf(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
+    programme = selectors.get_programme_for_phone_application(user=request.user, slug=slug)
     form = OnBehalfForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
