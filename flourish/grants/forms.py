@@ -320,11 +320,13 @@ class DecisionForm(forms.Form):
     )
     reasons = forms.CharField(
         label=_("Reasons for the decision"),
+        help_text=_("The group reads these on its application page, so write them to the group."),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     feedback = forms.CharField(
-        label=_("Feedback for the group"),
+        label=_("Feedback for the group, if you decline"),
+        help_text=_("What would make a stronger application next time, and where else to try."),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )

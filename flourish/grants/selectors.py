@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Window
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum, Window
 from django.http import Http404
 from django.utils import timezone
 
@@ -15,11 +15,13 @@ from flourish.grants.models import (
     ApplicationStatus,
     Award,
     ConflictDeclaration,
+    GrantReport,
     Panel,
     PanelVote,
     Payment,
     PlanningSession,
     Programme,
+    ReportSpend,
     SessionBooking,
     SpendLine,
 )
@@ -360,6 +362,18 @@ def planning_session_list(*, programme: Programme, user: Any) -> QuerySet[Planni
         PlanningSession.objects.filter(programme=programme, starts_at__gt=timezone.now())
         .annotate(taken=Count("bookings"), booked=Exists(booked))
         .order_by("starts_at")
+    )
+
+
+def application_report(*, application: Application) -> GrantReport | None:
+    """The group's report on its award, with what it spent on each kind of thing."""
+    return (
+        GrantReport.objects.filter(award__application=application)
+        .select_related("recorded_by")
+        .prefetch_related(
+            Prefetch("spending", ReportSpend.objects.select_related("category").order_by("pk"))
+        )
+        .first()
     )
 
 

@@ -33,6 +33,7 @@ from flourish.grants.services.applications import (
 )
 from flourish.grants.services.decisions import award_accept
 from flourish.grants.services.reports import report_submit
+from flourish.grants.status import applicant_status
 from flourish.grants.views.common import add_service_error, posted
 
 
@@ -103,16 +104,24 @@ def _resume_url(application: Application) -> str:
 
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
-    applications = list(selectors.application_list_for_applicant(user=request.user))
+    applications = list(
+        selectors.application_list_for_applicant(user=request.user).select_related("award__report")
+    )
     for application in applications:
         application.resume_url = _resume_url(application)  # type: ignore[attr-defined]
+        application.status_words = applicant_status(application)  # type: ignore[attr-defined]
     return render(request, "grants/my_applications.html", {"applications": applications})
 
 
 @login_required
 def application_status(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_applicant(user=request.user, pk=pk)
-    context = {"application": application, "resume_url": _resume_url(application)}
+    context = {
+        "application": application,
+        "resume_url": _resume_url(application),
+        "status": applicant_status(application),
+        "decision": getattr(application, "decision", None),
+    }
     return render(request, "grants/application_status.html", context)
 
 

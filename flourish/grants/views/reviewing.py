@@ -86,6 +86,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "conversations": application.conversations.select_related("associate"),
         "recommendation": getattr(application, "recommendation", None),
         "payments": selectors.application_payments(application=application),
+        "report": selectors.application_report(application=application),
         "can_manage": request.user.has_perm("grants.decide_application", application),
         "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
     }
