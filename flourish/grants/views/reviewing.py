@@ -293,7 +293,7 @@ def _csv(filename: str, rows: list[Row]) -> HttpResponse:
     writer.writerow(["Name", "Awards", "Amount (£)"])
     for row in rows:
         if row.hidden:
-            writer.writerow([row.label, "fewer than 5", ""])
+            writer.writerow([row.label, row.hidden_label, ""])
         else:
             writer.writerow([row.label, row.awards, f"{row.pence / 100:.2f}"])
     return response
