@@ -212,6 +212,7 @@ PUBLISHED_AWARD_FIELDS = (
     "application_id",
     "application__amount_requested_pence",
     "application__local_authority",
+    "application__group_id",
     "application__group__name",
     "application__group__slug",
     "application__group__charity_number",
@@ -219,6 +220,7 @@ PUBLISHED_AWARD_FIELDS = (
     "programme__title",
     "programme__slug",
     "programme__identifier_prefix",
+    "programme__funder_id",
     "programme__funder__name",
     "programme__funder__slug",
     "programme__funder__charity_number",
@@ -233,6 +235,20 @@ def award_rows_published(*, programme_slug: str = "") -> QuerySet[Award, dict[st
     if programme_slug:
         awards = awards.filter(programme__slug=programme_slug)
     return awards.order_by("id").values(*PUBLISHED_AWARD_FIELDS)
+
+
+def published_programme_exists(*, slug: str) -> bool:
+    return Programme.objects.filter(is_published=True, slug=slug).exists()
+
+
+def published_category_count_most(*, programme_slug: str = "") -> int:
+    """The most kinds of spending any published programme offers: an award can have each
+    once, so the spreadsheet needs that many sets of classification columns."""
+    programmes = Programme.objects.filter(is_published=True)
+    if programme_slug:
+        programmes = programmes.filter(slug=programme_slug)
+    counts = programmes.annotate(kinds=Count("categories")).values_list("kinds", flat=True)
+    return max(counts, default=0)
 
 
 def award_categories(*, award_ids: list[int]) -> dict[int, list[str]]:
