@@ -247,6 +247,8 @@ def spend_line_add(
     _refuse_unless_draft(application)
     if category.programme_id != application.programme_id:
         raise ValidationError({"category": _("Choose one of the kinds of thing listed.")})
+    if amount_pence <= 0:
+        raise ValidationError({"amount": _("Enter an amount more than £0, for example 450.")})
     _refuse_over_the_most(application, amount_pence)
     line = SpendLine(
         application=application,
@@ -382,5 +384,25 @@ def application_attach(
         action=events.APPLICATION_ANSWERED,
         target=application,
         data={"fields": ["attachment"], "bytes": upload.size},
+    )
+    return application
+
+
+@transaction.atomic
+def application_attachment_remove(*, application: Application, actor: Any) -> Application:
+    """A draft's document or clip can be taken away again; writing then stands in for it."""
+    application = _locked(application)
+    _refuse_unless_draft(application)
+    if not application.attachment:
+        return application
+    application.attachment.delete(save=False)
+    application.attachment_name = ""
+    application.full_clean()
+    application.save()
+    audit_record(
+        actor=actor,
+        action=events.APPLICATION_ANSWERED,
+        target=application,
+        data={"fields": ["attachment"], "removed": True},
     )
     return application

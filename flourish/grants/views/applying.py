@@ -25,6 +25,7 @@ from flourish.grants.models import AcceptanceMethod, Application, ProgrammeCateg
 from flourish.grants.services.applications import (
     application_answer,
     application_attach,
+    application_attachment_remove,
     application_group_set,
     application_start,
     application_submit,
@@ -64,7 +65,13 @@ def eligibility(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         if following is not None:
             return redirect("grants:eligibility", slug=slug, number=following.position)
         return redirect("grants:application_start", slug=slug)
-    context = {"programme": programme, "question": question, "form": form}
+    earlier = programme.eligibility_questions.filter(position__lt=number).last()
+    back_url = (
+        reverse("grants:eligibility", args=[slug, earlier.position])
+        if earlier is not None
+        else reverse("grants:programme_detail", args=[slug])
+    )
+    context = {"programme": programme, "question": question, "form": form, "back_url": back_url}
     return render(request, "grants/eligibility.html", context)
 
 
@@ -156,6 +163,8 @@ def _save_answer(
     if upload:
         # The upload first: if it is refused, nothing on this page is saved.
         application_attach(application=application, actor=actor, upload=upload)
+    elif upload is False:
+        application_attachment_remove(application=application, actor=actor)
     application_answer(application=application, actor=actor, answers=data)
 
 
@@ -182,7 +191,12 @@ def question(request: HttpRequest, pk: int, question: str) -> HttpResponse:
     if refused:
         return refused
     extra: dict[str, Any] = (
-        {"has_attachment": bool(application.attachment)} if step.slug == WHAT else {}
+        {
+            "has_attachment": bool(application.attachment),
+            "attachment_name": application.attachment_name,
+        }
+        if step.slug == WHAT
+        else {}
     )
     files = request.FILES if request.method == "POST" else None
     form = step.form_class(posted(request), files, initial=_initial(application), **extra)
@@ -197,11 +211,26 @@ def question(request: HttpRequest, pk: int, question: str) -> HttpResponse:
     return render(request, "grants/question.html", context)
 
 
+def _question_url(application: Application, slug: str) -> str:
+    if slug == "money":
+        return reverse("grants:money", kwargs={"pk": application.pk})
+    return reverse("grants:question", kwargs={"pk": application.pk, "question": slug})
+
+
+def _back_url(application: Application, slug: str | None) -> str:
+    """The page before this one: the previous question, or the application's own page."""
+    position = QUESTION_SLUGS.index(slug) if slug else len(QUESTION_SLUGS)
+    if position == 0:
+        return reverse("grants:application_status", kwargs={"pk": application.pk})
+    return _question_url(application, QUESTION_SLUGS[position - 1])
+
+
 def _question_context(application: Application, step: Question, form: Any) -> dict[str, Any]:
     return {
         "application": application,
         "step": step,
         "form": form,
+        "back_url": _back_url(application, step.slug),
         "number": QUESTION_SLUGS.index(step.slug) + 1,
         "count": len(QUESTIONS),
     }
@@ -264,7 +293,12 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Your application has been sent. Thank you."))
             return redirect("grants:application_status", pk=pk)
     lines = application.spend_lines.select_related("category")
-    context = {"application": application, "form": form, "lines": lines}
+    context = {
+        "application": application,
+        "form": form,
+        "lines": lines,
+        "back_url": _back_url(application, None),
+    }
     return render(request, "grants/check_answers.html", context)
 
 
