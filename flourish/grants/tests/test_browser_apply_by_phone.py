@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 
-from tests.browser.fixtures import CHROMIUM, axe_problems, screenshot, Visit
+from tests.browser.fixtures import CHROMIUM, Visit, axe_problems, screenshot
 
 pytestmark = [
     pytest.mark.browser,
