@@ -9,7 +9,7 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -162,3 +162,23 @@ def error_message(field: forms.BoundField, error: str) -> str:
                 "“%(label)s” must be %(limit)d characters or fewer. You entered %(count)d."
             ) % {"label": label, "limit": limit, "count": len(value)}
     return error
+
+
+class AuditFilterForm(forms.Form):
+    """Narrows the audit trail to actions starting with some text, like "ledger."."""
+
+    area = forms.CharField(
+        label=_("Only show actions starting with"),
+        help_text=_("For example ledger. or accounts."),
+        required=False,
+        max_length=100,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9_.]*$",
+                message=_(
+                    "Enter the start of an action using only small letters, numbers, dots "
+                    "and underscores, for example ledger."
+                ),
+            )
+        ],
+    )

@@ -20,7 +20,7 @@ from flourish.grants.services.panels import conflict_declare, panel_create
 
 pytestmark = pytest.mark.django_db
 
-VOICE_NOTE = b"ID3\x03\x00\x00\x00" + b"\x00" * 200
+VOICE_NOTE = b"ID3\x03\x00\x00\x00\x00\x00\x00" + (b"\xff\xfb\x90\x64" + b"\x00" * 413) * 3
 
 
 @pytest.fixture
