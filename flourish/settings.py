@@ -37,6 +37,11 @@ else:
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000")
+# Who publishes the 360Giving file: the name, the 360Giving prefix (for 360G-<prefix>-…
+# identifiers of unregistered groups) and the licence of the data.
+OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", "Flourish")
+OPEN_DATA_PREFIX = env.str("OPEN_DATA_PREFIX", "flourish")
+OPEN_DATA_LICENSE = env.str("OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/")
 CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [

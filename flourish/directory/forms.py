@@ -61,6 +61,9 @@ class SearchForm(forms.Form):
         required=False,
         max_length=10,
         help_text=_("Your full postcode or just the first half, for example LS6 3AB or LS6"),
+        error_messages={
+            "max_length": _("Enter a postcode, or just its first half, for example LS6 3AB or LS6")
+        },
     )
     distance = forms.ChoiceField(label=_("Within"), choices=DISTANCE_CHOICES, required=False)
     day = forms.ChoiceField(label=_("Day"), choices=DAY_CHOICES, required=False)
@@ -233,7 +236,12 @@ class OfferForm(forms.ModelForm):
             "Leave empty if it is only online or by phone."
         ),
     )
-    postcode = forms.CharField(label=_("Postcode of the place"), required=False, max_length=10)
+    postcode = forms.CharField(
+        label=_("Postcode of the place"),
+        required=False,
+        max_length=10,
+        error_messages={"max_length": _("Enter the postcode of the place, for example LS6 3AB")},
+    )
     is_public_venue = forms.BooleanField(
         label=_("This is a public venue (its postcode may be shown)"), required=False
     )

@@ -131,7 +131,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "grants:decide": only(STAFF),
     "grants:pay": only(STAFF),
     "grants:record_acceptance": posted_by(STAFF),
-    "grants:apply_on_behalf": only(STAFF),
+    # Associates make most apply-by-phone calls.
+    "grants:apply_on_behalf": only(STAFF, ASSOCIATE),
     "grants:panel_new": only(STAFF),
     "grants:panel_pack": only(STAFF, PANEL),
     "grants:panel_application": only(STAFF, PANEL),

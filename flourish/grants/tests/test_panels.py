@@ -49,7 +49,9 @@ def test_staff_set_up_a_panel_with_members_and_a_quorum(
         reverse("grants:panel_new", args=[programme.slug]),
         {
             "title": "July panel",
-            "meets_on": "1/7/2026",
+            "meets_on_0": "1",
+            "meets_on_1": "7",
+            "meets_on_2": "2026",
             "quorum": "2",
             "members": [panel_member.pk, second_member.pk],
         },

@@ -28,10 +28,8 @@ from flourish.grants.forms import (
 )
 from flourish.grants.models import AcceptanceMethod, Application, DecisionOutcome
 from flourish.grants.services import decisions, payments
-from flourish.grants.services.applications import (
-    application_sensitive_read,
-    application_start_on_behalf,
-)
+from flourish.grants.services.applications import application_sensitive_read
+from flourish.grants.services.on_behalf import application_start_on_behalf
 from flourish.grants.views.common import add_service_error, posted
 
 PAGE_SIZE = 25
@@ -44,7 +42,16 @@ def manage(request: HttpRequest) -> HttpResponse:
         associate_id=request.user.pk
     )
     panels = selectors.panel_list_for_user(user=request.user)
-    context = {"programmes": programmes, "assigned": assigned, "panels": panels}
+    # Associates make most calls, so they can apply for a group without running programmes.
+    by_phone = selectors.programme_list_for_phone_applications(user=request.user).exclude(
+        pk__in=programmes.values("pk")
+    )
+    context = {
+        "programmes": programmes,
+        "assigned": assigned,
+        "panels": panels,
+        "by_phone": by_phone,
+    }
     return render(request, "grants/manage.html", context)
 
 
@@ -78,6 +85,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "conversations": application.conversations.select_related("associate"),
         "recommendation": getattr(application, "recommendation", None),
         "payments": selectors.application_payments(application=application),
+        "report": selectors.application_report(application=application),
         "can_manage": request.user.has_perm("grants.decide_application", application),
         "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
         "can_open_attachment": request.user.has_perm("grants.open_attachment", application),
@@ -285,7 +293,7 @@ def _csv(filename: str, rows: list[Row]) -> HttpResponse:
     writer.writerow(["Name", "Awards", "Amount (£)"])
     for row in rows:
         if row.hidden:
-            writer.writerow([row.label, "fewer than 5", ""])
+            writer.writerow([row.label, row.hidden_label, ""])
         else:
             writer.writerow([row.label, row.awards, f"{row.pence / 100:.2f}"])
     return response
@@ -293,7 +301,7 @@ def _csv(filename: str, rows: list[Row]) -> HttpResponse:
 
 @login_required
 def apply_on_behalf(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
+    programme = selectors.get_programme_for_phone_application(user=request.user, slug=slug)
     form = OnBehalfForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
