@@ -8,15 +8,15 @@ import pytest
 
 from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
 from flourish.accounts.models import OrganisationKind, Role
-from flourish.core.tests.page_checks import PageCheckingClient
+from flourish.accounts.tests.two_step import SignedInPageCheckingClient
 
 # The browser suite's fixtures (Chromium, live pages, axe-core) for every area.
 pytest_plugins = ["tests.browser.fixtures"]
 
 
 @pytest.fixture
-def client() -> PageCheckingClient:
-    return PageCheckingClient()
+def client() -> SignedInPageCheckingClient:
+    return SignedInPageCheckingClient()
 
 
 @pytest.fixture

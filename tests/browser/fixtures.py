@@ -133,7 +133,9 @@ def open_page(browser, live_server) -> Iterator[Callable[..., Visit]]:
         cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language}]
         if scene.person is not None:
             client = Client()
-            client.force_login(scene.person)
+            from flourish.accounts.tests.two_step import force_login_with_two_steps
+
+            force_login_with_two_steps(client, scene.person)
             session = client.cookies[settings.SESSION_COOKIE_NAME].value
             cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session})
         context.add_cookies([{**cookie, "url": live_server.url} for cookie in cookies])
