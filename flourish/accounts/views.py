@@ -18,6 +18,7 @@ from flourish.accounts.selectors import (
     membership_list_for_user,
 )
 from flourish.accounts.services import consent_withdraw, user_preferences_update
+from flourish.core.decorators import sensitive_response
 
 
 class SignedInRequest(HttpRequest):
@@ -26,12 +27,14 @@ class SignedInRequest(HttpRequest):
     user: User
 
 
+@sensitive_response
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     memberships = membership_list_for_user(user=request.user)
     return render(request, "accounts/profile.html", {"memberships": memberships})
 
 
+@sensitive_response
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: SignedInRequest) -> HttpResponse:
