@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install deploy-check-ci run test test-unit test-browser lint format typecheck check-migrations seed bench serve assets messages deploy-check clean
+.PHONY: help install deploy-check-ci run test test-unit test-browser lint format typecheck check-migrations seed bench serve assets messages check-messages deploy-check clean
 
 help: ## List the things you can do
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -91,6 +91,33 @@ messages: $(INSTALLED) ## Update the Welsh and Urdu catalogues and compile them 
 		msgattrib --clear-fuzzy --empty --clear-previous --output-file="$$po" "$$po"; \
 	done
 	$(MANAGE) compilemessages -l cy -l ur $(MESSAGES_IGNORE)
+
+# Regenerates the catalogues from a copy of the code, so the real ones are never touched,
+# and fails if any string there has no translation or only msgmerge's guess (fuzzy).
+MESSAGES_COPY_EXCLUDE := --exclude-vcs --exclude=./.venv --exclude=./frontend --exclude=./test-artifacts \
+	--exclude=./staticfiles --exclude='*.egg-info' --exclude='*/__pycache__' --exclude='./db.sqlite3*' \
+	--exclude=./.mypy_cache --exclude=./.ruff_cache
+check-messages: $(INSTALLED) ## Fail if a string in the code has no Welsh or Urdu translation (needs gettext)
+	@set -euo pipefail; copy=$$(mktemp -d); trap 'rm -rf "$$copy"' EXIT; \
+	tar -cf - $(MESSAGES_COPY_EXCLUDE) . | tar -xf - -C "$$copy"; \
+	(cd "$$copy" && $(CURDIR)/$(BIN)/python manage.py makemessages -l cy -l ur --no-obsolete \
+		--verbosity 0 $(MESSAGES_IGNORE)); \
+	missing=0; \
+	for language in cy ur; do \
+		po="$$copy/flourish/locale/$$language/LC_MESSAGES/django.po"; \
+		untranslated=$$(msgattrib --untranslated --no-obsolete --no-wrap "$$po" | sed '1,/^$$/d'); \
+		guessed=$$(msgattrib --only-fuzzy --no-obsolete --no-wrap "$$po" | sed '1,/^$$/d'); \
+		if [ -n "$$untranslated$$guessed" ]; then \
+			missing=1; \
+			echo "These strings have no translation in flourish/locale/$$language/LC_MESSAGES/django.po:"; \
+			printf '%s\n%s\n' "$$untranslated" "$$guessed" | grep -E '^(#:|msgid|")'; \
+		fi; \
+	done; \
+	if [ "$$missing" = 1 ]; then \
+		echo "Run \`make messages\`, translate them (or ask a translator), and commit the .po and .mo files."; \
+		exit 1; \
+	fi; \
+	echo "Every string in the code has a Welsh and an Urdu translation."
 
 clean: ## Remove the virtual environment and the development database
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
