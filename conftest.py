@@ -6,6 +6,7 @@ stranger belongs to nothing: anything private must be 404 to them.
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -14,6 +15,12 @@ from flourish.accounts.tests.two_step import SignedInPageCheckingClient
 
 # The browser suite's fixtures (Chromium, live pages, axe-core) for every area.
 pytest_plugins = ["tests.browser.fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The cache outlives each test's database (public pages, rate limits): start afresh."""
+    cache.clear()
 
 
 @pytest.fixture
