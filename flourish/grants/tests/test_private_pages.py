@@ -7,10 +7,9 @@ from django.urls import reverse
 from flourish.core.tests.test_security_headers import no_store
 from flourish.grants.factories import application_with_lines
 from flourish.grants.services.applications import application_attach
+from flourish.grants.tests.test_uploads import VOICE_NOTE
 
 pytestmark = pytest.mark.django_db
-
-VOICE_NOTE = b"ID3\x03\x00\x00\x00" + b"\x00" * 200
 
 
 @pytest.fixture(autouse=True)
