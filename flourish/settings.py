@@ -235,6 +235,10 @@ MFA_ADAPTER = "flourish.accounts.adapters.MfaAdapter"
 MFA_FORMS = {"activate_totp": "flourish.accounts.forms.ActivateAuthenticatorForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Flourish"
+# A code from the 30 seconds just before or after still works, so a phone clock a
+# little out, or a code typed as it changes, is not refused. Each code works once
+# (allauth remembers used codes in the shared cache).
+MFA_TOTP_TOLERANCE = 1
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",

@@ -1,13 +1,14 @@
 """Top-level URLs: each area of Flourish mounts its own urls.py here."""
 
-from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+
+from flourish.accounts.views import admin_sign_in
 
 # The admin has no sign-in form of its own: it sends people to ours, so the
 # admin is reached through the same emailed code, rate limits and two-step
 # sign-in as every other page.
-admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.login = admin_sign_in  # type: ignore[assignment]
 
 urlpatterns = [
     path("", include("flourish.core.urls")),

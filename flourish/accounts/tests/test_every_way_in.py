@@ -40,7 +40,13 @@ def test_the_admin_sign_in_page_sends_people_to_our_sign_in(db):
     response = client.get("/django-admin/login/?next=/django-admin/")
 
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/login/?next=%2Fdjango-admin%2F"
+    assert response["Location"] == "/accounts/login/?next=/django-admin/"
+
+
+def test_someone_signed_in_who_may_not_use_the_admin_is_told_nothing_is_there(client, owner):
+    client.force_login(owner)
+
+    assert client.get("/django-admin/login/").status_code == 404
 
 
 def test_a_password_posted_to_the_admin_sign_in_page_signs_nobody_in(operator):

@@ -11,6 +11,7 @@ from typing import Any
 
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.test import Client, RequestFactory
 
 from flourish.core.tests.page_checks import PageCheckingClient
@@ -23,6 +24,8 @@ def complete_two_step_sign_in(client: Client, user: Any) -> None:
     request.session = client.session
     record_authentication(request, user, "mfa", id=getattr(authenticator, "pk", None), type="totp")
     request.session.save()
+    # Signed-cookie sessions get a new key when saved: hand it back to the client.
+    client.cookies[settings.SESSION_COOKIE_NAME] = str(request.session.session_key)
 
 
 def force_login_with_two_steps(client: Client, user: Any) -> None:
