@@ -18,7 +18,7 @@ from flourish.accounts.tests.conftest import authenticator_code
 KEY_A = Fernet.generate_key().decode()
 KEY_B = Fernet.generate_key().decode()
 encrypt_migration = importlib.import_module(
-    "flourish.accounts.migrations.0002_encrypt_authenticator_secrets"
+    "flourish.accounts.migrations.0003_encrypt_authenticator_secrets"
 )
 
 

@@ -59,7 +59,7 @@ def decrypt_secrets(apps, schema_editor) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0001_initial"),
+        ("accounts", "0002_encrypt_consent_notes"),
         ("mfa", "0003_authenticator_type_uniq"),
     ]
 
