@@ -26,7 +26,7 @@ from tests.routes.world import (
 Outcome = str | frozenset[str]  # one outcome, or any of a few
 Outcomes = dict[str, Outcome]
 SIGNED_IN_PEOPLE = tuple(person for person in PEOPLE if person != ANONYMOUS)
-WITH_AUTHENTICATOR = (STAFF, ADMIN)
+WITH_AUTHENTICATOR = (ASSOCIATE, PANEL, STAFF, ADMIN)
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "mfa_generate_recovery_codes": _with_authenticator(REDIRECT, PAGE),
     "mfa_download_recovery_codes": Expect(each(HIDDEN, **{ANONYMOUS: LOGIN})),
     "set_language": Expect(each(REDIRECT)),
-    "admin:login": Expect(each(PAGE, **{ADMIN: REDIRECT})),
+    # The admin has no sign-in form: people are sent to ours; anyone else signed in is
+    # told nothing is there.
+    "admin:login": Expect(each(HIDDEN, **{ANONYMOUS: LOGIN, ADMIN: REDIRECT})),
     "admin:logout": Expect(each(REDIRECT, **{ADMIN: POST_ONLY})),
     # No model links to a public page of its own, so there is nowhere to send an operator.
     "admin:view_on_site": Expect(each(LOGIN, **{ADMIN: HIDDEN})),

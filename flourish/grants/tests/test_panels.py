@@ -12,6 +12,7 @@ from flourish.accounts.models import Role
 from flourish.grants.factories import application_with_lines
 from flourish.grants.models import ApplicationStatus, PanelVote
 from flourish.grants.services.panels import conflict_declare, panel_create, vote_cast
+from flourish.grants.tests.conftest import with_authenticator
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def second_member(funder):
     person = UserFactory(email="second.panel@example.org", name="Sol Second")
     MembershipFactory(user=person, organisation=funder, role=Role.PANEL_MEMBER)
-    return person
+    return with_authenticator(person)
 
 
 @pytest.fixture

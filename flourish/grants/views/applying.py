@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.decorators import sensitive_response
 from flourish.core.pagination import page_of
 from flourish.core.public_cache import public_page
 from flourish.grants import selectors
@@ -188,6 +189,7 @@ def _next_url(request: HttpRequest, application: Application, step: Question) ->
     return reverse("grants:question", kwargs={"pk": application.pk, "question": following})
 
 
+@sensitive_response
 @login_required
 def question(request: HttpRequest, pk: int, question: str) -> HttpResponse:
     application = selectors.get_application_for_applicant(user=request.user, pk=pk)
@@ -284,6 +286,7 @@ def spend_line_delete(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     return redirect("grants:money", pk=pk)
 
 
+@sensitive_response
 @login_required
 def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_applicant(user=request.user, pk=pk)

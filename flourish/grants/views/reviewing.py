@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import Role, User
+from flourish.core.decorators import sensitive_response
 from flourish.core.pagination import page_of
 from flourish.grants import selectors
 from flourish.grants.dashboard import Row, programme_dashboard
@@ -76,6 +77,7 @@ def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "grants/programme_applications.html", context)
 
 
+@sensitive_response
 @login_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
@@ -317,6 +319,7 @@ def apply_on_behalf(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "grants/apply_on_behalf.html", context)
 
 
+@sensitive_response
 @login_required
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
