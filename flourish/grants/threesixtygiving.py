@@ -6,17 +6,14 @@ money paid for. Free text the applicant wrote and anything about a person
 (names, emails, phone numbers, postcodes) never leaves this module.
 """
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any
 
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from flourish.core.spreadsheets import csv_lines, xlsx_write
 from flourish.grants.selectors import award_categories, award_rows_published, chunked
 
 SCHEMA_VERSION = "1.4"
@@ -139,13 +136,6 @@ def _location(record: dict[str, Any], key: str) -> str:
     return str(locations[0].get(key, ""))
 
 
-class _Line:
-    """csv.writer needs a file; this one hands each written line straight back."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def spreadsheet_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
     """The column titles, then one row per grant; the CSV and the XLSX are the same rows."""
     yield [title for title, _value in CSV_COLUMNS]
@@ -154,24 +144,9 @@ def spreadsheet_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
 
 
 def stream_csv(records: Iterable[dict[str, Any]]) -> Iterator[str]:
-    writer = csv.writer(_Line())
-    for row in spreadsheet_rows(records):
-        yield writer.writerow(row)
-
-
-def _xlsx_cell(sheet: Any, value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    # XML cannot hold control characters, and a group named "=..." must stay text, not a formula.
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-    cell.data_type = "s"
-    return cell
+    return csv_lines(spreadsheet_rows(records))
 
 
 def write_xlsx(records: Iterable[dict[str, Any]], output: str | IO[bytes]) -> None:
-    """The CSV's rows as a workbook; write-only mode streams rows to disk, so memory stays flat."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("grants")
-    for row in spreadsheet_rows(records):
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
-    book.save(output)
+    """The CSV's rows as a workbook, streamed to disk so memory stays flat."""
+    xlsx_write(spreadsheet_rows(records), output, title="grants")
