@@ -6,7 +6,9 @@ line of per-form HTML. Pages show the error summary from the layout.
 """
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext as _
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -40,3 +42,24 @@ WIDGET_CLASSES = {
     "select": "govuk-select",
     "file": "govuk-file-upload",
 }
+
+
+FREE_TEXT_MAX_LENGTH = 2000
+
+
+def cap_text_answers(form: forms.BaseForm, *, limit: int = FREE_TEXT_MAX_LENGTH) -> None:
+    """Every text answer gets a most-characters limit (a long answer without one gets
+    `limit`) and a message that says the number, such as "Use 2,000 characters or fewer".
+
+    Answers without a cap let one post fill the database; Django's own message is worded
+    for programmers.
+    """
+    for field in form.fields.values():
+        if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.HiddenInput):
+            continue
+        if field.max_length is None:
+            field.max_length = limit
+            field.validators.append(MaxLengthValidator(limit))
+        field.error_messages["max_length"] = _("Use %(count)s characters or fewer") % {
+            "count": f"{field.max_length:,}"
+        }
