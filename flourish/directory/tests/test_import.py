@@ -179,7 +179,9 @@ def test_a_name_that_is_a_formula_is_refused(client, coordinator, name):
 def test_checking_a_long_file_takes_a_fixed_number_of_queries(
     client, coordinator, django_assert_max_num_queries
 ):
-    rows = [[f"Group {n}", "About us.", "E8", "", f"https://g{n}.example.org", ""] for n in range(60)]
+    rows = [
+        [f"Group {n}", "About us.", "E8", "", f"https://g{n}.example.org", ""] for n in range(60)
+    ]
     with django_assert_max_num_queries(12):
         page = client.post(IMPORT, {"file": csv_file(rows)}).content.decode()
     assert page.count(">Ready<") == 60
