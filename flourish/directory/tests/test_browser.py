@@ -142,7 +142,8 @@ def test_a_suggested_group_is_listed_once_a_coordinator_has_checked_it(open_page
         page.locator("main form button").click()
     assert page.locator("h1").inner_text() == "Thank you for suggesting a group"
     assert "A coordinator checks every suggestion" in page.locator("main").inner_text()
-    assert axe_problems(page) == []
+    if javascript:  # axe-core runs as a script
+        assert axe_problems(page) == []
     listing = Listing.objects.get()
     group_page = reverse("directory:listing", args=[listing.uuid])
     assert page.goto(group_page).status == 404
@@ -161,7 +162,8 @@ def test_a_suggested_group_is_listed_once_a_coordinator_has_checked_it(open_page
         coordinator.get_by_role("link", name="Directory suggestions").click()
     with coordinator.expect_navigation():
         coordinator.get_by_role("link", name="Check Sisters Mutual Aid Bradford").click()
-    assert axe_problems(coordinator) == []
+    if javascript:
+        assert axe_problems(coordinator) == []
     with coordinator.expect_navigation():
         coordinator.get_by_role("button", name="List Sisters Mutual Aid Bradford").click()
     assert "Sisters Mutual Aid Bradford is now listed" in coordinator.locator("main").inner_text()
