@@ -175,6 +175,8 @@ elif IS_PRODUCTION:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Suggestions and other writes anyone may make without signing in, per address an hour.
+PUBLIC_WRITES_PER_HOUR = env.int("PUBLIC_WRITES_PER_HOUR", 5)
 
 # Background work (emails, reminders, exports) goes through the Django 6 tasks
 # API, from the django-tasks backport until we move to Django 6. The database queue

@@ -164,6 +164,27 @@ def error_message(field: forms.BoundField, error: str) -> str:
     return error
 
 
+FREE_TEXT_MAX_LENGTH = 2000
+
+
+def cap_text_answers(form: forms.BaseForm, *, limit: int = FREE_TEXT_MAX_LENGTH) -> None:
+    """Every text answer gets a most-characters limit (a long answer without one gets
+    `limit`) and a message that says the number, such as "Use 2,000 characters or fewer".
+
+    Answers without a cap let one post fill the database; Django's own message is worded
+    for programmers.
+    """
+    for field in form.fields.values():
+        if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.HiddenInput):
+            continue
+        if field.max_length is None:
+            field.max_length = limit
+            field.validators.append(MaxLengthValidator(limit))
+        field.error_messages["max_length"] = _("Use %(count)s characters or fewer") % {
+            "count": f"{field.max_length:,}"
+        }
+
+
 class AuditFilterForm(forms.Form):
     """Narrows the audit trail to actions starting with some text, like "ledger."."""
 

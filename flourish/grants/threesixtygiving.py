@@ -6,7 +6,6 @@ money paid for. Free text the applicant wrote and anything about a person
 (names, emails, phone numbers, postcodes) never leaves this module.
 """
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -16,10 +15,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from flourish.core.spreadsheets import csv_lines, xlsx_write
 from flourish.directory.geography import local_authority_named
 from flourish.grants.selectors import (
     award_categories,
@@ -208,13 +205,6 @@ def _recipient_location(record: dict[str, Any], key: str) -> str:
     return str(locations[0].get(key, ""))
 
 
-class _Line:
-    """csv.writer needs a file; this one hands each written line straight back."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def _classification_columns(count: int) -> list[tuple[str, Any]]:
     """The standard's numbered columns for each classification an award may have."""
     columns = []
@@ -247,26 +237,11 @@ def classification_columns_needed(*, programme_slug: str = "") -> int:
 
 
 def stream_csv(records: Iterable[dict[str, Any]], *, classifications: int = 0) -> Iterator[str]:
-    writer = csv.writer(_Line())
-    for row in spreadsheet_rows(records, classifications=classifications):
-        yield writer.writerow(row)
-
-
-def _xlsx_cell(sheet: Any, value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    # XML cannot hold control characters, and a group named "=..." must stay text, not a formula.
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-    cell.data_type = "s"
-    return cell
+    return csv_lines(spreadsheet_rows(records, classifications=classifications))
 
 
 def write_xlsx(
     records: Iterable[dict[str, Any]], output: str | IO[bytes], *, classifications: int = 0
 ) -> None:
-    """The CSV's rows as a workbook; write-only mode streams rows to disk, so memory stays flat."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("grants")
-    for row in spreadsheet_rows(records, classifications=classifications):
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
-    book.save(output)
+    """The CSV's rows as a workbook, streamed to disk so memory stays flat."""
+    xlsx_write(spreadsheet_rows(records, classifications=classifications), output, title="grants")

@@ -5,6 +5,7 @@ so whoever adds it says, on purpose, who may see it."""
 from dataclasses import dataclass
 
 from tests.routes.sweep import (
+    BAD_REQUEST,
     HIDDEN,
     LOGIN,
     PAGE,
@@ -76,6 +77,20 @@ EXPECTATIONS: dict[str, Expect] = {
     "directory:search": EVERYONE,
     "directory:suggest": EVERYONE,
     "directory:import": only(ADMIN),
+    # With nothing just suggested in this session, the thank-you page sends you to suggest.
+    "directory:suggested": Expect(each(REDIRECT)),
+    "directory:suggestion_list": only(ADMIN),
+    "directory:suggestion_review": only(ADMIN),
+    "directory:suggestion_approve": posted_by(ADMIN),
+    # An empty merge or refusal is a form with a problem, shown again to the coordinator.
+    "directory:suggestion_merge": Expect(
+        get=each(POST_ONLY, **{ANONYMOUS: LOGIN}),
+        post=_by((ADMIN,), BAD_REQUEST, HIDDEN) | {ANONYMOUS: LOGIN},
+    ),
+    "directory:suggestion_reject": Expect(
+        get=each(POST_ONLY, **{ANONYMOUS: LOGIN}),
+        post=_by((ADMIN,), BAD_REQUEST, HIDDEN) | {ANONYMOUS: LOGIN},
+    ),
     "directory:import_confirm": posted_by(ADMIN),
     "directory:listing": EVERYONE,
     # Anyone may ask for the claim email; it goes to the listing's own address.

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from jsonschema import Draft202012Validator, FormatChecker
@@ -16,6 +15,7 @@ from referencing.jsonschema import DRAFT202012
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
+from flourish.core.tests.standards import standards_dir
 from flourish.grants.factories import AwardFactory, GroupFactory, application_with_lines
 from flourish.grants.models import ApplicationStatus
 
@@ -23,9 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _standards() -> Path:
-    # CI clones the repository beside shared/; on a developer's machine it is /work/shared.
-    beside = Path(settings.BASE_DIR).parent / "shared" / "standards" / "360giving"
-    return beside if beside.exists() else Path("/work/shared/standards/360giving")
+    return standards_dir("360giving")
 
 
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")

@@ -1,6 +1,5 @@
 """Funder staff, associates and panel members: the list, the sift, follow-up and decision."""
 
-import csv
 import uuid
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from flourish.accounts.models import Role, User
 from flourish.core.decorators import sensitive_response
 from flourish.core.pagination import page_of
+from flourish.core.spreadsheets import csv_response
 from flourish.grants import selectors
 from flourish.grants.dashboard import Row, programme_dashboard
 from flourish.grants.forms import (
@@ -289,16 +289,13 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _csv(filename: str, rows: list[Row]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(["Name", "Awards", "Amount (£)"])
+    lines: list[list[object]] = [["Name", "Awards", "Amount (£)"]]
     for row in rows:
         if row.hidden:
-            writer.writerow([row.label, row.hidden_label, ""])
+            lines.append([row.label, row.hidden_label, ""])
         else:
-            writer.writerow([row.label, row.awards, f"{row.pence / 100:.2f}"])
-    return response
+            lines.append([row.label, row.awards, f"{row.pence / 100:.2f}"])
+    return csv_response(filename, lines)
 
 
 @login_required
