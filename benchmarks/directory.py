@@ -27,7 +27,7 @@ from flourish.directory.models import (
     TaxonomyTerm,
 )
 from flourish.directory.services.listings import normalise_name
-from flourish.directory.services.offers import offer_search_text
+from flourish.directory.services.search_index import offer_search_text
 
 GROUPS = 20_000
 OFFERS_PER_GROUP = 3

@@ -25,8 +25,8 @@ from flourish.directory.selectors import (
     get_listing_for_user,
     get_offer_for_public,
     get_offer_for_user,
-    offer_search,
 )
+from flourish.directory.selectors import directory_search as run_search
 from flourish.directory.services import listings, offers
 
 PER_PAGE = 20
@@ -43,23 +43,31 @@ class _CountOnly(list):
         return self.total
 
 
-def _page_number(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return 1
+# Far more pages than the directory will ever hold, and small enough for any database.
+MAX_PAGE = 100_000
+
+
+def _page_number(request: HttpRequest) -> int | None:
+    """The page asked for (1 if none); None if it is not a page number we could show."""
+    raw = request.GET.get("page", "1").strip() or "1"
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
+        return None
+    return int(raw)
 
 
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context = {"form": form, "attribution": ATTRIBUTION, "searched": form.is_bound}
+    number = _page_number(request)
+    if number is None:
+        context["page_error"] = _("There is no such page of results. Search again from page 1.")
+        return render(request, "directory/search.html", context, status=400)
     if form.is_bound and form.is_valid():
-        number = _page_number(request)
         query = form.search_query()
-        results = offer_search(query, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
+        results = run_search(query, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
         page = Paginator(_CountOnly(results.total), PER_PAGE).get_page(number)
         if page.number != number:  # asked for a page past the end: show the last one
-            results = offer_search(query, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE)
+            results = run_search(query, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE)
         context.update(results=results, page=page)
     return render(request, "directory/search.html", context)
 

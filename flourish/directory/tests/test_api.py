@@ -193,7 +193,7 @@ def test_hidden_listings_are_not_published(client, peer_group):
         ("service_at_locations", {"proximity": "100"}, 400, "needs a 'postcode'"),
         ("services", {"page": "99"}, 404, "Page 99 does not exist"),
         ("services", {"page": "0"}, 400, "'page' must be a whole number"),
-        ("services", {"per_page": "5000"}, 400, "'per_page' can be at most 200"),
+        ("services", {"per_page": "5000"}, 400, "'per_page' must be a whole number from 1 to 200"),
         ("services", {"day": "someday"}, 400, "'day' must be a day"),
         ("services", {"start_time": "6pm"}, 400, "'start_time' must be a time"),
         ("services", {"taxonomy_term_id": "abc"}, 400, "is not a valid taxonomy term id"),

@@ -69,7 +69,7 @@ def test_it_leaves_out_groups_beyond_the_distance_asked_for(client, groups):
 
 
 def test_it_searches_by_words_across_the_offer_and_the_group(client, groups):
-    response = client.get(SEARCH, {"q": "hearing voices"})
+    response = client.get(SEARCH, {"q": "headingley evening"})
     assert names(response) == ["Hearing Voices evening group"]
 
 
