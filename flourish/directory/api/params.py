@@ -2,6 +2,8 @@
 
 import datetime
 import math
+import re
+import unicodedata
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -52,9 +54,13 @@ def _shown(raw: str) -> str:
     return printable if len(printable) <= 40 else printable[:40] + "…"
 
 
-def _text(params: Mapping[str, str], name: str) -> str:
+def _text(params: Mapping[str, str], name: str, *, may_be_empty: bool = False) -> str:
     raw = params.get(name, "")
-    if any(not char.isprintable() for char in raw):
+    if name in params and not raw.strip() and not may_be_empty:
+        raise ApiError(400, f"'{name}' is empty: give it a value, or leave it out.")
+    # Control characters (NUL above all, which PostgreSQL refuses) are never part of
+    # a search; the OpenAPI document says so with PLAIN_TEXT_PATTERN.
+    if any(unicodedata.category(char) == "Cc" for char in raw):
         raise ApiError(400, f"'{name}' must be plain text, without control characters.")
     return raw.strip()
 
@@ -85,11 +91,14 @@ def check_page_exists(paging: Paging, total: int) -> None:
         )
 
 
+CANONICAL_UUID = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+
+
 def parse_id(raw: str, what: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError as error:
-        raise ApiError(400, f"'{_shown(raw)}' is not a valid {what} id: ids are UUIDs.") from error
+    # Only the written form ids are published in, as the document's "format": "uuid" says.
+    if not CANONICAL_UUID.match(raw):
+        raise ApiError(400, f"'{_shown(raw)}' is not a valid {what} id: ids are UUIDs.")
+    return uuid.UUID(raw)
 
 
 def _time(params: Mapping[str, str], name: str) -> datetime.time | None:
@@ -167,7 +176,7 @@ def search_query(params: Mapping[str, str], *, with_place: bool = False) -> Sear
     _age(params, "minimum_age")
     _age(params, "maximum_age")
     query = SearchQuery(
-        words=_text(params, "search")[:MAX_SEARCH_LENGTH],
+        words=_text(params, "search", may_be_empty=True)[:MAX_SEARCH_LENGTH],
         day=_day(params),
         starts_from=_time(params, "start_time"),
         ends_by=_time(params, "end_time"),

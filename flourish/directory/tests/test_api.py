@@ -199,6 +199,17 @@ def test_hidden_listings_are_not_published(client, peer_group):
         ("services", {"taxonomy_term_id": "abc"}, 400, "is not a valid taxonomy term id"),
         ("services", {"minimum_age": "old"}, 400, "'minimum_age' must be a number"),
         ("taxonomy_terms", {"page": "7"}, 404, "does not exist"),
+        ("services", {"page": "99999999999999999999"}, 400, "from 1 to 1,000,000"),
+        ("service_at_locations", {"page": "99999999999999999999"}, 400, "'page' must be"),
+        ("taxonomies", {"page": "99999999999999999999"}, 400, "'page' must be"),
+        ("taxonomy_terms", {"per_page": "99999999999999999999"}, 400, "'per_page' must be"),
+        ("services", {"page": "²"}, 400, "'page' must be a whole number"),
+        ("services", {"search": "\x00"}, 400, "'search' must be plain text"),
+        ("service_at_locations", {"search": "walk\x00"}, 400, "without control characters"),
+        ("service_at_locations", {"postcode": "LS6\x00"}, 400, "'postcode' must be plain text"),
+        ("services", {"maximum_age": "nan"}, 400, "'maximum_age' must be a number"),
+        ("taxonomy_terms", {"per_page": ""}, 400, "'per_page' is empty: give it a value"),
+        ("service_at_locations", {"postcode": "LS6", "proximity": "60000"}, 400, "at most 50000"),
     ],
 )
 def test_bad_parameters_get_a_clear_json_message(client, peer_group, name, query, status, message):

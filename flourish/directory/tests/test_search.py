@@ -169,3 +169,52 @@ def test_the_search_page_explains_itself_before_anyone_has_searched(client, db):
     html = client.get(SEARCH).content.decode()
 
     assert "Fill in as much or as little as you like" in html
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999", "0", "-1", "two", "²"])
+def test_a_page_number_that_cannot_be_shown_gets_a_clear_message(client, groups, page):
+    response = client.get(SEARCH, {"q": "group", "page": page})
+    assert response.status_code == 400
+    assert (
+        "There is no such page of results. Search again from page 1." in response.content.decode()
+    )
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, groups):
+    response = client.get(SEARCH, {"postcode": "LS6", "distance": "25", "page": "7"})
+    assert response.status_code == 200
+    assert response.context["page"].number == 1
+    assert len(names(response)) == 4
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "evening", "postcode": "LS6 3AB", "distance": "25"},
+        {"postcode": "LS6", "distance": "10", "day": "weekdays"},
+        {"q": "group"},
+    ],
+)
+def test_search_uses_a_fixed_number_of_queries_however_many_groups_are_near(
+    client, groups, django_assert_num_queries, query
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ListingFactory(name="An evening group with no offers yet", area_outward_code="LS6")
+    with CaptureQueriesContext(connection) as few:
+        client.get(SEARCH, query)
+    for number in range(30):
+        offer_meeting_at(postcode="LS6 1AA", name=f"Another evening group {number}")
+        ListingFactory(name=f"Another evening group {number}", area_outward_code="LS6")
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(SEARCH, query)
+    assert len(names_or_groups(response)) == 20
+    if "day" not in query:
+        assert {type(hit).__name__ for hit in names_or_groups(response)} == {"Offer", "Listing"}
+    # The ranked page, its offers, their meetings and places, and its groups: six at most.
+    assert len(few.captured_queries) <= 6
+
+
+def names_or_groups(response):
+    return [hit.offer or hit.listing for hit in response.context["results"].hits]
