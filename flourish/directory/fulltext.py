@@ -54,8 +54,9 @@ def search_words(text: str) -> list[str]:
     return words[:MAX_WORDS]
 
 
-def words_match(model: type[Model], text: str) -> Q:
-    """Rows of `model` (Listing or Offer) whose search text has every word, stemmed.
+def words_match(model: type[Model], text: str, *, at: str = "") -> Q:
+    """Rows of `model` (Listing or Offer), reached through `at` (e.g. "offer__" from an
+    offer's place), whose search text has every word, stemmed.
 
     Text with no searchable words matches everything, as an empty search box does.
     """
@@ -63,8 +64,9 @@ def words_match(model: type[Model], text: str) -> Q:
     if not words:
         return Q()
     if connection.vendor == "postgresql":
-        return Q(search_vector=SearchQuery(" ".join(words), config="english"))
+        return Q(**{f"{at}search_vector": SearchQuery(" ".join(words), config="english")})
     table = FTS_TABLES[model._meta.model_name or ""]
     # Each word quoted, so FTS5 reads none of them as an operator (AND, NEAR, column:).
     match = " ".join(f'"{word}"' for word in words)
-    return Q(pk__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match]))
+    matching = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
+    return Q(**{f"{at}pk__in": matching})

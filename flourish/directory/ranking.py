@@ -7,16 +7,16 @@ district's neighbours joined to places, then ORDER BY with LIMIT. Its cost depen
 the page asked for, not on how many groups are nearby being loaded into Python.
 
 The filters come in as Django querysets (everything asked for except distance) and are
-used as `IN (subquery)`, so the whole search is one statement. COUNT(*) OVER () carries
-the total with the page, so one query gives both.
+used as derived tables joined to the distances, so the whole search is one statement;
+COUNT(*) OVER () carries the total with the page, so one query gives both.
 """
 
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
-from flourish.directory.models import DistrictDistance, Listing, Offer, OfferPlace, Place
+from flourish.directory.models import DistrictDistance, Listing, OfferPlace
 
 
 @dataclass(frozen=True)
@@ -32,58 +32,52 @@ class Ranked:
     km: float | None
 
 
-def _subquery(queryset: QuerySet) -> tuple[str, tuple]:
-    sql, params = queryset.values("pk").query.sql_with_params()
+def _rows(queryset: QuerySet, **columns: str) -> tuple[str, tuple]:
+    """The queryset's SQL selecting only `columns` (alias → field path), for use as a
+    derived table: the database merges it into the outer join, so it can start from
+    whichever side is smaller (the districts near a postcode, or the words' index)."""
+    values = queryset.annotate(**{alias: F(path) for alias, path in columns.items()})
+    sql, params = values.values(*columns).query.sql_with_params()
     return sql, tuple(params)
 
 
-def _tables() -> dict[str, str]:
-    return {
-        "offer": Offer._meta.db_table,
-        "listing": Listing._meta.db_table,
-        "link": OfferPlace._meta.db_table,
-        "place": Place._meta.db_table,
-        "distance": DistrictDistance._meta.db_table,
-    }
+def _distance() -> str:
+    return DistrictDistance._meta.db_table
 
 
-def _offer_branch(offers: QuerySet[Offer], near: Near | None) -> tuple[str, tuple]:
-    t = _tables()
-    inner, params = _subquery(offers)
+def _offer_branch(offers: QuerySet, near: Near | None) -> tuple[str, tuple]:
+    """Offers (`near` None) or offers-at-places (`near` given) as (kind, id, name, km)."""
     if near is None:
+        rows, params = _rows(offers, hit_id="pk", hit_name="name")
         sql = (
-            f"SELECT 'offer' AS kind, o.id AS id, o.name AS name, 0.0 AS km "
-            f"FROM {t['offer']} o WHERE o.id IN ({inner})"
+            f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, 0.0 AS km FROM ({rows}) o"
         )
         return sql, params
+    rows, params = _rows(
+        offers, hit_id="offer_id", hit_name="offer__name", hit_area="place__outward_code"
+    )
     # An offer met at several places is as near as its nearest one.
     sql = (
-        f"SELECT 'offer' AS kind, o.id AS id, o.name AS name, MIN(d.km) AS km "
-        f"FROM {t['distance']} d "
-        f"JOIN {t['place']} p ON p.outward_code = d.destination "
-        f"JOIN {t['link']} op ON op.place_id = p.id "
-        f"JOIN {t['offer']} o ON o.id = op.offer_id "
-        f"WHERE d.origin = %s AND d.km <= %s AND o.id IN ({inner}) "
-        f"GROUP BY o.id, o.name"
+        f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, MIN(d.km) AS km "
+        f"FROM ({rows}) o JOIN {_distance()} d ON d.destination = o.hit_area "
+        f"WHERE d.origin = %s AND d.km <= %s GROUP BY o.hit_id, o.hit_name"
     )
-    return sql, (near.outward_code, near.radius_km, *params)
+    return sql, (*params, near.outward_code, near.radius_km)
 
 
 def _group_branch(listings: QuerySet[Listing], near: Near | None) -> tuple[str, tuple]:
-    t = _tables()
-    inner, params = _subquery(listings)
+    rows, params = _rows(listings, hit_id="pk", hit_name="name", hit_area="area_outward_code")
     if near is None:
         sql = (
-            f"SELECT 'group' AS kind, l.id AS id, l.name AS name, 0.0 AS km "
-            f"FROM {t['listing']} l WHERE l.id IN ({inner})"
+            f"SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, 0.0 AS km FROM ({rows}) l"
         )
         return sql, params
     sql = (
-        f"SELECT 'group' AS kind, l.id AS id, l.name AS name, d.km AS km "
-        f"FROM {t['distance']} d JOIN {t['listing']} l ON l.area_outward_code = d.destination "
-        f"WHERE d.origin = %s AND d.km <= %s AND l.id IN ({inner})"
+        f"SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, d.km AS km "
+        f"FROM ({rows}) l JOIN {_distance()} d ON d.destination = l.hit_area "
+        f"WHERE d.origin = %s AND d.km <= %s"
     )
-    return sql, (near.outward_code, near.radius_km, *params)
+    return sql, (*params, near.outward_code, near.radius_km)
 
 
 def _run(
@@ -108,13 +102,15 @@ def _run(
 
 def offers_and_groups_page(
     *,
-    offers: QuerySet[Offer],
+    offers: QuerySet,
     groups: QuerySet[Listing] | None,
     near: Near | None,
     offset: int,
     limit: int,
 ) -> tuple[int, list[Ranked]]:
-    """One page of offers and (if `groups` is given) groups, nearest first, then by name."""
+    """One page of offers and (if `groups` is given) groups, nearest first, then by name.
+
+    `offers` is a queryset of offers, or of offers-at-places when `near` is given."""
     sql, params = _offer_branch(offers, near)
     if groups is not None:
         group_sql, group_params = _group_branch(groups, near)
@@ -123,18 +119,15 @@ def offers_and_groups_page(
 
 
 def offer_places_page(
-    *, offers: QuerySet[Offer], near: Near, offset: int, limit: int
+    *, offer_places: QuerySet[OfferPlace], near: Near, offset: int, limit: int
 ) -> tuple[int, list[Ranked]]:
     """One page of offers-at-places within the radius, nearest first (Open Referral)."""
-    t = _tables()
-    inner, params = _subquery(offers)
+    rows, params = _rows(offer_places, hit_id="pk", hit_area="place__outward_code")
     sql = (
-        f"SELECT 'offer_place' AS kind, op.id AS id, '' AS name, d.km AS km "
-        f"FROM {t['distance']} d "
-        f"JOIN {t['place']} p ON p.outward_code = d.destination "
-        f"JOIN {t['link']} op ON op.place_id = p.id "
-        f"WHERE d.origin = %s AND d.km <= %s AND op.offer_id IN ({inner})"
+        f"SELECT 'offer_place' AS kind, op.hit_id AS id, '' AS name, d.km AS km "
+        f"FROM ({rows}) op JOIN {_distance()} d ON d.destination = op.hit_area "
+        f"WHERE d.origin = %s AND d.km <= %s"
     )
     return _run(
-        sql, (near.outward_code, near.radius_km, *params), offset=offset, limit=limit, near=near
+        sql, (*params, near.outward_code, near.radius_km), offset=offset, limit=limit, near=near
     )

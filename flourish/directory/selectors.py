@@ -175,24 +175,25 @@ def _community_and_language(query: SearchQuery, at: str) -> list[Q]:
         language = query.language.strip()
         spoken = Q(**{f"{at}languages__icontains": language})
         if at:  # an offer may be held in a language its group does not list
-            spoken |= Q(languages__icontains=language)
+            spoken |= Q(**{f"{at.removesuffix('listing__')}languages__icontains": language})
         conditions.append(spoken)
     return conditions
 
 
-def _offer_conditions(query: SearchQuery) -> list[Q | Exists]:
-    offer_id = OuterRef("pk")
-    conditions: list[Q | Exists] = [Q(listing__state__in=VISIBLE_STATES)]
-    conditions.append(words_match(Offer, query.words))
+def _offer_conditions(query: SearchQuery, at: str = "") -> list[Q | Exists]:
+    """Filters on an offer, reached from the queried model through `at` ("" or "offer__")."""
+    offer_id = OuterRef("offer_id" if at == "offer__" else "pk")
+    conditions: list[Q | Exists] = [Q(**{f"{at}listing__state__in": VISIBLE_STATES})]
+    conditions.append(words_match(Offer, query.words, at=at))
     if (slots := _schedule_filter(query)) is not None:
         conditions.append(Exists(Schedule.objects.filter(slots, offer=offer_id)))
     if query.free:
-        conditions.append(Q(cost="free"))
+        conditions.append(Q(**{f"{at}cost": "free"}))
     if query.personal_budget:
-        conditions.append(Q(personal_budget=True))
-    conditions.extend(_community_and_language(query, "listing__"))
+        conditions.append(Q(**{f"{at}personal_budget": True}))
+    conditions.extend(_community_and_language(query, f"{at}listing__"))
     if query.attendance == "online":
-        conditions.append(Q(online=True))
+        conditions.append(Q(**{f"{at}online": True}))
     if query.attendance == "in_person":
         conditions.append(Exists(OfferPlace.objects.filter(offer=offer_id)))
     terms = Offer.terms.through.objects.filter(offer=offer_id)
@@ -208,6 +209,12 @@ def _offer_conditions(query: SearchQuery) -> list[Q | Exists]:
 def offer_search_queryset(query: SearchQuery) -> QuerySet[Offer]:
     """Visible offers matching everything asked for except distance."""
     return Offer.objects.filter(*_offer_conditions(query))
+
+
+def offer_place_search_queryset(query: SearchQuery) -> QuerySet[OfferPlace]:
+    """Offers-at-places whose offer matches everything asked for except distance (joined,
+    not a subquery, so the database can start from the places near a postcode)."""
+    return OfferPlace.objects.filter(*_offer_conditions(query, "offer__"))
 
 
 def _asks_about_offers(query: SearchQuery) -> bool:
@@ -275,7 +282,7 @@ def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchRe
     if query.centre is not None and query.radius_km is not None:
         near = ranking.Near(query.centre.outward_code, query.radius_km)
     total, ranked = ranking.offers_and_groups_page(
-        offers=offer_search_queryset(query),
+        offers=offer_place_search_queryset(query) if near else offer_search_queryset(query),
         groups=group_search_queryset(query),
         near=near,
         offset=offset,

@@ -10,6 +10,7 @@ from flourish.directory.selectors import (
     VISIBLE_STATES,
     SearchQuery,
     _get_or_404,
+    offer_place_search_queryset,
     offer_search_queryset,
 )
 
@@ -43,15 +44,14 @@ def service_at_location_page(
     query: SearchQuery, *, offset: int, limit: int
 ) -> tuple[int, list[OfferPlace]]:
     """/service_at_locations: nearest first when a postcode is given, in two queries."""
-    offers = offer_search_queryset(query)
+    links = offer_place_search_queryset(query)
     if query.centre is not None and query.radius_km is not None:
         near = ranking.Near(query.centre.outward_code, query.radius_km)
         total, ranked = ranking.offer_places_page(
-            offers=offers, near=near, offset=offset, limit=limit
+            offer_places=links, near=near, offset=offset, limit=limit
         )
         ids = [row.pk for row in ranked]
     else:
-        links = OfferPlace.objects.filter(offer__in=offers.values("pk"))
         total = links.count()
         ids = list(links.order_by("pk").values_list("pk", flat=True)[offset : offset + limit])
     found = OfferPlace.objects.select_related("offer__listing", "place").in_bulk(ids)
