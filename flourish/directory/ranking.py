@@ -7,8 +7,8 @@ district's neighbours joined to places, then ORDER BY with LIMIT. Its cost depen
 the page asked for, not on how many groups are nearby being loaded into Python.
 
 The filters come in as Django querysets (everything asked for except distance) and are
-used as derived tables joined to the distances, so the whole search is one statement;
-COUNT(*) OVER () carries the total with the page, so one query gives both.
+used as derived tables joined to the distances, so the page is one statement and its
+total another (near a postcode, counted up to COUNT_UP_TO).
 """
 
 from dataclasses import dataclass
@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import F, QuerySet
 
-from flourish.directory.models import DistrictDistance, Listing, OfferPlace
+from flourish.directory.models import DistrictDistance, Listing, OfferPlace, Place
+
+# The search page counts results near a postcode up to this many (it then says "1,000 or
+# more"), so counting costs the same in a city as in the country: 50 pages of 20.
+COUNT_UP_TO = 1000
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,8 @@ def _rows(queryset: QuerySet, **columns: str) -> tuple[str, tuple]:
     derived table: the database merges it into the outer join, so it can start from
     whichever side is smaller (the districts near a postcode, or the words' index)."""
     values = queryset.annotate(**{alias: F(path) for alias, path in columns.items()})
-    sql, params = values.values(*columns).query.sql_with_params()
+    # No ORDER BY from the model's Meta: a sorted subquery cannot be merged into the join.
+    sql, params = values.values(*columns).order_by().query.sql_with_params()
     return sql, tuple(params)
 
 
@@ -54,15 +59,26 @@ def _offer_branch(offers: QuerySet, near: Near | None) -> tuple[str, tuple]:
         )
         return sql, params
     rows, params = _rows(
-        offers, hit_id="offer_id", hit_name="offer__name", hit_area="place__outward_code"
+        offers,
+        hit_id="offer_id",
+        hit_name="offer__name",
+        hit_area="place__outward_code",
+        hit_link="pk",
     )
-    # An offer met at several places is as near as its nearest one.
+    # An offer met at several places is listed once, at its nearest place: a row is kept
+    # unless another place of the same offer is nearer (or as near, with a lower id).
+    # Unlike GROUP BY, this keeps rows in distance order, so LIMIT can stop early.
+    t = {"link": OfferPlace._meta.db_table, "place": Place._meta.db_table, "d": _distance()}
     sql = (
-        f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, MIN(d.km) AS km "
-        f"FROM ({rows}) o JOIN {_distance()} d ON d.destination = o.hit_area "
-        f"WHERE d.origin = %s AND d.km <= %s GROUP BY o.hit_id, o.hit_name"
+        f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, d.km AS km "
+        f"FROM ({rows}) o JOIN {t['d']} d ON d.destination = o.hit_area "
+        f"WHERE d.origin = %s AND d.km <= %s AND NOT EXISTS ("
+        f"SELECT 1 FROM {t['link']} op2 JOIN {t['place']} p2 ON p2.id = op2.place_id "
+        f"JOIN {t['d']} d2 ON d2.destination = p2.outward_code AND d2.origin = %s "
+        f"WHERE op2.offer_id = o.hit_id AND op2.id <> o.hit_link "
+        f"AND (d2.km < d.km OR (d2.km = d.km AND op2.id < o.hit_link)))"
     )
-    return sql, (*params, near.outward_code, near.radius_km)
+    return sql, (*params, near.outward_code, near.radius_km, near.outward_code)
 
 
 def _group_branch(listings: QuerySet[Listing], near: Near | None) -> tuple[str, tuple]:
@@ -81,22 +97,42 @@ def _group_branch(listings: QuerySet[Listing], near: Near | None) -> tuple[str, 
 
 
 def _run(
-    sql: str, params: tuple, *, offset: int, limit: int, near: Near | None
+    branches: list[tuple[str, tuple]],
+    *,
+    offset: int,
+    limit: int,
+    near: Near | None,
+    count_up_to: int | None = None,
 ) -> tuple[int, list[Ranked]]:
+    """The page, and the total, of the branches' rows together (offers, then groups).
+
+    Each branch is ordered and cut to `offset + limit` rows on its own, so the database
+    reads each from the nearest districts (or the start of the name index) and stops
+    early, instead of sorting every row near a dense city; then the two are merged."""
+    firsts = [
+        (f"SELECT kind, id, name, km FROM ({sql} ORDER BY km, name, id LIMIT %s) AS b{n}", p)
+        for n, (sql, p) in enumerate(branches)
+    ]
+    union = " UNION ALL ".join(sql for sql, _ in firsts)
+    union_params = [value for _, p in firsts for value in (*p, offset + limit)]
+    # The search page counts each branch up to COUNT_UP_TO, for the same reason.
+    cap = " LIMIT %s" if count_up_to is not None else ""
+    counts = " + ".join(
+        f"(SELECT COUNT(*) FROM ({sql}{cap}) AS c{n})" for n, (sql, _) in enumerate(branches)
+    )
+    count_params = [value for _, p in branches for value in (*p, *([count_up_to] if cap else []))]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT kind, id, km, COUNT(*) OVER () FROM ({sql}) AS hits "
+            f"SELECT kind, id, km FROM ({union}) AS hits "
             "ORDER BY km, name, kind, id LIMIT %s OFFSET %s",
-            (*params, limit, offset),
+            (*union_params, limit, offset),
         )
         rows = cursor.fetchall()
-        if rows:
-            total = rows[0][3]
-        else:
-            # Asked for a page past the end: count what there is, so the caller can say.
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS hits", params)
-            total = cursor.fetchone()[0]
-    ranked = [Ranked(kind, pk, km if near is not None else None) for kind, pk, km, _ in rows]
+        cursor.execute(f"SELECT {counts}", count_params)
+        total = cursor.fetchone()[0]
+    if count_up_to is not None:
+        total = min(total, count_up_to)
+    ranked = [Ranked(kind, pk, km if near is not None else None) for kind, pk, km in rows]
     return total, ranked
 
 
@@ -107,15 +143,15 @@ def offers_and_groups_page(
     near: Near | None,
     offset: int,
     limit: int,
+    count_up_to: int | None = None,
 ) -> tuple[int, list[Ranked]]:
     """One page of offers and (if `groups` is given) groups, nearest first, then by name.
 
     `offers` is a queryset of offers, or of offers-at-places when `near` is given."""
-    sql, params = _offer_branch(offers, near)
+    branches = [_offer_branch(offers, near)]
     if groups is not None:
-        group_sql, group_params = _group_branch(groups, near)
-        sql, params = f"{sql} UNION ALL {group_sql}", (*params, *group_params)
-    return _run(sql, params, offset=offset, limit=limit, near=near)
+        branches.append(_group_branch(groups, near))
+    return _run(branches, offset=offset, limit=limit, near=near, count_up_to=count_up_to)
 
 
 def offer_places_page(
@@ -128,6 +164,5 @@ def offer_places_page(
         f"FROM ({rows}) op JOIN {_distance()} d ON d.destination = op.hit_area "
         f"WHERE d.origin = %s AND d.km <= %s"
     )
-    return _run(
-        sql, (*params, near.outward_code, near.radius_km), offset=offset, limit=limit, near=near
-    )
+    branch = (sql, (*params, near.outward_code, near.radius_km))
+    return _run([branch], offset=offset, limit=limit, near=near)

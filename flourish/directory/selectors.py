@@ -139,6 +139,11 @@ class SearchResults:
     hits: list[SearchHit] = field(default_factory=list)
     total: int = 0
 
+    @property
+    def total_is_capped(self) -> bool:
+        """Near a postcode, results are counted only up to `ranking.COUNT_UP_TO`."""
+        return self.total >= ranking.COUNT_UP_TO
+
 
 def _schedule_filter(query: SearchQuery) -> Q | None:
     day, time = query.day, query.time
@@ -287,6 +292,7 @@ def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchRe
         near=near,
         offset=offset,
         limit=limit,
+        count_up_to=ranking.COUNT_UP_TO if near else None,
     )
     offer_ids = [row.pk for row in ranked if row.kind == "offer"]
     group_ids = [row.pk for row in ranked if row.kind == "group"]

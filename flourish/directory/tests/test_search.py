@@ -212,9 +212,19 @@ def test_search_uses_a_fixed_number_of_queries_however_many_groups_are_near(
     assert len(names_or_groups(response)) == 20
     if "day" not in query:
         assert {type(hit).__name__ for hit in names_or_groups(response)} == {"Offer", "Listing"}
-    # The ranked page, its offers, their meetings and places, and its groups: six at most.
-    assert len(few.captured_queries) <= 6
+    # The ranked page, its total, its offers, their meetings and places, its groups, and
+    # the form's list of types: seven at most.
+    assert len(few.captured_queries) <= 7
 
 
 def names_or_groups(response):
     return [hit.offer or hit.listing for hit in response.context["results"].hits]
+
+
+def test_near_a_postcode_results_are_counted_up_to_a_limit(client, groups, monkeypatch):
+    from flourish.directory import ranking
+
+    monkeypatch.setattr(ranking, "COUNT_UP_TO", 3)
+    response = client.get(SEARCH, {"postcode": "LS6", "distance": "25"})
+    assert "3 or more results" in response.content.decode()
+    assert len(names(response)) == 4
