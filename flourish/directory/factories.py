@@ -106,6 +106,8 @@ class OfferFactory(factory.django.DjangoModelFactory):
     def indexed(self, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             search_index_update(offers=[self])  # type: ignore[list-item]
+            Listing.objects.filter(pk=self.listing_id).update(lists_offers=True)
+            self.listing.lists_offers = True
 
 
 class ScheduleFactory(factory.django.DjangoModelFactory):

@@ -90,10 +90,20 @@ class Listing(TimeStampedModel):
     # tsvector on PostgreSQL, and in an FTS5 table on SQLite. Kept by the write services.
     search_text = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Set when the group adds its first offer (services.offers). Search shows a group on
+    # its own only until then; the partial index keeps finding those few groups cheap.
+    lists_offers = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["normalised_name", "area_outward_code"])]
+        indexes = [
+            models.Index(fields=["normalised_name", "area_outward_code"]),
+            models.Index(
+                fields=["area_outward_code", "name"],
+                condition=models.Q(lists_offers=False),
+                name="directory_listing_no_offers",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

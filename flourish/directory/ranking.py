@@ -12,15 +12,16 @@ total another (near a postcode, counted up to COUNT_UP_TO).
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
 from django.db.models import F, QuerySet
 
 from flourish.directory.models import DistrictDistance, Listing, OfferPlace, Place
 
-# The search page counts results near a postcode up to this many (it then says "1,000 or
-# more"), so counting costs the same in a city as in the country: 50 pages of 20.
-COUNT_UP_TO = 1000
+# The search page counts results near a postcode up to this many (it then says "500 or
+# more"), so counting costs the same in a city as in the country: 25 pages of 20.
+COUNT_UP_TO = 500
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,17 @@ class Ranked:
     kind: str  # "offer", "group" or "offer_place"
     pk: int
     km: float | None
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One kind of result as SQL: rows (kind, id, name, km) for the page, and rows with
+    an `id` column for counting (with an offer once per nearby place: cheaper to read)."""
+
+    sql: str
+    params: tuple
+    count_sql: str
+    count_params: tuple
 
 
 def _rows(queryset: QuerySet, **columns: str) -> tuple[str, tuple]:
@@ -50,14 +62,14 @@ def _distance() -> str:
     return DistrictDistance._meta.db_table
 
 
-def _offer_branch(offers: QuerySet, near: Near | None) -> tuple[str, tuple]:
+def _offer_branch(offers: QuerySet, near: Near | None) -> Branch:
     """Offers (`near` None) or offers-at-places (`near` given) as (kind, id, name, km)."""
     if near is None:
         rows, params = _rows(offers, hit_id="pk", hit_name="name")
         sql = (
             f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, 0.0 AS km FROM ({rows}) o"
         )
-        return sql, params
+        return Branch(sql, params, sql, params)
     rows, params = _rows(
         offers,
         hit_id="offer_id",
@@ -69,35 +81,42 @@ def _offer_branch(offers: QuerySet, near: Near | None) -> tuple[str, tuple]:
     # unless another place of the same offer is nearer (or as near, with a lower id).
     # Unlike GROUP BY, this keeps rows in distance order, so LIMIT can stop early.
     t = {"link": OfferPlace._meta.db_table, "place": Place._meta.db_table, "d": _distance()}
+    near_rows = (
+        f"FROM ({rows}) o JOIN {t['d']} d ON d.destination = o.hit_area "
+        f"WHERE d.origin = %s AND d.km <= %s"
+    )
+    near_params = (*params, near.outward_code, near.radius_km)
     sql = (
         f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, d.km AS km "
-        f"FROM ({rows}) o JOIN {t['d']} d ON d.destination = o.hit_area "
-        f"WHERE d.origin = %s AND d.km <= %s AND NOT EXISTS ("
+        f"{near_rows} AND NOT EXISTS ("
         f"SELECT 1 FROM {t['link']} op2 JOIN {t['place']} p2 ON p2.id = op2.place_id "
         f"JOIN {t['d']} d2 ON d2.destination = p2.outward_code AND d2.origin = %s "
         f"WHERE op2.offer_id = o.hit_id AND op2.id <> o.hit_link "
         f"AND (d2.km < d.km OR (d2.km = d.km AND op2.id < o.hit_link)))"
     )
-    return sql, (*params, near.outward_code, near.radius_km, near.outward_code)
+    return Branch(
+        sql, (*near_params, near.outward_code), f"SELECT o.hit_id AS id {near_rows}", near_params
+    )
 
 
-def _group_branch(listings: QuerySet[Listing], near: Near | None) -> tuple[str, tuple]:
+def _group_branch(listings: QuerySet[Listing], near: Near | None) -> Branch:
     rows, params = _rows(listings, hit_id="pk", hit_name="name", hit_area="area_outward_code")
     if near is None:
         sql = (
             f"SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, 0.0 AS km FROM ({rows}) l"
         )
-        return sql, params
+        return Branch(sql, params, sql, params)
     sql = (
         f"SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, d.km AS km "
         f"FROM ({rows}) l JOIN {_distance()} d ON d.destination = l.hit_area "
         f"WHERE d.origin = %s AND d.km <= %s"
     )
-    return sql, (*params, near.outward_code, near.radius_km)
+    params = (*params, near.outward_code, near.radius_km)
+    return Branch(sql, params, sql, params)
 
 
 def _run(
-    branches: list[tuple[str, tuple]],
+    branches: list[Branch],
     *,
     offset: int,
     limit: int,
@@ -110,30 +129,38 @@ def _run(
     reads each from the nearest districts (or the start of the name index) and stops
     early, instead of sorting every row near a dense city; then the two are merged."""
     firsts = [
-        (f"SELECT kind, id, name, km FROM ({sql} ORDER BY km, name, id LIMIT %s) AS b{n}", p)
-        for n, (sql, p) in enumerate(branches)
+        f"SELECT kind, id, name, km FROM ({b.sql} ORDER BY km, name, id LIMIT %s) AS b{n}"
+        for n, b in enumerate(branches)
     ]
-    union = " UNION ALL ".join(sql for sql, _ in firsts)
-    union_params = [value for _, p in firsts for value in (*p, offset + limit)]
-    # The search page counts each branch up to COUNT_UP_TO, for the same reason.
-    cap = " LIMIT %s" if count_up_to is not None else ""
-    counts = " + ".join(
-        f"(SELECT COUNT(*) FROM ({sql}{cap}) AS c{n})" for n, (sql, _) in enumerate(branches)
-    )
-    count_params = [value for _, p in branches for value in (*p, *([count_up_to] if cap else []))]
+    page_params = [value for b in branches for value in (*b.params, offset + limit)]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT kind, id, km FROM ({union}) AS hits "
+            f"SELECT kind, id, km FROM ({' UNION ALL '.join(firsts)}) AS hits "
             "ORDER BY km, name, kind, id LIMIT %s OFFSET %s",
-            (*union_params, limit, offset),
+            (*page_params, limit, offset),
         )
         rows = cursor.fetchall()
-        cursor.execute(f"SELECT {counts}", count_params)
-        total = cursor.fetchone()[0]
-    if count_up_to is not None:
-        total = min(total, count_up_to)
+        total = _count(cursor, branches, count_up_to)
     ranked = [Ranked(kind, pk, km if near is not None else None) for kind, pk, km in rows]
     return total, ranked
+
+
+def _count(cursor: Any, branches: list[Branch], count_up_to: int | None) -> int:
+    """How many results, exactly; or, given `count_up_to`, reading at most that many rows
+    of each branch (so the cost stays the same in a dense city), and at most that."""
+    cap = " LIMIT %s" if count_up_to is not None else ""
+    counts = ", ".join(
+        f"(SELECT COUNT(*) AS n{n}, COUNT(DISTINCT id) AS d{n} "
+        f"FROM ({b.count_sql}{cap}) AS c) AS t{n}"
+        for n, b in enumerate(branches)
+    )
+    params = [v for b in branches for v in (*b.count_params, *([count_up_to] if cap else []))]
+    cursor.execute(f"SELECT * FROM {counts}", params)
+    found = cursor.fetchone()
+    read, distinct = found[0::2], found[1::2]
+    if count_up_to is not None and any(n >= count_up_to for n in read):
+        return count_up_to
+    return int(sum(distinct))
 
 
 def offers_and_groups_page(
@@ -164,5 +191,5 @@ def offer_places_page(
         f"FROM ({rows}) op JOIN {_distance()} d ON d.destination = op.hit_area "
         f"WHERE d.origin = %s AND d.km <= %s"
     )
-    branch = (sql, (*params, near.outward_code, near.radius_km))
-    return _run([branch], offset=offset, limit=limit, near=near)
+    params = (*params, near.outward_code, near.radius_km)
+    return _run([Branch(sql, params, sql, params)], offset=offset, limit=limit, near=near)

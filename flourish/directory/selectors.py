@@ -248,9 +248,9 @@ def group_search_queryset(query: SearchQuery) -> QuerySet[Listing] | None:
     if _asks_about_offers(query):
         return None
     return Listing.objects.filter(
-        ~Exists(Offer.objects.filter(listing=OuterRef("pk"))),
         words_match(Listing, query.words),
         *_community_and_language(query, ""),
+        lists_offers=False,
         state__in=VISIBLE_STATES,
     )
 

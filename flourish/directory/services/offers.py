@@ -80,6 +80,9 @@ def offer_create(
     """A group adds something it offers, with when it meets and where (a district at least)."""
     offer = Offer(listing=listing, **fields)
     _offer_save(offer, schedule=schedule, place=place, terms=terms)
+    if not listing.lists_offers:
+        listing.lists_offers = True
+        listing.save(update_fields=["lists_offers", "updated_at"])
     audit_record(actor=actor, action=events.OFFER_CREATED, target=offer, data={"name": offer.name})
     return offer
 

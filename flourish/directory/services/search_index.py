@@ -75,11 +75,14 @@ def search_index_update(*, listings: Iterable[Listing] = (), offers: Iterable[Of
 
 @transaction.atomic
 def search_index_rebuild() -> None:
-    """Every listing and offer is indexed again from its words (after bulk loading data)."""
+    """Every listing and offer is indexed again from its words, and each group marked as
+    listing offers or not (after bulk loading data)."""
+    with_offers = set(Offer.objects.values_list("listing_id", flat=True).distinct())
     listings = list(Listing.objects.all())
     for listing in listings:
         listing.search_text = listing_search_text(listing)
-    Listing.objects.bulk_update(listings, ["search_text"], batch_size=2000)
+        listing.lists_offers = listing.pk in with_offers
+    Listing.objects.bulk_update(listings, ["search_text", "lists_offers"], batch_size=2000)
     offers = list(Offer.objects.select_related("listing"))
     for offer in offers:
         offer.search_text = offer_search_text(offer)
