@@ -3,7 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from flourish.accounts.models import Organisation
@@ -32,6 +33,13 @@ DEFAULT_CATEGORIES = [
     _("Other practical help"),
     _("Technology for remote working"),
 ]
+
+
+def default_category_names() -> list[str]:
+    """The default kinds in English whatever the creator reads, so each reader sees them in
+    their own language (ProgrammeCategory.label looks the stored English up)."""
+    with translation.override(None):
+        return [str(name) for name in DEFAULT_CATEGORIES]
 
 
 def default_stages() -> list[str]:
@@ -144,7 +152,13 @@ class ProgrammeCategory(models.Model):
         verbose_name_plural = _("programme categories")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language: the default kinds are stored in English, as
+        created, so they are looked up in the catalogue; a funder's own name shows as written."""
+        return gettext(self.name)
 
 
 class EligibilityQuestion(models.Model):

@@ -11,11 +11,11 @@ from flourish.accounts.models import Organisation, OrganisationKind
 from flourish.core.services import audit_record
 from flourish.grants import events
 from flourish.grants.models import (
-    DEFAULT_CATEGORIES,
     EligibilityQuestion,
     Programme,
     ProgrammeCategory,
 )
+from flourish.grants.models.programmes import default_category_names
 
 
 @transaction.atomic
@@ -58,7 +58,7 @@ def programme_create(
         programme.stages = stages
     programme.full_clean()
     programme.save()
-    names = categories if categories is not None else [str(name) for name in DEFAULT_CATEGORIES]
+    names = categories if categories is not None else default_category_names()
     ProgrammeCategory.objects.bulk_create(
         ProgrammeCategory(programme=programme, name=name, position=position)
         for position, name in enumerate(names, start=1)
