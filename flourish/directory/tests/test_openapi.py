@@ -7,6 +7,8 @@ import os
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
@@ -49,7 +51,13 @@ def api_schema(db, settings):
     )
     offer_meeting_at(postcode="B11 1AA", name="Women's chai and chat")
     OfferFactory(listing=ListingFactory(name="Online circle"), online=True)
-    return schemathesis.openapi.from_wsgi("/openreferral/openapi.json", WSGIHandler())
+    # As Django's test client does: a request ending must not close the connection that
+    # holds the test's transaction (PostgreSQL would then refuse every later query).
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/openreferral/openapi.json", WSGIHandler())
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.mark.api_contract
