@@ -46,6 +46,8 @@ class Branch:
     params: tuple
     count_sql: str
     count_params: tuple
+    # Whether the counted rows may hold an id twice (an offer at two nearby places).
+    count_distinct: bool = False
 
 
 def _rows(queryset: QuerySet, **columns: str) -> tuple[str, tuple]:
@@ -95,7 +97,11 @@ def _offer_branch(offers: QuerySet, near: Near | None) -> Branch:
         f"AND (d2.km < d.km OR (d2.km = d.km AND op2.id < o.hit_link)))"
     )
     return Branch(
-        sql, (*near_params, near.outward_code), f"SELECT o.hit_id AS id {near_rows}", near_params
+        sql,
+        (*near_params, near.outward_code),
+        f"SELECT o.hit_id AS id {near_rows}",
+        near_params,
+        count_distinct=True,
     )
 
 
@@ -128,8 +134,10 @@ def _run(
     Each branch is ordered and cut to `offset + limit` rows on its own, so the database
     reads each from the nearest districts (or the start of the name index) and stops
     early, instead of sorting every row near a dense city; then the two are merged."""
+    # By name alone when no distance is asked for, so an index on name can serve it.
+    order = "km, name, id" if near is not None else "name, id"
     firsts = [
-        f"SELECT kind, id, name, km FROM ({b.sql} ORDER BY km, name, id LIMIT %s) AS b{n}"
+        f"SELECT kind, id, name, km FROM ({b.sql} ORDER BY {order} LIMIT %s) AS b{n}"
         for n, b in enumerate(branches)
     ]
     page_params = [value for b in branches for value in (*b.params, offset + limit)]
@@ -150,7 +158,7 @@ def _count(cursor: Any, branches: list[Branch], count_up_to: int | None) -> int:
     of each branch (so the cost stays the same in a dense city), and at most that."""
     cap = " LIMIT %s" if count_up_to is not None else ""
     counts = ", ".join(
-        f"(SELECT COUNT(*) AS n{n}, COUNT(DISTINCT id) AS d{n} "
+        f"(SELECT COUNT(*) AS n{n}, COUNT({'DISTINCT id' if b.count_distinct else '*'}) AS d{n} "
         f"FROM ({b.count_sql}{cap}) AS c) AS t{n}"
         for n, b in enumerate(branches)
     )
