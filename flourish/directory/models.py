@@ -327,8 +327,11 @@ class DistrictDistance(models.Model):
     km = models.FloatField()
 
     class Meta:
-        # Reference data written once by a migration, so no unique constraint: it would
-        # only slow `migrate` down. The index serves "neighbours of X within R, nearest first".
+        # Reference data made and filled by migration 0003, like a lookup table: not
+        # managed, so that test runs which empty every table between tests (live-server
+        # tests) leave it alone. No unique constraint: it would only slow `migrate` down.
+        # The index serves "neighbours of X within R, nearest first".
+        managed = False
         indexes = [
             models.Index(fields=["origin", "km", "destination"], name="directory_district_near")
         ]
