@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install deploy-check-ci run test test-unit test-browser test-scaleout lint format typecheck check-migrations seed bench loadtest restore-drill serve assets messages check-messages deploy-check clean
+.PHONY: help install deploy-check-ci run test test-unit test-api test-browser test-scaleout lint format typecheck check-migrations seed bench loadtest restore-drill serve assets messages check-messages deploy-check clean
 
 help: ## List the things you can do
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ seed: $(INSTALLED) ## Load the demo data (safe to run again)
 test: $(INSTALLED) ## Run every test, then the browser suite if Chromium is installed
 	FLOURISH_ENV=test $(BIN)/pytest -m "not browser and not scaleout" --create-db $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory test-browser
+
+test-api: $(INSTALLED) ## Check the Open Referral API against its OpenAPI document with schemathesis (bounded)
+	FLOURISH_ENV=test $(BIN)/pytest -m api_contract flourish/directory/tests/test_openapi.py $(PYTEST_ARGS)
 
 test-browser: $(INSTALLED) ## Run the browser suite (Playwright + axe-core in Debian's Chromium)
 	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \

@@ -27,7 +27,7 @@ from flourish.directory.models import (
     TaxonomyTerm,
 )
 from flourish.directory.services.listings import normalise_name
-from flourish.directory.services.offers import offer_search_text
+from flourish.directory.services.search_index import offer_search_text, search_index_rebuild
 
 GROUPS = 20_000
 OFFERS_PER_GROUP = 3
@@ -40,6 +40,10 @@ REQUESTS = [
         "/directory/?postcode=M14&distance=25&day=weekdays&time=evening",
     ),
     ("search page: words only, page 3", "/directory/?q=walk&page=3"),
+    # Distance cost must not grow with how many groups are near: a dense city, two radii.
+    ("search page: dense city (M14), 10 miles", "/directory/?postcode=M14&distance=10"),
+    ("search page: dense city (M14), 25 miles", "/directory/?postcode=M14&distance=25"),
+    ("search page: London (E8), 25 miles", "/directory/?postcode=E8&distance=25"),
     ("/openreferral/services?search=peer&page=2", "/openreferral/services?search=peer&page=2"),
     ("/openreferral/services (page 1 of 50)", "/openreferral/services"),
     (
@@ -101,6 +105,8 @@ def _generate() -> None:
             ],
             batch_size=5000,
         )
+        # Bulk inserts skip the services, so the search index is built once, as after an import.
+        search_index_rebuild()
     # Bulk loading leaves the planner without statistics; a live site has them
     # (autovacuum on PostgreSQL), so gather them as it would.
     with connection.cursor() as cursor:

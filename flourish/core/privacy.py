@@ -75,8 +75,6 @@ def audit_events_forget(*, person: Any, words: list[str]) -> int:
         label = _without(event.target_label, words)
         if (event.target_type_id, event.target_id) == (person_type, str(person.pk)):
             label = ERASED
-        plain.filter(pk=event.pk).update(
-            target_label=label, data=_without(event.data, words)
-        )
+        plain.filter(pk=event.pk).update(target_label=label, data=_without(event.data, words))
         changed += 1
     return changed

@@ -190,6 +190,28 @@ KINDS = [
         False,
     ),
 ]
+# Languages other than English that some kinds of group meet in (besides Welsh in Wales).
+KIND_LANGUAGES = {
+    "{place} South Asian Women's Peer Support": "Urdu, Punjabi, Bengali",
+    "{place} Somali Wellbeing Group": "Somali",
+}
+# Groups suggested recently that have not listed any meetings yet: found by search all the same.
+NEW_GROUPS = [
+    (
+        "Sparkhill Urdu Wellbeing Circle",
+        "B11",
+        "Urdu-speaking women and men sharing how they keep well, over tea. Just started.",
+        "Pakistani and Kashmiri community, South Asian elders",
+        "Urdu, Punjabi, English",
+    ),
+    (
+        "Headingley Walking Football for Wellbeing",
+        "LS6",
+        "Gentle walking football for men and women in recovery. Starting this spring.",
+        "people in recovery, older adults",
+        "English",
+    ),
+]
 EVENING, DAYTIME, MORNING = datetime.time(18, 30), datetime.time(13, 0), datetime.time(10, 0)
 
 
@@ -200,6 +222,12 @@ def _demo_specs() -> list[tuple[str, str, tuple]]:
         for kind in chooser.sample(KINDS, k=5):
             specs.append((kind[0].format(place=place), outward, kind))
     return specs
+
+
+def _languages(kind: tuple, outward: str) -> str:
+    spoken = ["Welsh", "English"] if outward in WELSH_DISTRICTS else ["English"]
+    extra = KIND_LANGUAGES.get(kind[0])
+    return ", ".join([extra, *spoken]) if extra else ", ".join(spoken)
 
 
 def _add_offer(listing: Listing, kind: tuple, chooser: random.Random) -> None:
@@ -219,7 +247,7 @@ def _add_offer(listing: Listing, kind: tuple, chooser: random.Random) -> None:
         price_unit="per session" if for_budget else "",
         personal_budget=for_budget,
         online=online,
-        languages="Welsh, English" if listing.area_outward_code in WELSH_DISTRICTS else "English",
+        languages=_languages(kind, listing.area_outward_code),
         terms=list(TaxonomyTerm.objects.filter(code__in=codes)),
     )
     weekday = chooser.randrange(7)
@@ -267,7 +295,7 @@ def build(stdout: TextIO) -> None:
             led_by=kind[1],
             communities=kind[2],
             legal_form=kind[3],
-            languages="Welsh, English" if outward in WELSH_DISTRICTS else "English",
+            languages=_languages(kind, outward),
             website=f"https://demo-{number}.example.org",
             email=f"demo-{number}@example.org",
             last_confirmed_at=confirmed,
@@ -278,6 +306,7 @@ def build(stdout: TextIO) -> None:
         )
         _add_offer(listing, kind, chooser)
         created += 1
+    created += _add_new_groups(existing)
     _link_demo_group()
     waiting = _add_demo_suggestions()
     stdout.write(
@@ -322,6 +351,25 @@ def _add_demo_suggestions() -> int:
             last_confirmed_at=None,
         )
     return Listing.objects.filter(state=ListingState.PENDING).count()
+
+
+def _add_new_groups(existing: set[tuple[str, str]]) -> int:
+    created = 0
+    for number, (name, outward, description, communities, languages) in enumerate(NEW_GROUPS):
+        if (normalise_name(name), outward) in existing:
+            continue
+        ListingFactory.create(
+            name=name,
+            area_outward_code=outward,
+            description=description,
+            led_by="Started by people with lived experience.",
+            communities=communities,
+            languages=languages,
+            website=f"https://new-group-{number}.example.org",
+            email=f"new-group-{number}@example.org",
+        )
+        created += 1
+    return created
 
 
 def _link_demo_group() -> None:

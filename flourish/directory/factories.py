@@ -22,12 +22,17 @@ from flourish.directory.models import (
     TaxonomyTerm,
 )
 from flourish.directory.services.listings import link_key, normalise_name
-from flourish.directory.services.offers import offer_search_text
+from flourish.directory.services.search_index import (
+    listing_search_text,
+    offer_search_text,
+    search_index_update,
+)
 
 
 class ListingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Listing
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Peer Support Circle {n}")
     normalised_name = factory.LazyAttribute(lambda listing: normalise_name(listing.name))
@@ -47,6 +52,13 @@ class ListingFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"group{n}@example.org")
     state = ListingState.ACTIVE
     last_confirmed_at = factory.LazyFunction(timezone.now)
+    search_text = factory.LazyAttribute(lambda listing: listing_search_text(listing))
+
+    @factory.post_generation
+    def indexed(self, create: bool, extracted: object, **kwargs: object) -> None:
+        # Made as the services make them: findable by their words.
+        if create:
+            search_index_update(listings=[self])  # type: ignore[list-item]
 
 
 def _district(code: str) -> District:
@@ -89,6 +101,13 @@ class OfferFactory(factory.django.DjangoModelFactory):
     def terms(self, create: bool, extracted: list[TaxonomyTerm] | None, **kwargs: object) -> None:
         if create and extracted:
             self.terms.set(extracted)
+
+    @factory.post_generation
+    def indexed(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            search_index_update(offers=[self])  # type: ignore[list-item]
+            Listing.objects.filter(pk=self.listing_id).update(lists_offers=True)
+            self.listing.lists_offers = True
 
 
 class ScheduleFactory(factory.django.DjangoModelFactory):

@@ -7,9 +7,11 @@ A full postcode is placed at its district's centroid: close enough to sort group
 distance, and it never pins anyone's home.
 """
 
+import bisect
 import csv
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +23,10 @@ ATTRIBUTION = (
 )
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
+# Pairs of districts closer than this are stored with their distance (DistrictDistance),
+# so searching near a postcode is a join. It covers the search page's widest choice
+# (25 miles, 40.2 km) and the Open Referral API's largest proximity (50,000 metres).
+NEIGHBOUR_RADIUS_KM = 50.0
 
 _OUTWARD = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
 _FULL_POSTCODE = re.compile(rf"^({_OUTWARD})([0-9][A-Z]{{2}})$")
@@ -114,3 +120,19 @@ def local_authority_named(name: str) -> tuple[str, str] | None:
     """The ONS code and name of a council area as people write it ("Leeds", "Leeds City
     Council"), if it is one we know; None otherwise."""
     return _local_authorities().get(_name_key(name or "")) or None
+
+
+def district_pairs_within(km: float) -> Iterator[tuple[str, str, float]]:
+    """(origin, destination, km) for every pair of districts within `km`, both ways round
+    and each district with itself, rounded to metres (about 550,000 pairs at 50 km)."""
+    districts = sorted(_districts().values(), key=lambda d: d.latitude)
+    latitudes = [d.latitude for d in districts]
+    band = math.degrees(km / EARTH_RADIUS_KM)
+    for origin in districts:
+        # Only districts in the latitude band can be near enough: a cheap first cut.
+        first = bisect.bisect_left(latitudes, origin.latitude - band)
+        last = bisect.bisect_right(latitudes, origin.latitude + band)
+        for other in districts[first:last]:
+            apart = haversine_km(origin.latitude, origin.longitude, other.latitude, other.longitude)
+            if apart <= km:
+                yield origin.outward_code, other.outward_code, round(apart, 3)

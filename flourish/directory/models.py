@@ -7,6 +7,7 @@ service_at_location, Schedule → schedule, Taxonomy/TaxonomyTerm → taxonomy/t
 
 from uuid import uuid4
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -100,10 +101,24 @@ class Listing(TimeStampedModel):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_suggestions"
     )
+    # The group's own words for full-text search (see `fulltext.py`): indexed as a
+    # tsvector on PostgreSQL, and in an FTS5 table on SQLite. Kept by the write services.
+    search_text = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    # Set when the group adds its first offer (services.offers). Search shows a group on
+    # its own only until then; the partial index keeps finding those few groups cheap.
+    lists_offers = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["normalised_name", "area_outward_code"])]
+        indexes = [
+            models.Index(fields=["normalised_name", "area_outward_code"]),
+            models.Index(
+                fields=["area_outward_code", "name"],
+                condition=models.Q(lists_offers=False),
+                name="directory_listing_no_offers",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -184,9 +199,10 @@ class Offer(TimeStampedModel):
     )
     online = models.BooleanField(_("online"), default=False)
     terms = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="offers")
-    # The offer's and its group's words, lower-cased in one column, so a word search is
-    # one LIKE per row instead of one per field (kept by services.offer_search_text).
+    # The offer's and its group's words in one column, indexed for full-text search
+    # like a listing's (see `fulltext.py`), so a group's words find its offers too.
     search_text = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -311,3 +327,29 @@ class Schedule(models.Model):
             and self.starts_on is not None
             and (self.starts_on < timezone.localdate())
         )
+
+
+class DistrictDistance(models.Model):
+    """How far apart two postcode districts' centroids are, for every pair closer than
+    `geography.NEIGHBOUR_RADIUS_KM`, both ways round and each district to itself (0 km).
+
+    Places sit at their district's centroid, so distance filtering and ordering is a join
+    on this table; it is built from the shipped ONS data by a migration.
+    """
+
+    origin = models.CharField(max_length=4)
+    destination = models.CharField(max_length=4)
+    km = models.FloatField()
+
+    class Meta:
+        # Reference data made and filled by migration 0003, like a lookup table: not
+        # managed, so that test runs which empty every table between tests (live-server
+        # tests) leave it alone. No unique constraint: it would only slow `migrate` down.
+        # The index serves "neighbours of X within R, nearest first".
+        managed = False
+        indexes = [
+            models.Index(fields=["origin", "km", "destination"], name="directory_district_near")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.origin} to {self.destination}: {self.km:.1f} km"

@@ -1,9 +1,9 @@
-"""Reads for the directory: finding listings and offers, near a postcode and at given times.
+"""Reads for the directory: finding groups and offers by words, near a postcode, at given times.
 
-Search uses a fixed number of queries whatever the data size: one for candidate
-places inside a bounding box (an indexable pre-filter that works on SQLite and
-PostgreSQL alike), exact distances in Python, then one query for the page of offers
-and one per prefetched relation.
+Search uses a fixed number of queries whatever the data size: one statement filters,
+orders and pages offers and groups in the database (words through `fulltext.py`,
+distance through `ranking.py`), then one query per kind of result on the page and
+one per prefetched relation.
 """
 
 import datetime
@@ -15,7 +15,9 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from flourish.directory.geography import KM_PER_MILE, District, bounding_box, haversine_km
+from flourish.directory import ranking
+from flourish.directory.fulltext import words_match
+from flourish.directory.geography import KM_PER_MILE, District
 from flourish.directory.models import (
     Frequency,
     Listing,
@@ -23,7 +25,6 @@ from flourish.directory.models import (
     Offer,
     OfferPlace,
     Schedule,
-    Taxonomy,
     TaxonomyTerm,
 )
 
@@ -123,7 +124,10 @@ class SearchQuery:
 
 @dataclass
 class SearchHit:
-    offer: Offer
+    """One result: an offer (with the group running it), or a group that lists no offers yet."""
+
+    offer: Offer | None = None
+    listing: Listing | None = None
     distance_km: float | None = None
     outward_code: str = ""
 
@@ -136,6 +140,11 @@ class SearchHit:
 class SearchResults:
     hits: list[SearchHit] = field(default_factory=list)
     total: int = 0
+
+    @property
+    def total_is_capped(self) -> bool:
+        """Near a postcode, results are counted only up to `ranking.COUNT_UP_TO`."""
+        return self.total >= ranking.COUNT_UP_TO
 
 
 def _schedule_filter(query: SearchQuery) -> Q | None:
@@ -164,26 +173,17 @@ def _schedule_filter(query: SearchQuery) -> Q | None:
     return conditions & upcoming
 
 
-def _word_filter(words: str, at: str) -> Q:
-    """Every word must appear somewhere in the offer's or its group's words."""
-    conditions = Q()
-    for word in words.lower().split()[:8]:
-        conditions &= Q(**{f"{at}search_text__contains": word})
-    return conditions
-
-
-def _community_language_attendance(query: SearchQuery, at: str) -> list[Q]:
+def _community_and_language(query: SearchQuery, at: str) -> list[Q]:
+    """Filters on a group's own words, reached through `at` ("listing__" from an offer)."""
     conditions = []
     if query.community.strip():
-        conditions.append(Q(**{f"{at}listing__communities__icontains": query.community.strip()}))
+        conditions.append(Q(**{f"{at}communities__icontains": query.community.strip()}))
     if query.language.strip():
         language = query.language.strip()
-        conditions.append(
-            Q(**{f"{at}languages__icontains": language})
-            | Q(**{f"{at}listing__languages__icontains": language})
-        )
-    if query.attendance == "online":
-        conditions.append(Q(**{f"{at}online": True}))
+        spoken = Q(**{f"{at}languages__icontains": language})
+        if at:  # an offer may be held in a language its group does not list
+            spoken |= Q(**{f"{at.removesuffix('listing__')}languages__icontains": language})
+        conditions.append(spoken)
     return conditions
 
 
@@ -191,15 +191,16 @@ def _offer_conditions(query: SearchQuery, at: str = "") -> list[Q | Exists]:
     """Filters on an offer, reached from the queried model through `at` ("" or "offer__")."""
     offer_id = OuterRef("offer_id" if at == "offer__" else "pk")
     conditions: list[Q | Exists] = [Q(**{f"{at}listing__state__in": VISIBLE_STATES})]
-    if query.words.strip():
-        conditions.append(_word_filter(query.words, at))
+    conditions.append(words_match(Offer, query.words, at=at))
     if (slots := _schedule_filter(query)) is not None:
         conditions.append(Exists(Schedule.objects.filter(slots, offer=offer_id)))
     if query.free:
         conditions.append(Q(**{f"{at}cost": "free"}))
     if query.personal_budget:
         conditions.append(Q(**{f"{at}personal_budget": True}))
-    conditions.extend(_community_language_attendance(query, at))
+    conditions.extend(_community_and_language(query, f"{at}listing__"))
+    if query.attendance == "online":
+        conditions.append(Q(**{f"{at}online": True}))
     if query.attendance == "in_person":
         conditions.append(Exists(OfferPlace.objects.filter(offer=offer_id)))
     terms = Offer.terms.through.objects.filter(offer=offer_id)
@@ -217,32 +218,42 @@ def offer_search_queryset(query: SearchQuery) -> QuerySet[Offer]:
     return Offer.objects.filter(*_offer_conditions(query))
 
 
-def _offer_places_in_box(query: SearchQuery, centre: District, radius_km: float) -> QuerySet:
-    """Offers-at-places inside the box around the radius, filtered in the same single query
-    (joined, not a subquery, so the database can start from the indexed latitude)."""
-    min_lat, max_lat, min_lng, max_lng = bounding_box(centre.latitude, centre.longitude, radius_km)
-    return OfferPlace.objects.filter(
-        *_offer_conditions(query, "offer__"),
-        place__latitude__range=(min_lat, max_lat),
-        place__longitude__range=(min_lng, max_lng),
+def offer_place_search_queryset(query: SearchQuery) -> QuerySet[OfferPlace]:
+    """Offers-at-places whose offer matches everything asked for except distance (joined,
+    not a subquery, so the database can start from the places near a postcode)."""
+    return OfferPlace.objects.filter(*_offer_conditions(query, "offer__"))
+
+
+def _asks_about_offers(query: SearchQuery) -> bool:
+    """Whether the search names something only an offer has (a day, a cost, a type...)."""
+    return bool(
+        query.day
+        or query.time
+        or query.free
+        or query.personal_budget
+        or query.term
+        or query.attendance
+        or query.starts_from
+        or query.ends_by
+        or query.term_uuid
+        or query.taxonomy_uuid
     )
 
 
-def offers_near(
-    query: SearchQuery, *, centre: District, radius_km: float
-) -> list[tuple[int, float, str]]:
-    """(offer id, km, district) for each offer's nearest place within the radius, nearest first."""
-    candidates = _offer_places_in_box(query, centre, radius_km).values_list(
-        "offer_id", "place__latitude", "place__longitude", "place__outward_code"
-    )
-    nearest: dict[int, tuple[float, str]] = {}
-    for offer_id, lat, lng, outward in candidates:
-        km = haversine_km(centre.latitude, centre.longitude, lat, lng)
-        if km <= radius_km and (offer_id not in nearest or km < nearest[offer_id][0]):
-            nearest[offer_id] = (km, outward)
-    return sorted(
-        ((offer_id, km, outward) for offer_id, (km, outward) in nearest.items()),
-        key=lambda row: (row[1], row[0]),
+def group_search_queryset(query: SearchQuery) -> QuerySet[Listing] | None:
+    """Visible groups that list no offers yet and match the words, community and language.
+
+    A group with offers is found through them ("Run by ..."); one without (newly
+    suggested or imported) would otherwise never be found. None when the search asks
+    about something only an offer can have, such as a day or a price.
+    """
+    if _asks_about_offers(query):
+        return None
+    return Listing.objects.filter(
+        words_match(Listing, query.words),
+        *_community_and_language(query, ""),
+        lists_offers=False,
+        state__in=VISIBLE_STATES,
     )
 
 
@@ -258,115 +269,55 @@ def _page_of_offers(ids: list[int]) -> dict[int, Offer]:
     return {offer.pk: offer for offer in offers}
 
 
-def offer_search(query: SearchQuery, *, offset: int, limit: int) -> SearchResults:
-    """One page of offers, nearest first when a postcode is given, otherwise by name."""
-    offers = offer_search_queryset(query)
+def _nearest_outward_code(offer: Offer, centre: District | None) -> str:
+    places = [link.place for link in offer.offer_places.all()]
+    if not places:
+        return ""
+    if centre is None:
+        return places[0].outward_code
+    # The ranking used the nearest place; say which district that is.
+    return min(
+        places,
+        key=lambda p: (p.latitude - centre.latitude) ** 2 + (p.longitude - centre.longitude) ** 2,
+    ).outward_code
+
+
+def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchResults:
+    """One page of offers and of groups with no offers: nearest first when a postcode is
+    given, otherwise by name. Four to six queries, whatever the size of the directory."""
+    near = None
     if query.centre is not None and query.radius_km is not None:
-        ranked = offers_near(query, centre=query.centre, radius_km=query.radius_km)
-        page = ranked[offset : offset + limit]
-        found = _page_of_offers([offer_id for offer_id, _km, _district in page])
-        hits = [SearchHit(found[oid], km, outward) for oid, km, outward in page if oid in found]
-        return SearchResults(hits=hits, total=len(ranked))
-    total = offers.count()
-    ids = list(offers.order_by("name", "pk").values_list("pk", flat=True)[offset : offset + limit])
-    found = _page_of_offers(ids)
+        near = ranking.Near(query.centre.outward_code, query.radius_km)
+    total, ranked = ranking.offers_and_groups_page(
+        offers=offer_place_search_queryset(query) if near else offer_search_queryset(query),
+        groups=group_search_queryset(query),
+        near=near,
+        offset=offset,
+        limit=limit,
+        count_up_to=ranking.COUNT_UP_TO if near else None,
+    )
+    offer_ids = [row.pk for row in ranked if row.kind == "offer"]
+    group_ids = [row.pk for row in ranked if row.kind == "group"]
+    offers = _page_of_offers(offer_ids) if offer_ids else {}
+    groups = Listing.objects.in_bulk(group_ids) if group_ids else {}
     hits = []
-    for offer_id in ids:
-        places = [link.place for link in found[offer_id].offer_places.all()]
-        hits.append(SearchHit(found[offer_id], None, places[0].outward_code if places else ""))
+    for row in ranked:
+        if row.kind == "offer" and row.pk in offers:
+            offer = offers[row.pk]
+            outward = _nearest_outward_code(offer, query.centre)
+            hits.append(SearchHit(offer=offer, distance_km=row.km, outward_code=outward))
+        elif row.pk in groups:
+            listing = groups[row.pk]
+            hits.append(
+                SearchHit(
+                    listing=listing, distance_km=row.km, outward_code=listing.area_outward_code
+                )
+            )
     return SearchResults(hits=hits, total=total)
 
 
 def offer_type_terms() -> QuerySet[TaxonomyTerm]:
     return TaxonomyTerm.objects.filter(taxonomy__name="Flourish offer types")
-
-
-def _api_offers() -> QuerySet[Offer]:
-    return Offer.objects.select_related("listing")
-
-
-def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, list[Offer]]:
-    """Open Referral /services: (total, one page of offers with their group), in two queries."""
-    offers = offer_search_queryset(query)
-    total = offers.count()
-    ids = list(offers.order_by("name", "pk").values_list("pk", flat=True)[offset : offset + limit])
-    found = {offer.pk: offer for offer in _api_offers().filter(pk__in=ids)}
-    return total, [found[pk] for pk in ids]
-
-
-def _full_offers() -> QuerySet[Offer]:
-    return _api_offers().prefetch_related(
-        "schedules",
-        Prefetch("offer_places", queryset=OfferPlace.objects.select_related("place")),
-        Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy", "parent")),
-    )
-
-
-def service_for_api(*, service_id: uuid.UUID) -> Offer:
-    return _get_or_404(_full_offers().filter(listing__state__in=VISIBLE_STATES), uuid=service_id)
-
-
-def offer_places_near(query: SearchQuery, *, centre: District, radius_km: float) -> list[int]:
-    """Ids of offers-at-places within the radius of a point, nearest first."""
-    candidates = _offer_places_in_box(query, centre, radius_km).values_list(
-        "pk", "place__latitude", "place__longitude"
-    )
-    ranked = []
-    for pk, lat, lng in candidates:
-        km = haversine_km(centre.latitude, centre.longitude, lat, lng)
-        if km <= radius_km:
-            ranked.append((km, pk))
-    return [pk for _km, pk in sorted(ranked)]
-
-
-def service_at_location_page(
-    query: SearchQuery, *, offset: int, limit: int
-) -> tuple[int, list[OfferPlace]]:
-    """Open Referral /service_at_locations: nearest first when a postcode is given."""
-    if query.centre is not None and query.radius_km is not None:
-        ranked = offer_places_near(query, centre=query.centre, radius_km=query.radius_km)
-        total, ids = len(ranked), ranked[offset : offset + limit]
-    else:
-        links = OfferPlace.objects.filter(*_offer_conditions(query, "offer__"))
-        total = links.count()
-        ids = list(links.order_by("pk").values_list("pk", flat=True)[offset : offset + limit])
-    found = {
-        link.pk: link
-        for link in OfferPlace.objects.filter(pk__in=ids).select_related("offer__listing", "place")
-    }
-    return total, [found[pk] for pk in ids]
-
-
-def service_at_location_for_api(*, link_id: uuid.UUID) -> OfferPlace:
-    link = _get_or_404(
-        OfferPlace.objects.filter(offer__listing__state__in=VISIBLE_STATES).select_related("place"),
-        uuid=link_id,
-    )
-    link.offer = _get_or_404(_full_offers(), pk=link.offer_id)
-    return link
-
-
-def taxonomy_list() -> QuerySet[Taxonomy]:
-    return Taxonomy.objects.order_by("name", "pk")
-
-
-def taxonomy_for_api(*, taxonomy_id: uuid.UUID) -> Taxonomy:
-    return _get_or_404(
-        Taxonomy.objects.prefetch_related(
-            Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy", "parent"))
-        ),
-        uuid=taxonomy_id,
-    )
-
-
-def taxonomy_term_list() -> QuerySet[TaxonomyTerm]:
-    return TaxonomyTerm.objects.select_related("taxonomy", "parent").order_by(
-        "taxonomy__name", "name", "pk"
-    )
-
-
-def taxonomy_term_for_api(*, term_id: uuid.UUID) -> TaxonomyTerm:
-    return _get_or_404(taxonomy_term_list(), uuid=term_id)
 
 
 def check_user_can_import(*, user: Any) -> None:

@@ -25,8 +25,8 @@ from flourish.directory.selectors import (
     get_listing_for_user,
     get_offer_for_public,
     get_offer_for_user,
-    offer_search,
 )
+from flourish.directory.selectors import directory_search as run_search
 from flourish.directory.services import listings, offers
 from flourish.directory.services.listings import LISTING_FIELDS
 
@@ -51,10 +51,10 @@ def search(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         number = page_number(request.GET.get("page"))
         query = form.search_query()
-        results = offer_search(query, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
+        results = run_search(query, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
         page = Paginator(_CountOnly(results.total), PER_PAGE).get_page(number)
         if page.number != number:  # asked for a page past the end: show the last one
-            results = offer_search(query, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE)
+            results = run_search(query, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE)
         context.update(results=results, page=page)
     return render(request, "directory/search.html", context)
 

@@ -1,6 +1,7 @@
 """The Open Referral UK 3.0 API: public, read-only, no key, throttled per client."""
 
 import json
+import logging
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from pathlib import Path
@@ -10,12 +11,12 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 
-from flourish.directory import selectors
-from flourish.directory.api import params, serializers
+from flourish.directory.api import params, selectors, serializers
 from flourish.directory.api.throttle import seconds_until_allowed
 
 OPENAPI_FILE = Path(__file__).resolve().parent.parent / "data" / "openapi.json"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile"
+logger = logging.getLogger(__name__)
 
 
 def _error(status: int, message: str) -> JsonResponse:
@@ -40,6 +41,10 @@ def api_view(view: Callable[..., dict[str, Any]]) -> Callable[..., JsonResponse]
                 response = _error(error.status, error.message)
             except Http404:
                 response = _error(404, "There is nothing with that id.")
+            except Exception:
+                # A client of a JSON API must get JSON even when we fail; the error is logged.
+                logger.exception("Open Referral API request failed: %s", request.get_full_path())
+                response = _error(500, "Something went wrong on our side. Try again later.")
         response["Access-Control-Allow-Origin"] = "*"
         return response
 

@@ -24,7 +24,11 @@ from flourish.directory import events
 from flourish.directory.geography import district_for
 from flourish.directory.models import Listing, ListingState
 from flourish.directory.selectors import listing_duplicate_of
-from flourish.directory.services.offers import offer_search_text
+from flourish.directory.services.search_index import (
+    listing_search_text,
+    offer_search_text,
+    search_index_update,
+)
 from flourish.directory.tasks import send_directory_email
 
 CLAIM_SALT = "flourish.directory.claim"
@@ -86,6 +90,7 @@ def _apply_listing_fields(listing: Listing, fields: Mapping[str, Any]) -> None:
         )
     listing.area_outward_code = district.outward_code
     listing.local_authority = district.local_authority
+    listing.search_text = listing_search_text(listing)
 
 
 def refuse_duplicate_listing(listing: Listing) -> None:
@@ -131,6 +136,7 @@ def _listing_create(
     refuse_duplicate_listing(listing)
     listing.full_clean()
     listing.save()
+    search_index_update(listings=[listing])
     audit_record(
         actor=actor,
         action=events.LISTING_SUGGESTED,
@@ -178,9 +184,12 @@ def listing_update(*, actor: Any, listing: Listing, fields: Mapping[str, Any]) -
     listing.stale_since = None
     listing.full_clean()
     listing.save()
-    for offer in listing.offers.all():
+    # An offer is found by its group's words too, so they are indexed again with it.
+    offers = list(listing.offers.all())
+    for offer in offers:
         offer.search_text = offer_search_text(offer)
         offer.save(update_fields=["search_text"])
+    search_index_update(listings=[listing], offers=offers)
     audit_record(
         actor=actor,
         action=events.LISTING_UPDATED,

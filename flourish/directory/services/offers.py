@@ -19,22 +19,7 @@ from flourish.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-
-
-def offer_search_text(offer: Offer) -> str:
-    """Everything a word search looks at, in lower case: the offer's words and its group's."""
-    listing = offer.listing
-    parts = [
-        offer.name,
-        offer.description,
-        offer.who_for,
-        offer.languages,
-        listing.name,
-        listing.communities,
-        listing.led_by,
-        listing.languages,
-    ]
-    return " ".join(part for part in parts if part).lower()
+from flourish.directory.services.search_index import offer_search_text, search_index_update
 
 
 def _offer_save(
@@ -51,6 +36,7 @@ def _offer_save(
     offer.search_text = offer_search_text(offer)
     offer.full_clean()
     offer.save()
+    search_index_update(offers=[offer])
     offer.terms.set(terms)
     # One regular meeting and one place per offer for now: saving replaces them.
     # A lead may still edit an offer whose one-off date has passed, keeping that date.
@@ -94,6 +80,9 @@ def offer_create(
     """A group adds something it offers, with when it meets and where (a district at least)."""
     offer = Offer(listing=listing, **fields)
     _offer_save(offer, schedule=schedule, place=place, terms=terms)
+    if not listing.lists_offers:
+        listing.lists_offers = True
+        listing.save(update_fields=["lists_offers", "updated_at"])
     audit_record(actor=actor, action=events.OFFER_CREATED, target=offer, data={"name": offer.name})
     return offer
 

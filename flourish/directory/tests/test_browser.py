@@ -48,6 +48,14 @@ def _offer_edit(scene: Scene) -> str:
     return reverse("directory:offer_edit", args=[_offer(scene).uuid])
 
 
+def _word_search(scene: Scene) -> str:
+    from flourish.directory.factories import ListingFactory
+
+    _offer(scene)
+    ListingFactory(name="Headingley Walking Voices", area_outward_code="LS6", languages="Urdu")
+    return reverse("directory:search") + "?q=voices&postcode=LS6&distance=5"
+
+
 def _bad_search(scene: Scene) -> str:
     return reverse("directory:search") + "?postcode=ZZ99+9ZZ"
 
@@ -80,6 +88,7 @@ def _claim(scene: Scene) -> str:
 DIRECTORY_PAGES = [
     Page("directory search results", ANONYMOUS, _search),
     Page("directory search with an unknown postcode", ANONYMOUS, _bad_search),
+    Page("directory search finding a group and an offer", ANONYMOUS, _word_search),
     Page("directory group", ANONYMOUS, _group),
     Page("directory offer", ANONYMOUS, _offer_page),
     Page("directory suggest a group", ANONYMOUS, lambda scene: reverse("directory:suggest")),

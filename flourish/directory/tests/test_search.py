@@ -69,7 +69,7 @@ def test_it_leaves_out_groups_beyond_the_distance_asked_for(client, groups):
 
 
 def test_it_searches_by_words_across_the_offer_and_the_group(client, groups):
-    response = client.get(SEARCH, {"q": "hearing voices"})
+    response = client.get(SEARCH, {"q": "headingley evening"})
     assert names(response) == ["Hearing Voices evening group"]
 
 
@@ -169,6 +169,56 @@ def test_the_search_page_explains_itself_before_anyone_has_searched(client, db):
     html = client.get(SEARCH).content.decode()
 
     assert "Fill in as much or as little as you like" in html
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, groups):
+    response = client.get(SEARCH, {"postcode": "LS6", "distance": "25", "page": "7"})
+    assert response.status_code == 200
+    assert response.context["page"].number == 1
+    assert len(names(response)) == 4
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "evening", "postcode": "LS6 3AB", "distance": "25"},
+        {"postcode": "LS6", "distance": "10", "day": "weekdays"},
+        {"q": "group"},
+    ],
+)
+def test_search_uses_a_fixed_number_of_queries_however_many_groups_are_near(
+    client, groups, django_assert_num_queries, query
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ListingFactory(name="An evening group with no offers yet", area_outward_code="LS6")
+    with CaptureQueriesContext(connection) as few:
+        client.get(SEARCH, query)
+    for number in range(30):
+        offer_meeting_at(postcode="LS6 1AA", name=f"Another evening group {number}")
+        ListingFactory(name=f"Another evening group {number}", area_outward_code="LS6")
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(SEARCH, query)
+    assert len(names_or_groups(response)) == 20
+    if "day" not in query:
+        assert {type(hit).__name__ for hit in names_or_groups(response)} == {"Offer", "Listing"}
+    # The ranked page, its total, its offers, their meetings and places, its groups, and
+    # the form's list of types: seven at most.
+    assert len(few.captured_queries) <= 7
+
+
+def names_or_groups(response):
+    return [hit.offer or hit.listing for hit in response.context["results"].hits]
+
+
+def test_near_a_postcode_results_are_counted_up_to_a_limit(client, groups, monkeypatch):
+    from flourish.directory import ranking
+
+    monkeypatch.setattr(ranking, "COUNT_UP_TO", 3)
+    response = client.get(SEARCH, {"postcode": "LS6", "distance": "25"})
+    assert "3 or more results" in response.content.decode()
+    assert len(names(response)) == 4
 
 
 def test_a_page_number_too_big_to_exist_shows_the_last_page_of_results(client, groups):

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0002_one_off_schedules'),
+        ('directory', '0004_listings_say_whether_they_list_offers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

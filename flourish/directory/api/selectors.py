@@ -1,0 +1,90 @@
+"""Reads for the Open Referral API: pages of services, services at locations and taxonomies."""
+
+import uuid
+
+from django.db.models import Prefetch, QuerySet
+
+from flourish.directory import ranking
+from flourish.directory.models import Offer, OfferPlace, Taxonomy, TaxonomyTerm
+from flourish.directory.selectors import (
+    VISIBLE_STATES,
+    SearchQuery,
+    _get_or_404,
+    offer_place_search_queryset,
+    offer_search_queryset,
+)
+
+
+def _api_offers() -> QuerySet[Offer]:
+    return Offer.objects.select_related("listing")
+
+
+def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, list[Offer]]:
+    """/services: (total, one page of offers with their group), in two queries."""
+    total, ranked = ranking.offers_and_groups_page(
+        offers=offer_search_queryset(query), groups=None, near=None, offset=offset, limit=limit
+    )
+    found = _api_offers().in_bulk([row.pk for row in ranked])
+    return total, [found[row.pk] for row in ranked if row.pk in found]
+
+
+def _full_offers() -> QuerySet[Offer]:
+    return _api_offers().prefetch_related(
+        "schedules",
+        Prefetch("offer_places", queryset=OfferPlace.objects.select_related("place")),
+        Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy", "parent")),
+    )
+
+
+def service_for_api(*, service_id: uuid.UUID) -> Offer:
+    return _get_or_404(_full_offers().filter(listing__state__in=VISIBLE_STATES), uuid=service_id)
+
+
+def service_at_location_page(
+    query: SearchQuery, *, offset: int, limit: int
+) -> tuple[int, list[OfferPlace]]:
+    """/service_at_locations: nearest first when a postcode is given, in two queries."""
+    links = offer_place_search_queryset(query)
+    if query.centre is not None and query.radius_km is not None:
+        near = ranking.Near(query.centre.outward_code, query.radius_km)
+        total, ranked = ranking.offer_places_page(
+            offer_places=links, near=near, offset=offset, limit=limit
+        )
+        ids = [row.pk for row in ranked]
+    else:
+        total = links.count()
+        ids = list(links.order_by("pk").values_list("pk", flat=True)[offset : offset + limit])
+    found = OfferPlace.objects.select_related("offer__listing", "place").in_bulk(ids)
+    return total, [found[pk] for pk in ids if pk in found]
+
+
+def service_at_location_for_api(*, link_id: uuid.UUID) -> OfferPlace:
+    link: OfferPlace = _get_or_404(
+        OfferPlace.objects.filter(offer__listing__state__in=VISIBLE_STATES).select_related("place"),
+        uuid=link_id,
+    )
+    link.offer = _get_or_404(_full_offers(), pk=link.offer_id)
+    return link
+
+
+def taxonomy_list() -> QuerySet[Taxonomy]:
+    return Taxonomy.objects.order_by("name", "pk")
+
+
+def taxonomy_for_api(*, taxonomy_id: uuid.UUID) -> Taxonomy:
+    return _get_or_404(
+        Taxonomy.objects.prefetch_related(
+            Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy", "parent"))
+        ),
+        uuid=taxonomy_id,
+    )
+
+
+def taxonomy_term_list() -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.select_related("taxonomy", "parent").order_by(
+        "taxonomy__name", "name", "pk"
+    )
+
+
+def taxonomy_term_for_api(*, term_id: uuid.UUID) -> TaxonomyTerm:
+    return _get_or_404(taxonomy_term_list(), uuid=term_id)

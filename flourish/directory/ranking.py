@@ -1,0 +1,203 @@
+"""Ordering and paging search results in the database: by distance, or by name.
+
+Distance is a join on `DistrictDistance` (every pair of postcode districts within
+`NEIGHBOUR_RADIUS_KM`, with how far apart they are): places sit at their district's
+centroid, so "within R of this postcode, nearest first" is a range scan of one
+district's neighbours joined to places, then ORDER BY with LIMIT. Its cost depends on
+the page asked for, not on how many groups are nearby being loaded into Python.
+
+The filters come in as Django querysets (everything asked for except distance) and are
+used as derived tables joined to the distances, so the page is one statement and its
+total another (near a postcode, counted up to COUNT_UP_TO).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.db.models import F, QuerySet
+
+from flourish.directory.models import DistrictDistance, Listing, OfferPlace, Place
+
+# The search page counts results near a postcode up to this many (it then says "500 or
+# more"), so counting costs the same in a city as in the country: 25 pages of 20.
+COUNT_UP_TO = 500
+
+
+@dataclass(frozen=True)
+class Near:
+    outward_code: str
+    radius_km: float
+
+
+@dataclass(frozen=True)
+class Ranked:
+    kind: str  # "offer", "group" or "offer_place"
+    pk: int
+    km: float | None
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One kind of result as SQL: rows (kind, id, name, km) for the page, and rows with
+    an `id` column for counting (with an offer once per nearby place: cheaper to read)."""
+
+    sql: str
+    params: tuple
+    count_sql: str
+    count_params: tuple
+    # Whether the counted rows may hold an id twice (an offer at two nearby places).
+    count_distinct: bool = False
+
+
+def _rows(queryset: QuerySet, **columns: str) -> tuple[str, tuple]:
+    """The queryset's SQL selecting only `columns` (alias → field path), for use as a
+    derived table: the database merges it into the outer join, so it can start from
+    whichever side is smaller (the districts near a postcode, or the words' index)."""
+    values = queryset.annotate(**{alias: F(path) for alias, path in columns.items()})
+    # No ORDER BY from the model's Meta: a sorted subquery cannot be merged into the join.
+    sql, params = values.values(*columns).order_by().query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _distance() -> str:
+    return DistrictDistance._meta.db_table
+
+
+def _offer_branch(offers: QuerySet, near: Near | None) -> Branch:
+    """Offers (`near` None) or offers-at-places (`near` given) as (kind, id, name, km)."""
+    if near is None:
+        rows, params = _rows(offers, hit_id="pk", hit_name="name")
+        sql = (
+            f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, 0.0 AS km FROM ({rows}) o"
+        )
+        return Branch(sql, params, sql, params)
+    rows, params = _rows(
+        offers,
+        hit_id="offer_id",
+        hit_name="offer__name",
+        hit_area="place__outward_code",
+        hit_link="pk",
+    )
+    # An offer met at several places is listed once, at its nearest place: a row is kept
+    # unless another place of the same offer is nearer (or as near, with a lower id).
+    # Unlike GROUP BY, this keeps rows in distance order, so LIMIT can stop early.
+    t = {"link": OfferPlace._meta.db_table, "place": Place._meta.db_table, "d": _distance()}
+    near_rows = (
+        f"FROM ({rows}) o JOIN {t['d']} d ON d.destination = o.hit_area "
+        f"WHERE d.origin = %s AND d.km <= %s"
+    )
+    near_params = (*params, near.outward_code, near.radius_km)
+    sql = (
+        f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, d.km AS km "
+        f"{near_rows} AND NOT EXISTS ("
+        f"SELECT 1 FROM {t['link']} op2 JOIN {t['place']} p2 ON p2.id = op2.place_id "
+        f"JOIN {t['d']} d2 ON d2.destination = p2.outward_code AND d2.origin = %s "
+        f"WHERE op2.offer_id = o.hit_id AND op2.id <> o.hit_link "
+        f"AND (d2.km < d.km OR (d2.km = d.km AND op2.id < o.hit_link)))"
+    )
+    return Branch(
+        sql,
+        (*near_params, near.outward_code),
+        f"SELECT o.hit_id AS id {near_rows}",
+        near_params,
+        count_distinct=True,
+    )
+
+
+def _group_branch(listings: QuerySet[Listing], near: Near | None) -> Branch:
+    rows, params = _rows(listings, hit_id="pk", hit_name="name", hit_area="area_outward_code")
+    if near is None:
+        sql = (
+            f"SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, 0.0 AS km FROM ({rows}) l"
+        )
+        return Branch(sql, params, sql, params)
+    sql = (
+        f"SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, d.km AS km "
+        f"FROM ({rows}) l JOIN {_distance()} d ON d.destination = l.hit_area "
+        f"WHERE d.origin = %s AND d.km <= %s"
+    )
+    params = (*params, near.outward_code, near.radius_km)
+    return Branch(sql, params, sql, params)
+
+
+def _run(
+    branches: list[Branch],
+    *,
+    offset: int,
+    limit: int,
+    near: Near | None,
+    count_up_to: int | None = None,
+) -> tuple[int, list[Ranked]]:
+    """The page, and the total, of the branches' rows together (offers, then groups).
+
+    Each branch is ordered and cut to `offset + limit` rows on its own, so the database
+    reads each from the nearest districts (or the start of the name index) and stops
+    early, instead of sorting every row near a dense city; then the two are merged."""
+    # By name alone when no distance is asked for, so an index on name can serve it.
+    order = "km, name, id" if near is not None else "name, id"
+    firsts = [
+        f"SELECT kind, id, name, km FROM ({b.sql} ORDER BY {order} LIMIT %s) AS b{n}"
+        for n, b in enumerate(branches)
+    ]
+    page_params = [value for b in branches for value in (*b.params, offset + limit)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT kind, id, km FROM ({' UNION ALL '.join(firsts)}) AS hits "
+            "ORDER BY km, name, kind, id LIMIT %s OFFSET %s",
+            (*page_params, limit, offset),
+        )
+        rows = cursor.fetchall()
+        total = _count(cursor, branches, count_up_to)
+    ranked = [Ranked(kind, pk, km if near is not None else None) for kind, pk, km in rows]
+    return total, ranked
+
+
+def _count(cursor: Any, branches: list[Branch], count_up_to: int | None) -> int:
+    """How many results, exactly; or, given `count_up_to`, reading at most that many rows
+    of each branch (so the cost stays the same in a dense city), and at most that."""
+    cap = " LIMIT %s" if count_up_to is not None else ""
+    counts = ", ".join(
+        f"(SELECT COUNT(*) AS n{n}, COUNT({'DISTINCT id' if b.count_distinct else '*'}) AS d{n} "
+        f"FROM ({b.count_sql}{cap}) AS c) AS t{n}"
+        for n, b in enumerate(branches)
+    )
+    params = [v for b in branches for v in (*b.count_params, *([count_up_to] if cap else []))]
+    cursor.execute(f"SELECT * FROM {counts}", params)
+    found = cursor.fetchone()
+    read, distinct = found[0::2], found[1::2]
+    if count_up_to is not None and any(n >= count_up_to for n in read):
+        return count_up_to
+    return int(sum(distinct))
+
+
+def offers_and_groups_page(
+    *,
+    offers: QuerySet,
+    groups: QuerySet[Listing] | None,
+    near: Near | None,
+    offset: int,
+    limit: int,
+    count_up_to: int | None = None,
+) -> tuple[int, list[Ranked]]:
+    """One page of offers and (if `groups` is given) groups, nearest first, then by name.
+
+    `offers` is a queryset of offers, or of offers-at-places when `near` is given."""
+    branches = [_offer_branch(offers, near)]
+    if groups is not None:
+        branches.append(_group_branch(groups, near))
+    return _run(branches, offset=offset, limit=limit, near=near, count_up_to=count_up_to)
+
+
+def offer_places_page(
+    *, offer_places: QuerySet[OfferPlace], near: Near, offset: int, limit: int
+) -> tuple[int, list[Ranked]]:
+    """One page of offers-at-places within the radius, nearest first (Open Referral)."""
+    rows, params = _rows(offer_places, hit_id="pk", hit_area="place__outward_code")
+    sql = (
+        f"SELECT 'offer_place' AS kind, op.hit_id AS id, '' AS name, d.km AS km "
+        f"FROM ({rows}) op JOIN {_distance()} d ON d.destination = op.hit_area "
+        f"WHERE d.origin = %s AND d.km <= %s"
+    )
+    params = (*params, near.outward_code, near.radius_km)
+    return _run([Branch(sql, params, sql, params)], offset=offset, limit=limit, near=near)
