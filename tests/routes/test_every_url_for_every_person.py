@@ -117,11 +117,6 @@ def test_each_person_gets_what_they_should_and_nobody_gets_a_server_error(sweep,
 
 
 HOSTILE_QUERY = {"page": "99999999999999999999", "q": "\x00", "search": "\x00", "area": "\x00"}
-# The Open Referral API's parameters are being reworked on their own; until that lands
-# these two still fail, and the marks come off when they pass.
-API_BEING_FIXED = {"openreferral:services", "openreferral:service_at_locations"}
-
-
 def _first_allowed(expect: Expect | None) -> str | None:
     if expect is None:
         return None
@@ -129,13 +124,7 @@ def _first_allowed(expect: Expect | None) -> str | None:
 
 
 PAGES = [
-    pytest.param(
-        route,
-        id=route.key,
-        marks=[pytest.mark.xfail(reason="API parameters in progress")]
-        if route.key in API_BEING_FIXED
-        else [],
-    )
+    pytest.param(route, id=route.key)
     for route in ROUTES
     if not route.pattern.startswith(ADMIN_PREFIX)
     and _first_allowed(expectation_for(route.key, route.pattern))
