@@ -19,6 +19,7 @@ from flourish.grants.models.decisions import (
     RecommendationVerdict,
     SiftResult,
 )
+from flourish.grants.models.holding import HeldMoneyKind, HeldMoneyMovement, HoldingPartnership
 from flourish.grants.models.panels import ConflictDeclaration, Panel, PanelVote, VoteVerdict
 from flourish.grants.models.planning import PlanningSession, SessionBooking
 from flourish.grants.models.programmes import (
@@ -26,6 +27,7 @@ from flourish.grants.models.programmes import (
     EligibilityQuestion,
     Programme,
     ProgrammeCategory,
+    ProgrammeKind,
     Stage,
 )
 from flourish.grants.models.reports import GrantReport, ReminderKind, ReportReminder, ReportSpend
@@ -44,6 +46,9 @@ __all__ = [
     "DecisionOutcome",
     "EligibilityQuestion",
     "GrantReport",
+    "HeldMoneyKind",
+    "HeldMoneyMovement",
+    "HoldingPartnership",
     "Panel",
     "PanelVote",
     "PayeeKind",
@@ -51,6 +56,7 @@ __all__ = [
     "PlanningSession",
     "Programme",
     "ProgrammeCategory",
+    "ProgrammeKind",
     "Recommendation",
     "RecommendationVerdict",
     "ReminderKind",
