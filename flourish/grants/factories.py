@@ -7,7 +7,6 @@ from django.utils.text import slugify
 from flourish.accounts.factories import OrganisationFactory, UserFactory
 from flourish.accounts.models import Organisation, OrganisationKind
 from flourish.grants.models import (
-    DEFAULT_CATEGORIES,
     Application,
     ApplicationStatus,
     Award,
@@ -17,6 +16,7 @@ from flourish.grants.models import (
     ProgrammeCategory,
     SpendLine,
 )
+from flourish.grants.models.programmes import default_category_names
 from flourish.grants.services.funding import programme_budget_add
 
 
@@ -57,7 +57,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     def categories(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
         if not create or self.categories.exists():
             return
-        names = extracted if extracted is not None else [str(c) for c in DEFAULT_CATEGORIES]
+        names = extracted if extracted is not None else default_category_names()
         ProgrammeCategory.objects.bulk_create(
             ProgrammeCategory(programme=self, name=name, position=position)
             for position, name in enumerate(names, start=1)

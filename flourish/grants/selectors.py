@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Window
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -164,18 +164,21 @@ def application_list_for_programme(
 
 
 def page_with_count(*, items: QuerySet[Any], number: str | None, size: int) -> Page:
-    """One page of a list and the total, in a single query: the count rides along as a
-    window function instead of a second COUNT(*) over the whole list."""
-    wanted = int(number) if number and number.isdigit() and int(number) > 0 else 1
-    counted = items.annotate(total_rows=Window(Count("pk")))
-    rows = list(counted[(wanted - 1) * size : wanted * size])
-    if not rows and wanted > 1:
-        # Past the end (an old link): show the first page rather than nothing.
-        wanted = 1
-        rows = list(counted[:size])
+    """One page of a list and its total, each costing the same whatever the list's size.
+
+    The total is a bare COUNT over the filtered rows (no joins, no ordering, so an
+    index answers it), and the page is found by key first: the ids of one page are
+    read from the ordering index, then only those rows are fetched with their joins.
+    A window COUNT(*) OVER () would join and count every row before taking 25."""
     paginator = Paginator(items, size)
-    paginator.count = rows[0].total_rows if rows else 0
-    return Page(rows, wanted, paginator)
+    paginator.count = items.order_by().values("pk").count()
+    wanted = int(number) if number and number.isdigit() else 1
+    # Past the end (an old link) shows the last page; nonsense shows the first.
+    wanted = min(max(wanted, 1), paginator.num_pages)
+    offset = (wanted - 1) * size
+    ids = list(items.values_list("pk", flat=True)[offset : offset + size])
+    by_id = {row.pk: row for row in items.filter(pk__in=ids)}
+    return Page([by_id[pk] for pk in ids], wanted, paginator)
 
 
 def programme_awarded_pence(*, programme: Programme) -> int:

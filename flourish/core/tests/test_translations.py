@@ -1,12 +1,18 @@
-"""The Welsh and Urdu catalogues are compiled, committed and used by the layout."""
+"""The Welsh and Urdu catalogues are complete, compiled, committed and used by the layout."""
 
 import gettext
-import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
+
+from flourish.core.tests.catalogues import (
+    LANGUAGES,
+    Entry,
+    catalogue_path,
+    placeholders,
+    plural_forms,
+    read_catalogue,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,36 +50,65 @@ def test_the_english_home_page_is_unchanged_by_the_catalogues(client):
     assert "Skip to main content" in html
 
 
-PO_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+# Strings whose Welsh or Urdu is rightly the same as the English: words Welsh
+# shares with English, and the space that joins "2 hours 30 minutes".
+SAME_AS_ENGLISH = {
+    "cy": {"person", "cost", "Cost", "Panel", "Grant", "%(counter)s grant", " "},
+    "ur": {" "},
+}
 
 
-def po_unescape(text: str) -> str:
-    return re.sub(r"\\(.)", lambda match: PO_ESCAPES.get(match[1], match[1]), text)
+def problems_in(language: str, problem) -> list[str]:
+    """`where: msgid` for each entry of the committed catalogue that `problem` flags."""
+    path = catalogue_path(language)
+    entries = read_catalogue(path)
+    assert entries, f"No entries read from {path}"
+    forms = plural_forms(path)
+    return [f"{entry.where}: {entry.msgid!r}" for entry in entries if problem(entry, forms)]
 
 
-def po_translations(path: Path) -> dict[str, str]:
-    """Translated, non-fuzzy, singular entries of a .po file, as msgid → msgstr."""
-    entries: dict[str, str] = {}
-    for block in path.read_text(encoding="utf-8").split("\n\n"):
-        if "#, fuzzy" in block or "msgid_plural" in block:
-            continue
-        parts = {"msgid": "", "msgstr": ""}
-        key = "msgid"
-        for keyword, text in re.findall(r'^(msgid|msgstr|)\s*"(.*)"$', block, flags=re.MULTILINE):
-            key = keyword or key
-            parts[key] += po_unescape(text)
-        if parts["msgid"] and parts["msgstr"]:
-            entries[parts["msgid"]] = parts["msgstr"]
-    return entries
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_in_the_catalogue_has_a_translation_that_is_not_a_guess(language):
+    def untranslated(entry: Entry, forms: int) -> bool:
+        wrong_forms = bool(entry.msgid_plural) and len(entry.translations) != forms
+        return not entry.translated or entry.fuzzy or wrong_forms
+
+    assert problems_in(language, untranslated) == [], (
+        f"Translate these into {language} in its django.po (every plural form), "
+        "remove any `#, fuzzy` line, then run `make messages`."
+    )
 
 
-@pytest.mark.parametrize("language", ["cy", "ur"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_translation_keeps_the_placeholders_and_html_of_its_english(language):
+    def changed(entry: Entry, forms: int) -> bool:
+        english = placeholders(entry.msgid_plural or entry.msgid)
+        return any(placeholders(text) != english for text in entry.translations)
+
+    assert problems_in(language, changed) == [], (
+        "Keep every %(name)s, {name}, HTML tag and entity exactly as in the English."
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_translation_is_left_in_english(language):
+    def english(entry: Entry, forms: int) -> bool:
+        same = entry.translations[0] == entry.msgid
+        return same and entry.msgid not in SAME_AS_ENGLISH[language]
+
+    assert problems_in(language, english) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_committed_mo_file_matches_its_po_file(language):
-    folder = Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES"
+    folder = catalogue_path(language).parent
     with (folder / "django.mo").open("rb") as compiled:
         catalogue = gettext.GNUTranslations(compiled)
-    expected = po_translations(folder / "django.po")
+    expected = {
+        entry.msgid: entry.translations[0]
+        for entry in read_catalogue(folder / "django.po")
+        if not entry.msgid_plural and entry.translated and not entry.fuzzy
+    }
 
-    assert len(expected) >= 30
     stale = [msgid for msgid, msgstr in expected.items() if catalogue.gettext(msgid) != msgstr]
     assert stale == [], "Run `make messages` to recompile the catalogues."

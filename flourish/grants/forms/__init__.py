@@ -239,7 +239,7 @@ class ApplicationFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["category"]).choices = [
             ("", _("Any kind of spending"))
-        ] + [(category.pk, category.name) for category in categories]
+        ] + [(category.pk, category.label) for category in categories]
 
 
 class SiftForm(forms.Form):
@@ -428,7 +428,7 @@ class ReportForm(forms.Form):
         self.categories = categories
         for category in categories:
             self.fields[f"spent_{category.pk}"] = PoundsField(
-                label=_("Spent on %(kind)s, in pounds") % {"kind": category.name.lower()},
+                label=_("Spent on %(kind)s, in pounds") % {"kind": category.label.lower()},
                 required=False,
             )
 

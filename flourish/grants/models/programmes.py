@@ -3,7 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from flourish.accounts.models import Organisation
@@ -38,6 +39,13 @@ class ProgrammeKind(models.TextChoices):
     PROJECT = "project", _("Project grants: money for something the group wants to do")
     # Background essay 004, eighth hypothesis: groups need core funding on their own terms.
     CORE = "core", _("Core funding: unrestricted money for what the group already does")
+
+
+def default_category_names() -> list[str]:
+    """The default kinds in English whatever the creator reads, so each reader sees them in
+    their own language (ProgrammeCategory.label looks the stored English up)."""
+    with translation.override(None):
+        return [str(name) for name in DEFAULT_CATEGORIES]
 
 
 def default_stages() -> list[str]:
@@ -163,7 +171,13 @@ class ProgrammeCategory(models.Model):
         verbose_name_plural = _("programme categories")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language: the default kinds are stored in English, as
+        created, so they are looked up in the catalogue; a funder's own name shows as written."""
+        return gettext(self.name)
 
 
 class EligibilityQuestion(models.Model):

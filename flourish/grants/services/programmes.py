@@ -6,26 +6,30 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.accounts.models import Organisation, OrganisationKind
 from flourish.core.services import audit_record
 from flourish.grants import events
 from flourish.grants.models import (
-    DEFAULT_CATEGORIES,
     EligibilityQuestion,
     Programme,
     ProgrammeCategory,
     ProgrammeKind,
     SpendLine,
 )
+from flourish.grants.models.programmes import default_category_names
+
+CORE_CATEGORY = gettext_noop("Running the group (unrestricted)")
 
 
 def default_categories(*, kind: str) -> list[str]:
     """Core funding is unrestricted, so it has one kind of spending; project grants start
     from the NSUN fund's eight, which staff then change to their own."""
     if kind == ProgrammeKind.CORE:
-        return [_("Running the group (unrestricted)")]
-    return [str(name) for name in DEFAULT_CATEGORIES]
+        # Stored in English, like the defaults, so each reader sees it in their language.
+        return [CORE_CATEGORY]
+    return default_category_names()
 
 
 @transaction.atomic

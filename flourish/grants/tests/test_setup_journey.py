@@ -92,7 +92,7 @@ def _organiser_applies(client, programme: Programme) -> Application:
             client.post(
                 reverse("grants:money", args=[application.pk]),
                 {
-                    "category": programme.categories.first().pk,
+                    "category": programme.categories.values_list("pk", flat=True)[0],
                     "description": "Flasks and waterproofs",
                     "amount": "800",
                 },

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.public_cache import public_page
 from flourish.grants import selectors
 from flourish.grants.forms import (
     QUESTION_SLUGS,
@@ -43,11 +44,13 @@ from flourish.grants.services.reports import report_submit
 from flourish.grants.views.common import add_service_error, posted
 
 
+@public_page("grants")
 def programme_list(request: HttpRequest) -> HttpResponse:
     programmes = selectors.programme_list_open()
     return render(request, "grants/programme_list.html", {"programmes": programmes})
 
 
+@public_page("grants")
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_public(slug=slug)
     questions = list(programme.eligibility_questions.all())
@@ -296,6 +299,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("grants:application_status", pk=pk)
 
 
+@public_page("grants")
 def funded(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_public(slug=slug)
     awards = selectors.award_list_for_programme_public(programme=programme)
