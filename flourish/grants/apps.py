@@ -8,9 +8,11 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Grants")
 
     def ready(self) -> None:
+        from django.core import checks
+
         from flourish.accounts.models import Organisation
         from flourish.core.public_cache import invalidate_on_change
-        from flourish.grants import models
+        from flourish.grants import models, uploads
 
         # Programme pages and "who we funded" show programmes, their questions and
         # categories, awards, success rates (from applications) and groups' names.
@@ -25,3 +27,4 @@ class GrantsConfig(AppConfig):
                 Organisation,
             ],
         )
+        checks.register(uploads.libmagic_check)
