@@ -71,6 +71,11 @@ urlpatterns = [
         name="programme_publish",
     ),
     path(
+        "manage/programmes/<slug:slug>/set-up/another-tier/",
+        setup.programme_tier_new,
+        name="programme_tier_new",
+    ),
+    path(
         "manage/programmes/<slug:slug>/set-up/categories/",
         setup.programme_categories,
         name="programme_categories",

@@ -78,6 +78,7 @@ ARGUMENTS: dict[str, Arguments] = {
     "grants:programme_new": lambda world: {"slug": world.programme.funder.slug},
     "grants:programme_setup": _slug,
     "grants:programme_publish": _slug,
+    "grants:programme_tier_new": _slug,
     "grants:programme_categories": _slug,
     "grants:programme_questions": _slug,
     "grants:programme_plan_questions": _slug,

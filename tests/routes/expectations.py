@@ -139,6 +139,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "grants:programme_new": only(STAFF),
     "grants:programme_setup": only(STAFF),
     "grants:programme_publish": posted_by(STAFF),
+    "grants:programme_tier_new": only(STAFF),
     "grants:programme_categories": only(STAFF),
     "grants:programme_questions": only(STAFF),
     "grants:programme_plan_questions": only(STAFF),

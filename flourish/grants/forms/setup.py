@@ -201,3 +201,12 @@ class BusinessPlanQuestionForm(forms.Form):
         max_length=300,
         error_messages={"required": _("Enter the question.")},
     )
+
+
+class TierForm(forms.Form):
+    title = forms.CharField(
+        label=_("Name of the new tier"),
+        help_text=_("For example, Ideas That Change Lives: Investment."),
+        max_length=140,
+        error_messages={"required": _("Enter the name of the new tier.")},
+    )

@@ -251,3 +251,40 @@ def business_plan_question_remove(*, programme: Programme, actor: Any, number: i
         data={"plan_question_removed": removed},
     )
     return programme
+
+
+@transaction.atomic
+def programme_tier_add(*, programme: Programme, actor: Any, title: str, slug: str) -> Programme:
+    """Another tier of a scheme (Leeds: Kick-Start, then Investment) starts as a copy of this
+    programme's set-up, unpublished and with an empty budget, for staff to change."""
+    tier = programme_create(
+        funder=programme.funder,
+        actor=actor,
+        title=title,
+        slug=slug,
+        description=programme.description,
+        who_can_apply=programme.who_can_apply,
+        max_grant_pence=programme.max_grant_pence,
+        min_grant_pence=programme.min_grant_pence,
+        identifier_prefix=programme.identifier_prefix,
+        opens_on=programme.opens_on,
+        closes_on=programme.closes_on,
+        stages=list(programme.stages),
+        categories=list(programme.categories.values_list("name", flat=True)),
+        kind=programme.kind,
+        contact_phone=programme.contact_phone,
+        contact_hours=programme.contact_hours,
+        is_published=False,
+    )
+    EligibilityQuestion.objects.bulk_create(
+        EligibilityQuestion(
+            programme=tier,
+            position=question.position,
+            text=question.text,
+            ruled_out_by_yes=question.ruled_out_by_yes,
+            reason=question.reason,
+            signpost=question.signpost,
+        )
+        for question in programme.eligibility_questions.all()
+    )
+    return tier

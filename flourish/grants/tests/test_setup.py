@@ -191,3 +191,33 @@ def test_the_leeds_programmes_list_their_own_kinds_of_spending_in_the_demo():
     kick_start = Programme.objects.get(slug="ideas-kick-start")
     names = set(kick_start.categories.values_list("name", flat=True))
     assert "Room hire" in names and "Technology to keep in touch" not in names
+
+
+def test_staff_add_another_tier_set_up_from_the_first(client, staff, programme):
+    programme.eligibility_questions.create(position=1, text="Are you in Leeds?", reason="r")
+    client.force_login(staff)
+
+    response = client.post(
+        reverse("grants:programme_tier_new", args=[programme.slug]),
+        {"title": "Ideas That Change Lives: Investment"},
+    )
+
+    tier = Programme.objects.get(title="Ideas That Change Lives: Investment")
+    assert response["Location"] == _setup_url(tier)
+    assert not tier.is_published
+    assert tier.funder == programme.funder and tier.stages == programme.stages
+    assert list(tier.eligibility_questions.values_list("text", flat=True)) == ["Are you in Leeds?"]
+    assert tier.categories.count() == programme.categories.count()
+    client.post(
+        _setup_url(tier, "programme_section", "amounts"),
+        {
+            "min_grant_pence": "10000",
+            "max_grant_pence": "10000",
+            "award_limit": "6",
+            "report_due_days": "180",
+        },
+    )
+    client.post(_setup_url(tier, "programme_plan_questions"), {"text": "What is your idea?"})
+    tier.refresh_from_db()
+    assert tier.award_limit == 6 and tier.min_grant_pence == 1_000_000
+    assert tier.business_plan_questions == ["What is your idea?"]

@@ -28,6 +28,7 @@ from flourish.grants.forms.setup import (
     ProgrammeDatesForm,
     ProgrammeDetailsForm,
     ProgrammeStagesForm,
+    TierForm,
 )
 from flourish.grants.models import Programme
 from flourish.grants.money import get_funder_for_staff, programme_budget_figures
@@ -126,6 +127,28 @@ def programme_section(request: HttpRequest, slug: str, section: str) -> HttpResp
 
 
 @login_required
+def programme_tier_new(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
+    form = TierForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        title = form.cleaned_data["title"]
+        try:
+            tier = services.programme_tier_add(
+                programme=programme, actor=request.user, title=title, slug=_unique_slug(title)
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Set up from %(title)s. Change what differs.") % {"title": programme.title},
+            )
+            return redirect("grants:programme_setup", slug=tier.slug)
+    context = {"programme": programme, "form": form, "title": _("Add another tier")}
+    return render(request, "grants/setup/section.html", context)
+
+
+@login_required
 @require_POST
 def programme_publish(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
@@ -186,7 +209,7 @@ def programme_categories(request: HttpRequest, slug: str) -> HttpResponse:
             category=get_object_or_404(programme.categories, pk=_number(pk)), actor=request.user
         ),
     )
-    items = [(category.pk, category.name) for category in programme.categories.all()]
+    items = [(category.pk, category.label) for category in programme.categories.all()]
     return done or _list_page(
         request, programme, form, items=items, title=_("What the money can pay for")
     )
