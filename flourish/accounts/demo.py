@@ -22,12 +22,22 @@ DEMO_PEOPLE = [
     ("associate@example.org", "Dev Associate", "community-minds-fund", Role.ASSOCIATE),
     ("panel@example.org", "Ruth Panel", "community-minds-fund", Role.PANEL_MEMBER),
     ("admin@example.org", "Sam Administrator", "flourish-operators", Role.ADMINISTRATOR),
+    (
+        "partner@example.org",
+        "Jo Partner",
+        "leeds-community-voluntary-services",
+        Role.HOLDING_PARTNER,
+    ),
 ]
 
 DEMO_ORGANISATIONS = {
     "peer-support-bradford": ("Peer Support Bradford", OrganisationKind.GROUP),
     "community-minds-fund": ("Community Minds Fund", OrganisationKind.FUNDER),
     "flourish-operators": ("Flourish Operators", OrganisationKind.OPERATOR),
+    "leeds-community-voluntary-services": (
+        "Leeds Community Voluntary Services",
+        OrganisationKind.HOLDING_PARTNER,
+    ),
 }
 
 

@@ -47,7 +47,7 @@ class PlanningSessionInline(admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["title", "funder", "max_grant_pence", "budget_pence", "opens_on", "closes_on"]
+    list_display = ["title", "funder", "kind", "max_grant_pence", "opens_on", "closes_on"]
     list_select_related = ["funder"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}

@@ -12,6 +12,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from flourish.grants.models import Application, Award, Programme, SpendLine
+from flourish.grants.money import BudgetFigures, programme_budget_figures
 
 # A row covering fewer groups than this is shown as "fewer than 5", so it cannot point
 # at one group (DESIGN.md: aggregates shown to funders hide groups under 5).
@@ -49,9 +50,8 @@ def suppress_small_rows(rows: list[Row]) -> list[Row]:
 
 @dataclass
 class Dashboard:
-    budget_pence: int
+    budget: BudgetFigures
     awarded_pence: int
-    paid_pence: int
     awards: int
     reports_outstanding: int
     median_days_to_decision: float | None
@@ -59,6 +59,18 @@ class Dashboard:
     by_category: list[Row] = field(default_factory=list)
     by_area: list[Row] = field(default_factory=list)
     by_community: list[Row] = field(default_factory=list)
+
+    @property
+    def budget_pence(self) -> int:
+        return self.budget.put_in_pence
+
+    @property
+    def paid_pence(self) -> int:
+        return self.budget.paid_out_pence
+
+    @property
+    def not_yet_awarded_pence(self) -> int:
+        return self.budget.put_in_pence - self.awarded_pence
 
     @property
     def largest_category_pence(self) -> int:
@@ -90,11 +102,11 @@ def _by_community(by_answer: Iterable[dict[str, Any]]) -> list[Row]:
 
 
 def programme_dashboard(*, programme: Programme) -> Dashboard:
-    """Everything on the dashboard in six queries, whatever the number of awards."""
+    """Everything on the dashboard in seven queries, whatever the number of awards. Budget
+    and paid come from the ledger, so the dashboard can never disagree with it."""
     awards = Award.objects.filter(programme=programme)
     totals = awards.aggregate(
         awarded=Sum("amount_pence"),
-        paid=Sum("paid_pence"),
         count=Count("pk"),
         outstanding=Count("pk", filter=Q(paid_pence__gt=0, report__isnull=True)),
     )
@@ -122,9 +134,8 @@ def programme_dashboard(*, programme: Programme) -> Dashboard:
         )
     )
     return Dashboard(
-        budget_pence=programme.budget_pence,
+        budget=programme_budget_figures(programme=programme),
         awarded_pence=totals["awarded"] or 0,
-        paid_pence=totals["paid"] or 0,
         awards=totals["count"],
         reports_outstanding=totals["outstanding"],
         median_days_to_decision=_days([(sent, decided) for sent, decided, _paid in times]),

@@ -24,6 +24,8 @@ from flourish.grants.models import (
     ApplicationStatus,
     Conversation,
     GrantReport,
+    HeldMoneyKind,
+    HoldingPartnership,
     Panel,
     PlanningSession,
     Programme,
@@ -32,10 +34,8 @@ from flourish.grants.models import (
     SiftResult,
     Stage,
 )
-from flourish.grants.services.payments import award_pay, programme_fund
-from flourish.ledger.models import Unit
-from flourish.ledger.selectors import account_balance
-from flourish.ledger.services import account_open
+from flourish.grants.services.holding import held_money_move
+from flourish.grants.services.payments import award_pay
 
 FUNDER_SLUG = "community-minds-fund"
 PEOPLE = {
@@ -92,11 +92,31 @@ SPENDING = [
 ]
 
 
+# The Leeds scheme pays for trying out and growing an idea, not the Covid fund's list.
+KICK_START_CATEGORIES = [
+    "Trying the idea out",
+    "Room hire",
+    "Materials and equipment",
+    "Publicity",
+    "Travel and volunteers' expenses",
+]
+INVESTMENT_CATEGORIES = [
+    "Staff and sessional workers",
+    "Equipment",
+    "Premises",
+    "Business support and training",
+    "Publicity",
+]
+PARTNER_EMAIL = "partner@example.org"
+
+
 def build(stdout: TextIO) -> None:
     funder = _funder_with_people()
     nsun = _keep_connected(funder, stdout)
+    open_round = _open_round(funder)
     kick_start, investment = _ideas_that_change_lives(funder, stdout)
-    for programme in (nsun, kick_start, investment):
+    _holding_partner(funder, kick_start)
+    for programme in (nsun, open_round, kick_start, investment):
         awarded = sum(award.amount_pence for award in programme.awards.all())
         stdout.write(
             f"Grants: {programme.title}: {programme.applications.count()} applications, "
@@ -169,7 +189,6 @@ def _keep_connected(funder: Organisation, stdout: TextIO) -> Programme:
     if programme.applications.exists():
         return programme
     EligibilityQuestionFactory(programme=programme, position=1)
-    _fund(programme, staff)
     first_day = datetime.date(2026, 4, 2)
     for number, (group, amount) in enumerate(zip(_groups(88), cycle(AMOUNTS), strict=False)):
         day = first_day + datetime.timedelta(days=number % 50)
@@ -200,7 +219,6 @@ def _keep_connected(funder: Organisation, stdout: TextIO) -> Programme:
             paid = decided + datetime.timedelta(days=3)
             Application.objects.filter(pk=application.pk).update(paid_at=paid)
     _undecided(programme, staff, _groups(8, start=88), first_day)
-    _organisers_application(programme)
     _panel_and_reports(programme, staff)
     return programme
 
@@ -223,30 +241,6 @@ def _panel_and_reports(programme: Programme, staff: User) -> None:
         ReportSpend.objects.create(
             report=report, category=first_category, amount_pence=award.paid_pence
         )
-
-
-def _fund(programme: Programme, staff: object) -> None:
-    source = account_open(
-        owner=programme.funder,
-        purpose="programme-budget",
-        unit=Unit.GBP,
-        name=f"{programme.funder.name} programme budget",
-    )
-    if account_balance(account=source) < programme.budget_pence:
-        source = account_open(
-            owner=None,
-            purpose="outside-world",
-            unit=Unit.GBP,
-            name="Outside world (money coming in and going out)",
-            floor=None,
-        )
-    programme_fund(
-        programme=programme,
-        actor=staff,
-        amount_pence=programme.budget_pence,
-        source=source,
-        idempotency_key=f"demo:{programme.slug}",
-    )
 
 
 def _undecided(
@@ -311,6 +305,78 @@ def _organisers_application(programme: Programme) -> None:
     )
 
 
+def _open_round(funder: Organisation) -> Programme:
+    """A round that is open today, whenever the demo is loaded, so a newcomer can apply."""
+    today = timezone.localdate()
+    programme = ProgrammeFactory(
+        slug="keep-connected-winter-round",
+        funder=funder,
+        title="Keep Connected Fund: winter round",
+        description=(
+            "Small grants, fast, for user-led groups helping people stay connected through "
+            "the winter. Spend it now and tell us what happened."
+        ),
+        who_can_apply="User-led, peer and mutual aid groups in England. No bank account, "
+        "constitution or registration needed.",
+        max_grant_pence=200_000,
+        budget_pence=5_000_000,
+        opens_on=today - datetime.timedelta(days=14),
+        closes_on=today + datetime.timedelta(days=120),
+        identifier_prefix="communityminds",
+        contact_phone="0113 496 0001",
+        contact_hours="Weekdays, 10am to 4pm",
+    )
+    if not programme.eligibility_questions.exists():
+        EligibilityQuestionFactory(programme=programme, position=1)
+    if not programme.applications.exists():
+        _organisers_application(programme)
+    return programme
+
+
+def _holding_partner(funder: Organisation, programme: Programme) -> None:
+    """The demo organiser's group has no bank account, so a holding partner holds its
+    Kick-Start grant; part of it has been passed on already."""
+    staff = UserFactory(email="funder@example.org")
+    partner = OrganisationFactory(
+        slug="leeds-community-voluntary-services",
+        name="Leeds Community Voluntary Services",
+        kind=OrganisationKind.HOLDING_PARTNER,
+    )
+    HoldingPartnership.objects.get_or_create(
+        funder=funder, partner=partner, defaults={"added_by": staff}
+    )
+    MembershipFactory(
+        user=UserFactory(email=PARTNER_EMAIL, name="Jo Partner"),
+        organisation=partner,
+        role=Role.HOLDING_PARTNER,
+    )
+    group = OrganisationFactory(slug="peer-support-bradford", name="Peer Support Bradford")
+    if programme.applications.filter(group=group).exists():
+        return
+    organiser = UserFactory(email="organiser@example.org")
+    application = _application(
+        programme, group, ApplicationStatus.AWARDED, datetime.date(2026, 9, 12), 150_000
+    )
+    Application.objects.filter(pk=application.pk).update(submitted_by=organiser)
+    award = AwardFactory(
+        application=application,
+        programme=programme,
+        amount_pence=150_000,
+        decided_by=staff,
+        holding_partner=partner,
+        awarded_on=datetime.date(2026, 9, 20),
+    )
+    award_pay(award=award, actor=staff, idempotency_key="demo:kick-start:held:1")
+    held_money_move(
+        award=award,
+        actor=UserFactory(email=PARTNER_EMAIL),
+        kind=HeldMoneyKind.PASSED_ON,
+        amount_pence=50_000,
+        description="Cash for the first month's sessions",
+        idempotency_key="demo:kick-start:passed-on:1",
+    )
+
+
 def _ideas_that_change_lives(funder: Organisation, stdout: TextIO) -> tuple[Programme, Programme]:
     staff = UserFactory(email="funder@example.org")
     common = {
@@ -321,6 +387,9 @@ def _ideas_that_change_lives(funder: Organisation, stdout: TextIO) -> tuple[Prog
     }
     kick_start = ProgrammeFactory(
         slug="ideas-kick-start",
+        categories=KICK_START_CATEGORIES,
+        contact_phone="0113 496 0000",
+        contact_hours="Monday to Thursday, 10am to 4pm",
         title="Ideas That Change Lives: Kick-Start",
         description="Up to £2,000 to try out an idea. Come to a planning session first.",
         max_grant_pence=200_000,
@@ -331,6 +400,9 @@ def _ideas_that_change_lives(funder: Organisation, stdout: TextIO) -> tuple[Prog
     )
     investment = ProgrammeFactory(
         slug="ideas-investment",
+        categories=INVESTMENT_CATEGORIES,
+        contact_phone="0113 496 0000",
+        contact_hours="Monday to Thursday, 10am to 4pm",
         title="Ideas That Change Lives: Investment",
         description="£10,000 and business support for the six best ideas. Use the business "
         "plan template, online or on paper.",

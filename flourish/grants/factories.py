@@ -5,17 +5,19 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from flourish.accounts.factories import OrganisationFactory, UserFactory
-from flourish.accounts.models import OrganisationKind
+from flourish.accounts.models import Organisation, OrganisationKind
 from flourish.grants.models import (
     Application,
     ApplicationStatus,
     Award,
     EligibilityQuestion,
+    HoldingPartnership,
     Programme,
     ProgrammeCategory,
     SpendLine,
 )
 from flourish.grants.models.programmes import default_category_names
+from flourish.grants.services.funding import programme_budget_add
 
 
 class FunderFactory(OrganisationFactory):
@@ -39,8 +41,17 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     who_can_apply = "User-led groups, constituted or not, in England."
     min_grant_pence = 0
     max_grant_pence = 200_000
-    budget_pence = 12_000_000
     identifier_prefix = "flourishtest"
+
+    @factory.post_generation
+    def budget_pence(self, create: bool, extracted: int | None, **kwargs: object) -> None:
+        """Money in the programme's budget, put in through the ledger as staff would."""
+        amount = 12_000_000 if extracted is None else extracted
+        if not create or amount == 0:
+            return
+        programme_budget_add(
+            programme=self, actor=None, amount_pence=amount, idempotency_key="factory"
+        )
 
     @factory.post_generation
     def categories(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
@@ -122,3 +133,14 @@ class AwardFactory(factory.django.DjangoModelFactory):
     amount_pence = 100_000
     decided_by = factory.SubFactory(UserFactory)
     awarded_on = factory.LazyFunction(timezone.localdate)
+
+
+def holding_partner_for(funder: Organisation, name: str = "Leeds Community Voluntary Services"):  # type: ignore[no-untyped-def]
+    """A holding partner that has agreed to hold this funder's grants."""
+    partner = OrganisationFactory(
+        name=name, slug=slugify(name), kind=OrganisationKind.HOLDING_PARTNER
+    )
+    HoldingPartnership.objects.get_or_create(
+        funder=funder, partner=partner, defaults={"added_by": UserFactory()}
+    )
+    return partner

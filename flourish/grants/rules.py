@@ -117,3 +117,6 @@ rules.add_perm(
     | has_role(Role.PANEL_MEMBER)
     | is_administrator,
 )
+
+# Who is shown the way to the money their organisation holds for groups.
+rules.add_perm("grants.hold_money_for_groups", has_role(Role.HOLDING_PARTNER))

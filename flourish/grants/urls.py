@@ -1,6 +1,15 @@
 from django.urls import path
 
-from flourish.grants.views import applying, open_data, panels, planning, reviewing
+from flourish.grants.views import (
+    applying,
+    holding,
+    open_data,
+    panels,
+    planning,
+    programmes,
+    reviewing,
+    setup,
+)
 
 app_name = "grants"
 urlpatterns = [
@@ -53,6 +62,39 @@ urlpatterns = [
         name="programme_applications",
     ),
     path("manage/programmes/<slug:slug>/dashboard/", reviewing.dashboard, name="dashboard"),
+    path("manage/programmes/<slug:slug>/budget/", programmes.budget, name="budget"),
+    path("manage/funders/<slug:slug>/programmes/new/", setup.programme_new, name="programme_new"),
+    path("manage/programmes/<slug:slug>/set-up/", setup.programme_setup, name="programme_setup"),
+    path(
+        "manage/programmes/<slug:slug>/set-up/publish/",
+        setup.programme_publish,
+        name="programme_publish",
+    ),
+    path(
+        "manage/programmes/<slug:slug>/set-up/another-tier/",
+        setup.programme_tier_new,
+        name="programme_tier_new",
+    ),
+    path(
+        "manage/programmes/<slug:slug>/set-up/categories/",
+        setup.programme_categories,
+        name="programme_categories",
+    ),
+    path(
+        "manage/programmes/<slug:slug>/set-up/eligibility-questions/",
+        setup.programme_questions,
+        name="programme_questions",
+    ),
+    path(
+        "manage/programmes/<slug:slug>/set-up/business-plan-questions/",
+        setup.programme_plan_questions,
+        name="programme_plan_questions",
+    ),
+    path(
+        "manage/programmes/<slug:slug>/set-up/<slug:section>/",
+        setup.programme_section,
+        name="programme_section",
+    ),
     path("manage/applications/<int:pk>/", reviewing.review, name="review"),
     path("manage/applications/<int:pk>/sift/", reviewing.sift, name="sift"),
     path("manage/applications/<int:pk>/attachment/", reviewing.attachment, name="attachment"),
@@ -78,6 +120,18 @@ urlpatterns = [
     ),
     path("manage/programmes/<slug:slug>/panels/new/", panels.panel_new, name="panel_new"),
     path("manage/panels/<int:pk>/", panels.panel_pack, name="panel_pack"),
+    path(
+        "manage/funders/<slug:slug>/holding-partners/",
+        holding.holding_partners,
+        name="holding_partners",
+    ),
+    path("holding/", holding.holding_home, name="holding_home"),
+    path("holding/<slug:slug>/", holding.holding_partner, name="holding_partner"),
+    path(
+        "holding/<slug:slug>/awards/<int:pk>/",
+        holding.held_money_record,
+        name="held_money_record",
+    ),
     path(
         "manage/panels/<int:pk>/applications/<int:application_pk>/",
         panels.panel_application,

@@ -117,6 +117,8 @@ def test_each_person_gets_what_they_should_and_nobody_gets_a_server_error(sweep,
 
 
 HOSTILE_QUERY = {"page": "99999999999999999999", "q": "\x00", "search": "\x00", "area": "\x00"}
+
+
 def _first_allowed(expect: Expect | None) -> str | None:
     if expect is None:
         return None

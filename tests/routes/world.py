@@ -26,6 +26,7 @@ from flourish.grants.factories import (
     GroupFactory,
     ProgrammeFactory,
     application_with_lines,
+    holding_partner_for,
 )
 from flourish.grants.models import Application, ApplicationStatus, PlanningSession
 from flourish.grants.services.panels import panel_create
@@ -110,7 +111,10 @@ def _grants(world: World, group: Any, funder: Any) -> None:
         status=ApplicationStatus.SHORTLISTED,
     )
     shortlisted.attachment.save("plan.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    # Held by a holding partner, so the partner's pages have an award to show.
+    partner = holding_partner_for(funder)
     awarded: Application = AwardFactory(
+        holding_partner=partner,
         application__programme=programme,
         application__group=group,
         application__submitted_by=people[LEAD],
@@ -132,6 +136,7 @@ def _grants(world: World, group: Any, funder: Any) -> None:
         shortlisted=shortlisted,
         awarded=awarded,
         panel=panel,
+        partner=partner,
     )
 
 

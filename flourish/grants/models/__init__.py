@@ -18,6 +18,7 @@ from flourish.grants.models.decisions import (
     RecommendationVerdict,
     SiftResult,
 )
+from flourish.grants.models.holding import HeldMoneyKind, HeldMoneyMovement, HoldingPartnership
 from flourish.grants.models.panels import ConflictDeclaration, Panel, PanelVote, VoteVerdict
 from flourish.grants.models.planning import PlanningSession, SessionBooking
 from flourish.grants.models.programmes import (
@@ -25,6 +26,7 @@ from flourish.grants.models.programmes import (
     EligibilityQuestion,
     Programme,
     ProgrammeCategory,
+    ProgrammeKind,
     Stage,
 )
 from flourish.grants.models.reports import GrantReport, ReminderKind, ReportReminder, ReportSpend
@@ -42,6 +44,9 @@ __all__ = [
     "DecisionOutcome",
     "EligibilityQuestion",
     "GrantReport",
+    "HeldMoneyKind",
+    "HeldMoneyMovement",
+    "HoldingPartnership",
     "Panel",
     "PanelVote",
     "PayeeKind",
@@ -49,6 +54,7 @@ __all__ = [
     "PlanningSession",
     "Programme",
     "ProgrammeCategory",
+    "ProgrammeKind",
     "Recommendation",
     "RecommendationVerdict",
     "ReminderKind",

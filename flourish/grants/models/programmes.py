@@ -35,6 +35,12 @@ DEFAULT_CATEGORIES = [
 ]
 
 
+class ProgrammeKind(models.TextChoices):
+    PROJECT = "project", _("Project grants: money for something the group wants to do")
+    # Background essay 004, eighth hypothesis: groups need core funding on their own terms.
+    CORE = "core", _("Core funding: unrestricted money for what the group already does")
+
+
 def default_category_names() -> list[str]:
     """The default kinds in English whatever the creator reads, so each reader sees them in
     their own language (ProgrammeCategory.label looks the stored English up)."""
@@ -54,9 +60,18 @@ class Programme(TimeStampedModel):
     slug = models.SlugField(max_length=140, unique=True)
     description = models.TextField(_("what the money is for, in plain English"))
     who_can_apply = models.TextField(_("who can apply"))
+    kind = models.CharField(
+        _("kind of programme"),
+        max_length=10,
+        choices=ProgrammeKind.choices,
+        default=ProgrammeKind.PROJECT,
+    )
+    contact_phone = models.CharField(
+        _("phone number for applying by phone"), max_length=30, blank=True
+    )
+    contact_hours = models.CharField(_("when the phone is answered"), max_length=200, blank=True)
     min_grant_pence = models.PositiveIntegerField(_("smallest grant"), default=0)
     max_grant_pence = models.PositiveIntegerField(_("largest grant"))
-    budget_pence = models.PositiveBigIntegerField(_("total budget"))
     award_limit = models.PositiveIntegerField(
         _("most awards"), null=True, blank=True, help_text=_("For example, the six best ideas.")
     )
@@ -88,10 +103,6 @@ class Programme(TimeStampedModel):
                 name="programme_max_grant_at_least_min",
             ),
             models.CheckConstraint(
-                condition=Q(budget_pence__gte=F("max_grant_pence")),
-                name="programme_budget_covers_one_grant",
-            ),
-            models.CheckConstraint(
                 condition=Q(award_limit__isnull=True) | Q(award_limit__gt=0),
                 name="programme_award_limit_positive",
             ),
@@ -114,8 +125,16 @@ class Programme(TimeStampedModel):
             raise ValidationError({"stages": _("Every programme needs a decision stage.")})
 
     @property
+    def is_core_funding(self) -> bool:
+        return self.kind == ProgrammeKind.CORE
+
+    @property
     def is_rolling(self) -> bool:
         return self.closes_on is None
+
+    @property
+    def stage_labels(self) -> list[str]:
+        return [str(Stage(stage).label) for stage in self.stages]
 
     def uses(self, stage: str) -> bool:
         return stage in self.stages

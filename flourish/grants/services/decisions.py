@@ -9,6 +9,7 @@ from django.db.models import Count, Q, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
 from flourish.core.formatting import format_pence
@@ -22,6 +23,7 @@ from flourish.grants.models import (
     Conversation,
     Decision,
     DecisionOutcome,
+    HoldingPartnership,
     Panel,
     Programme,
     Recommendation,
@@ -29,6 +31,7 @@ from flourish.grants.models import (
     SiftResult,
     Stage,
 )
+from flourish.grants.money import programme_budget_figures
 
 OPEN_FOR_DECISION = (
     ApplicationStatus.SUBMITTED,
@@ -267,23 +270,43 @@ def _refuse_over_budget(programme: Programme, amount_pence: int) -> None:
     totals = Award.objects.filter(programme=programme).aggregate(
         awarded=Sum("amount_pence"), count=Count("id")
     )
+    # The award limit first: a seventh award in a "six best ideas" programme is refused
+    # because six ideas are funded, whatever money is left.
+    if programme.award_limit is not None and totals["count"] >= programme.award_limit:
+        raise ValidationError(
+            ngettext(
+                "This programme funds %(limit)d idea and has made %(count)d award already, "
+                "so it cannot make another.",
+                "This programme funds %(limit)d ideas and has made %(count)d awards already, "
+                "so it cannot make another.",
+                programme.award_limit,
+            )
+            % {"limit": programme.award_limit, "count": totals["count"]}
+        )
+    budget = programme_budget_figures(programme=programme).put_in_pence
+    if budget == 0:
+        raise ValidationError(
+            _(
+                "No money has been put into this programme's budget yet. Add money to the "
+                "budget on the programme's budget page, then decide."
+            )
+        )
     awarded = totals["awarded"] or 0
-    if awarded + amount_pence > programme.budget_pence:
+    if awarded + amount_pence > budget:
         raise ValidationError(
             _(
                 "This would take the programme over its budget: %(left)s is left of %(budget)s. "
-                "Award %(left)s or less."
+                "Award %(left)s or less, or add money to the budget first."
             )
-            % {
-                "left": format_pence(programme.budget_pence - awarded),
-                "budget": format_pence(programme.budget_pence),
-            }
+            % {"left": format_pence(budget - awarded), "budget": format_pence(budget)}
         )
-    if programme.award_limit is not None and totals["count"] >= programme.award_limit:
-        raise ValidationError(
-            _("This programme makes at most %(limit)d awards, and all of them have been made.")
-            % {"limit": programme.award_limit}
-        )
+
+
+def _holds_for(partner: Organisation, programme: Programme) -> bool:
+    """A holding partner holds grants only for funders it has agreed to hold for."""
+    return partner.kind == OrganisationKind.HOLDING_PARTNER and (
+        HoldingPartnership.objects.filter(funder_id=programme.funder_id, partner=partner).exists()
+    )
 
 
 @transaction.atomic
@@ -309,8 +332,15 @@ def award_make(
                 % {"most": format_pence(programme.max_grant_pence)}
             }
         )
-    if holding_partner is not None and holding_partner.kind != OrganisationKind.HOLDING_PARTNER:
-        raise ValidationError({"holding_partner": _("Choose a holding partner organisation.")})
+    if holding_partner is not None and not _holds_for(holding_partner, programme):
+        raise ValidationError(
+            {
+                "holding_partner": _(
+                    "Choose one of your holding partners, or add this one on the holding "
+                    "partners page first."
+                )
+            }
+        )
     _refuse_over_budget(programme, amount_pence)
     _record_decision(application, actor, DecisionOutcome.AWARD, reasons, "")
     award = Award(

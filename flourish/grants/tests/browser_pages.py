@@ -171,3 +171,8 @@ PAGES = [
     ),
     Page("grants panel vote", ADMINISTRATOR, _panel),
 ]
+
+# Set-up, budget and holding-partner pages live in their own module to keep this one short.
+from flourish.grants.tests.browser_pages_setup import SETUP_PAGES  # noqa: E402
+
+PAGES += SETUP_PAGES

@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.urls import reverse
 
-from flourish.accounts.factories import OrganisationFactory
-from flourish.accounts.models import OrganisationKind
-from flourish.grants.factories import ProgrammeFactory, application_with_lines
+from flourish.grants.factories import (
+    ProgrammeFactory,
+    application_with_lines,
+    holding_partner_for,
+)
 from flourish.grants.models import ApplicationStatus, Award, Stage
 from flourish.grants.services import decisions
 from flourish.grants.services.decisions import (
@@ -69,7 +71,7 @@ def test_a_programme_never_makes_more_awards_than_its_limit(staff, funder):
     first, second = (application_with_lines(programme=programme) for _ in range(2))
     award_make(application=first, actor=staff, amount_pence=1_000)
 
-    with pytest.raises(ValidationError, match="at most 1 awards"):
+    with pytest.raises(ValidationError, match="funds 1 idea and has made 1 award already"):
         award_make(application=second, actor=staff, amount_pence=1_000)
 
 
@@ -115,7 +117,7 @@ def test_a_declined_group_always_gets_feedback(client, staff, owner, group, fund
 
 
 def test_an_award_can_name_a_holding_partner_for_a_group_without_a_bank_account(staff, funder):
-    partner = OrganisationFactory(kind=OrganisationKind.HOLDING_PARTNER, name="Leeds CVS")
+    partner = holding_partner_for(funder)
     application = application_with_lines(programme=_quick_programme(funder))
 
     award = award_make(

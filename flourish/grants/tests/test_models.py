@@ -20,11 +20,6 @@ def test_the_database_refuses_a_largest_grant_below_the_smallest():
         ProgrammeFactory(min_grant_pence=50_000, max_grant_pence=10_000)
 
 
-def test_the_database_refuses_a_budget_smaller_than_one_grant():
-    with pytest.raises(IntegrityError), transaction.atomic():
-        ProgrammeFactory(max_grant_pence=200_000, budget_pence=100_000)
-
-
 def test_the_database_refuses_an_award_of_nothing(programme):
     with pytest.raises(IntegrityError), transaction.atomic():
         AwardFactory(application__programme=programme, amount_pence=0)

@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.urls import reverse
 
-from flourish.accounts.factories import OrganisationFactory
-from flourish.accounts.models import OrganisationKind
-from flourish.grants.factories import ProgrammeFactory, application_with_lines
+from flourish.grants.factories import (
+    ProgrammeFactory,
+    application_with_lines,
+    holding_partner_for,
+)
 from flourish.grants.models import ApplicationStatus, PayeeKind, Payment, Stage
 from flourish.grants.services.decisions import award_make
 from flourish.grants.services.payments import (
@@ -28,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def funded_programme(funder, staff):
-    programme = ProgrammeFactory(funder=funder, stages=[Stage.DECISION], budget_pence=500_000)
+    programme = ProgrammeFactory(funder=funder, stages=[Stage.DECISION], budget_pence=0)
     outside = account_open(
         owner=None, purpose="outside-world", unit=Unit.GBP, name="Outside world", floor=None
     )
@@ -96,7 +98,7 @@ def test_the_pay_button_pressed_twice_pays_once(client, staff, funded_programme)
 def test_a_group_without_a_bank_account_is_paid_through_its_holding_partner(
     staff, funded_programme
 ):
-    partner = OrganisationFactory(kind=OrganisationKind.HOLDING_PARTNER, name="Leeds CVS")
+    partner = holding_partner_for(funded_programme.funder)
     award = _award(funded_programme, staff, holding_partner=partner)
 
     payment = award_pay(award=award, actor=staff, idempotency_key="held")
@@ -180,16 +182,18 @@ def test_an_award_can_be_paid_in_instalments(staff, funded_programme):
     assert award.paid_pence == 150_000
 
 
-def test_a_programme_whose_budget_is_not_funded_pays_nothing(staff, funder):
-    programme = ProgrammeFactory(funder=funder, stages=[Stage.DECISION])
-    award = _award(programme, staff)
+def test_a_programme_whose_budget_holds_no_money_awards_nothing_and_says_how_to_fix_it(
+    staff, funder
+):
+    programme = ProgrammeFactory(funder=funder, stages=[Stage.DECISION], budget_pence=0)
+    application = application_with_lines(programme=programme)
 
-    with pytest.raises(ValidationError):
-        award_pay(award=award, actor=staff, idempotency_key="empty")
+    with pytest.raises(ValidationError, match="Add money to the budget"):
+        award_make(application=application, actor=staff, amount_pence=150_000)
 
-    assert Payment.objects.count() == 0
-    award.refresh_from_db()
-    assert award.paid_pence == 0
+    assert not Payment.objects.exists()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
 
 
 def _click_at_once(award, staff, keys):

@@ -25,7 +25,14 @@ from flourish.grants.forms import (
     ReportForm,
     SpendLineForm,
 )
-from flourish.grants.models import AcceptanceMethod, Application, ProgrammeCategory, SpendLine
+from flourish.grants.models import (
+    AcceptanceMethod,
+    Application,
+    Programme,
+    ProgrammeCategory,
+    SpendLine,
+)
+from flourish.grants.money import held_money_for_group
 from flourish.grants.services.applications import (
     application_answer,
     application_attach,
@@ -59,8 +66,16 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _not_open(request: HttpRequest, programme: Programme) -> HttpResponse:
+    """Say a programme is closed (or not open yet) on the first page someone reaches, not
+    after they have answered the eligibility questions."""
+    return render(request, "grants/not_open.html", {"programme": programme})
+
+
 def eligibility(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     programme = selectors.get_programme_public(slug=slug)
+    if not programme.is_open():
+        return _not_open(request, programme)
     question = get_object_or_404(programme.eligibility_questions, position=number)
     form = EligibilityAnswerForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -84,6 +99,8 @@ def eligibility(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @login_required
 def application_begin(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_public(slug=slug)
+    if not programme.is_open():
+        return _not_open(request, programme)
     if request.method == "POST":
         try:
             application = application_start(programme=programme, actor=request.user)
@@ -134,6 +151,7 @@ def application_status(request: HttpRequest, pk: int) -> HttpResponse:
         "resume_url": _resume_url(application),
         "status": applicant_status(application),
         "decision": getattr(application, "decision", None),
+        "held": held_money_for_group(application=application),
     }
     return render(request, "grants/application_status.html", context)
 
@@ -344,8 +362,12 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     award = getattr(application, "award", None)
     if award is None:
         raise Http404
+    core = application.programme.is_core_funding
     planned = ProgrammeCategory.objects.filter(pk__in=application.spend_lines.values("category"))
-    form = ReportForm(posted(request), categories=list(planned))
+    # Core funding is unrestricted, so its report is the lightest: no spending to account for.
+    form = ReportForm(posted(request), categories=[] if core else list(planned))
+    if core:
+        form.fields["what_happened"].label = _("How is the group doing? A few words is plenty")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -28,6 +28,7 @@ from flourish.grants.forms import (
     SiftForm,
 )
 from flourish.grants.models import AcceptanceMethod, Application, DecisionOutcome
+from flourish.grants.money import funder_list_for_staff, holding_partners_for_funder
 from flourish.grants.services import decisions, payments
 from flourish.grants.services.applications import application_sensitive_read
 from flourish.grants.services.on_behalf import application_start_on_behalf
@@ -52,6 +53,7 @@ def manage(request: HttpRequest) -> HttpResponse:
         "assigned": assigned,
         "panels": panels,
         "by_phone": by_phone,
+        "funders": funder_list_for_staff(user=request.user),
     }
     return render(request, "grants/manage.html", context)
 
@@ -226,6 +228,10 @@ def _decide(application: Application, actor: Any, data: dict[str, Any]) -> None:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_staff(user=request.user, pk=pk)
     form = DecisionForm(posted(request))
+    # Only the holding partners this funder has agreed terms with can hold its grants.
+    form.fields["holding_partner"].queryset = holding_partners_for_funder(  # type: ignore[attr-defined]
+        funder=application.programme.funder
+    )
     return _action(
         request,
         application,
