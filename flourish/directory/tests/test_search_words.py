@@ -12,6 +12,7 @@ from flourish.directory import demo
 from flourish.directory.factories import ListingFactory, OfferFactory, offer_meeting_at
 from flourish.directory.models import Listing
 from flourish.directory.services.listings import listing_update
+from flourish.directory.services.reviews import listing_approve
 
 SEARCH = reverse("directory:search")
 
@@ -72,7 +73,9 @@ def test_a_hidden_group_is_never_found(client, db):
     assert found(client.get(SEARCH, {"q": "walking"})) == []
 
 
-def test_a_suggested_group_is_found_by_its_name_straight_away(client, db):
+def test_a_suggested_group_is_found_by_its_name_once_a_coordinator_approves_it(
+    client, db, admin_user
+):
     response = client.post(
         reverse("directory:suggest"),
         {
@@ -85,6 +88,10 @@ def test_a_suggested_group_is_found_by_its_name_straight_away(client, db):
         },
     )
     assert response.status_code == 302
+    assert found(client.get(SEARCH, {"q": "rainbow allotments"})) == []
+
+    listing_approve(actor=admin_user, listing=Listing.objects.get(name="Tuesday Rainbow Allotment"))
+
     assert found(client.get(SEARCH, {"q": "rainbow allotments"})) == ["Tuesday Rainbow Allotment"]
     assert found(client.get(SEARCH, {"q": "polish"})) == ["Tuesday Rainbow Allotment"]
 

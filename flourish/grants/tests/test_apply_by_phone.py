@@ -8,6 +8,7 @@ from flourish.core.models import AuditEvent
 from flourish.grants import events
 from flourish.grants.factories import FunderFactory
 from flourish.grants.models import Application
+from flourish.grants.tests.conftest import with_authenticator
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +128,7 @@ def test_an_associate_of_the_funder_can_apply_for_a_group_by_phone(client, assoc
 
 
 def test_an_associate_of_another_funder_cannot_apply_by_phone_to_this_programme(client, programme):
-    elsewhere = UserFactory(email="elsewhere@example.org")
+    elsewhere = with_authenticator(UserFactory(email="elsewhere@example.org"))
     MembershipFactory(user=elsewhere, organisation=FunderFactory(), role="associate")
 
     response = _start(client, elsewhere, programme)

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
@@ -156,7 +157,7 @@ def test_the_panel_pack_lists_the_shortlist_with_recommendations(
 
     html = client.get(reverse("grants:panel_pack", args=[panel.pk])).content.decode()
 
-    assert shortlisted.group.name in html
+    assert escape(shortlisted.group.name) in html
     assert "Not Shortlisted Group" not in html
 
 
@@ -173,7 +174,7 @@ def test_a_conflicted_member_no_longer_sees_the_applications_words_on_the_panel_
     pack = client.get(reverse("grants:panel_pack", args=[panel.pk])).content.decode()
     page = client.get(reverse("grants:panel_application", args=[panel.pk, shortlisted.pk]))
 
-    assert shortlisted.group.name in pack
+    assert escape(shortlisted.group.name) in pack
     assert "You declared a conflict" in pack
     assert "Weekly peer support walks" not in pack
     assert "Weekly peer support walks" not in page.content.decode()
