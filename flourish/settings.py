@@ -136,6 +136,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Public pages (directory search, programmes, who we funded) are kept in the cache for
+# visitors who are not signed in (flourish/core/public_cache.py). Off only to measure
+# the pages themselves.
+PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", True)
+
 # A read replica of the primary, for read-heavy traffic across many web processes.
 # Reads go there unless they must be fresh (flourish/core/database_routing.py).
 DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", "")

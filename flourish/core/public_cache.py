@@ -76,7 +76,8 @@ def invalidate_on_change(area: str, models: Iterable[type[Model]]) -> None:
 
 def _cacheable(request: HttpRequest) -> bool:
     return (
-        request.method == "GET"
+        settings.PUBLIC_PAGE_CACHE
+        and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.user.is_authenticated

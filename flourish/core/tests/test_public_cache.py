@@ -101,3 +101,14 @@ def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(programme):
     page = visitor.get(programme_page(programme))
 
     assert CACHED not in page
+
+
+def test_with_the_cache_turned_off_every_visitor_gets_a_page_built_for_them(
+    client, programme, settings
+):
+    settings.PUBLIC_PAGE_CACHE = False
+    client.get(programme_page(programme))
+
+    page = Client().get(programme_page(programme))
+
+    assert CACHED not in page
