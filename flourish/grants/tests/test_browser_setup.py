@@ -11,6 +11,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from flourish.accounts.models import ROLES_THAT_READ_SENSITIVE_DATA
+from flourish.accounts.tests.two_step import force_login_with_two_steps
+from flourish.grants.tests.conftest import with_authenticator
 from tests.browser.fixtures import CHROMIUM, axe_problems
 
 pytestmark = [
@@ -24,7 +27,11 @@ pytestmark = [
 def _as(browser, live_server, person, javascript):
     """A fresh browser signed in as this person."""
     client = Client()
-    client.force_login(person)
+    # Staff, associates and partners read sensitive fields, so they sign in with two
+    # steps: the demo's people have turned on an authenticator app.
+    if person.memberships.filter(role__in=ROLES_THAT_READ_SENSITIVE_DATA).exists():
+        with_authenticator(person)
+    force_login_with_two_steps(client, person)
     context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies(
