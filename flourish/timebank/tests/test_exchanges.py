@@ -165,7 +165,7 @@ def test_members_of_partner_timebanks_can_exchange_and_others_cannot(alice, othe
 
 
 def test_exchanges_confirm_themselves_after_the_window_unless_disputed(alice, bob):
-    exchange = recorded(alice, bob)
+    recorded(alice, bob)
     assert services.exchanges_confirm_overdue() == 0
     later = timezone.now() + datetime.timedelta(days=8)
     assert services.exchanges_confirm_overdue(now=later) == 1

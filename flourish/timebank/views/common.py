@@ -1,0 +1,24 @@
+"""What every timebank view shares."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, QueryDict
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal beside the field it names, or at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields or field == "minutes" else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    return request.POST if request.method == "POST" else None
+
+
+def page_of(request: HttpRequest, items: object, per_page: int = 25) -> Page:
+    """One page of a list; a page number that is not a number, or past the end, is clamped."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))  # type: ignore[arg-type]
