@@ -73,3 +73,59 @@ class ListingFactory(factory.django.DjangoModelFactory):
     when = "Weekday afternoons"
     days = "mon,wed"
     area = "Kirkstall"
+
+
+def scheme_make(timebank: Timebank, **fields):
+    from flourish.timebank.models import MentoringScheme
+
+    defaults = {"name": "After hospital", "slug": "after-hospital", "timebanked": True}
+    return MentoringScheme.objects.get_or_create(
+        timebank=timebank,
+        slug=fields.pop("slug", "after-hospital"),
+        defaults={**defaults, **fields},
+    )[0]
+
+
+def mentor_make(scheme, member=None, capacity=1, **profile):
+    """An approved mentor, with their training and safeguarding check recorded."""
+    import datetime
+
+    from django.utils import timezone
+
+    from flourish.timebank.models import (
+        ApplicationStatus,
+        CheckKind,
+        MemberCheck,
+        MentorApplication,
+    )
+
+    member = member or member_make(scheme.timebank)
+    today = timezone.localdate()
+    for kind in (CheckKind.TRAINING, CheckKind.SAFEGUARDING):
+        MemberCheck.objects.get_or_create(
+            member=member,
+            kind=kind,
+            defaults={
+                "done_on": today,
+                "expires_on": today + datetime.timedelta(days=1000),
+                "recorded_by": member.user,
+            },
+        )
+    return MentorApplication.objects.create(
+        scheme=scheme,
+        member=member,
+        why="I have been there.",
+        capacity=capacity,
+        status=ApplicationStatus.APPROVED,
+        approved_at=timezone.now(),
+        **profile,
+    )
+
+
+def mentee_make(scheme, member=None, **fields):
+    from flourish.timebank.models import MenteeRequest
+
+    member = member or member_make(scheme.timebank)
+    return MenteeRequest.objects.create(
+        scheme=scheme, member=member, hopes="Someone to talk to.", **fields
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.timebank.views import coordinating, exchanges, listings, members
+from flourish.timebank.views import coordinating, exchanges, listings, members, mentoring
 
 app_name = "timebank"
 urlpatterns = [
@@ -28,4 +28,27 @@ urlpatterns = [
         name="approve",
     ),
     path("<slug:slug>/coordinate/settings/", coordinating.settings, name="settings"),
+    path("<slug:slug>/mentoring/<slug:scheme_slug>/", mentoring.scheme, name="scheme"),
+    path(
+        "<slug:slug>/mentoring/<slug:scheme_slug>/mentor/",
+        mentoring.mentor_apply,
+        name="mentor_apply",
+    ),
+    path("<slug:slug>/mentoring/<slug:scheme_slug>/ask/", mentoring.mentee_ask, name="mentee_ask"),
+    path(
+        "<slug:slug>/mentoring/<slug:scheme_slug>/mentors/<int:pk>/approve/",
+        mentoring.mentor_approve,
+        name="mentor_approve",
+    ),
+    path(
+        "<slug:slug>/mentoring/<slug:scheme_slug>/waiting/<int:pk>/",
+        mentoring.suggestions,
+        name="suggestions",
+    ),
+    path("<slug:slug>/mentoring/<slug:scheme_slug>/pairs/<int:pk>/", mentoring.pair, name="pair"),
+    path(
+        "<slug:slug>/mentoring/<slug:scheme_slug>/pairs/<int:pk>/<slug:action>/",
+        mentoring.pair,
+        name="pair_act",
+    ),
 ]

@@ -51,7 +51,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def home(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug)
-    context = {"place": place, "timebank": place.timebank}
+    context = {"place": place, "timebank": place.timebank, "schemes": place.timebank.schemes.all()}
     if place.member is not None and place.member.account is not None:
         balance = account_balance(account=place.member.account)
         soft_limit = place.member.account.soft_limit
