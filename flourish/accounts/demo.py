@@ -22,6 +22,12 @@ DEMO_PEOPLE = [
     ("associate@example.org", "Dev Associate", "community-minds-fund", Role.ASSOCIATE),
     ("panel@example.org", "Ruth Panel", "community-minds-fund", Role.PANEL_MEMBER),
     ("admin@example.org", "Sam Administrator", "flourish-operators", Role.ADMINISTRATOR),
+    (
+        "coordinator@example.org",
+        "Nia Coordinator",
+        "peer-support-bradford",
+        Role.TIMEBANK_COORDINATOR,
+    ),
 ]
 
 DEMO_ORGANISATIONS = {
