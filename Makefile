@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install deploy-check-ci run test test-unit test-browser lint format typecheck check-migrations seed bench serve assets messages check-messages deploy-check clean
+.PHONY: help install deploy-check-ci run test test-unit test-browser test-scaleout lint format typecheck check-migrations seed bench loadtest restore-drill serve assets messages check-messages deploy-check clean
 
 help: ## List the things you can do
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -35,7 +35,7 @@ seed: $(INSTALLED) ## Load the demo data (safe to run again)
 	$(MANAGE) seed
 
 test: $(INSTALLED) ## Run every test, then the browser suite if Chromium is installed
-	FLOURISH_ENV=test $(BIN)/pytest -m "not browser" --create-db $(PYTEST_ARGS)
+	FLOURISH_ENV=test $(BIN)/pytest -m "not browser and not scaleout" --create-db $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory test-browser
 
 test-browser: $(INSTALLED) ## Run the browser suite (Playwright + axe-core in Debian's Chromium)
@@ -44,6 +44,20 @@ test-browser: $(INSTALLED) ## Run the browser suite (Playwright + axe-core in De
 	else \
 		echo "SKIPPED: the browser suite needs Chromium at /usr/bin/chromium (apt-get install chromium)."; \
 	fi
+
+# A local S3 server (moto) on a free port; PostgreSQL and Redis are the machine's own.
+SCALEOUT_REDIS_URL ?= redis://127.0.0.1:6379/15
+test-scaleout: $(INSTALLED) ## Scale-out tests: replica routing, Redis, RQ and S3 (needs PostgreSQL and Redis)
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a PostgreSQL database, for example postgres://postgres@127.0.0.1:5432/flourish"; exit 2; }
+	@port=$$($(BIN)/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	$(BIN)/moto_server -H 127.0.0.1 -p $$port >/dev/null 2>&1 & moto=$$!; \
+	trap 'kill $$moto 2>/dev/null' EXIT; \
+	for _ in $$(seq 50); do $(BIN)/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$$port/moto-api/')" 2>/dev/null && break; sleep 0.2; done; \
+	FLOURISH_ENV=test DATABASE_REPLICA_URL="$$DATABASE_URL" REDIS_URL=$(SCALEOUT_REDIS_URL) \
+	TASKS_BACKEND=django_tasks_rq.RQBackend UPLOADS_BUCKET=flourish-uploads-test \
+	UPLOADS_ENDPOINT_URL=http://127.0.0.1:$$port UPLOADS_REGION=eu-west-2 \
+	UPLOADS_ACCESS_KEY_ID=test UPLOADS_SECRET_ACCESS_KEY=test \
+	$(BIN)/pytest -m scaleout --create-db $(PYTEST_ARGS)
 
 lint: $(INSTALLED) ## Check style and complexity with ruff
 	$(BIN)/ruff check .
@@ -61,6 +75,13 @@ check-migrations: $(INSTALLED) ## Fail if a model change has no migration
 
 bench: $(INSTALLED) ## Run the benchmarks and print their figures
 	FLOURISH_ENV=test $(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+loadtest: $(INSTALLED) ## Load-test the production shape (gunicorn, PostgreSQL) on 127.0.0.1
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,load]'
+	$(BIN)/python -m benchmarks.loadtest
+
+restore-drill: $(INSTALLED) ## Back up PostgreSQL (DATABASE_URL), restore it, and prove the ledger came back intact
+	bash ops/restore_drill.sh
 
 serve: $(INSTALLED) ## Production-like: gunicorn + PostgreSQL (DATABASE_URL) + whitenoise + task worker
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL, for example postgres://postgres@127.0.0.1:5432/flourish"; exit 2; }

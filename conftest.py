@@ -5,6 +5,7 @@ stranger belongs to nothing: anything private must be 404 to them.
 """
 
 import pytest
+from django.core.cache import cache
 
 from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
 from flourish.accounts.models import OrganisationKind, Role
@@ -12,6 +13,12 @@ from flourish.core.tests.page_checks import PageCheckingClient
 
 # The browser suite's fixtures (Chromium, live pages, axe-core) for every area.
 pytest_plugins = ["tests.browser.fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The cache outlives each test's database (public pages, rate limits): start afresh."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -71,15 +71,19 @@ def _generate() -> None:
     with transaction.atomic():
         listings = [_listing(number, chooser.choice(districts), now) for number in range(GROUPS)]
         Listing.objects.bulk_create(listings, batch_size=2000)
-        listings = list(Listing.objects.order_by("pk"))
+        # Only the generated groups: the load test adds them beside the demo's.
+        generated = Listing.objects.filter(website_key__startswith="bench-")
+        listings = list(generated.order_by("pk"))
         places = [_place(listing) for listing in listings]
         Place.objects.bulk_create(places, batch_size=2000)
-        place_of = {place.listing_id: place for place in Place.objects.all()}
+        place_of = {
+            place.listing_id: place for place in Place.objects.filter(listing__in=generated)
+        }
         offers = [
             _offer(listing, chooser, n) for listing in listings for n in range(OFFERS_PER_GROUP)
         ]
         Offer.objects.bulk_create(offers, batch_size=2000)
-        offers = list(Offer.objects.only("pk", "listing_id"))
+        offers = list(Offer.objects.filter(listing__in=generated).only("pk", "listing_id"))
         Schedule.objects.bulk_create(
             [_schedule(offer, chooser) for offer in offers], batch_size=5000
         )

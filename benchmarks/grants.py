@@ -1,5 +1,8 @@
-"""Grants: the staff application list over 10,000 applications in 50 programmes, and the
-360Giving export of 100,000 grants.
+"""Grants: the staff application list and the public pages with 10,000 applications in
+one programme beside 200 in another, and the 360Giving export of 100,000 grants.
+
+A list page must cost the same whatever the size of the programme behind it: the big
+programme's figure is reported beside the small one's, and each beside the floor.
 
 The data set is generated here with bulk inserts (never in the product). Each list
 request goes through the Django test client as a signed-in funder with two-factor
@@ -31,8 +34,7 @@ from flourish.grants.models import (
 )
 from flourish.grants.threesixtygiving import grant_records, stream_json
 
-PROGRAMMES = 50
-APPLICATIONS = 10_000
+BIG, SMALL = 10_000, 200
 EXPORT_GRANTS = 100_000
 GROUPS = 5_000
 PLACES = ["Leeds", "Bradford", "Hackney", "Kirklees", "Sheffield", "Bristol", "Norwich", "Hull"]
@@ -47,23 +49,40 @@ STATUSES = [
 
 def run(report) -> None:
     started = time.perf_counter()
-    staff, programme = _generate_list_data()
+    staff, big, small = _generate_list_data()
     report(
-        f"generated {APPLICATIONS:,} applications in {PROGRAMMES} programmes",
+        f"generated {BIG:,} + {SMALL} applications in two programmes",
         time.perf_counter() - started,
         "s",
     )
     client = Client()
     client.force_login(staff)
-    base = f"/grants/manage/programmes/{programme.slug}/applications/"
-    category = programme.categories.first().pk
-    for label, query in [
-        ("staff list: page 1", ""),
-        ("staff list: status filter, page 2", "?status=in_review&page=2"),
-        ("staff list: category + council area", f"?category={category}&local_authority=leeds"),
-        ("staff list: search group name or text", "?search=voices"),
-    ]:
-        measure_page(report, client, label, base + query)
+    public = Client()
+    ratios: dict[str, dict[int, float]] = {}
+    for size, programme in [(BIG, big), (SMALL, small)]:
+        base = f"/grants/manage/programmes/{programme.slug}/applications/"
+        category = programme.categories.first().pk
+        staff_pages = [
+            ("staff list: page 1", base),
+            ("staff list: status filter, page 2", base + "?status=in_review&page=2"),
+            (
+                "staff list: category + council area",
+                f"{base}?category={category}&local_authority=leeds",
+            ),
+            ("staff list: search group name", base + "?search=voices"),
+            ("staff list: last page", f"{base}?page={size // 25}"),
+        ]
+        public_pages = [
+            ("programme page", f"/grants/programmes/{programme.slug}/"),
+            ("who we funded", f"/grants/programmes/{programme.slug}/funded/"),
+            ("who we funded, page 3", f"/grants/programmes/{programme.slug}/funded/?page=3"),
+        ]
+        for pages, visitor in [(staff_pages, client), (public_pages, public)]:
+            for label, url in pages:
+                ratio = measure_page(report, visitor, f"{label} ({size:,} in programme)", url)
+                ratios.setdefault(label, {})[size] = ratio
+    for label, by_size in ratios.items():
+        report.note(f"{label}: {BIG:,} against {SMALL}: ×{by_size[BIG] / by_size[SMALL]:.2f}")
 
     started = time.perf_counter()
     _generate_export_data()
@@ -88,49 +107,56 @@ def _measure_export(report) -> None:
 
 
 @transaction.atomic
-def _generate_list_data() -> tuple[User, Programme]:
+def _generate_list_data() -> tuple[User, Programme, Programme]:
     funder = Organisation.objects.create(
         name="Bench Fund", slug="bench-fund", kind=OrganisationKind.FUNDER
     )
     staff = User.objects.create_user("bench.funder@example.org", name="Bench Funder")
     Membership.objects.create(user=staff, organisation=funder, role=Role.FUNDER_STAFF)
     Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    programmes = Programme.objects.bulk_create(
-        Programme(
+    big, small = (
+        Programme.objects.create(
             funder=funder,
-            title=f"Bench programme {n}",
-            slug=f"bench-programme-{n}",
+            title=f"Bench programme of {size}",
+            slug=f"bench-programme-{size}",
             description="Bench",
             who_can_apply="Anyone",
             max_grant_pence=200_000,
-            budget_pence=100_000_000,
+            budget_pence=100_000_000_000,
             identifier_prefix="bench",
         )
-        for n in range(PROGRAMMES)
+        for size in (BIG, SMALL)
     )
-    categories = ProgrammeCategory.objects.bulk_create(
-        ProgrammeCategory(programme=programme, name=str(name), position=position)
-        for programme in programmes
-        for position, name in enumerate(DEFAULT_CATEGORIES, start=1)
-    )
-    by_programme: dict[int, list[ProgrammeCategory]] = {}
-    for category in categories:
-        by_programme.setdefault(category.programme_id, []).append(category)
     groups = _groups(GROUPS)
-    applications = Application.objects.bulk_create(
-        _application(programmes[n % PROGRAMMES], groups[n % GROUPS], staff, n)
-        for n in range(APPLICATIONS)
-    )
-    SpendLine.objects.bulk_create(
-        SpendLine(
-            application=application,
-            category=by_programme[application.programme_id][n % 8],
-            description="Video calls",
-            amount_pence=application.amount_requested_pence,
+    for programme, size in [(big, BIG), (small, SMALL)]:
+        categories = ProgrammeCategory.objects.bulk_create(
+            ProgrammeCategory(programme=programme, name=str(name), position=position)
+            for position, name in enumerate(DEFAULT_CATEGORIES, start=1)
         )
-        for n, application in enumerate(applications)
-    )
-    return staff, programmes[0]
+        applications = Application.objects.bulk_create(
+            _application(programme, groups[n % GROUPS], staff, n) for n in range(size)
+        )
+        SpendLine.objects.bulk_create(
+            SpendLine(
+                application=application,
+                category=categories[n % len(categories)],
+                description="Video calls",
+                amount_pence=application.amount_requested_pence,
+            )
+            for n, application in enumerate(applications)
+        )
+        Award.objects.bulk_create(
+            Award(
+                application=application,
+                programme=programme,
+                amount_pence=application.amount_requested_pence,
+                decided_by=staff,
+                awarded_on=timezone.localdate(),
+            )
+            for application in applications
+            if application.status == ApplicationStatus.AWARDED
+        )
+    return staff, big, small
 
 
 def _groups(count: int, prefix: str = "bench") -> list[Organisation]:
@@ -147,8 +173,7 @@ def _groups(count: int, prefix: str = "bench") -> list[Organisation]:
 
 
 def _application(programme: Programme, group: Organisation, person: User, n: int) -> Application:
-    # Spread statuses within each programme too (programmes take every 50th application).
-    status = STATUSES[(n // PROGRAMMES) % len(STATUSES)]
+    status = STATUSES[n % len(STATUSES)]
     return Application(
         programme=programme,
         group=group,

@@ -1,25 +1,46 @@
-"""Timing a page the way a person meets it: through the whole Django stack."""
+"""Timing a page the way a person meets it: through the whole Django stack, beside the floor.
+
+Each run times one request to the floor (`benchmarks.floor`) and one to the page with
+the same client, so both see the same person, the same middleware and the same load on
+the machine. The page is reported as its median server time, its most queries, and
+its median divided by the floor's median.
+"""
 
 import statistics
 import time
-from collections.abc import Callable
+from typing import Any
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks.floor import FLOOR_URL
+
 RUNS = 25
 
 
-def measure_page(report: Callable[..., None], client: Client, label: str, url: str) -> None:
-    """Report a page's median server time over RUNS requests, and the most queries it made."""
-    timings, queries = [], set()
-    for _ in range(RUNS):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries.add(len(captured.captured_queries))
-    report(f"{label} (median)", statistics.median(timings), "ms")
-    report(f"{label} (queries)", max(queries), "queries")
+def _timed(client: Client, url: str) -> tuple[float, int]:
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code == 200, (url, response.status_code)
+    return elapsed, len(captured.captured_queries)
+
+
+def measure_page(report: Any, client: Client, label: str, url: str, runs: int = RUNS) -> float:
+    """Report a page's median server time and queries, and its ratio to the floor."""
+    _timed(client, FLOOR_URL)  # warm the floor's own caches (template, connection)
+    _timed(client, url)
+    page_times, floor_times, queries = [], [], set()
+    for _ in range(runs):
+        floor_ms, _floor_queries = _timed(client, FLOOR_URL)
+        page_ms, page_queries = _timed(client, url)
+        floor_times.append(floor_ms)
+        page_times.append(page_ms)
+        queries.add(page_queries)
+    page, floor = statistics.median(page_times), statistics.median(floor_times)
+    ratio = page / floor
+    report.page(label, page, max(queries), ratio)
+    report.note(f"{'':<4}(floor {floor:.2f} ms, the same person through the same middleware)")
+    return ratio

@@ -7,6 +7,7 @@ nothing; production refuses to start without a real secret key and hosts.
 """
 
 from pathlib import Path
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from environs import Env
@@ -127,6 +128,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A read replica of the primary, for read-heavy traffic across many web processes.
+# Reads go there unless they must be fresh (flourish/core/database_routing.py).
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", "")
+READ_YOUR_WRITES_SECONDS = env.int("READ_YOUR_WRITES_SECONDS", 10)
+DATABASE_ROUTERS: list[str] = []
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.dj_db_url(
+        "DATABASE_REPLICA_URL", conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    # In tests the replica is the primary under another name, so routing is exercised
+    # against a real server without replication.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["flourish.core.database_routing.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(0, "flourish.core.database_routing.PrimaryAfterWriteMiddleware")
+
+# Redis, when there is one, holds what every web process must share: the cache
+# (and with it sign-in rate limits) and sessions.
 REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -135,11 +153,15 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work (emails, reminders, exports) goes through the Django 6 tasks
-# API, from the django-tasks backport until we move to Django 6.
+# API, from the django-tasks backport until we move to Django 6. The database queue
+# needs nothing more; with many machines, TASKS_BACKEND=django_tasks_rq.RQBackend
+# puts the same tasks on Redis for RQ workers (`manage.py rqworker`).
+TASK_QUEUES = ["default", "email"]
 TASKS = {
     "default": {
         "BACKEND": env.str(
@@ -148,9 +170,14 @@ TASKS = {
             if FLOURISH_ENV == "test"
             else "django_tasks_db.DatabaseBackend",
         ),
-        "QUEUES": ["default", "email"],
+        "QUEUES": TASK_QUEUES,
     }
 }
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    if not REDIS_URL:
+        raise ValueError("TASKS_BACKEND=django_tasks_rq.RQBackend needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {queue: {"URL": REDIS_URL} for queue in TASK_QUEUES}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -220,8 +247,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STORAGES = {
+STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "staticfiles")
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -229,6 +256,25 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Uploads in S3-compatible object storage (django-storages) when many machines
+# share them; local disk otherwise. The bucket is private: no public ACL, and any
+# link the storage gives out is signed and short-lived.
+UPLOADS_BUCKET = env.str("UPLOADS_BUCKET", "")
+if UPLOADS_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": UPLOADS_BUCKET,
+            "endpoint_url": env.str("UPLOADS_ENDPOINT_URL", "") or None,
+            "region_name": env.str("UPLOADS_REGION", "") or None,
+            "access_key": env.str("UPLOADS_ACCESS_KEY_ID", ""),
+            "secret_key": env.str("UPLOADS_SECRET_ACCESS_KEY", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env.int("UPLOADS_LINK_SECONDS", 60),
+            "file_overwrite": False,
+        },
+    }
 # Whitenoise serves static files in every environment; outside production it
 # reads them straight from the apps so there is nothing to collect first.
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
@@ -260,6 +306,9 @@ if IS_PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# The Open Referral API's allowance per client address, so one finder cannot starve others.
+OPENREFERRAL_REQUESTS_PER_MINUTE = env.int("OPENREFERRAL_REQUESTS_PER_MINUTE", 120)
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,9 @@ line of per-form HTML. Pages show the error summary from the layout.
 """
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -40,3 +42,23 @@ WIDGET_CLASSES = {
     "select": "govuk-select",
     "file": "govuk-file-upload",
 }
+
+
+class AuditFilterForm(forms.Form):
+    """Narrows the audit trail to actions starting with some text, like "ledger."."""
+
+    area = forms.CharField(
+        label=_("Only show actions starting with"),
+        help_text=_("For example ledger. or accounts."),
+        required=False,
+        max_length=100,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9_.]*$",
+                message=_(
+                    "Enter the start of an action using only small letters, numbers, dots "
+                    "and underscores, for example ledger."
+                ),
+            )
+        ],
+    )

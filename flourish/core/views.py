@@ -1,9 +1,10 @@
 """Pages owned by core: the home page, the statements, and the audit trail."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from flourish.core.forms import AuditFilterForm
+from flourish.core.pagination import page_of
 from flourish.core.selectors import audit_event_list
 
 
@@ -23,6 +24,9 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     # Anyone who is not an administrator is told nothing, not even that it exists.
     if not request.user.has_perm("core.view_audit_trail"):
         raise Http404
-    area = request.GET.get("area", "")
-    page = Paginator(audit_event_list(action_prefix=area), 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_trail.html", {"page": page, "area": area})
+    form = AuditFilterForm(request.GET or None)
+    area = form.cleaned_data["area"] if form.is_valid() else ""
+    page = page_of(
+        items=audit_event_list(action_prefix=area), number=request.GET.get("page"), size=50
+    )
+    return render(request, "core/audit_trail.html", {"page": page, "area": area, "form": form})

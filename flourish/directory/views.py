@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.pagination import page_number
+from flourish.core.public_cache import public_page
 from flourish.directory import calendar
 from flourish.directory.forms import (
     ImportUploadForm,
@@ -43,18 +45,12 @@ class _CountOnly(list):
         return self.total
 
 
-def _page_number(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return 1
-
-
+@public_page("directory")
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context = {"form": form, "attribution": ATTRIBUTION, "searched": form.is_bound}
     if form.is_bound and form.is_valid():
-        number = _page_number(request)
+        number = page_number(request.GET.get("page"))
         query = form.search_query()
         results = offer_search(query, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
         page = Paginator(_CountOnly(results.total), PER_PAGE).get_page(number)
@@ -64,12 +60,14 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/search.html", context)
 
 
+@public_page("directory")
 def listing_detail(request: HttpRequest, listing_id: str) -> HttpResponse:
     listing = get_listing_for_public(listing_id=listing_id)
     can_edit = request.user.has_perm("directory.change_listing", listing)
     return render(request, "directory/listing.html", {"listing": listing, "can_edit": can_edit})
 
 
+@public_page("directory")
 def offer_detail(request: HttpRequest, offer_id: str) -> HttpResponse:
     offer = get_offer_for_public(offer_id=offer_id)
     can_edit = request.user.has_perm("directory.change_listing", offer.listing)

@@ -6,3 +6,25 @@ class GrantsConfig(AppConfig):
     name = "flourish.grants"
     label = "grants"
     verbose_name = _("Grants")
+
+    def ready(self) -> None:
+        from django.core import checks
+
+        from flourish.accounts.models import Organisation
+        from flourish.core.public_cache import invalidate_on_change
+        from flourish.grants import models, uploads
+
+        # Programme pages and "who we funded" show programmes, their questions and
+        # categories, awards, success rates (from applications) and groups' names.
+        invalidate_on_change(
+            "grants",
+            [
+                models.Programme,
+                models.ProgrammeCategory,
+                models.EligibilityQuestion,
+                models.Application,
+                models.Award,
+                Organisation,
+            ],
+        )
+        checks.register(uploads.libmagic_check)

@@ -4,8 +4,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Window
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.http import Http404
 from django.utils import timezone
 
@@ -24,14 +32,9 @@ from flourish.grants.models import (
     SpendLine,
 )
 from flourish.grants.models.applications import DECIDED_STATUSES
+from flourish.grants.rules import application_readers, funder_role
 
 GROUP_ROLES = (Role.GROUP_LEAD, Role.GROUP_MEMBER)
-
-
-def _funder_role(user: Any, role: str, funder_ref: str) -> Exists:
-    return Exists(
-        Membership.objects.filter(user=user, role=role, organisation_id=OuterRef(funder_ref))
-    )
 
 
 def programme_list_open() -> QuerySet[Programme]:
@@ -51,7 +54,7 @@ def programme_list_for_staff(*, user: Any) -> QuerySet[Programme]:
     if not user.is_authenticated:
         return Programme.objects.none()
     return Programme.objects.filter(
-        _funder_role(user, Role.FUNDER_STAFF, "funder_id")
+        funder_role(user, Role.FUNDER_STAFF, "funder_id")
     ).select_related("funder")
 
 
@@ -86,22 +89,9 @@ def get_application_for_applicant(*, user: Any, pk: int) -> Application:
 
 
 def application_list_for_reviewer(*, user: Any) -> QuerySet[Application]:
-    """Funder staff see their programmes' applications (not drafts), associates what is
-    assigned to them, and panel members the shortlist of their funder."""
-    if not user.is_authenticated:
-        return Application.objects.none()
-    staff = _funder_role(user, Role.FUNDER_STAFF, "programme__funder_id")
-    panel = _funder_role(user, Role.PANEL_MEMBER, "programme__funder_id")
-    conflicted = Exists(
-        ConflictDeclaration.objects.filter(
-            member=user, application_id=OuterRef("pk"), has_conflict=True
-        )
-    )
-    on_shortlist = panel & Q(status=ApplicationStatus.SHORTLISTED) & ~conflicted
-    return (
-        Application.objects.exclude(status=ApplicationStatus.DRAFT)
-        .filter(staff | Q(associate=user) | on_shortlist)
-        .select_related("programme", "programme__funder", "group", "associate")
+    """The sent applications this person may read (the rule is `rules.application_readers`)."""
+    return Application.objects.filter(application_readers(user)).select_related(
+        "programme", "programme__funder", "group", "associate"
     )
 
 
@@ -114,7 +104,7 @@ def get_application_for_reviewer(*, user: Any, pk: int) -> Application:
 
 def get_application_for_staff(*, user: Any, pk: int) -> Application:
     """Only the funder's own staff may sift, assign, decide and pay."""
-    staff = _funder_role(user, Role.FUNDER_STAFF, "programme__funder_id")
+    staff = funder_role(user, Role.FUNDER_STAFF, "programme__funder_id")
     try:
         return application_list_for_reviewer(user=user).filter(staff).get(pk=pk)
     except Application.DoesNotExist as error:
@@ -161,21 +151,6 @@ def application_list_for_programme(
             | Q(who_it_helps__icontains=text)
         )
     return applications.order_by("-submitted_at", "-id")
-
-
-def page_with_count(*, items: QuerySet[Any], number: str | None, size: int) -> Page:
-    """One page of a list and the total, in a single query: the count rides along as a
-    window function instead of a second COUNT(*) over the whole list."""
-    wanted = int(number) if number and number.isdigit() and int(number) > 0 else 1
-    counted = items.annotate(total_rows=Window(Count("pk")))
-    rows = list(counted[(wanted - 1) * size : wanted * size])
-    if not rows and wanted > 1:
-        # Past the end (an old link): show the first page rather than nothing.
-        wanted = 1
-        rows = list(counted[:size])
-    paginator = Paginator(items, size)
-    paginator.count = rows[0].total_rows if rows else 0
-    return Page(rows, wanted, paginator)
 
 
 def programme_awarded_pence(*, programme: Programme) -> int:
@@ -244,7 +219,7 @@ def panel_list_for_user(*, user: Any) -> QuerySet[Panel]:
     """Panels a person sits on, and every panel of the programmes they run."""
     if not user.is_authenticated:
         return Panel.objects.none()
-    staff = _funder_role(user, Role.FUNDER_STAFF, "programme__funder_id")
+    staff = funder_role(user, Role.FUNDER_STAFF, "programme__funder_id")
     sits_on = Exists(Panel.members.through.objects.filter(panel_id=OuterRef("pk"), user=user))
     return Panel.objects.filter(staff | sits_on).select_related("programme")
 
@@ -261,6 +236,8 @@ class PackItem:
     application: Application
     declaration: ConflictDeclaration | None
     votes: list[PanelVote]
+    # False once a member declares a conflict: the pack then names the group and no more.
+    readable: bool = True
 
     @property
     def conflicted(self) -> bool:
@@ -272,6 +249,7 @@ def panel_pack(*, panel: Panel, user: Any) -> list[PackItem]:
     no conflict on that application; staff who are not members see them all."""
     applications = list(
         Application.objects.filter(programme=panel.programme, status=ApplicationStatus.SHORTLISTED)
+        .annotate(readable=ExpressionWrapper(application_readers(user), BooleanField()))
         .select_related("group", "recommendation")
         .order_by("group__name")
     )
@@ -287,7 +265,7 @@ def panel_pack(*, panel: Panel, user: Any) -> list[PackItem]:
         declaration = declarations.get(application.pk)
         may_see_votes = not is_member or (declaration is not None and not declaration.has_conflict)
         seen = votes.get(application.pk, []) if may_see_votes else []
-        items.append(PackItem(application, declaration, seen))
+        items.append(PackItem(application, declaration, seen, application.readable))
     return items
 
 

@@ -1,4 +1,7 @@
-"""Reads for the ledger: balances, statements and accounts to follow up."""
+"""Reads for the ledger: balances, statements, accounts to follow up, and integrity."""
+
+import hashlib
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Model, QuerySet, Sum
@@ -36,3 +39,52 @@ def accounts_for_owner(*, owner: Model) -> QuerySet[LedgerAccount]:
     return LedgerAccount.objects.filter(
         owner_type=ContentType.objects.get_for_model(owner), owner_id=str(owner.pk)
     ).order_by("id")
+
+
+@dataclass(frozen=True)
+class LedgerIntegrity:
+    """What a check of the whole ledger found, and a fingerprint of every balance."""
+
+    accounts: int
+    entries: int
+    mismatched_accounts: list[int]
+    unbalanced_transactions: list[int]
+    fingerprint: str
+
+    @property
+    def sound(self) -> bool:
+        return not self.mismatched_accounts and not self.unbalanced_transactions
+
+
+def ledger_integrity() -> LedgerIntegrity:
+    """Every balance equals the sum of its entries and every transaction sums to zero per
+    unit; the fingerprint lets two copies of the ledger (a backup and its source) be compared."""
+    sums = dict(
+        LedgerEntry.objects.order_by()
+        .values("account_id")
+        .annotate(total=Sum("amount"))
+        .values_list("account_id", "total")
+    )
+    digest = hashlib.sha256()
+    accounts, mismatched = 0, []
+    for pk, unit, balance in (
+        LedgerAccount.objects.order_by("pk").values_list("pk", "unit", "balance").iterator()
+    ):
+        accounts += 1
+        if sums.get(pk, 0) != balance:
+            mismatched.append(pk)
+        digest.update(f"{pk}:{unit}:{balance};".encode())
+    unbalanced = list(
+        LedgerEntry.objects.order_by()
+        .values("transaction_id", "account__unit")
+        .annotate(total=Sum("amount"))
+        .exclude(total=0)
+        .values_list("transaction_id", flat=True)
+    )
+    return LedgerIntegrity(
+        accounts=accounts,
+        entries=LedgerEntry.objects.count(),
+        mismatched_accounts=mismatched,
+        unbalanced_transactions=sorted(set(unbalanced)),
+        fingerprint=digest.hexdigest(),
+    )

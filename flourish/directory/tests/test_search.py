@@ -169,3 +169,10 @@ def test_the_search_page_explains_itself_before_anyone_has_searched(client, db):
     html = client.get(SEARCH).content.decode()
 
     assert "Fill in as much or as little as you like" in html
+
+
+def test_a_page_number_too_big_to_exist_shows_the_last_page_of_results(client, groups):
+    response = client.get(SEARCH, {"q": "group", "page": "99999999999999999999"})
+
+    assert response.status_code == 200
+    assert "Hearing Voices evening group" in names(response)

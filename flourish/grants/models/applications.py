@@ -126,6 +126,10 @@ class Application(TimeStampedModel):
         ordering = ["-submitted_at", "-id"]
         indexes = [
             models.Index(fields=["programme", "status", "-submitted_at"]),
+            # The staff list's default order, so a page is read from the index.
+            models.Index(
+                fields=["programme", "-submitted_at", "-id"], name="application_staff_order"
+            ),
             models.Index(fields=["programme", "local_authority"]),
         ]
         constraints = [
@@ -175,6 +179,8 @@ class SpendLine(models.Model):
 
     class Meta:
         ordering = ["id"]
+        # "Spends on" in the staff list asks, per application, for a line in a category.
+        indexes = [models.Index(fields=["application", "category"], name="spend_line_by_category")]
         constraints = [
             models.CheckConstraint(condition=Q(amount_pence__gt=0), name="spend_line_positive")
         ]

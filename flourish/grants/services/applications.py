@@ -393,28 +393,40 @@ def application_attach(
     *, application: Application, actor: Any, upload: UploadedFile
 ) -> Application:
     """A document, audio or video clip can stand in for writing: known kinds only, 25 MB at most."""
+    if not isinstance(upload, UploadedFile):
+        # The stored file handed back as if new would be deleted before being copied.
+        raise TypeError("application_attach takes a newly uploaded file")
     application = _locked(application)
     _refuse_unless_draft(application)
     kind = uploads.extension(upload.name or "")
-    if kind not in uploads.SIGNATURES or not uploads.looks_like(upload, kind):
+    kinds = _(
+        "Send a PDF, Word or text document, a photo (JPG or PNG), or an audio or "
+        "video clip (MP3, M4A, WAV, OGG, MP4, MOV or WEBM)."
+    )
+    if kind not in uploads.KINDS:
+        raise ValidationError({"attachment": kinds})
+    if not uploads.content_matches(upload, kind):
         raise ValidationError(
             {
                 "attachment": _(
-                    "Send a PDF, Word or text document, a photo (JPG or PNG), or an audio or "
-                    "video clip (MP3, M4A, WAV, OGG, MP4, MOV or WEBM)."
+                    "The file's content does not match its name, so it was not saved. %(kinds)s"
                 )
+                % {"kinds": kinds}
             }
         )
     if (upload.size or 0) > uploads.MAX_BYTES:
         raise ValidationError(
             {"attachment": _("The file must be 25 MB or smaller. Try a shorter clip.")}
         )
-    if application.attachment:
-        application.attachment.delete(save=False)
+    replaced = application.attachment.name
     application.attachment_name = (upload.name or "")[:200]
     application.attachment.save(upload.name or f"upload.{kind}", upload, save=False)
     application.full_clean()
     application.save()
+    if replaced:
+        # The old file goes only once the new one is safely recorded; on a rollback it stays.
+        storage = application.attachment.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
     audit_record(
         actor=actor,
         action=events.APPLICATION_ANSWERED,

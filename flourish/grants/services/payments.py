@@ -115,6 +115,20 @@ def _amount_to_pay(*, award: Award, amount_pence: int | None) -> int:
     return amount
 
 
+def _earlier_payment(*, award: Award, idempotency_key: str) -> Payment | None:
+    """The payment this key already made for this award (a retry), if any. A key belongs to
+    one award: sent with another, it would report a payment that never reached this group."""
+    existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None and existing.award_id != award.pk:
+        raise ValidationError(
+            _(
+                "This payment reference was already used to pay a different grant, so nothing "
+                "was paid. Open this grant's payment page again and pay from there."
+            )
+        )
+    return existing
+
+
 @transaction.atomic
 def award_pay(
     *,
@@ -128,7 +142,7 @@ def award_pay(
 ) -> Payment:
     """An award is paid from the programme's budget at most once in full, to the group, its
     holding partner, or a supplier on the group's behalf; a retry pays nothing."""
-    existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
+    existing = _earlier_payment(award=award, idempotency_key=idempotency_key)
     if existing is not None:
         return existing
     if to_supplier:
@@ -141,7 +155,7 @@ def award_pay(
         .select_related("programme", "application__group", "holding_partner")
         .get(pk=award.pk)
     )
-    existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
+    existing = _earlier_payment(award=award, idempotency_key=idempotency_key)
     if existing is not None:
         return existing
     amount = _amount_to_pay(award=award, amount_pence=amount_pence)

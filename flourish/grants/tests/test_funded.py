@@ -34,3 +34,18 @@ def test_a_success_rate_from_fewer_than_five_decisions_is_not_published(client, 
     html = client.get(reverse("grants:funded", args=[programme.slug])).content.decode()
 
     assert 'id="success-rate"' not in html
+
+
+def test_a_page_number_too_big_to_exist_shows_the_last_page_of_who_was_funded(client, programme):
+    AwardFactory(
+        application__programme=programme,
+        application__group=GroupFactory(name="The Only Funded Group"),
+        programme=programme,
+    )
+
+    response = client.get(
+        reverse("grants:funded", args=[programme.slug]), {"page": "99999999999999999999"}
+    )
+
+    assert response.status_code == 200
+    assert "The Only Funded Group" in response.content.decode()

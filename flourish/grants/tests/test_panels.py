@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
@@ -154,3 +155,51 @@ def test_the_panel_pack_lists_the_shortlist_with_recommendations(
 
     assert shortlisted.group.name in html
     assert "Not Shortlisted Group" not in html
+
+
+def test_a_conflicted_member_no_longer_sees_the_applications_words_on_the_panel_pages(
+    client, panel, shortlisted, panel_member
+):
+    shortlisted.what_you_want_to_do = "Weekly peer support walks by the canal."
+    shortlisted.save()
+    conflict_declare(
+        panel=panel, application=shortlisted, member=panel_member, has_conflict=True, details="x"
+    )
+    client.force_login(panel_member)
+
+    pack = client.get(reverse("grants:panel_pack", args=[panel.pk])).content.decode()
+    page = client.get(reverse("grants:panel_application", args=[panel.pk, shortlisted.pk]))
+
+    assert shortlisted.group.name in pack
+    assert "You declared a conflict" in pack
+    assert "Weekly peer support walks" not in pack
+    assert "Weekly peer support walks" not in page.content.decode()
+
+
+def test_a_member_who_declared_no_conflict_reads_the_application_in_the_pack(
+    client, panel, shortlisted, panel_member, django_assert_max_num_queries
+):
+    shortlisted.what_you_want_to_do = "Weekly peer support walks by the canal."
+    shortlisted.save()
+    conflict_declare(panel=panel, application=shortlisted, member=panel_member, has_conflict=False)
+    application_with_lines(programme=panel.programme, status=ApplicationStatus.SHORTLISTED)
+    client.force_login(panel_member)
+
+    with django_assert_max_num_queries(12):
+        pack = client.get(reverse("grants:panel_pack", args=[panel.pk])).content.decode()
+
+    assert "Weekly peer support walks" in pack
+
+
+def test_panel_members_cannot_download_an_applicants_upload(
+    client, panel, shortlisted, panel_member, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    shortlisted.attachment.save("plan.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    client.force_login(panel_member)
+
+    download = client.get(reverse("grants:attachment", args=[shortlisted.pk]))
+    review = client.get(reverse("grants:review", args=[shortlisted.pk])).content.decode()
+
+    assert download.status_code == 404
+    assert reverse("grants:attachment", args=[shortlisted.pk]) not in review

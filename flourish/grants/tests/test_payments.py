@@ -219,3 +219,35 @@ def test_two_clicks_arriving_at_the_same_moment_pay_once(staff, funded_programme
 
     assert Payment.objects.count() == 1
     assert account_balance(account=programme_budget_account(programme=funded_programme)) == 350_000
+
+
+def test_a_payment_key_already_used_for_another_award_is_refused_and_pays_nothing(
+    staff, funded_programme
+):
+    first, second = _award(funded_programme, staff), _award(funded_programme, staff)
+    award_pay(award=first, actor=staff, idempotency_key="click-1")
+
+    with pytest.raises(ValidationError, match="already used to pay a different grant"):
+        award_pay(award=second, actor=staff, idempotency_key="click-1")
+
+    second.refresh_from_db()
+    assert second.paid_pence == 0
+    assert not Payment.objects.filter(award=second).exists()
+
+
+def test_the_pay_page_says_so_when_its_key_was_used_for_another_award(
+    client, staff, funded_programme
+):
+    first, second = _award(funded_programme, staff), _award(funded_programme, staff)
+    award_pay(award=first, actor=staff, idempotency_key="click-1")
+    client.force_login(staff)
+
+    response = client.post(
+        reverse("grants:pay", args=[second.application_id]),
+        {"idempotency_key": "click-1", "payee": "group"},
+    )
+
+    assert response.status_code == 200
+    assert "already used to pay a different grant" in response.content.decode()
+    second.refresh_from_db()
+    assert second.paid_pence == 0

@@ -6,12 +6,15 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.pagination import page_of
+from flourish.core.public_cache import public_page
 from flourish.grants import selectors
 from flourish.grants.forms import (
     QUESTION_SLUGS,
@@ -36,11 +39,13 @@ from flourish.grants.services.reports import report_submit
 from flourish.grants.views.common import add_service_error, posted
 
 
+@public_page("grants")
 def programme_list(request: HttpRequest) -> HttpResponse:
     programmes = selectors.programme_list_open()
     return render(request, "grants/programme_list.html", {"programmes": programmes})
 
 
+@public_page("grants")
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_public(slug=slug)
     questions = list(programme.eligibility_questions.all())
@@ -144,7 +149,9 @@ def _save_answer(
         application_group_set(application=application, actor=actor, **data)
         return
     upload = data.pop("attachment", None)
-    if upload:
+    # Only a file chosen now is a new upload: with the file box left empty, the form hands
+    # back the one already stored, which must stay as it is.
+    if isinstance(upload, UploadedFile):
         # The upload first: if it is refused, nothing on this page is saved.
         application_attach(application=application, actor=actor, upload=upload)
     application_answer(application=application, actor=actor, answers=data)
@@ -275,10 +282,11 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("grants:application_status", pk=pk)
 
 
+@public_page("grants")
 def funded(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_public(slug=slug)
     awards = selectors.award_list_for_programme_public(programme=programme)
-    page = selectors.page_with_count(items=awards, number=request.GET.get("page"), size=50)
+    page = page_of(items=awards, number=request.GET.get("page"), size=50)
     rate = selectors.programme_success_rate(programme=programme)
     context = {"programme": programme, "page": page, "rate": rate}
     return render(request, "grants/funded.html", context)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import Role, User
+from flourish.core.pagination import page_of
 from flourish.grants import selectors
 from flourish.grants.dashboard import Row, programme_dashboard
 from flourish.grants.forms import (
@@ -56,9 +57,7 @@ def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
     applications = selectors.application_list_for_programme(
         programme=programme, filters=filters or selectors.ApplicationFilters()
     )
-    page = selectors.page_with_count(
-        items=applications, number=request.GET.get("page"), size=PAGE_SIZE
-    )
+    page = page_of(items=applications, number=request.GET.get("page"), size=PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -81,6 +80,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "payments": selectors.application_payments(application=application),
         "can_manage": request.user.has_perm("grants.decide_application", application),
         "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
+        "can_open_attachment": request.user.has_perm("grants.open_attachment", application),
     }
     if context["can_follow_up"]:
         application_sensitive_read(
@@ -312,7 +312,9 @@ def apply_on_behalf(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
-    if not application.attachment:
+    if not application.attachment or not request.user.has_perm(
+        "grants.open_attachment", application
+    ):
         raise Http404
     application_sensitive_read(application=application, actor=request.user, fields=["attachment"])
     return FileResponse(

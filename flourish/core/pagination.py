@@ -1,0 +1,42 @@
+"""How every list page reads `?page=`: one rule, so no page number can break a page.
+
+Whatever arrives is turned into a page that exists, as a person following an old or
+mistyped link would expect: not a whole number of 1 or more (a word, zero, "-3",
+"1e9") means the first page; past the end (an old link, or a number too big to be
+real) means the last. Numbers are capped before they reach the database, where an
+offset of 10^20 rows overflows and would be a server error."""
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
+# Far beyond any real list, yet small enough that page x size fits a 64-bit offset.
+MAX_PAGE_NUMBER = 1_000_000
+
+
+def page_number(value: Any) -> int:
+    """The page asked for, as a whole number from 1 to MAX_PAGE_NUMBER."""
+    text = str(value or "").strip()
+    if not (text.isascii() and text.isdigit()):
+        return 1
+    # Compared as text first, so a thousand-digit number is never turned into an int.
+    if len(text) > len(str(MAX_PAGE_NUMBER)):
+        return MAX_PAGE_NUMBER
+    return min(max(int(text), 1), MAX_PAGE_NUMBER)
+
+
+def page_of(*, items: QuerySet[Any], number: Any, size: int) -> Page:
+    """One page of a list and its total, each costing the same whatever the list's size.
+
+    The total is a bare COUNT over the filtered rows (no joins, no ordering, so an
+    index answers it), and the page is found by key first: the ids of one page are
+    read from the ordering index, then only those rows are fetched with their joins.
+    A window COUNT(*) OVER () would join and count every row before taking one page."""
+    paginator = Paginator(items, size)
+    paginator.count = items.order_by().values("pk").count()
+    wanted = min(page_number(number), paginator.num_pages)
+    offset = (wanted - 1) * size
+    ids = list(items.values_list("pk", flat=True)[offset : offset + size])
+    by_id = {row.pk: row for row in items.filter(pk__in=ids)}
+    return Page([by_id[pk] for pk in ids], wanted, paginator)

@@ -1,0 +1,121 @@
+"""Whole public pages kept in the cache for people who are not signed in.
+
+Directory searches, programme pages and "who we funded" are read far more than they
+change and are the same for every visitor who is not signed in, so each is built once
+per address and language, then served from the cache (Redis when there is one).
+
+Correct, not merely fresh enough:
+- Each area has a generation in the cache. Any save or delete of a model the area's
+  pages show (registered in the app's `ready()`) starts a new generation, so the next
+  visitor gets a page built from the new data. The generation is the time it changed,
+  never a count, so a generation lost from the cache can never come back with an old
+  page under it. It changes again when the change commits, so a page built from the
+  rows as they were a moment before is never served. Pages also expire after
+  PUBLIC_PAGE_SECONDS, which bounds any change made around the ORM (a raw `update()`).
+- Only GET requests from visitors with no session and no messages waiting are served
+  from or stored in the cache; a signed-in person always gets a page built for them.
+- Forms on a cached page (the language switcher) carry a CSRF token: it is stored as
+  a placeholder and each visitor gets their own token when the page is served.
+"""
+
+import hashlib
+import re
+import time
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+
+PUBLIC_PAGE_SECONDS = 600
+CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"@@csrf@@"
+
+View = Callable[..., HttpResponse]
+
+
+def _generation_key(area: str) -> str:
+    return f"public-pages:{area}:generation"
+
+
+def area_changed(area: str) -> None:
+    """Start a new generation of an area's public pages: the next visitor gets fresh ones."""
+    cache.set(_generation_key(area), time.time_ns(), None)
+
+
+def _generation(area: str) -> int:
+    current = cache.get(_generation_key(area))
+    if current is None:
+        current = time.time_ns()
+        cache.add(_generation_key(area), current, None)
+        current = cache.get(_generation_key(area), current)
+    return int(current)
+
+
+def invalidate_on_change(area: str, models: Iterable[type[Model]]) -> None:
+    """Start a new generation of `area` whenever one of these models is saved or deleted."""
+
+    def changed(**_kwargs: Any) -> None:
+        area_changed(area)
+        # Race: a visitor who read the old rows before this transaction committed could
+        # store their page under the new generation. Starting another generation once
+        # the change is committed retires that page too.
+        transaction.on_commit(lambda: area_changed(area))
+
+    for model in models:
+        uid = f"public-pages:{area}:{model._meta.label}"
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid + ":save")
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid + ":delete")
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def _page_key(area: str, request: HttpRequest) -> str:
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return f"public-pages:{area}:{_generation(area)}:{language}:{address}"
+
+
+def _serve(stored: tuple[int, str, bytes], request: HttpRequest) -> HttpResponse:
+    status, content_type, body = stored
+    if CSRF_PLACEHOLDER in body:
+        body = body.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(body, status=status, content_type=content_type)
+    response["X-Flourish-Cache"] = "hit"
+    return response
+
+
+def public_page(area: str) -> Callable[[View], View]:
+    """Serve this view's page from the cache to visitors who are not signed in."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not _cacheable(request):
+                return view(request, *args, **kwargs)
+            key = _page_key(area, request)
+            stored = cache.get(key)
+            if stored is not None:
+                return _serve(stored, request)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                body = CSRF_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+                cache.set(key, (200, response["Content-Type"], body), PUBLIC_PAGE_SECONDS)
+            return response
+
+        return wrapped
+
+    return decorator

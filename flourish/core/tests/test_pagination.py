@@ -1,0 +1,64 @@
+"""Every list page reads ?page= the same way, and no page number can break a page."""
+
+import pytest
+
+from flourish.accounts.factories import UserFactory
+from flourish.core.models import AuditEvent
+from flourish.core.pagination import MAX_PAGE_NUMBER, page_number, page_of
+from flourish.core.services import audit_record
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    ("asked", "given"),
+    [
+        (None, 1),
+        ("", 1),
+        ("2", 2),
+        ("0", 1),
+        ("-3", 1),
+        ("two", 1),
+        ("1e9", 1),
+        ("²", 1),
+        (" 4 ", 4),
+        (HUGE, MAX_PAGE_NUMBER),
+        ("9" * 5000, MAX_PAGE_NUMBER),
+    ],
+)
+def test_a_page_number_is_always_a_page_that_can_be_asked_for(asked, given):
+    assert page_number(asked) == given
+
+
+@pytest.fixture
+def events(db):
+    person = UserFactory()
+    for number in range(7):
+        audit_record(actor=person, action="core.test", data={"n": number})
+    return AuditEvent.objects.filter(action="core.test").order_by("pk")
+
+
+def test_one_page_and_the_total_come_in_three_queries_whatever_the_page(
+    events, django_assert_num_queries
+):
+    with django_assert_num_queries(3):
+        page = page_of(items=events, number="2", size=3)
+
+    assert page.number == 2
+    assert page.paginator.count == 7
+    assert [event.data["n"] for event in page] == [3, 4, 5]
+
+
+@pytest.mark.parametrize("asked", ["4", HUGE])
+def test_a_page_past_the_end_shows_the_last_page(events, asked):
+    page = page_of(items=events, number=asked, size=3)
+
+    assert page.number == 3
+    assert [event.data["n"] for event in page] == [6]
+
+
+def test_an_empty_list_is_one_empty_page(db):
+    page = page_of(items=AuditEvent.objects.none(), number=HUGE, size=3)
+
+    assert page.number == 1
+    assert list(page) == []

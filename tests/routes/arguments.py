@@ -1,0 +1,79 @@
+"""Which real object each URL is about, from the sweep's world. A URL that takes arguments
+and is missing here cannot be asked for, so the sweep fails until it is added."""
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.routes.world import World
+
+Arguments = Callable[[World], dict[str, Any]]
+
+
+def _slug(world: World) -> dict[str, Any]:
+    return {"slug": world.programme.slug}
+
+
+def _on(thing: str) -> Arguments:
+    return lambda world: {"pk": world.things[thing].pk}
+
+
+def _listing(world: World) -> dict[str, Any]:
+    return {"listing_id": world.listing.uuid}
+
+
+def _offer(world: World) -> dict[str, Any]:
+    return {"offer_id": world.offer.uuid}
+
+
+ARGUMENTS: dict[str, Arguments] = {
+    "directory:listing": _listing,
+    "directory:claim": _listing,
+    "directory:listing_calendar": _listing,
+    "directory:listing_edit": _listing,
+    "directory:listing_confirm": _listing,
+    "directory:offer_add": _listing,
+    "directory:claim_complete": lambda world: {"token": world.claim_token},
+    "directory:offer": _offer,
+    "directory:offer_edit": _offer,
+    "directory:offer_calendar": _offer,
+    "openreferral:service": lambda world: {"service_id": world.offer.uuid},
+    "openreferral:service_at_location": lambda world: {"link_id": world.offer_place.uuid},
+    "openreferral:taxonomy": lambda world: {"taxonomy_id": world.term.taxonomy.uuid},
+    "openreferral:taxonomy_term": lambda world: {"term_id": world.term.uuid},
+    "grants:programme_detail": _slug,
+    "grants:eligibility": lambda world: {**_slug(world), "number": 1},
+    "grants:funded": _slug,
+    "grants:business_plan_template": _slug,
+    "grants:planning_sessions": _slug,
+    "grants:planning_session_book": lambda world: {**_slug(world), "pk": world.session.pk},
+    "grants:business_plan": _on("draft"),
+    "grants:application_start": _slug,
+    "grants:application_status": _on("shortlisted"),
+    "grants:accept": _on("awarded"),
+    "grants:report": _on("awarded"),
+    "grants:money": _on("draft"),
+    "grants:spend_line_remove": lambda world: {"pk": world.draft.pk, "line": world.spend_line.pk},
+    "grants:check_answers": _on("draft"),
+    "grants:question": lambda world: {"pk": world.draft.pk, "question": "about-you"},
+    "grants:programme_applications": _slug,
+    "grants:dashboard": _slug,
+    "grants:review": _on("shortlisted"),
+    "grants:sift": _on("shortlisted"),
+    "grants:attachment": _on("shortlisted"),
+    "grants:assign": _on("shortlisted"),
+    "grants:conversation": _on("shortlisted"),
+    "grants:recommend": _on("shortlisted"),
+    "grants:shortlist": _on("shortlisted"),
+    "grants:decide": _on("shortlisted"),
+    "grants:pay": _on("awarded"),
+    "grants:record_acceptance": _on("awarded"),
+    "grants:apply_on_behalf": _slug,
+    "grants:panel_new": _slug,
+    "grants:panel_pack": _on("panel"),
+    "grants:panel_application": lambda world: {
+        "pk": world.panel.pk,
+        "application_pk": world.shortlisted.pk,
+    },
+    "accounts:consent_withdraw": _on("consent"),
+    "account_reset_password_from_key": lambda world: {"uidb36": "1", "key": "not-a-real-key"},
+}

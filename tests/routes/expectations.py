@@ -1,0 +1,188 @@
+"""What each kind of person must get from each URL. Every URL the project answers needs an
+entry here (the admin's pages share one rule): a new page without one fails the sweep,
+so whoever adds it says, on purpose, who may see it."""
+
+from dataclasses import dataclass
+
+from tests.routes.sweep import (
+    HIDDEN,
+    LOGIN,
+    PAGE,
+    POST_ONLY,
+    REDIRECT,
+    REFUSED,
+)
+from tests.routes.world import (
+    ADMIN,
+    ANONYMOUS,
+    ASSOCIATE,
+    LEAD,
+    MEMBER,
+    PANEL,
+    PEOPLE,
+    STAFF,
+)
+
+Outcome = str | frozenset[str]  # one outcome, or any of a few
+Outcomes = dict[str, Outcome]
+SIGNED_IN_PEOPLE = tuple(person for person in PEOPLE if person != ANONYMOUS)
+WITH_AUTHENTICATOR = (STAFF, ADMIN)
+
+
+@dataclass(frozen=True)
+class Expect:
+    get: Outcomes
+    # For a form's target that answers only POST: what an empty POST gets.
+    post: Outcomes | None = None
+
+
+def each(outcome: Outcome, **overrides: Outcome) -> Outcomes:
+    return {person: outcome for person in PEOPLE} | overrides
+
+
+def _by(people: tuple[str, ...], yes: str, no: str) -> Outcomes:
+    return {person: yes if person in people else no for person in PEOPLE}
+
+
+EVERYONE = Expect(each(PAGE))
+SIGNED_IN = Expect(each(PAGE, **{ANONYMOUS: LOGIN}))
+
+
+def only(*people: str, anonymous: str = LOGIN) -> Expect:
+    """A private page: these people see it, anyone else signed in is told nothing."""
+    return Expect(_by(people, PAGE, HIDDEN) | {ANONYMOUS: anonymous})
+
+
+def posted_by(*people: str) -> Expect:
+    """A form's target (POST only): these people are sent on, anyone else is told nothing."""
+    return Expect(
+        get=each(POST_ONLY, **{ANONYMOUS: LOGIN}),
+        post=_by(people, REDIRECT, HIDDEN) | {ANONYMOUS: LOGIN},
+    )
+
+
+def _with_authenticator(yes: str, no: str) -> Expect:
+    return Expect(_by(WITH_AUTHENTICATOR, yes, no) | {ANONYMOUS: LOGIN})
+
+
+FOR_SIGNING_IN = Expect(each(REDIRECT, **{ANONYMOUS: PAGE}))  # signed in: sent on
+SENT_ON = Expect(each(REDIRECT, **{ANONYMOUS: LOGIN}))
+
+EXPECTATIONS: dict[str, Expect] = {
+    "core:home": EVERYONE,
+    "core:accessibility": EVERYONE,
+    "core:privacy": EVERYONE,
+    "core:audit": only(ADMIN, anonymous=HIDDEN),
+    "directory:search": EVERYONE,
+    "directory:suggest": EVERYONE,
+    "directory:import": only(ADMIN),
+    "directory:import_confirm": posted_by(ADMIN),
+    "directory:listing": EVERYONE,
+    # Anyone may ask for the claim email; it goes to the listing's own address.
+    "directory:claim": Expect(get=each(POST_ONLY), post=each(REDIRECT)),
+    "directory:listing_calendar": EVERYONE,
+    "directory:listing_edit": only(LEAD, ADMIN),
+    "directory:listing_confirm": posted_by(LEAD, ADMIN),
+    "directory:offer_add": only(LEAD, ADMIN),
+    # The emailed link itself is the proof: whoever follows it may take the listing on.
+    "directory:claim_complete": SIGNED_IN,
+    "directory:offer": EVERYONE,
+    "directory:offer_edit": only(LEAD, ADMIN),
+    "directory:offer_calendar": EVERYONE,
+    "openreferral:root": EVERYONE,
+    "openreferral:openapi": EVERYONE,
+    "openreferral:services": EVERYONE,
+    "openreferral:service": EVERYONE,
+    "openreferral:service_at_locations": EVERYONE,
+    "openreferral:service_at_location": EVERYONE,
+    "openreferral:taxonomies": EVERYONE,
+    "openreferral:taxonomy": EVERYONE,
+    "openreferral:taxonomy_terms": EVERYONE,
+    "openreferral:taxonomy_term": EVERYONE,
+    "grants:programme_list": EVERYONE,
+    "grants:threesixtygiving_json": EVERYONE,
+    "grants:programme_detail": EVERYONE,
+    "grants:eligibility": EVERYONE,
+    "grants:funded": EVERYONE,
+    "grants:business_plan_template": EVERYONE,
+    "grants:planning_sessions": EVERYONE,
+    "grants:planning_session_book": posted_by(*SIGNED_IN_PEOPLE),
+    "grants:business_plan": only(LEAD, MEMBER),
+    "grants:application_start": SIGNED_IN,
+    "grants:my_applications": SIGNED_IN,
+    "grants:application_status": only(LEAD, MEMBER),
+    "grants:accept": posted_by(LEAD, MEMBER),
+    "grants:report": only(LEAD, MEMBER),
+    "grants:money": only(LEAD, MEMBER),
+    "grants:spend_line_remove": posted_by(LEAD, MEMBER),
+    "grants:check_answers": only(LEAD, MEMBER),
+    "grants:question": only(LEAD, MEMBER),
+    "grants:manage": SIGNED_IN,
+    "grants:programme_applications": only(STAFF),
+    "grants:dashboard": only(STAFF),
+    "grants:review": only(STAFF, ASSOCIATE, PANEL),
+    "grants:sift": only(STAFF),
+    # Uploads can carry a voice or a face: the panel reads the application, not the upload.
+    "grants:attachment": only(STAFF, ASSOCIATE),
+    "grants:assign": only(STAFF),
+    "grants:conversation": only(STAFF, ASSOCIATE),
+    "grants:recommend": only(STAFF, ASSOCIATE),
+    "grants:shortlist": posted_by(STAFF),
+    "grants:decide": only(STAFF),
+    "grants:pay": only(STAFF),
+    "grants:record_acceptance": posted_by(STAFF),
+    "grants:apply_on_behalf": only(STAFF),
+    "grants:panel_new": only(STAFF),
+    "grants:panel_pack": only(STAFF, PANEL),
+    "grants:panel_application": only(STAFF, PANEL),
+    "accounts:profile": SIGNED_IN,
+    "accounts:preferences": SIGNED_IN,
+    "accounts:consents": SIGNED_IN,
+    # Only the person who gave a consent can withdraw it, not the one it was given to.
+    "accounts:consent_withdraw": only(MEMBER),
+    "account_login": FOR_SIGNING_IN,
+    "account_logout": Expect(each(PAGE, **{ANONYMOUS: REDIRECT})),
+    "account_inactive": EVERYONE,
+    "account_signup": FOR_SIGNING_IN,
+    # Nobody here has a password, so there is nothing to re-enter; two-step people are sent on.
+    "account_reauthenticate": _with_authenticator(REDIRECT, REFUSED),
+    "account_email": SIGNED_IN,
+    "account_email_verification_sent": SENT_ON,
+    "account_change_password": SENT_ON,  # to setting one first
+    "account_set_password": SIGNED_IN,
+    "account_reset_password": EVERYONE,
+    "account_confirm_login_code": Expect(each(REDIRECT)),  # no code was asked for
+    "account_reset_password_from_key_done": EVERYONE,
+    "account_reset_password_from_key": EVERYONE,  # says the link is not valid
+    "account_reset_password_done": EVERYONE,
+    "account_request_login_code": FOR_SIGNING_IN,
+    "mfa_index": SIGNED_IN,
+    "mfa_authenticate": SENT_ON,  # nobody is half-way through signing in
+    "mfa_reauthenticate": _with_authenticator(PAGE, REFUSED),
+    "mfa_activate_totp": _with_authenticator(REDIRECT, PAGE),
+    "mfa_deactivate_totp": _with_authenticator(REDIRECT, HIDDEN),
+    "mfa_view_recovery_codes": Expect(each(HIDDEN, **{ANONYMOUS: LOGIN})),
+    "mfa_generate_recovery_codes": _with_authenticator(REDIRECT, PAGE),
+    "mfa_download_recovery_codes": Expect(each(HIDDEN, **{ANONYMOUS: LOGIN})),
+    "set_language": Expect(each(REDIRECT)),
+    "admin:login": Expect(each(PAGE, **{ADMIN: REDIRECT})),
+    "admin:logout": Expect(each(REDIRECT, **{ADMIN: POST_ONLY})),
+    # No model links to a public page of its own, so there is nowhere to send an operator.
+    "admin:view_on_site": Expect(each(LOGIN, **{ADMIN: HIDDEN})),
+}
+
+ADMIN_PREFIX = "django-admin/"
+# The operators' admin: everyone else is sent to sign in. An operator may be refused an
+# action the admin forbids (deleting a ledger entry) or sent on (to the page's new address).
+ADMIN_PAGES = Expect(each(LOGIN, **{ADMIN: frozenset({PAGE, REFUSED, REDIRECT})}))
+ADMIN_UNKNOWN_PAGE = Expect(each(LOGIN, **{ADMIN: HIDDEN}))
+
+
+def expectation_for(key: str, pattern: str) -> Expect | None:
+    if key in EXPECTATIONS:
+        return EXPECTATIONS[key]
+    if pattern == ADMIN_PREFIX + "(?P<url>.*)$":
+        return ADMIN_UNKNOWN_PAGE
+    if pattern.startswith(ADMIN_PREFIX):
+        return ADMIN_PAGES
+    return None
