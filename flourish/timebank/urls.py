@@ -48,7 +48,7 @@ urlpatterns = [
     path("<slug:slug>/mentoring/<slug:scheme_slug>/pairs/<int:pk>/", mentoring.pair, name="pair"),
     path(
         "<slug:slug>/mentoring/<slug:scheme_slug>/pairs/<int:pk>/<slug:action>/",
-        mentoring.pair,
+        mentoring.pair_act,
         name="pair_act",
     ),
 ]

@@ -13,7 +13,7 @@ from flourish.timebank.services import exchanges
 from flourish.timebank.services.timebanks import member_check_record
 
 TODAY = datetime.date.today()
-STATEMENT_QUERIES = 11
+STATEMENT_QUERIES = 12
 DASHBOARD_QUERIES = 15
 
 

@@ -1,9 +1,14 @@
 """What every timebank view shares."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
+from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
+
+from flourish.core.pagination import page_of as core_page_of
 
 
 def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -19,6 +24,6 @@ def posted(request: HttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def page_of(request: HttpRequest, items: object, per_page: int = 25) -> Page:
-    """One page of a list; a page number that is not a number, or past the end, is clamped."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+def page_of(request: HttpRequest, items: QuerySet[Any], per_page: int = 25) -> Page:
+    """One page of a list, through the one paging rule in core (any `?page=` is a real page)."""
+    return core_page_of(items=items, number=request.GET.get("page"), size=per_page)

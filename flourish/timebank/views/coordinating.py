@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import ContactRoute, User
 from flourish.timebank.forms import CheckForm, JoinByPhoneForm, SettingsForm
@@ -62,11 +63,10 @@ def member_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
 def member_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug, coordinator=True)
     member = get_member_for_coordinator(place=place, pk=pk)
-    if request.method != "POST":
-        raise Http404
     try:
         timebanks.member_approve(member=member, actor=request.user)
     except ValidationError as error:

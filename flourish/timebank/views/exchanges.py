@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from flourish.timebank.forms import (
     AgreeForm,
@@ -117,8 +118,9 @@ def _render(
 
 
 @login_required
+@require_POST
 def exchange_act(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
-    if request.method != "POST" or action not in ACTIONS:
+    if action not in ACTIONS:
         raise Http404
     place = get_place_for_user(user=request.user, slug=slug)
     exchange = get_exchange_for_place(place=place, pk=pk)

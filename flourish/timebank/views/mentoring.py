@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from flourish.timebank.forms_mentoring import (
     AimsForm,
@@ -86,12 +87,11 @@ def mentee_ask(request: HttpRequest, slug: str, scheme_slug: str) -> HttpRespons
 
 
 @login_required
+@require_POST
 def mentor_approve(request: HttpRequest, slug: str, scheme_slug: str, pk: int) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug, coordinator=True)
     found = get_scheme_for_place(place=place, scheme_slug=scheme_slug)
     application = get_application_for_coordinator(place=place, scheme=found, pk=pk)
-    if request.method != "POST":
-        raise Http404
     try:
         mentoring.mentor_approve(application=application, actor=request.user)
     except ValidationError as error:
@@ -168,14 +168,26 @@ PAIR_ACTIONS: dict[str, Any] = {
 
 
 @login_required
-def pair(
-    request: HttpRequest, slug: str, scheme_slug: str, pk: int, action: str = ""
+def pair(request: HttpRequest, slug: str, scheme_slug: str, pk: int) -> HttpResponse:
+    return _pair_page(request, slug, scheme_slug, pk, action="")
+
+
+@login_required
+@require_POST
+def pair_act(
+    request: HttpRequest, slug: str, scheme_slug: str, pk: int, action: str
+) -> HttpResponse:
+    if action not in PAIR_ACTIONS:
+        raise Http404
+    return _pair_page(request, slug, scheme_slug, pk, action=action)
+
+
+def _pair_page(
+    request: HttpRequest, slug: str, scheme_slug: str, pk: int, action: str
 ) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug)
     found = get_scheme_for_place(place=place, scheme_slug=scheme_slug)
     the_pair = get_pair_for_user(scheme=found, user=request.user, pk=pk)
-    if action and (request.method != "POST" or action not in PAIR_ACTIONS):
-        raise Http404
     bound = {
         name: cls(request.POST if name == action else None, prefix=name)
         for name, (cls, _d, _s) in PAIR_ACTIONS.items()
