@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.timebank.views import coordinating, exchanges, listings, members, mentoring
+from flourish.timebank.views import coordinating, exchanges, listings, members, mentoring, reports
 
 app_name = "timebank"
 urlpatterns = [
@@ -28,6 +28,7 @@ urlpatterns = [
         name="approve",
     ),
     path("<slug:slug>/coordinate/settings/", coordinating.settings, name="settings"),
+    path("<slug:slug>/coordinate/report/", reports.report, name="report"),
     path("<slug:slug>/mentoring/<slug:scheme_slug>/", mentoring.scheme, name="scheme"),
     path(
         "<slug:slug>/mentoring/<slug:scheme_slug>/mentor/",

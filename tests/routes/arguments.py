@@ -60,6 +60,7 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
             "members",
             "join_by_phone",
             "settings",
+            "report",
         )
     },
     "timebank:listing": _timebank(pk="timebank_listing"),

@@ -166,6 +166,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "timebank:member": only(LEAD),
     "timebank:join_by_phone": only(LEAD),
     "timebank:settings": only(LEAD),
+    "timebank:report": only(LEAD),
     "timebank:approve": posted_by(LEAD),
     "timebank:scheme": only(LEAD, MEMBER),
     "timebank:mentor_apply": only(MEMBER),

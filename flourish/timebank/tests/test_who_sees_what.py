@@ -39,6 +39,7 @@ MATRIX = [
     ("members", None, COORDINATOR),
     ("join_by_phone", None, COORDINATOR),
     ("settings", None, COORDINATOR),
+    ("report", None, COORDINATOR),
     ("member", "member", COORDINATOR),
 ]
 
