@@ -249,7 +249,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STORAGES: dict[str, dict[str, Any]] = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads are encrypted at rest with the same keys as the encrypted fields.
+    "default": {"BACKEND": "flourish.core.storage.EncryptedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if IS_PRODUCTION
@@ -258,11 +259,12 @@ STORAGES: dict[str, dict[str, Any]] = {
 }
 # Uploads in S3-compatible object storage (django-storages) when many machines
 # share them; local disk otherwise. The bucket is private: no public ACL, and any
-# link the storage gives out is signed and short-lived.
+# link the storage gives out is signed and short-lived. Files are encrypted before
+# they leave for the bucket, so the provider only ever holds ciphertext.
 UPLOADS_BUCKET = env.str("UPLOADS_BUCKET", "")
 if UPLOADS_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "flourish.core.storage.EncryptedS3Storage",
         "OPTIONS": {
             "bucket_name": UPLOADS_BUCKET,
             "endpoint_url": env.str("UPLOADS_ENDPOINT_URL", "") or None,
@@ -292,6 +294,12 @@ FIELD_ENCRYPTION_KEYS = env.list(
 )
 if not FIELD_ENCRYPTION_KEYS:
     raise ValueError("FIELD_ENCRYPTION_KEYS must list at least one Fernet key in production.")
+
+# How long a funder must keep the record of a grant it made (its application,
+# decision, award and payments) after the award, even when the person who
+# applied asks for their data to be erased. Six years matches HMRC's rule for
+# financial records; a funder whose own policy is longer raises it.
+GRANT_RECORD_RETENTION_YEARS = env.int("GRANT_RECORD_RETENTION_YEARS", 6)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -5,10 +5,10 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from flourish.accounts.models import Consent, Membership, Organisation, User
-from flourish.core.events import SENSITIVE_RECORD_READ
-from flourish.core.services import audit_record
+from flourish.core.admin import SensitiveReadAuditedAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -26,7 +26,7 @@ class OrganisationMembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(SensitiveReadAuditedAdmin):
     list_display = ["email", "name", "contact_route", "is_active", "is_staff", "date_joined"]
     list_filter = ["is_active", "is_staff", "contact_route", "memberships__role"]
     search_fields = ["email", "name"]
@@ -43,22 +43,17 @@ class UserAdmin(admin.ModelAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
 
-    def change_view(
-        self,
-        request: HttpRequest,
-        object_id: str,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
+    # Deleting a person is erasure, which must keep money and time balanced and some
+    # grant records for a time: the admin sends staff to the one erasure page.
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
-        person = self.get_object(request, object_id)
-        if request.method == "GET" and person is not None:
-            audit_record(
-                actor=request.user,
-                action=SENSITIVE_RECORD_READ,
-                target=person,
-                data={"fields": ["phone", "access_needs"], "where": "admin"},
-            )
-        return super().change_view(request, object_id, form_url, extra_context)
+        return redirect("accounts:person_erase", pk=object_id)
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
 
 @admin.register(Organisation)
@@ -71,7 +66,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
+class ConsentAdmin(SensitiveReadAuditedAdmin):
     list_display = ["given_by", "granted_to", "organisation", "scope", "method", "withdrawn_at"]
     list_filter = ["scope", "method"]
     search_fields = ["given_by__email", "granted_to__email", "organisation__name"]

@@ -196,7 +196,7 @@ class Consent(TimeStampedModel):
     scope = models.CharField(max_length=30, choices=ConsentScope.choices)
     method = models.CharField(max_length=20, choices=ConsentMethod.choices)
     recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    notes = models.TextField(blank=True)
+    notes = EncryptedTextField(blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

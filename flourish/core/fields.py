@@ -16,6 +16,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.db.models.functions import Cast
 
 
 @lru_cache(maxsize=4)
@@ -74,3 +75,55 @@ class EncryptedTextField(models.TextField):
         if lookup_name not in {"isnull"}:
             return None
         return super().get_lookup(lookup_name)
+
+
+def is_token(value: str) -> bool:
+    """True when a stored value is already ciphertext that a current key can read."""
+    try:
+        field_fernet().decrypt(value.encode())
+    except (InvalidToken, ValueError):
+        return False
+    return True
+
+
+def _in_batches(rows: models.QuerySet[Any], size: int = 500) -> Any:
+    """Walk a table by primary key, a batch at a time, so memory stays flat however big."""
+    last_pk = None
+    while True:
+        batch = (
+            rows.order_by("pk") if last_pk is None else rows.order_by("pk").filter(pk__gt=last_pk)
+        )
+        found = list(batch[:size])
+        if not found:
+            return
+        yield from found
+        last_pk = found[-1]["pk"]
+
+
+def _rewrite_stored_values(model: type[models.Model], names: list[str], encrypt: bool) -> int:
+    # Cast to plain text so the model hands back what is stored, not a decrypted value.
+    raw = {f"raw_{name}": Cast(name, models.TextField()) for name in names}
+    changed = 0
+    for row in _in_batches(model._default_manager.values("pk", **raw)):
+        updates = {}
+        for name in names:
+            value = row[f"raw_{name}"]
+            if not value or is_token(value) == encrypt:
+                continue
+            new = encrypt_text(value) if encrypt else decrypt_text(value)
+            updates[name] = models.Value(new, output_field=models.TextField())
+        if updates:
+            model._default_manager.filter(pk=row["pk"]).update(**updates)
+            changed += len(updates)
+    return changed
+
+
+def encrypt_stored_values(model: type[models.Model], names: list[str]) -> int:
+    """Encrypt values stored in plain text before a field became encrypted (for data
+    migrations). Values already encrypted are left alone, so it is safe to run again."""
+    return _rewrite_stored_values(model, names, encrypt=True)
+
+
+def decrypt_stored_values(model: type[models.Model], names: list[str]) -> int:
+    """The reverse, for a migration that is rolled back: store the values in plain text."""
+    return _rewrite_stored_values(model, names, encrypt=False)

@@ -2,14 +2,67 @@
 
 Today they come from the django-tasks backport; on Django 6 only the import
 changes (`from django.tasks import task`).
+
+Emails carry sign-in codes and people's names, and the database task queue
+keeps each task's arguments in a table. So an email's arguments are sealed
+(encrypted with the field keys) when it is queued, and wiped from the queue's
+table once it has been sent: a database backup never holds a readable email.
 """
 
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.core.mail import EmailMultiAlternatives
-from django_tasks import task
+from django.utils.version import PY311
+from django_tasks import TaskContext, TaskResult
+from django_tasks.base import Task
+
+from flourish.core.fields import decrypt_text, encrypt_text
+
+SEALED = "sealed"
 
 
-@task(queue_name="email")
+@dataclass(frozen=True, slots=PY311, kw_only=True)  # type: ignore[literal-required]
+class SealedTask(Task[Any, Any]):
+    """A task whose keyword arguments are stored encrypted, and wiped once it has run.
+
+    Callers enqueue it as any task (`email_send.enqueue(to=..., body=...)`); only
+    the queue's table sees the difference."""
+
+    def enqueue(self, *args: Any, **kwargs: Any) -> TaskResult[Any]:
+        sealed = encrypt_text(json.dumps(kwargs))
+        return Task.enqueue(self, *args, **{SEALED: sealed})
+
+    def call(self, context: TaskContext, *args: Any, **kwargs: Any) -> Any:
+        # Emails queued before sealing began arrive with plain arguments: send them too.
+        opened = json.loads(decrypt_text(kwargs[SEALED])) if SEALED in kwargs else kwargs
+        try:
+            return self.func(context, *args, **opened)
+        finally:
+            _wipe_arguments(context.task_result.id)
+
+
+def _wipe_arguments(result_id: str) -> None:
+    """Forget a finished task's arguments in the database queue (no-op for other backends)."""
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(id=result_id).update(args_kwargs={"args": [], "kwargs": {}})
+
+
+def sealed_task(*, queue_name: str) -> Callable[[Callable[..., Any]], SealedTask]:
+    """Like django-tasks' `@task(takes_context=True)`, with the arguments sealed in the queue."""
+
+    def wrap(func: Callable[..., Any]) -> SealedTask:
+        return SealedTask(func=func, queue_name=queue_name, takes_context=True)
+
+    return wrap
+
+
+@sealed_task(queue_name="email")
 def email_send(
+    context: TaskContext,
     *,
     to: list[str],
     subject: str,

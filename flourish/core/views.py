@@ -1,5 +1,6 @@
 """Pages owned by core: the home page, the statements, and the audit trail."""
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -17,7 +18,8 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    years = settings.GRANT_RECORD_RETENTION_YEARS
+    return render(request, "core/privacy.html", {"retention_years": years})
 
 
 def audit_trail(request: HttpRequest) -> HttpResponse:

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from flourish.core.admin import SensitiveReadAuditedAdmin
 from flourish.grants.models import (
     Application,
     Award,
@@ -18,7 +19,7 @@ from flourish.grants.models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(SensitiveReadAuditedAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

@@ -223,7 +223,7 @@ class EligibilityAnswerForm(forms.Form):
 
 
 class ApplicationFilterForm(forms.Form):
-    search = forms.CharField(label=_("Search group name or text"), required=False, max_length=100)
+    search = forms.CharField(label=_("Search group names"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,

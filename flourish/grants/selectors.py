@@ -145,11 +145,9 @@ def application_list_for_programme(
         applications = applications.filter(local_authority__iexact=filters.local_authority)
     if filters.search:
         text = filters.search
-        applications = applications.filter(
-            Q(group__name__icontains=text)
-            | Q(what_you_want_to_do__icontains=text)
-            | Q(who_it_helps__icontains=text)
-        )
+        # Group names only: what a group wants to do and who it helps are encrypted
+        # at rest, and the database cannot search ciphertext.
+        applications = applications.filter(group__name__icontains=text)
     return applications.order_by("-submitted_at", "-id")
 
 

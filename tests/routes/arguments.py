@@ -128,5 +128,9 @@ ARGUMENTS: dict[str, Arguments] = {
         "application_pk": world.shortlisted.pk,
     },
     "accounts:consent_withdraw": _on("consent"),
+    # Staff acting on a request made by post or phone: about the group member.
+    "accounts:person_data_request": lambda world: {"pk": world.people["group member"].pk},
+    "accounts:person_data": lambda world: {"pk": world.people["group member"].pk},
+    "accounts:person_erase": lambda world: {"pk": world.people["group member"].pk},
     "account_reset_password_from_key": lambda world: {"uidb36": "1", "key": "not-a-real-key"},
 }

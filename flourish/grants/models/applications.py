@@ -81,13 +81,14 @@ class Application(TimeStampedModel):
     applicant_role = models.CharField(_("your part in the group"), max_length=200, blank=True)
     # 2. Your group (the group itself is `group`)
     local_authority = models.CharField(_("local authority area"), max_length=100, blank=True)
-    communities = models.CharField(
+    # Encrypted: it often names ethnicity, faith or sexuality (docs/encryption.md).
+    communities = EncryptedTextField(
         _("communities the group comes from and serves, in its own words"),
         max_length=200,
         blank=True,
     )
     # 3-4. What and who
-    what_you_want_to_do = models.TextField(_("what you want to do"), blank=True)
+    what_you_want_to_do = EncryptedTextField(_("what you want to do"), blank=True)
     attachment = models.FileField(
         _("a document, or an audio or video clip"),
         upload_to=_upload_path,
@@ -95,7 +96,7 @@ class Application(TimeStampedModel):
         help_text=_("Stored privately; only the fund's staff and associates can open it."),
     )
     attachment_name = models.CharField(max_length=200, blank=True)
-    who_it_helps = models.TextField(_("who it helps"), blank=True)
+    who_it_helps = EncryptedTextField(_("who it helps"), blank=True)
     # 5. How much and on what: the spend lines; kept in step by the services.
     amount_requested_pence = models.PositiveIntegerField(default=0)
     # For a tier with a business plan: answers keyed by the question's number.

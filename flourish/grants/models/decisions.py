@@ -68,12 +68,12 @@ class Recommendation(TimeStampedModel):
         Application, on_delete=models.PROTECT, related_name="recommendation"
     )
     author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    background = models.TextField(_("background"))
+    background = EncryptedTextField(_("background"))
     verdict = models.CharField(
         _("your recommendation"), max_length=10, choices=RecommendationVerdict.choices
     )
     suggested_amount_pence = models.PositiveIntegerField(null=True, blank=True)
-    conditions = models.TextField(_("conditions"), blank=True)
+    conditions = EncryptedTextField(_("conditions"), blank=True)
 
     def __str__(self) -> str:
         return f"{self.application}: {self.verdict}"
@@ -91,8 +91,8 @@ class Decision(TimeStampedModel):
         Application, on_delete=models.PROTECT, related_name="decision"
     )
     outcome = models.CharField(max_length=10, choices=DecisionOutcome.choices)
-    reasons = models.TextField(blank=True)
-    feedback = models.TextField(blank=True)
+    reasons = EncryptedTextField(blank=True)
+    feedback = EncryptedTextField(blank=True)
     decided_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
 
     def __str__(self) -> str:

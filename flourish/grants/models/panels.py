@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.fields import EncryptedTextField
 from flourish.core.models import TimeStampedModel
 from flourish.grants.models.applications import Application
 from flourish.grants.models.programmes import Programme
@@ -42,7 +43,7 @@ class ConflictDeclaration(TimeStampedModel):
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="+")
     member = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     has_conflict = models.BooleanField()
-    details = models.TextField(blank=True)
+    details = EncryptedTextField(blank=True)
 
     class Meta:
         constraints = [
@@ -69,7 +70,7 @@ class PanelVote(TimeStampedModel):
     member = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     verdict = models.CharField(_("your vote"), max_length=12, choices=VoteVerdict.choices)
     score = models.PositiveSmallIntegerField(_("score from 1 to 5"), null=True, blank=True)
-    comment = models.TextField(_("why"), blank=True)
+    comment = EncryptedTextField(_("why"), blank=True)
 
     class Meta:
         ordering = ["created_at"]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.fields import EncryptedTextField
 from flourish.core.formatting import format_pence
 from flourish.core.models import TimeStampedModel
 from flourish.grants.models.decisions import Award
@@ -15,7 +16,7 @@ class GrantReport(TimeStampedModel):
     """A short report, proportionate to a small grant; an associate may record it from a call."""
 
     award = models.OneToOneField(Award, on_delete=models.PROTECT, related_name="report")
-    what_happened = models.TextField(_("what happened"))
+    what_happened = EncryptedTextField(_("what happened"))
     people_reached = models.PositiveIntegerField(
         _("how many people took part"), null=True, blank=True
     )

@@ -82,12 +82,12 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
         "can_open_attachment": request.user.has_perm("grants.open_attachment", application),
     }
+    # Every reader sees what the group wrote about its people; only those who
+    # follow up see how to reach them. Both are recorded, so the group can see who looked.
+    shown = ["communities", "what_you_want_to_do", "who_it_helps"]
     if context["can_follow_up"]:
-        application_sensitive_read(
-            application=application,
-            actor=request.user,
-            fields=["applicant_name", "contact_detail", "access_needs"],
-        )
+        shown += ["applicant_name", "contact_detail", "access_needs"]
+    application_sensitive_read(application=application, actor=request.user, fields=shown)
     return render(request, "grants/review.html", context)
 
 

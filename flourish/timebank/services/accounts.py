@@ -18,7 +18,9 @@ def member_account_open(*, member: TimebankMember) -> LedgerAccount:
         owner=member,
         purpose=MEMBER_PURPOSE,
         unit=Unit.TIME,
-        name=_("%(name)s's hours at %(timebank)s") % {"name": member.name, "timebank": timebank},
+        # No name in the ledger: erasing a person then leaves nothing that identifies them.
+        name=_("Member %(number)s's hours at %(timebank)s")
+        % {"number": member.pk, "timebank": timebank},
         floor=timebank.floor_minutes,
         soft_limit=timebank.soft_limit_minutes,
     )

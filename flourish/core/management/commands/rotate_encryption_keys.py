@@ -14,6 +14,7 @@ from django.db.models.functions import Cast
 from flourish.core.events import ENCRYPTION_KEYS_ROTATED
 from flourish.core.fields import EncryptedTextField, rotate_token
 from flourish.core.services import audit_record
+from flourish.core.storage import EncryptingStorageMixin
 
 
 def encrypted_fields() -> list[tuple[type[models.Model], list[str]]]:
@@ -68,6 +69,29 @@ def _rotate_model(model: type[models.Model], names: list[str], batch_size: int) 
         last_pk = pks[-1]
 
 
+def encrypted_file_fields() -> list[tuple[type[models.Model], str, EncryptingStorageMixin]]:
+    """Every file field whose files are stored encrypted, with its storage."""
+    found = []
+    for model in apps.get_models():
+        if model._meta.proxy:
+            continue
+        for field in model._meta.concrete_fields:
+            storage = getattr(field, "storage", None)
+            if isinstance(field, models.FileField) and isinstance(storage, EncryptingStorageMixin):
+                found.append((model, field.name, storage))
+    return found
+
+
+def _rotate_files(model: type[models.Model], name: str, storage: EncryptingStorageMixin) -> int:
+    """Re-seal each stored file under the newest key; a missing file is skipped, not fatal."""
+    rotated = 0
+    paths = model._default_manager.exclude(**{name: ""}).values_list(name, flat=True)
+    for path in paths.iterator():
+        if path and storage.exists(path) and storage.rotate_in_place(path):
+            rotated += 1
+    return rotated
+
+
 class Command(BaseCommand):
     help = "Re-encrypt every encrypted field value under the newest key in FIELD_ENCRYPTION_KEYS."
 
@@ -81,5 +105,9 @@ class Command(BaseCommand):
             label = model._meta.label
             counts[label], rows = _rotate_model(model, names, batch_size)
             self.stdout.write(f"{label}: re-encrypted {counts[label]} values in {rows} rows")
+        for model, name, storage in encrypted_file_fields():
+            label = f"{model._meta.label}.{name}"
+            counts[label] = _rotate_files(model, name, storage)
+            self.stdout.write(f"{label}: re-encrypted {counts[label]} files")
         audit_record(actor=None, action=ENCRYPTION_KEYS_ROTATED, data={"values": counts})
         self.stdout.write(self.style.SUCCESS(f"Done: {sum(counts.values())} values re-encrypted."))
