@@ -86,6 +86,8 @@ restore-drill: $(INSTALLED) ## Back up PostgreSQL (DATABASE_URL), restore it, an
 serve: $(INSTALLED) ## Production-like: gunicorn + PostgreSQL (DATABASE_URL) + whitenoise + task worker
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL, for example postgres://postgres@127.0.0.1:5432/flourish"; exit 2; }
 	FLOURISH_ENV=production $(MANAGE) migrate --no-input
+	@# Without REDIS_URL, sign-in rate limits are shared between workers in this table.
+	FLOURISH_ENV=production $(MANAGE) createcachetable
 	FLOURISH_ENV=production $(MANAGE) collectstatic --no-input --verbosity 0
 	FLOURISH_ENV=production $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker' EXIT; \

@@ -5,11 +5,13 @@ stranger belongs to nothing: anything private must be 404 to them.
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
 from flourish.accounts.models import OrganisationKind, Role
-from flourish.core.tests.page_checks import PageCheckingClient
+from flourish.accounts.tests.two_step import SignedInPageCheckingClient
 
 # The browser suite's fixtures (Chromium, live pages, axe-core) for every area.
 pytest_plugins = ["tests.browser.fixtures"]
@@ -22,8 +24,8 @@ def fresh_cache():
 
 
 @pytest.fixture
-def client() -> PageCheckingClient:
-    return PageCheckingClient()
+def client() -> SignedInPageCheckingClient:
+    return SignedInPageCheckingClient()
 
 
 @pytest.fixture
@@ -48,3 +50,12 @@ def colleague(group):
 @pytest.fixture
 def stranger(db):
     return UserFactory(email="stranger@example.org", name="Cal Stranger")
+
+
+@pytest.fixture(autouse=True)
+def english_again_after_each_test():
+    # A request in Welsh or Urdu leaves that language active in the test's
+    # thread (Django does not switch back after a response), so a later test
+    # that formats text without a request would read it in the wrong language.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from benchmarks.pages import measure_page
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role, User
+from flourish.accounts.tests.two_step import force_login_with_two_steps
 from flourish.grants.models import (
     DEFAULT_CATEGORIES,
     Application,
@@ -56,7 +57,7 @@ def run(report) -> None:
         "s",
     )
     client = Client()
-    client.force_login(staff)
+    force_login_with_two_steps(client, staff)
     public = Client()
     ratios: dict[str, dict[int, float]] = {}
     for size, programme in [(BIG, big), (SMALL, small)]:

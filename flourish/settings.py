@@ -9,6 +9,7 @@ nothing; production refuses to start without a real secret key and hosts.
 from pathlib import Path
 from typing import Any
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from environs import Env
 
@@ -37,6 +38,11 @@ else:
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000")
+# Who publishes the 360Giving file: the name, the 360Giving prefix (for 360G-<prefix>-…
+# identifiers of unregistered groups) and the licence of the data.
+OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", "Flourish")
+OPEN_DATA_PREFIX = env.str("OPEN_DATA_PREFIX", "flourish")
+OPEN_DATA_LICENSE = env.str("OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/")
 CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -56,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "template_partials",
     "django_htmx",
+    "csp",
     "flourish.core",
     "flourish.accounts",
     "flourish.ledger",
@@ -66,6 +73,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Authentication comes before locale so a signed-in person's saved
@@ -144,7 +153,11 @@ if DATABASE_REPLICA_URL:
     MIDDLEWARE.insert(0, "flourish.core.database_routing.PrimaryAfterWriteMiddleware")
 
 # Redis, when there is one, holds what every web process must share: the cache
-# (and with it sign-in rate limits) and sessions.
+# (and with it sign-in rate limits and the record of authenticator codes already
+# used) and sessions. Without Redis, production keeps the cache in a database
+# table (`make serve` runs `createcachetable`): a cache in each process would let
+# four workers each allow the whole limit. A process's own memory is for
+# development and tests only.
 REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -154,8 +167,17 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+elif IS_PRODUCTION:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "flourish_cache",
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Suggestions and other writes anyone may make without signing in, per address an hour.
+PUBLIC_WRITES_PER_HOUR = env.int("PUBLIC_WRITES_PER_HOUR", 5)
 
 # Background work (emails, reminders, exports) goes through the Django 6 tasks
 # API, from the django-tasks backport until we move to Django 6. The database queue
@@ -221,6 +243,10 @@ MFA_ADAPTER = "flourish.accounts.adapters.MfaAdapter"
 MFA_FORMS = {"activate_totp": "flourish.accounts.forms.ActivateAuthenticatorForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Flourish"
+# A code from the 30 seconds just before or after still works, so a phone clock a
+# little out, or a code typed as it changes, is not refused. Each code works once
+# (allauth remembers used codes in the shared cache).
+MFA_TOTP_TOLERANCE = 1
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",
@@ -306,6 +332,46 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Only our own scripts, styles and images run: no inline script or style, no
+# eval, nothing from another site. A QR code on the two-step set-up page is a
+# data: image. Pages must keep JavaScript and CSS in static files (see
+# docs/security.md); htmx is told not to add its own <style> (base.html).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# Flourish uses none of these browser features; no page, nor anything that
+# gets into one, may ask for them.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
 if IS_PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

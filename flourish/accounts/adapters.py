@@ -1,14 +1,22 @@
 """How django-allauth fits Flourish: open sign-up and messages in plain English."""
 
 import time
+from typing import Any
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.internal.flows.login import get_authentication_records
+from allauth.account.internal.flows.login import (
+    get_authentication_records,
+    record_authentication,
+)
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from flourish.accounts.selectors import user_needs_mfa_setup
+from flourish.core.fields import decrypt_text, encrypt_text
 from flourish.core.tasks import email_send
 
 # allauth's own wording is terse ("Incorrect code.", "Invalid login."); people
@@ -73,6 +81,23 @@ class AccountAdapter(DefaultAccountAdapter):
         timeout = account_settings.REAUTHENTICATION_TIMEOUT
         return bool(records) and time.time() - records[-1]["at"] < timeout
 
+    def add_message(
+        self,
+        request: HttpRequest,
+        level: int,
+        message_template: str | None = None,
+        message_context: dict[str, Any] | None = None,
+        extra_tags: str = "",
+        message: str | None = None,
+    ) -> None:
+        # "You are signed in" above the page that asks them to set up an
+        # authenticator app only gets in the way: that page says what to do.
+        if message_template == "account/messages/logged_in.txt" and user_needs_mfa_setup(
+            (message_context or {}).get("user")
+        ):
+            return
+        super().add_message(request, level, message_template, message_context, extra_tags, message)
+
     def format_email_subject(self, subject: str) -> str:
         # The subject already names Flourish; a "[host]" prefix only looks like spam.
         return str(subject)
@@ -99,6 +124,27 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class MfaAdapter(DefaultMFAAdapter):
-    """Two-step sign-in messages that say what to do."""
+    """Two-step sign-in messages that say what to do, and secrets kept encrypted."""
 
     error_messages = {**DefaultMFAAdapter.error_messages, **MFA_MESSAGES}
+
+    # allauth stores each authenticator app's secret and the seed of the
+    # recovery codes in `Authenticator.data`; anyone holding a database backup
+    # could make valid codes from them. They are encrypted with the same keys,
+    # and rotated by the same command, as every other encrypted field.
+    def encrypt(self, text: str) -> str:
+        return encrypt_text(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return decrypt_text(encrypted_text)
+
+
+def record_two_step_on_activation(
+    *, request: HttpRequest, user: Any, authenticator: Authenticator, **kwargs: object
+) -> None:
+    """Turning on an authenticator app means entering a code from it: that
+    completes two-step sign-in for this session, as a code at sign-in would."""
+    if request is not None and authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(
+            request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True
+        )

@@ -4,6 +4,8 @@ Every person they make is made up; emails use the reserved example.org domain.
 """
 
 import factory
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.utils.text import slugify
 
 from flourish.accounts.models import (
@@ -15,6 +17,7 @@ from flourish.accounts.models import (
     OrganisationKind,
     User,
 )
+from flourish.core.fields import encrypt_text
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -60,3 +63,15 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     scope = ConsentScope.ACT_FOR_ME
     method = ConsentMethod.ONLINE
     recorded_by = factory.SelfAttribute("given_by")
+
+
+class AuthenticatorFactory(factory.django.DjangoModelFactory):
+    """An authenticator app turned on, with its secret encrypted as the MFA adapter stores it."""
+
+    class Meta:
+        model = Authenticator
+        django_get_or_create = ("user", "type")
+
+    user = factory.SubFactory(UserFactory)
+    type = Authenticator.Type.TOTP
+    data = factory.LazyFunction(lambda: {"secret": encrypt_text(generate_totp_secret())})

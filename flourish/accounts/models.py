@@ -131,9 +131,17 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
-# Roles whose holders can move money or see many people's records: they must
-# turn on two-factor authentication before using anything else.
-ROLES_REQUIRING_MFA = frozenset({Role.FUNDER_STAFF, Role.ADMINISTRATOR})
+# Roles whose holders read other people's sensitive fields (phone numbers,
+# access needs, what an application says about health) or move money:
+# funder staff and administrators see every application, associates follow
+# groups up by phone, panel members read applications, brokers read the
+# records of the people they act for. Group leads and members see only what
+# their own group wrote, so they are not asked for an authenticator app.
+ROLES_THAT_READ_SENSITIVE_DATA = frozenset(
+    {Role.FUNDER_STAFF, Role.ASSOCIATE, Role.PANEL_MEMBER, Role.BROKER, Role.ADMINISTRATOR}
+)
+# Everyone who can read sensitive data must use two-step sign-in.
+ROLES_REQUIRING_MFA = ROLES_THAT_READ_SENSITIVE_DATA
 
 # When a person gives consent to an organisation rather than to one named
 # person, it covers the people there whose job is to act for others, not every

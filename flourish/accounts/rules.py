@@ -66,6 +66,7 @@ rules.add_perm(
     "accounts.record_consent_for_others",
     is_administrator
     | has_role(Role.FUNDER_STAFF)
+    | has_role(Role.ASSOCIATE)
     | has_role(Role.BROKER)
     | has_role(Role.GROUP_LEAD)
     | has_role(Role.TIMEBANK_COORDINATOR),

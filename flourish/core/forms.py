@@ -1,13 +1,18 @@
 """One form renderer for the whole product, in GOV.UK Design System markup.
 
 Any Django form rendered with `{{ form }}` gets labels, hints, inline errors,
-fieldsets for radios and checkboxes, and `aria-describedby` wiring, without a
+fieldsets for radios, checkboxes and dates, and `aria-describedby` wiring, without a
 line of per-form HTML. Pages show the error summary from the layout.
 """
 
+import datetime
+from typing import Any
+
 from django import forms
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,8 +21,90 @@ class GovukFormRenderer(TemplatesSetting):
     field_template_name = "core/forms/field.html"
 
 
+class GovukDateInput(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year boxes in one fieldset."""
+
+    template_name = "core/forms/date_input.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        numeric = {"inputmode": "numeric", "spellcheck": "false"}
+        widgets = [forms.TextInput(attrs={**numeric, "maxlength": n}) for n in (2, 2, 4)]
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with messages that name the date and say what
+    to do ("Enter the date of the conversation, for example 27 3 2026")."""
+
+    widget = GovukDateInput
+
+    def __init__(
+        self,
+        *,
+        what: Any,
+        not_after_today: bool = False,
+        not_before_today: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        self.what = what
+        self.not_after_today = not_after_today
+        self.not_before_today = not_before_today
+        parts = [forms.CharField(required=False) for _part in range(3)]
+        kwargs.setdefault(
+            "error_messages",
+            {"required": _("Enter %(what)s, for example 27 3 2026") % {"what": what}},
+        )
+        super().__init__(parts, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list: list[Any]) -> datetime.date | None:
+        values = [str(value or "").strip() for value in (data_list or [])]
+        if not any(values):
+            return None
+        missing = [
+            str(name)
+            for name, value in zip((_("a day"), _("a month"), _("a year")), values, strict=True)
+            if not value
+        ]
+        if missing:
+            raise forms.ValidationError(
+                gettext("%(what)s must include %(missing)s")
+                % {"what": str(self.what).capitalize(), "missing": " and ".join(missing)}
+            )
+        try:
+            day, month, year = (int(value) for value in values)
+            if year < 1000:
+                raise ValueError(year)
+            when = datetime.date(year, month, day)
+        except ValueError as error:
+            raise forms.ValidationError(
+                gettext("%(what)s must be a real date, for example 27 3 2026")
+                % {"what": str(self.what).capitalize()}
+            ) from error
+        return self._in_range(when)
+
+    def _in_range(self, when: datetime.date) -> datetime.date:
+        today = timezone.localdate()
+        if self.not_after_today and when > today:
+            raise forms.ValidationError(
+                gettext("%(what)s must be today or in the past")
+                % {"what": str(self.what).capitalize()}
+            )
+        if self.not_before_today and when < today:
+            raise forms.ValidationError(
+                gettext("%(what)s must be today or in the future")
+                % {"what": str(self.what).capitalize()}
+            )
+        return when
+
+
 # Widget kinds the field template knows how to draw.
 _CHOICE_KINDS: tuple[tuple[type[forms.Widget], str], ...] = (
+    (GovukDateInput, "date"),
     (forms.RadioSelect, "radios"),
     (forms.CheckboxSelectMultiple, "checkboxes"),
     (forms.CheckboxInput, "checkbox"),
@@ -42,6 +129,60 @@ WIDGET_CLASSES = {
     "select": "govuk-select",
     "file": "govuk-file-upload",
 }
+
+_REQUIRED_BY_KIND = {
+    "radios": _("Choose an answer for “%(label)s”"),
+    "checkboxes": _("Choose at least one answer for “%(label)s”"),
+    "select": _("Choose an answer for “%(label)s”"),
+    "checkbox": _("Tick “%(label)s” to carry on"),
+    "file": _("Choose a file for “%(label)s”"),
+    "date": _("Enter a date for “%(label)s”, for example 27 3 2026"),
+}
+
+
+def error_message(field: forms.BoundField, error: str) -> str:
+    """Django's own messages say "This field is required." or "Ensure this value has at most
+    10 characters" without naming the field; say which question it is and what to do."""
+    label = str(field.label or "").strip()
+    if error == str(forms.Field.default_error_messages["required"]):
+        template = _REQUIRED_BY_KIND.get(
+            widget_kind(field.field.widget), _("Enter an answer for “%(label)s”")
+        )
+        return str(template) % {"label": label}
+    limit = getattr(field.field, "max_length", None)
+    value = field.value()
+    if limit is not None and isinstance(value, str):
+        default = MaxLengthValidator(limit).message % {
+            "limit_value": limit,
+            "show_value": len(value),
+            "value": value,
+        }
+        if error == str(default):
+            return gettext(
+                "“%(label)s” must be %(limit)d characters or fewer. You entered %(count)d."
+            ) % {"label": label, "limit": limit, "count": len(value)}
+    return error
+
+
+FREE_TEXT_MAX_LENGTH = 2000
+
+
+def cap_text_answers(form: forms.BaseForm, *, limit: int = FREE_TEXT_MAX_LENGTH) -> None:
+    """Every text answer gets a most-characters limit (a long answer without one gets
+    `limit`) and a message that says the number, such as "Use 2,000 characters or fewer".
+
+    Answers without a cap let one post fill the database; Django's own message is worded
+    for programmers.
+    """
+    for field in form.fields.values():
+        if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.HiddenInput):
+            continue
+        if field.max_length is None:
+            field.max_length = limit
+            field.validators.append(MaxLengthValidator(limit))
+        field.error_messages["max_length"] = _("Use %(count)s characters or fewer") % {
+            "count": f"{field.max_length:,}"
+        }
 
 
 class AuditFilterForm(forms.Form):

@@ -64,14 +64,18 @@ def audit_events_forget(*, person: Any, words: list[str]) -> int:
     for word in words:
         mentions |= Q(target_label__icontains=word) | Q(data__icontains=word)
     # The plain QuerySet, not AuditEvent.objects, whose update() refuses every change.
-    events = models.QuerySet[AuditEvent](model=AuditEvent).filter(mentions)
+    # Built through a variable: mypy's Django plugin takes a direct `QuerySet(model=...)`
+    # call as rebinding the row type of every QuerySet in the project.
+    plain_queryset: Any = models.QuerySet
+    plain: models.QuerySet[AuditEvent] = plain_queryset(model=AuditEvent)
+    events = plain.filter(mentions)
     person_type = ContentType.objects.get_for_model(person).pk
     changed = 0
     for event in events.only("pk", "target_type", "target_id", "target_label", "data"):
         label = _without(event.target_label, words)
         if (event.target_type_id, event.target_id) == (person_type, str(person.pk)):
             label = ERASED
-        models.QuerySet(model=AuditEvent).filter(pk=event.pk).update(
+        plain.filter(pk=event.pk).update(
             target_label=label, data=_without(event.data, words)
         )
         changed += 1

@@ -1,14 +1,16 @@
 from django.contrib import admin
 
+from flourish.core.admin import SensitiveReadAuditedAdmin
 from flourish.directory.models import Listing, Offer, Place, Schedule, Taxonomy, TaxonomyTerm
 
 
 @admin.register(Listing)
-class ListingAdmin(admin.ModelAdmin):
+class ListingAdmin(SensitiveReadAuditedAdmin):
+    # A suggester's email address is personal data: opening a listing here is audited.
     list_display = ["name", "area_outward_code", "local_authority", "state", "last_confirmed_at"]
     list_filter = ["state", "legal_form"]
     search_fields = ["name", "area_outward_code"]
-    raw_id_fields = ["organisation"]
+    raw_id_fields = ["organisation", "suggested_by", "merged_into"]
 
 
 @admin.register(Offer)

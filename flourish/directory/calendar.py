@@ -1,51 +1,42 @@
-"""iCalendar (RFC 5545) feeds for an offer's meetings (repeating or one-off), in UK local time."""
+"""iCalendar (RFC 5545) feeds for an offer's meetings (repeating or one-off), in UK local time.
+
+Written with the `icalendar` library, which escapes every value (commas, semicolons,
+backslashes, and line breaks of every kind) and folds long lines: a group's own words can
+never end an event early or add one of their own.
+"""
 
 import datetime
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
-from flourish.directory.models import Frequency, Offer, Schedule
+from flourish.directory.models import Frequency, Offer, Place, Schedule
 
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-
-# RFC 5545 needs a VTIMEZONE for every TZID used; this is the UK's rule since 1996.
-EUROPE_LONDON = [
-    "BEGIN:VTIMEZONE",
-    "TZID:Europe/London",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0000",
-    "TZOFFSETTO:+0100",
-    "TZNAME:BST",
-    "DTSTART:19700329T010000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0000",
-    "TZNAME:GMT",
-    "DTSTART:19701025T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-]
+LONDON = ZoneInfo("Europe/London")
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space."""
-    encoded, parts = line.encode(), list[str]()
-    while len(encoded) > 75:
-        cut = 75 if not parts else 74
-        while cut and (encoded[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
-            cut -= 1
-        parts.append(encoded[:cut].decode())
-        encoded = encoded[cut:]
-    parts.append(encoded.decode())
-    return "\r\n ".join(parts)
+def _europe_london() -> Timezone:
+    """RFC 5545 needs a VTIMEZONE for every TZID used; this is the UK's rule since 1996."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/London")
+    summer = TimezoneDaylight()
+    summer.add("tzname", "BST")
+    summer.add("dtstart", datetime.datetime(1970, 3, 29, 1, 0))
+    summer.add("tzoffsetfrom", datetime.timedelta(hours=0))
+    summer.add("tzoffsetto", datetime.timedelta(hours=1))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "GMT")
+    winter.add("dtstart", datetime.datetime(1970, 10, 25, 2, 0))
+    winter.add("tzoffsetfrom", datetime.timedelta(hours=1))
+    winter.add("tzoffsetto", datetime.timedelta(hours=0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    zone.add_component(summer)
+    zone.add_component(winter)
+    return zone
 
 
 def _first_date(slot: Schedule, today: datetime.date) -> datetime.date:
@@ -55,55 +46,55 @@ def _first_date(slot: Schedule, today: datetime.date) -> datetime.date:
     return start + datetime.timedelta(days=(slot.weekday - start.weekday()) % 7)
 
 
-def _rrule(slot: Schedule, first: datetime.date) -> str:
+def _rrule(slot: Schedule, first: datetime.date) -> vRecur:
     day = DAY_CODES[slot.weekday]
     if slot.frequency == Frequency.MONTHLY:
-        return f"RRULE:FREQ=MONTHLY;BYDAY={(first.day - 1) // 7 + 1}{day}"
-    interval = ";INTERVAL=2" if slot.frequency == Frequency.FORTNIGHTLY else ""
-    return f"RRULE:FREQ=WEEKLY{interval};BYDAY={day}"
+        return vRecur(freq="MONTHLY", byday=f"{(first.day - 1) // 7 + 1}{day}")
+    if slot.frequency == Frequency.FORTNIGHTLY:
+        return vRecur(freq="WEEKLY", interval=2, byday=day)
+    return vRecur(freq="WEEKLY", byday=day)
 
 
-def _event(offer: Offer, slot: Schedule, stamp: str, today: datetime.date) -> list[str]:
+def shown_location(place: Place) -> str:
+    """A public venue by its name; anywhere else (someone's flat) only by postcode district."""
+    return place.name if place.is_public_venue else place.outward_code
+
+
+def _event(offer: Offer, slot: Schedule, stamp: datetime.datetime, today: datetime.date) -> Event:
     first = _first_date(slot, today)
+    event = Event()
+    event.add("uid", f"{slot.uuid}@flourish")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", datetime.datetime.combine(first, slot.opens_at, tzinfo=LONDON))
+    event.add("dtend", datetime.datetime.combine(first, slot.closes_at, tzinfo=LONDON))
+    if not slot.is_one_off:
+        event.add("rrule", _rrule(slot, first))
+    event.add("summary", offer.name)
+    event.add("description", offer.description)
     places = [link.place for link in offer.offer_places.all()]
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{slot.uuid}@flourish",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;TZID=Europe/London:{first:%Y%m%d}T{slot.opens_at:%H%M%S}",
-        f"DTEND;TZID=Europe/London:{first:%Y%m%d}T{slot.closes_at:%H%M%S}",
-        *([] if slot.is_one_off else [_rrule(slot, first)]),
-        f"SUMMARY:{_escape(offer.name)}",
-        f"DESCRIPTION:{_escape(offer.description)}",
-    ]
     if places:
-        where = places[0]
-        shown = where.name if where.is_public_venue else where.outward_code
-        lines.append(f"LOCATION:{_escape(shown)}")
-    lines.append("END:VEVENT")
-    return lines
+        event.add("location", shown_location(places[0]))
+    return event
 
 
-def offer_ics(offer: Offer) -> str:
+def offer_ics(offer: Offer) -> bytes:
     """A calendar with one repeating event per regular meeting of the offer."""
     return calendar_ics(name=offer.name, offers=[offer])
 
 
-def calendar_ics(*, name: str, offers: Iterable[Offer]) -> str:
-    """A calendar with one repeating event per regular meeting of each offer."""
+def calendar_ics(*, name: str, offers: Iterable[Offer]) -> bytes:
+    """A calendar with one event per meeting of each offer (repeating, or once)."""
     now = timezone.now()
-    stamp = now.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Flourish//Directory//EN",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_escape(name)}",
-        *EUROPE_LONDON,
-    ]
+    feed = Calendar()
+    feed.add("version", "2.0")
+    feed.add("prodid", "-//Flourish//Directory//EN")
+    feed.add("calscale", "GREGORIAN")
+    # Extension properties are not escaped unless typed as text.
+    feed.add("x-wr-calname", vText(name))
+    feed.add_component(_europe_london())
+    stamp = now.astimezone(datetime.UTC)
     today = timezone.localdate(now)
     for offer in offers:
         for slot in offer.schedules.all():
-            lines.extend(_event(offer, slot, stamp, today))
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+            feed.add_component(_event(offer, slot, stamp, today))
+    return feed.to_ical()

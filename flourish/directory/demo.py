@@ -279,7 +279,49 @@ def build(stdout: TextIO) -> None:
         _add_offer(listing, kind, chooser)
         created += 1
     _link_demo_group()
-    stdout.write(f"Directory: {created} new demo groups ({Listing.objects.count()} listed).")
+    waiting = _add_demo_suggestions()
+    stdout.write(
+        f"Directory: {created} new demo groups ({Listing.objects.count()} listed), "
+        f"{waiting} suggestions waiting for a coordinator."
+    )
+
+
+# Suggestions from the public that a coordinator (admin@example.org) can check in the demo:
+# one to list, one that repeats a demo group (merge it), and one to refuse.
+SUGGESTIONS = [
+    (
+        "Tuesday Knit and Natter Chapeltown",
+        "LS8",
+        "Knitting, tea and a chat for anyone who finds groups hard. Beginners welcome.",
+    ),
+    (
+        "Chapeltown Mutual Aid (Harehills end)",
+        "LS8",
+        "Neighbours helping neighbours with shopping, lifts and phone calls.",
+    ),
+    ("Best Cheap Watches Online", "LS6", "Buy now!!! Discount watches, free delivery."),
+]
+
+
+def _add_demo_suggestions() -> int:
+    existing = set(Listing.objects.values_list("normalised_name", "area_outward_code"))
+    for number, (name, outward, description) in enumerate(SUGGESTIONS):
+        if (normalise_name(name), outward) in existing:
+            continue
+        ListingFactory.create(
+            name=name,
+            area_outward_code=outward,
+            description=description,
+            led_by="",
+            communities="",
+            website="",
+            email=f"suggested-{number}@example.org",
+            phone="0113 496 0" + f"{number:03d}",
+            suggester_email=f"neighbour-{number}@example.org",
+            state=ListingState.PENDING,
+            last_confirmed_at=None,
+        )
+    return Listing.objects.filter(state=ListingState.PENDING).count()
 
 
 def _link_demo_group() -> None:

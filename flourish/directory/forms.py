@@ -1,6 +1,5 @@
 """Forms for finding groups, suggesting and editing a listing, and adding an offer."""
 
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django import forms
@@ -9,18 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.formatting import parse_pounds
+from flourish.core.forms import cap_text_answers
 from flourish.directory.geography import district_for, outward_code_of
 from flourish.directory.models import (
     CostKind,
     Frequency,
-    LegalForm,
     Listing,
     Offer,
     Weekday,
 )
 from flourish.directory.selectors import SearchQuery, offer_type_terms
-from flourish.directory.services.listings import LISTING_FIELDS, normalise_name
-from flourish.directory.spreadsheets import read_rows
+from flourish.directory.services.listings import LISTING_FIELDS
 
 DISTANCE_CHOICES = [
     ("1", _("1 mile")),
@@ -61,6 +59,9 @@ class SearchForm(forms.Form):
         required=False,
         max_length=10,
         help_text=_("Your full postcode or just the first half, for example LS6 3AB or LS6"),
+        error_messages={
+            "max_length": _("Enter a postcode, or just its first half, for example LS6 3AB or LS6")
+        },
     )
     distance = forms.ChoiceField(label=_("Within"), choices=DISTANCE_CHOICES, required=False)
     day = forms.ChoiceField(label=_("Day"), choices=DAY_CHOICES, required=False)
@@ -128,6 +129,19 @@ def _https_by_default(field: Any, **kwargs: Any) -> Any:
     return field.formfield(**kwargs)
 
 
+# "=" and its full-width form start a formula; "+", "-" and "@" are escaped on the way out.
+FORMULA_SIGNS = frozenset("=\uff1d")
+
+
+def refuse_formula(value: str) -> None:
+    """Text a spreadsheet would run as a formula (`=HYPERLINK(...)`) is not a name or a
+    description: refuse it, so it never reaches anyone's spreadsheet or page."""
+    if value.lstrip(" \u00a0\u3000")[:1] in FORMULA_SIGNS:
+        raise forms.ValidationError(
+            _("Take the = off the start: a spreadsheet would run this as a formula")
+        )
+
+
 class ListingForm(forms.ModelForm):
     class Meta:
         model = Listing
@@ -158,6 +172,10 @@ class ListingForm(forms.ModelForm):
         area.max_length = 10
         area.validators = []
         area.widget.attrs["maxlength"] = 10
+        cap_text_answers(self)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and not isinstance(field, forms.URLField):
+                field.validators.append(refuse_formula)
 
     def clean_area_outward_code(self) -> str:
         outward = outward_code_of(self.cleaned_data["area_outward_code"])
@@ -166,6 +184,19 @@ class ListingForm(forms.ModelForm):
                 _("Enter the first half of a real postcode, for example LS6")
             )
         return outward
+
+
+class SuggestForm(ListingForm):
+    suggester_email = forms.EmailField(
+        label=_("Your email address (optional)"),
+        required=False,
+        max_length=254,
+        help_text=_(
+            "We will tell you when a coordinator has checked the group. "
+            "We use it for nothing else and never show it."
+        ),
+        error_messages={"invalid": _("Enter an email address, for example name@example.org")},
+    )
 
 
 def _current_meeting_and_place(offer: Offer) -> dict[str, Any]:
@@ -233,7 +264,12 @@ class OfferForm(forms.ModelForm):
             "Leave empty if it is only online or by phone."
         ),
     )
-    postcode = forms.CharField(label=_("Postcode of the place"), required=False, max_length=10)
+    postcode = forms.CharField(
+        label=_("Postcode of the place"),
+        required=False,
+        max_length=10,
+        error_messages={"max_length": _("Enter the postcode of the place, for example LS6 3AB")},
+    )
     is_public_venue = forms.BooleanField(
         label=_("This is a public venue (its postcode may be shown)"), required=False
     )
@@ -272,6 +308,7 @@ class OfferForm(forms.ModelForm):
         terms = cast(forms.ModelMultipleChoiceField, self.fields["terms"])
         terms.queryset = offer_type_terms()
         terms.required = False
+        cap_text_answers(self)
         if self.instance.pk:
             self.initial.update(_current_meeting_and_place(self.instance))
 
@@ -355,58 +392,41 @@ class OfferForm(forms.ModelForm):
         }
 
 
-LEGAL_FORM_WORDS = {label.lower(): value for value, label in LegalForm.choices} | {
-    value: value for value in LegalForm.values
-}
-
-
-class ImportUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Spreadsheet of groups (CSV or XLSX)"),
+class RejectForm(forms.Form):
+    prefix = "reject"
+    reason = forms.CharField(
+        label=_("Why is it not being listed?"),
         help_text=_(
-            "One group per row. The first row holds column headings: name, description, "
-            "postcode district, and any of led by, communities, languages, legal form, "
-            "website, social media, email, phone."
+            "Whoever suggested it is told this, if they left an email address. "
+            "For example: we could not find any sign that this group meets."
         ),
-        error_messages={"required": _("Choose a CSV or XLSX file")},
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Say why the group is not being listed")},
     )
 
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        self.rows = read_rows(upload, filename=upload.name)
-        return upload
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cap_text_answers(self)
 
 
-@dataclass
-class CheckedRow:
-    number: int
-    data: dict[str, str]
-    errors: list[str] = field(default_factory=list)
+class ListingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.area_outward_code})"
 
 
-def check_import_rows(rows: list[dict[str, str]]) -> list[CheckedRow]:
-    """Each row checked as if typed into the suggest form, plus duplicates in the file."""
-    checked: list[CheckedRow] = []
-    seen: dict[tuple[str, str], int] = {}
-    for number, row in enumerate(rows, start=2):
-        data = {
-            **row,
-            "legal_form": LEGAL_FORM_WORDS.get(
-                row.get("legal_form", "").strip().lower(), row.get("legal_form") or "unconstituted"
-            ),
-        }
-        form = ListingForm(data)
-        result = CheckedRow(number=number, data=data)
-        if form.is_valid():
-            result.data = {name: str(value) for name, value in form.cleaned_data.items()}
-            key = (normalise_name(result.data["name"]), result.data["area_outward_code"])
-            if key in seen:
-                result.errors.append(_("Same group as row %(row)d") % {"row": seen[key]})
-            seen.setdefault(key, number)
-        for name, messages in form.errors.items():
-            label = form.fields[name].label if name in form.fields else ""
-            result.errors += [
-                f"{label}: {message}" if label else str(message) for message in messages
-            ]
-        checked.append(result)
-    return checked
+class MergeForm(forms.Form):
+    prefix = "merge"
+    into = ListingChoiceField(
+        label=_("The listing it is the same group as"),
+        queryset=Listing.objects.none(),
+        to_field_name="uuid",
+        empty_label=_("Choose a group"),
+        error_messages={
+            "required": _("Choose the group that is already listed"),
+            "invalid_choice": _("Choose the group that is already listed"),
+        },
+    )
+
+    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["into"]).queryset = candidates

@@ -88,3 +88,29 @@ def bounding_box(lat: float, lng: float, km: float) -> tuple[float, float, float
     dlat = math.degrees(km / EARTH_RADIUS_KM)
     dlng = math.degrees(km / (EARTH_RADIUS_KM * max(math.cos(math.radians(lat)), 0.01)))
     return lat - dlat, lat + dlat, lng - dlng, lng + dlng
+
+
+# Words people add to a council area's name that the ONS name does not have.
+_COUNCIL_WORDS = re.compile(
+    r"\b(london borough|royal borough|city|metropolitan|borough|district|county|council|of|the)\b",
+    re.IGNORECASE,
+)
+
+
+def _name_key(name: str) -> str:
+    words = _COUNCIL_WORDS.sub(" ", name.replace("&", " and "))
+    return " ".join(re.sub(r"[^\w]+", " ", words).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _local_authorities() -> dict[str, tuple[str, str]]:
+    named = (d for d in _districts().values() if d.local_authority)
+    return {
+        _name_key(d.local_authority): (d.local_authority_code, d.local_authority) for d in named
+    }
+
+
+def local_authority_named(name: str) -> tuple[str, str] | None:
+    """The ONS code and name of a council area as people write it ("Leeds", "Leeds City
+    Council"), if it is one we know; None otherwise."""
+    return _local_authorities().get(_name_key(name or "")) or None

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.fields import EncryptedTextField
 from flourish.core.models import TimeStampedModel
 
 
@@ -19,6 +20,11 @@ class ListingState(models.TextChoices):
     ACTIVE = "active", _("Active")
     STALE = "stale", _("Not confirmed recently")
     HIDDEN = "hidden", _("Hidden")
+    # A suggestion waits here until a coordinator checks it or the group claims it; until
+    # then it is in no search, page or API answer (selectors publish ACTIVE and STALE only).
+    PENDING = "pending", _("Waiting for a coordinator to check it")
+    REJECTED = "rejected", _("Not listed after a coordinator checked it")
+    MERGED = "merged", _("Merged into a listing that was already there")
 
 
 class LegalForm(models.TextChoices):
@@ -85,6 +91,15 @@ class Listing(TimeStampedModel):
     stale_since = models.DateTimeField(null=True, blank=True)
     # Rotated whenever a claim link is used, so each emailed link works once.
     claim_nonce = models.UUIDField(default=uuid4, editable=False)
+    # Who suggested it, so they can be told what a coordinator decided. Never published.
+    suggested_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    suggester_email = EncryptedTextField(_("your email address"), blank=True)
+    review_reason = models.TextField(_("why it was not listed"), blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_suggestions"
+    )
 
     class Meta:
         ordering = ["name"]

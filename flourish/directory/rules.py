@@ -20,3 +20,5 @@ def is_lead_of_listing_group(user: Any, listing: Any) -> bool:
 # Administrators act as the directory's coordinators: they edit for groups that ask them to.
 rules.add_perm("directory.change_listing", is_lead_of_listing_group | is_administrator)
 rules.add_perm("directory.import_listings", is_administrator)
+# Coordinators check suggestions from the public before they are listed.
+rules.add_perm("directory.review_listings", is_administrator)

@@ -28,6 +28,8 @@ from flourish.directory.models import (
 )
 
 VISIBLE_STATES = (ListingState.ACTIVE, ListingState.STALE)
+# A suggestion still waiting for review is a duplicate too; a refused or merged one is not.
+DUPLICATE_STATES = (*VISIBLE_STATES, ListingState.HIDDEN, ListingState.PENDING)
 EVENING = datetime.time(17, 0)
 NOON = datetime.time(12, 0)
 
@@ -39,7 +41,7 @@ def listing_duplicate_of(
     same = Q(normalised_name=normalised_name, area_outward_code=area_outward_code)
     if link_keys:
         same |= Q(website_key__in=link_keys) | Q(social_key__in=link_keys)
-    listings = Listing.objects.filter(same)
+    listings = Listing.objects.filter(same, state__in=DUPLICATE_STATES)
     if exclude_pk is not None:
         listings = listings.exclude(pk=exclude_pk)
     return listings.first()
@@ -371,3 +373,40 @@ def check_user_can_import(*, user: Any) -> None:
     """Only coordinators import spreadsheets; anyone else is told nothing exists here."""
     if not user.has_perm("directory.import_listings"):
         raise Http404
+
+
+def get_listing_for_claim(*, listing_id: Any) -> Listing:
+    """A published listing, or a suggestion still waiting for review: its group may claim it."""
+    return _get_or_404(
+        Listing.objects.filter(state__in=(*VISIBLE_STATES, ListingState.PENDING)),
+        uuid=_parse_uuid(listing_id),
+    )
+
+
+def check_user_can_review(*, user: Any) -> None:
+    """Only coordinators see the suggestions waiting for review; anyone else gets 404."""
+    if not user.has_perm("directory.review_listings"):
+        raise Http404
+
+
+def suggestions_waiting() -> QuerySet[Listing]:
+    """Suggestions waiting for a coordinator, oldest first, in one query."""
+    return Listing.objects.filter(state=ListingState.PENDING).order_by("created_at", "pk")
+
+
+def get_suggestion_for_reviewer(*, user: Any, listing_id: Any) -> Listing:
+    """A suggestion waiting for review, if this person is a coordinator; otherwise 404."""
+    check_user_can_review(user=user)
+    return _get_or_404(suggestions_waiting(), uuid=_parse_uuid(listing_id))
+
+
+def merge_candidates(*, suggestion: Listing) -> QuerySet[Listing]:
+    """Listings a suggestion may be the same group as: published ones in its council area."""
+    nearby = Q(area_outward_code=suggestion.area_outward_code)
+    if suggestion.local_authority:
+        nearby |= Q(local_authority=suggestion.local_authority)
+    return (
+        Listing.objects.filter(nearby, state__in=VISIBLE_STATES)
+        .exclude(pk=suggestion.pk)
+        .order_by("name", "pk")
+    )

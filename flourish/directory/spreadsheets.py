@@ -59,12 +59,41 @@ def read_rows(upload: IO[bytes], *, filename: str) -> list[dict[str, str]]:
     return _records(table)
 
 
+# How other kinds of file begin, so that one renamed to .csv gets a message, not garbage.
+_NOT_TEXT_STARTS = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0",
+)
+
+
+def _looks_binary(content: bytes) -> bool:
+    # Text never holds a NUL byte; pictures, PDFs and workbooks nearly always do.
+    return content.startswith(_NOT_TEXT_STARTS) or b"\x00" in content[:8192]
+
+
 def _csv_table(content: bytes) -> list[list[str]]:
+    if _looks_binary(content):
+        raise ValidationError(
+            _(
+                "This file is not a CSV file: it may be a picture, a PDF or a workbook "
+                "renamed to .csv. Open your spreadsheet, save it as CSV or XLSX, and upload that."
+            )
+        )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = content.decode("cp1252", errors="replace")
-    return [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:
+        raise ValidationError(
+            _("This file could not be read as CSV. Save it again as CSV or XLSX.")
+        ) from error
+    return [row for row in rows if any(cell.strip() for cell in row)]
 
 
 # What openpyxl raises for a file that is not a workbook or is damaged inside.

@@ -1,11 +1,33 @@
 from django.urls import path
 
-from flourish.directory import views
+from flourish.directory import review_views, views
 
 app_name = "directory"
 urlpatterns = [
     path("", views.search, name="search"),
     path("suggest/", views.listing_suggest, name="suggest"),
+    path("suggest/thanks/", views.listing_suggested, name="suggested"),
+    path("suggestions/", review_views.suggestion_list, name="suggestion_list"),
+    path(
+        "suggestions/<str:listing_id>/",
+        review_views.suggestion_review,
+        name="suggestion_review",
+    ),
+    path(
+        "suggestions/<str:listing_id>/approve/",
+        review_views.suggestion_approve,
+        name="suggestion_approve",
+    ),
+    path(
+        "suggestions/<str:listing_id>/merge/",
+        review_views.suggestion_merge,
+        name="suggestion_merge",
+    ),
+    path(
+        "suggestions/<str:listing_id>/reject/",
+        review_views.suggestion_reject,
+        name="suggestion_reject",
+    ),
     path("import/", views.listing_import, name="import"),
     path("import/confirm/", views.listing_import_confirm, name="import_confirm"),
     path("groups/<str:listing_id>/", views.listing_detail, name="listing"),

@@ -12,17 +12,15 @@ from django.views.decorators.http import require_POST
 
 from flourish.core.pagination import page_number
 from flourish.core.public_cache import public_page
+from flourish.core.throttle import TOO_MANY, public_write_allowed
 from flourish.directory import calendar
-from flourish.directory.forms import (
-    ImportUploadForm,
-    ListingForm,
-    OfferForm,
-    SearchForm,
-    check_import_rows,
-)
+from flourish.directory.forms import ListingForm, OfferForm, SearchForm, SuggestForm
 from flourish.directory.geography import ATTRIBUTION
+from flourish.directory.import_checks import ImportUploadForm, check_import_rows
+from flourish.directory.models import ListingState
 from flourish.directory.selectors import (
     check_user_can_import,
+    get_listing_for_claim,
     get_listing_for_public,
     get_listing_for_user,
     get_offer_for_public,
@@ -30,6 +28,7 @@ from flourish.directory.selectors import (
     offer_search,
 )
 from flourish.directory.services import listings, offers
+from flourish.directory.services.listings import LISTING_FIELDS
 
 PER_PAGE = 20
 
@@ -110,25 +109,58 @@ def _duplicate_id(error: ValidationError) -> str | None:
     return found[0]["listing_id"] if found else None
 
 
+SUGGESTED_SESSION_KEY = "directory_suggested"
+
+
 def listing_suggest(request: HttpRequest) -> HttpResponse:
-    form = ListingForm(request.POST or None)
+    form = SuggestForm(request.POST or None)
     duplicate_id = None
     if request.method == "POST" and form.is_valid():
+        if not public_write_allowed(request, scope="suggest"):
+            form.add_error(None, TOO_MANY)
+            return render(request, "directory/suggest.html", {"form": form}, status=429)
+        fields = {
+            name: value for name, value in form.cleaned_data.items() if name in LISTING_FIELDS
+        }
         try:
-            listing = listings.listing_suggest(actor=request.user, fields=form.cleaned_data)
+            listing = listings.listing_suggest(
+                actor=request.user,
+                fields=fields,
+                suggester_email=form.cleaned_data["suggester_email"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
             duplicate_id = _duplicate_id(error)
         else:
-            messages.success(request, _("Thank you. The group is now in the directory."))
-            return redirect("directory:listing", listing_id=listing.uuid)
+            if listing.state == ListingState.ACTIVE:
+                messages.success(request, _("The group is now in the directory."))
+                return redirect("directory:listing", listing_id=listing.uuid)
+            request.session[SUGGESTED_SESSION_KEY] = str(listing.uuid)
+            return redirect("directory:suggested")
     context = {"form": form, "duplicate_id": duplicate_id}
     return render(request, "directory/suggest.html", context)
 
 
+def listing_suggested(request: HttpRequest) -> HttpResponse:
+    """Thanks, what happens next, and a way for the group itself to list it straight away."""
+    listing_id = request.session.get(SUGGESTED_SESSION_KEY)
+    if not listing_id:
+        return redirect("directory:suggest")
+    listing = get_listing_for_claim(listing_id=listing_id)
+    return render(request, "directory/suggested.html", {"listing": listing})
+
+
 @require_POST
 def listing_claim(request: HttpRequest, listing_id: str) -> HttpResponse:
-    listing = get_listing_for_public(listing_id=listing_id)
+    listing = get_listing_for_claim(listing_id=listing_id)
+    back = (
+        redirect("directory:suggested")
+        if listing.state == ListingState.PENDING
+        else redirect("directory:listing", listing_id=listing.uuid)
+    )
+    if not public_write_allowed(request, scope="claim"):
+        messages.error(request, TOO_MANY)
+        return back
     try:
         listings.listing_claim_request(
             actor=request.user,
@@ -141,13 +173,17 @@ def listing_claim(request: HttpRequest, listing_id: str) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("We have emailed a link to the group's contact address."))
-    return redirect("directory:listing", listing_id=listing.uuid)
+    return back
 
 
 @login_required
 def listing_claim_complete(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        listing = listings.listing_for_claim_token(token=token)
+    except ValidationError as error:
+        return render(request, "directory/claim.html", {"token": token, "error": error.messages[0]})
     if request.method != "POST":
-        return render(request, "directory/claim.html", {"token": token})
+        return render(request, "directory/claim.html", {"token": token, "listing": listing})
     try:
         listing = listings.listing_claim_complete(actor=request.user, token=token)
     except ValidationError as error:
@@ -208,8 +244,9 @@ def listing_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         checked = check_import_rows(form.rows)
         problems = sum(1 for row in checked if row.errors)
+        warnings = sum(1 for row in checked if row.warnings and not row.errors)
         request.session[IMPORT_SESSION_KEY] = None if problems else [row.data for row in checked]
-        context.update(checked=checked, problems=problems)
+        context.update(checked=checked, problems=problems, warnings=warnings)
     return render(request, "directory/import.html", context)
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
 
 from flourish.grants.models import Application, Award, Programme, SpendLine
 
@@ -22,10 +23,28 @@ class Row:
     label: str
     awards: int
     pence: int
+    hidden: bool = False
 
     @property
-    def hidden(self) -> bool:
-        return self.awards < SMALLEST_GROUP
+    def hidden_label(self) -> str:
+        if self.awards < SMALLEST_GROUP:
+            return str(_("fewer than 5"))
+        return str(_("hidden, so smaller rows cannot be worked out from the totals"))
+
+
+def suppress_small_rows(rows: list[Row]) -> list[Row]:
+    """Hide every row under SMALLEST_GROUP awards, then enough of the smallest shown rows that
+    the programme's totals minus the shown rows never give a hidden figure back: the hidden
+    rows together must cover at least SMALLEST_GROUP awards and be more than one row."""
+    for row in rows:
+        row.hidden = row.awards < SMALLEST_GROUP
+    shown = sorted((row for row in rows if not row.hidden), key=lambda row: row.awards)
+    hidden = [row for row in rows if row.hidden]
+    while hidden and shown and (len(hidden) < 2 or sum(r.awards for r in hidden) < SMALLEST_GROUP):
+        smallest = shown.pop(0)
+        smallest.hidden = True
+        hidden.append(smallest)
+    return rows
 
 
 @dataclass
@@ -43,7 +62,8 @@ class Dashboard:
 
     @property
     def largest_category_pence(self) -> int:
-        return max((row.pence for row in self.by_category), default=0) or 1
+        shown = (row.pence for row in self.by_category if not row.hidden)
+        return max(shown, default=0) or 1
 
 
 def _days(pairs: list[tuple[datetime | None, datetime | None]]) -> float | None:
@@ -109,10 +129,14 @@ def programme_dashboard(*, programme: Programme) -> Dashboard:
         reports_outstanding=totals["outstanding"],
         median_days_to_decision=_days([(sent, decided) for sent, decided, _paid in times]),
         median_days_to_payment=_days([(sent, paid) for sent, _decided, paid in times]),
-        by_category=[Row(r["category__name"], r["awards"], r["pence"] or 0) for r in by_category],
-        by_area=[
-            Row(r["application__local_authority"] or "Not given", r["awards"], r["pence"] or 0)
-            for r in by_area
-        ],
-        by_community=_by_community(by_answer),
+        by_category=suppress_small_rows(
+            [Row(r["category__name"], r["awards"], r["pence"] or 0) for r in by_category]
+        ),
+        by_area=suppress_small_rows(
+            [
+                Row(r["application__local_authority"] or "Not given", r["awards"], r["pence"] or 0)
+                for r in by_area
+            ]
+        ),
+        by_community=suppress_small_rows(_by_community(by_answer)),
     )

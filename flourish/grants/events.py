@@ -2,6 +2,7 @@
 
 PROGRAMME_CREATED = "grants.programme_created"
 APPLICATION_STARTED = "grants.application_started"
+TAKE_OVER_INVITED = "grants.take_over_invited"
 APPLICATION_ANSWERED = "grants.application_answered"
 SPEND_LINE_ADDED = "grants.spend_line_added"
 SPEND_LINE_REMOVED = "grants.spend_line_removed"

@@ -1,13 +1,16 @@
 """Forms for grants. The applicant's journey is one short form per page (QUESTIONS)."""
 
+import re
 from dataclasses import dataclass
 from typing import Any, cast
 
 from django import forms
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from flourish.accounts.models import ContactRoute, Organisation, OrganisationKind
 from flourish.core.formatting import parse_pounds
+from flourish.core.forms import GovukDateField
 from flourish.grants.models import (
     ApplicationStatus,
     ConversationKind,
@@ -21,9 +24,18 @@ from flourish.grants.models import (
 class PoundsField(forms.CharField):
     """An amount typed in pounds ("450", "£1,200.50"), cleaned to integer pence."""
 
-    def __init__(self, *, example: str = "450", **kwargs: Any) -> None:
+    def __init__(self, *, example: str = "450", positive: bool = False, **kwargs: Any) -> None:
         self.example = example
+        self.positive = positive
         super().__init__(**kwargs)
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if self.positive and value is not None and value <= 0:
+            raise forms.ValidationError(
+                _("Enter an amount more than £0, for example %(example)s.")
+                % {"example": self.example}
+            )
 
     def to_python(self, value: Any) -> int | None:  # type: ignore[override]
         text = super().to_python(value)
@@ -92,14 +104,20 @@ class WhatForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, has_attachment: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, has_attachment: bool = False, attachment_name: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.has_attachment = has_attachment
+        if attachment_name:
+            self.fields["attachment"].widget.attrs["data-current-name"] = attachment_name
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         written, sent = data.get("what_you_want_to_do"), data.get("attachment")
-        if not (written or sent or self.has_attachment):
+        # The attachment is False when the person ticked "Remove" and sent no new file.
+        keeps_file = self.has_attachment and sent is not False
+        if not (written or sent or keeps_file):
             self.add_error(
                 "what_you_want_to_do",
                 _("Tell us what you want to do, or send a clip or document instead."),
@@ -147,13 +165,34 @@ class ContactForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        by_phone = data.get("contact_route") in {ContactRoute.PHONE, ContactRoute.TEXT}
-        if by_phone and not any(c.isdigit() for c in data.get("contact_detail", "")):
+        route, detail = data.get("contact_route"), data.get("contact_detail", "").strip()
+        if route in {ContactRoute.PHONE, ContactRoute.TEXT} and not _looks_like_uk_phone(detail):
             self.add_error(
                 "contact_detail",
                 _("Enter the phone number we should call or text, for example 07700 900123."),
             )
+        if route == ContactRoute.EMAIL and detail and not _looks_like_email(detail):
+            self.add_error(
+                "contact_detail",
+                _("Enter an email address like name@example.org, or leave it empty."),
+            )
         return data
+
+
+_PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
+_UK_NUMBER = re.compile(r"(?:\+44|0044|0)[1-9]\d{8,9}")
+
+
+def _looks_like_uk_phone(text: str) -> bool:
+    return bool(_UK_NUMBER.fullmatch(_PHONE_PUNCTUATION.sub("", text)))
+
+
+def _looks_like_email(text: str) -> bool:
+    try:
+        validate_email(text)
+    except forms.ValidationError:
+        return False
+    return True
 
 
 class AccessForm(forms.Form):
@@ -181,6 +220,7 @@ class SpendLineForm(forms.Form):
     )
     amount = PoundsField(
         label=_("How much does it cost, in pounds?"),
+        positive=True,
         error_messages={"required": _("Enter the amount you need, for example 450.")},
     )
 
@@ -269,6 +309,7 @@ class AssignForm(forms.Form):
     associate: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Who will follow this up?"),
         queryset=None,
+        empty_label=_("Choose someone"),
         error_messages={"required": _("Choose who will follow it up.")},
     )
 
@@ -281,11 +322,17 @@ class ConversationForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("How did you talk?"), choices=ConversationKind.choices, widget=forms.RadioSelect
     )
-    happened_on = forms.DateField(
-        label=_("When? For example 27/3/2026"),
-        error_messages={"invalid": _("Enter a date like 27/3/2026.")},
+    happened_on = GovukDateField(
+        label=_("When did you talk?"),
+        help_text=_("For example, 27 3 2026"),
+        what=_("the date you talked"),
+        not_after_today=True,
     )
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 6}))
+    notes = forms.CharField(
+        label=_("Notes"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Write a few notes about what you talked about.")},
+    )
 
 
 class RecommendationForm(forms.Form):
@@ -297,10 +344,23 @@ class RecommendationForm(forms.Form):
         choices=RecommendationVerdict.choices,
         widget=forms.RadioSelect,
     )
-    suggested_amount = PoundsField(label=_("Suggested amount, in pounds"), required=False)
+    suggested_amount = PoundsField(
+        label=_("Suggested amount, in pounds"),
+        help_text=_("Needed if you recommend funding it."),
+        required=False,
+    )
     conditions = forms.CharField(
         label=_("Conditions"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("verdict") == RecommendationVerdict.YES and not data.get("suggested_amount"):
+            self.add_error(
+                "suggested_amount",
+                _("Enter the amount you recommend, more than £0, for example 1500."),
+            )
+        return data
 
 
 class DecisionForm(forms.Form):
@@ -317,14 +377,17 @@ class DecisionForm(forms.Form):
         label=_("Holding partner, if the group has no bank account"),
         queryset=Organisation.objects.filter(kind=OrganisationKind.HOLDING_PARTNER),
         required=False,
+        empty_label=_("None: pay the group directly"),
     )
     reasons = forms.CharField(
         label=_("Reasons for the decision"),
+        help_text=_("The group reads these on its application page, so write them to the group."),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     feedback = forms.CharField(
-        label=_("Feedback for the group"),
+        label=_("Feedback for the group, if you decline"),
+        help_text=_("What would make a stronger application next time, and where else to try."),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
@@ -364,11 +427,22 @@ class PayForm(forms.Form):
 
 class PanelForm(forms.Form):
     title = forms.CharField(label=_("Name of the panel"), max_length=140)
-    meets_on = forms.DateField(
-        label=_("When it meets, for example 27/3/2026"),
-        error_messages={"invalid": _("Enter a date like 27/3/2026.")},
+    meets_on = GovukDateField(
+        label=_("When does it meet?"),
+        help_text=_("For example, 27 3 2026"),
+        what=_("the date the panel meets"),
     )
-    quorum = forms.IntegerField(label=_("Quorum"), min_value=1, initial=3)
+    quorum = forms.IntegerField(
+        label=_("Quorum"),
+        help_text=_("How many members must vote on an application before it can be decided."),
+        min_value=1,
+        initial=3,
+        error_messages={
+            "required": _("Enter how many votes are needed, for example 3."),
+            "invalid": _("Enter the quorum as a number, for example 3."),
+            "min_value": _("The quorum must be at least 1 vote."),
+        },
+    )
     members: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Members"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
@@ -376,6 +450,11 @@ class PanelForm(forms.Form):
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelMultipleChoiceField, self.fields["members"]).queryset = people
+
+
+CONFLICT_DETAILS_MESSAGE = _(
+    "Say what the conflict is, for example “I am a member of the group” or “a friend runs it”."
+)
 
 
 class DeclarationForm(forms.Form):
@@ -390,6 +469,12 @@ class DeclarationForm(forms.Form):
     details = forms.CharField(
         label=_("Details, if yes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("has_conflict") and not data.get("details", "").strip():
+            self.add_error("details", CONFLICT_DETAILS_MESSAGE)
+        return data
 
 
 class VoteForm(forms.Form):
@@ -446,6 +531,15 @@ class OnBehalfForm(forms.Form):
     consent = forms.BooleanField(
         label=_("They agreed on the call that we can apply for their group"),
         error_messages={"required": _("Only apply for a group that has agreed to it.")},
+    )
+    what_was_said = forms.CharField(
+        label=_("What you talked about on the call"),
+        help_text=_(
+            "We put this in the email inviting them to take the application over, "
+            "so they can check it. For example: a weekly walking group, about £800 for a year."
+        ),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write what you talked about, so the group can check it.")},
     )
     notes = forms.CharField(
         label=_("Notes about the consent (optional)"),

@@ -21,6 +21,7 @@ from flourish.grants.models import (
     SessionBooking,
     SpendLine,
 )
+from flourish.grants.status import applicant_status
 
 Row = dict[str, str]
 
@@ -70,7 +71,7 @@ def _application_row(application: Application) -> Row:
     return {
         _("Programme"): application.programme.title,
         _("Group"): application.group_name,
-        _("Where it is"): application.applicant_status,
+        _("Where it is"): str(applicant_status(application)),
         _("Sent on"): f"{application.submitted_at:%d %B %Y}" if application.submitted_at else "",
         _("Your name"): application.applicant_name,
         _("Your part in the group"): application.applicant_role,

@@ -10,6 +10,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Sum,
@@ -23,11 +24,13 @@ from flourish.grants.models import (
     ApplicationStatus,
     Award,
     ConflictDeclaration,
+    GrantReport,
     Panel,
     PanelVote,
     Payment,
     PlanningSession,
     Programme,
+    ReportSpend,
     SessionBooking,
     SpendLine,
 )
@@ -61,6 +64,23 @@ def programme_list_for_staff(*, user: Any) -> QuerySet[Programme]:
 def get_programme_for_staff(*, user: Any, slug: str) -> Programme:
     try:
         return programme_list_for_staff(user=user).get(slug=slug)
+    except Programme.DoesNotExist as error:
+        raise Http404 from error
+
+
+def programme_list_for_phone_applications(*, user: Any) -> QuerySet[Programme]:
+    """Programmes this person may apply to for a group after a call: their funder's staff
+    and associates (who make most of these calls)."""
+    if not user.is_authenticated:
+        return Programme.objects.none()
+    staff = funder_role(user, Role.FUNDER_STAFF, "funder_id")
+    associate = funder_role(user, Role.ASSOCIATE, "funder_id")
+    return Programme.objects.filter(staff | associate).select_related("funder")
+
+
+def get_programme_for_phone_application(*, user: Any, slug: str) -> Programme:
+    try:
+        return programme_list_for_phone_applications(user=user).get(slug=slug)
     except Programme.DoesNotExist as error:
         raise Http404 from error
 
@@ -166,6 +186,7 @@ PUBLISHED_AWARD_FIELDS = (
     "application_id",
     "application__amount_requested_pence",
     "application__local_authority",
+    "application__group_id",
     "application__group__name",
     "application__group__slug",
     "application__group__charity_number",
@@ -173,6 +194,7 @@ PUBLISHED_AWARD_FIELDS = (
     "programme__title",
     "programme__slug",
     "programme__identifier_prefix",
+    "programme__funder_id",
     "programme__funder__name",
     "programme__funder__slug",
     "programme__funder__charity_number",
@@ -187,6 +209,20 @@ def award_rows_published(*, programme_slug: str = "") -> QuerySet[Award, dict[st
     if programme_slug:
         awards = awards.filter(programme__slug=programme_slug)
     return awards.order_by("id").values(*PUBLISHED_AWARD_FIELDS)
+
+
+def published_programme_exists(*, slug: str) -> bool:
+    return Programme.objects.filter(is_published=True, slug=slug).exists()
+
+
+def published_category_count_most(*, programme_slug: str = "") -> int:
+    """The most kinds of spending any published programme offers: an award can have each
+    once, so the spreadsheet needs that many sets of classification columns."""
+    programmes = Programme.objects.filter(is_published=True)
+    if programme_slug:
+        programmes = programmes.filter(slug=programme_slug)
+    counts = programmes.annotate(kinds=Count("categories")).values_list("kinds", flat=True)
+    return max(counts, default=0)
 
 
 def award_categories(*, award_ids: list[int]) -> dict[int, list[str]]:
@@ -319,6 +355,18 @@ def planning_session_list(*, programme: Programme, user: Any) -> QuerySet[Planni
         PlanningSession.objects.filter(programme=programme, starts_at__gt=timezone.now())
         .annotate(taken=Count("bookings"), booked=Exists(booked))
         .order_by("starts_at")
+    )
+
+
+def application_report(*, application: Application) -> GrantReport | None:
+    """The group's report on its award, with what it spent on each kind of thing."""
+    return (
+        GrantReport.objects.filter(award__application=application)
+        .select_related("recorded_by")
+        .prefetch_related(
+            Prefetch("spending", ReportSpend.objects.select_related("category").order_by("pk"))
+        )
+        .first()
     )
 
 

@@ -71,10 +71,17 @@ def browser() -> Iterator[Any]:
 
 @dataclass
 class Visit:
-    """An open page, and every URL it asked for."""
+    """An open page, every URL it asked for, and what the Content-Security-Policy blocked."""
 
     page: Any
     requests: list[str] = field(default_factory=list)
+    blocked_by_policy: list[str] = field(default_factory=list)
+
+    def note_console(self, message: Any) -> None:
+        # Chromium reports each thing the policy refused on the console:
+        # "Refused to execute inline script because it violates … Content Security Policy".
+        if "Content Security Policy" in message.text:
+            self.blocked_by_policy.append(message.text)
 
     def third_party_requests(self, live_server_url: str) -> list[str]:
         """Requests that left for another host (data: and blob: URLs never leave the page)."""
@@ -133,12 +140,17 @@ def open_page(browser, live_server) -> Iterator[Callable[..., Visit]]:
         cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language}]
         if scene.person is not None:
             client = Client()
-            client.force_login(scene.person)
+            from flourish.accounts.tests.two_step import force_login_with_two_steps
+
+            force_login_with_two_steps(client, scene.person)
             session = client.cookies[settings.SESSION_COOKIE_NAME].value
             cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session})
         context.add_cookies([{**cookie, "url": live_server.url} for cookie in cookies])
         visit = Visit(page=context.new_page())
+        # Requests are noted as they start, so a page that reaches for another
+        # site is caught without waiting for the network to go quiet.
         visit.page.on("request", lambda request: visit.requests.append(request.url))
+        visit.page.on("console", visit.note_console)
         url = entry.url(scene)
         response = visit.page.goto(url)
         assert response is not None and response.ok, f"{entry.name}: {response and response.status}"

@@ -21,6 +21,14 @@ def _listing(world: World) -> dict[str, Any]:
     return {"listing_id": world.listing.uuid}
 
 
+def _suggestion(world: World) -> dict[str, Any]:
+    """A suggestion of its own for each URL, so deciding it at one URL leaves the others."""
+    from flourish.directory.factories import ListingFactory
+    from flourish.directory.models import ListingState
+
+    return {"listing_id": ListingFactory(state=ListingState.PENDING).uuid}
+
+
 def _offer(world: World) -> dict[str, Any]:
     return {"offer_id": world.offer.uuid}
 
@@ -86,6 +94,10 @@ ARGUMENTS: dict[str, Arguments] = {
     "directory:listing_confirm": _listing,
     "directory:offer_add": _listing,
     "directory:claim_complete": lambda world: {"token": world.claim_token},
+    "directory:suggestion_review": _suggestion,
+    "directory:suggestion_approve": _suggestion,
+    "directory:suggestion_merge": _suggestion,
+    "directory:suggestion_reject": _suggestion,
     "directory:offer": _offer,
     "directory:offer_edit": _offer,
     "directory:offer_calendar": _offer,

@@ -5,6 +5,7 @@ so whoever adds it says, on purpose, who may see it."""
 from dataclasses import dataclass
 
 from tests.routes.sweep import (
+    BAD_REQUEST,
     HIDDEN,
     LOGIN,
     PAGE,
@@ -26,7 +27,7 @@ from tests.routes.world import (
 Outcome = str | frozenset[str]  # one outcome, or any of a few
 Outcomes = dict[str, Outcome]
 SIGNED_IN_PEOPLE = tuple(person for person in PEOPLE if person != ANONYMOUS)
-WITH_AUTHENTICATOR = (STAFF, ADMIN)
+WITH_AUTHENTICATOR = (ASSOCIATE, PANEL, STAFF, ADMIN)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,20 @@ EXPECTATIONS: dict[str, Expect] = {
     "directory:search": EVERYONE,
     "directory:suggest": EVERYONE,
     "directory:import": only(ADMIN),
+    # With nothing just suggested in this session, the thank-you page sends you to suggest.
+    "directory:suggested": Expect(each(REDIRECT)),
+    "directory:suggestion_list": only(ADMIN),
+    "directory:suggestion_review": only(ADMIN),
+    "directory:suggestion_approve": posted_by(ADMIN),
+    # An empty merge or refusal is a form with a problem, shown again to the coordinator.
+    "directory:suggestion_merge": Expect(
+        get=each(POST_ONLY, **{ANONYMOUS: LOGIN}),
+        post=_by((ADMIN,), BAD_REQUEST, HIDDEN) | {ANONYMOUS: LOGIN},
+    ),
+    "directory:suggestion_reject": Expect(
+        get=each(POST_ONLY, **{ANONYMOUS: LOGIN}),
+        post=_by((ADMIN,), BAD_REQUEST, HIDDEN) | {ANONYMOUS: LOGIN},
+    ),
     "directory:import_confirm": posted_by(ADMIN),
     "directory:listing": EVERYONE,
     # Anyone may ask for the claim email; it goes to the listing's own address.
@@ -144,7 +159,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "grants:decide": only(STAFF),
     "grants:pay": only(STAFF),
     "grants:record_acceptance": posted_by(STAFF),
-    "grants:apply_on_behalf": only(STAFF),
+    # Associates make most apply-by-phone calls.
+    "grants:apply_on_behalf": only(STAFF, ASSOCIATE),
     "grants:panel_new": only(STAFF),
     "grants:panel_pack": only(STAFF, PANEL),
     "grants:panel_application": only(STAFF, PANEL),
@@ -214,7 +230,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "mfa_generate_recovery_codes": _with_authenticator(REDIRECT, PAGE),
     "mfa_download_recovery_codes": Expect(each(HIDDEN, **{ANONYMOUS: LOGIN})),
     "set_language": Expect(each(REDIRECT)),
-    "admin:login": Expect(each(PAGE, **{ADMIN: REDIRECT})),
+    # The admin has no sign-in form: people are sent to ours; anyone else signed in is
+    # told nothing is there.
+    "admin:login": Expect(each(HIDDEN, **{ANONYMOUS: LOGIN, ADMIN: REDIRECT})),
     "admin:logout": Expect(each(REDIRECT, **{ADMIN: POST_ONLY})),
     # No model links to a public page of its own, so there is nowhere to send an operator.
     "admin:view_on_site": Expect(each(LOGIN, **{ADMIN: HIDDEN})),

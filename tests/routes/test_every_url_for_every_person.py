@@ -11,6 +11,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
+from flourish.accounts.tests.two_step import force_login_with_two_steps
 from tests.routes.arguments import ARGUMENTS
 from tests.routes.expectations import ADMIN_PREFIX, EXPECTATIONS, Expect, expectation_for
 from tests.routes.resolver import Route, all_routes
@@ -47,7 +48,7 @@ def sweep(django_db_setup, django_db_blocker, tmp_path_factory):
         for person in PEOPLE:
             browsers[person] = SweepClient(raise_request_exception=False)
             if world.people[person] is not None:
-                browsers[person].force_login(world.people[person])
+                force_login_with_two_steps(browsers[person], world.people[person])
         yield world, browsers
         transaction.set_rollback(True)
 

@@ -15,7 +15,7 @@ from flourish.accounts.factories import (
     OrganisationFactory,
     UserFactory,
 )
-from flourish.accounts.models import OrganisationKind, Role, User
+from flourish.accounts.models import ROLES_REQUIRING_MFA, OrganisationKind, Role, User
 from flourish.directory.factories import ListingFactory, offer_meeting_at
 from flourish.directory.models import Listing, TaxonomyTerm
 from flourish.directory.services.listings import listing_claim_token
@@ -59,8 +59,8 @@ def _person(email: str, organisation: Any = None, role: str = "", **fields: Any)
     person: User = UserFactory(email=email, **fields)
     if organisation is not None:
         MembershipFactory(user=person, organisation=organisation, role=role)
-    if role in (Role.FUNDER_STAFF, Role.ADMINISTRATOR):
-        # Staff and administrators must have two-step sign-in before they see anything.
+    if role in ROLES_REQUIRING_MFA:
+        # Everyone who reads sensitive data must have two-step sign-in before they see anything.
         Authenticator.objects.create(
             user=person, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
         )

@@ -2,9 +2,10 @@
 
 from typing import Any
 
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from flourish.accounts.models import (
     ROLES_REQUIRING_MFA,
@@ -15,20 +16,32 @@ from flourish.accounts.models import (
 
 
 def user_requires_mfa(user: Any) -> bool:
-    """True for funder staff and administrators: their roles need two-step sign-in."""
+    """True for anyone who can read sensitive data or use the admin: they need two-step sign-in."""
     if not getattr(user, "is_authenticated", False):
         return False
     return bool(
         user.is_superuser
+        or user.is_staff
         or Membership.objects.filter(user=user, role__in=ROLES_REQUIRING_MFA).exists()
     )
 
 
+def user_has_authenticator(user: Any) -> bool:
+    """True once the person has turned on an authenticator app."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
 def user_needs_mfa_setup(user: Any) -> bool:
-    """True for funder staff and administrators who have not yet turned on an authenticator app."""
-    if not user_requires_mfa(user):
-        return False
-    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    """True for people who need two-step sign-in and have not yet turned on an authenticator app."""
+    return user_requires_mfa(user) and not user_has_authenticator(user)
+
+
+def session_completed_two_step(*, request: HttpRequest, user: Any) -> bool:
+    """True if, in this browser session, the person entered a code from their
+    authenticator app or a recovery code (allauth records each step of a sign-in
+    in the session; having an authenticator on the account proves nothing)."""
+    records = get_authentication_records(request, user)
+    return any(record.get("method") == "mfa" for record in records)
 
 
 def membership_list_for_user(*, user: Any) -> QuerySet[Membership]:

@@ -1,7 +1,9 @@
 """Writes about people: their preferences and the consents they give."""
 
 import re
+from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +17,7 @@ from flourish.accounts.models import (
     Organisation,
     User,
 )
+from flourish.core.fields import rotate_token
 from flourish.core.services import audit_record
 
 _PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
@@ -169,3 +172,48 @@ def consent_withdraw(*, consent: Consent, actor: User) -> Consent:
             data={"scope": consent.scope},
         )
     return consent
+
+
+# The keys of `Authenticator.data` that allauth passes through the MFA
+# adapter's encrypt(): an app's secret, the recovery codes' seed, and codes
+# carried over from an older two-step sign-in package.
+_AUTHENTICATOR_SECRET_KEYS = ("secret", "seed")
+_AUTHENTICATOR_SECRET_LISTS = ("migrated_codes",)
+
+
+def _authenticator_data_rotated(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """The data with every secret re-encrypted under the newest key, and how many changed."""
+    rotated = dict(data)
+    count = 0
+    for key in _AUTHENTICATOR_SECRET_KEYS:
+        if rotated.get(key):
+            rotated[key] = rotate_token(rotated[key])
+            count += 1
+    for key in _AUTHENTICATOR_SECRET_LISTS:
+        if rotated.get(key):
+            rotated[key] = [rotate_token(token) for token in rotated[key]]
+            count += len(rotated[key])
+    return rotated, count
+
+
+def authenticator_secrets_rotate(*, batch_size: int = 500) -> tuple[int, int]:
+    """Re-encrypt every authenticator secret under the newest key; returns (values, rows)."""
+    values = rows = 0
+    last_pk = 0
+    while True:
+        pks = list(
+            Authenticator.objects.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:batch_size]
+        )
+        if not pks:
+            return values, rows
+        # One transaction per batch, rows locked so a code used meanwhile
+        # (which saves the row) is not overwritten: safe to stop and run again.
+        with transaction.atomic():
+            for authenticator in Authenticator.objects.select_for_update().filter(pk__in=pks):
+                authenticator.data, changed = _authenticator_data_rotated(authenticator.data)
+                authenticator.save(update_fields=["data"])
+                values += changed
+        rows += len(pks)
+        last_pk = pks[-1]

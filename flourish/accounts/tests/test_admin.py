@@ -3,6 +3,7 @@ from django.test import Client
 from django.urls import reverse
 
 from flourish.accounts.factories import UserFactory
+from flourish.accounts.tests.two_step import force_login_with_two_steps
 from flourish.core.models import AuditEvent
 
 
@@ -11,7 +12,7 @@ def operator_client(db) -> Client:
     operator = UserFactory(email="operator@example.org", is_staff=True, is_superuser=True)
     TOTP.activate(operator, generate_totp_secret())  # operators must have two-step sign-in
     client = Client()
-    client.force_login(operator)
+    force_login_with_two_steps(client, operator)
     return client
 
 

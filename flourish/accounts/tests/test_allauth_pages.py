@@ -140,3 +140,15 @@ def test_confirming_its_you_asks_for_the_password_in_plain_english(client, db):
     assert response.status_code == 200
     assert "Confirm it's you" in page_text(response)
     assert "That password is not right" in page_text(response)
+
+
+def test_the_two_step_set_up_page_shows_its_qr_code_as_an_image_the_policy_allows(
+    client, funder_staff
+):
+    client.force_login(funder_staff)
+
+    response = client.get(reverse("mfa_activate_totp"))
+
+    assert 'src="data:image/svg+xml;base64,' in response.content.decode()
+    img_sources = response["Content-Security-Policy"].split("img-src ")[1].split(";")[0]
+    assert img_sources.split() == ["'self'", "data:"]

@@ -24,6 +24,7 @@ from flourish.accounts.factories import (
 )
 from flourish.accounts.models import OrganisationKind, Role, User
 from flourish.accounts.services.privacy import person_erase
+from flourish.accounts.tests.two_step import force_login_with_two_steps
 from flourish.core.events import SENSITIVE_RECORD_READ
 from flourish.core.models import AuditEvent
 from flourish.core.services import audit_record
@@ -297,7 +298,7 @@ def test_the_admin_delete_button_leads_to_erasure_and_deletes_nothing(asha):
     operator = administrator("operator@example.org")
     User.objects.filter(pk=operator.pk).update(is_staff=True, is_superuser=True)
     admin = Client()
-    admin.force_login(operator)
+    force_login_with_two_steps(admin, operator)
 
     page = admin.get(reverse("admin:accounts_user_delete", args=[asha.pk]))
     posted = admin.post(reverse("admin:accounts_user_delete", args=[asha.pk]), {"post": "yes"})

@@ -131,3 +131,20 @@ def test_staff_who_signed_in_an_hour_ago_prove_it_is_them_before_setting_it_up(
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_reauthenticate"))
+
+
+def test_the_set_up_page_is_not_topped_by_a_you_are_signed_in_banner(client, funder_staff):
+    response = sign_in_by_code(client, funder_staff.email)
+    response = client.get(response["Location"], follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("mfa_activate_totp")
+    assert "You are signed in" not in page_text(response)
+    assert "Set up your authenticator app" in page_text(response)
+
+
+def test_a_group_organiser_is_still_told_they_are_signed_in(client, db):
+    verified_person("priya@example.org")
+
+    response = sign_in_by_code(client, "priya@example.org")
+
+    assert "You are signed in" in page_text(client.get(response["Location"]))

@@ -2,11 +2,15 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -18,6 +22,7 @@ from flourish.accounts.selectors import (
     membership_list_for_user,
 )
 from flourish.accounts.services import consent_withdraw, user_preferences_update
+from flourish.core.decorators import sensitive_response
 
 
 class SignedInRequest(HttpRequest):
@@ -26,12 +31,14 @@ class SignedInRequest(HttpRequest):
     user: User
 
 
+@sensitive_response
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     memberships = membership_list_for_user(user=request.user)
     return render(request, "accounts/profile.html", {"memberships": memberships})
 
 
+@sensitive_response
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: SignedInRequest) -> HttpResponse:
@@ -74,3 +81,19 @@ def consent_withdraw_confirm(request: SignedInRequest, pk: int) -> HttpResponse:
         messages.success(request, _("You have withdrawn your consent."))
         return redirect("accounts:consents")
     return render(request, "accounts/consent_withdraw.html", {"consent": consent})
+
+
+def admin_sign_in(request: HttpRequest, extra_context: object = None) -> HttpResponse:
+    """The Django admin's own password form is never shown: everyone signs in through
+    ours, with its emailed code, rate limits and two-step check. A signed-in person who
+    may not use the admin is told nothing is here."""
+    next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("admin:index")
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url)
+    if not (request.user.is_active and request.user.is_staff):
+        raise Http404
+    return redirect(next_url)

@@ -2,12 +2,12 @@
 
 from typing import Any
 
-from django import template
+from django import forms, template
 from django.forms import BoundField
 from django.utils.safestring import SafeString
 
 from flourish.core.formatting import format_minutes, format_pence
-from flourish.core.forms import WIDGET_CLASSES, widget_kind
+from flourish.core.forms import WIDGET_CLASSES, error_message, widget_kind
 
 register = template.Library()
 
@@ -27,6 +27,30 @@ def minutes(value: int | None) -> str:
 @register.filter
 def field_kind(field: BoundField) -> str:
     return widget_kind(field.field.widget)
+
+
+@register.filter
+def error_for(error: str, field: BoundField) -> str:
+    """{{ error|error_for:field }}: the message, naming the field when Django's does not."""
+    return error_message(field, str(error))
+
+
+@register.filter
+def error_anchor(field: BoundField) -> str:
+    """Where the error summary's link for a field lands: its first input."""
+    if widget_kind(field.field.widget) in {"radios", "checkboxes", "date"}:
+        return f"{field.auto_id}_0"
+    return str(field.auto_id)
+
+
+@register.simple_tag
+def current_file_name(field: BoundField) -> str:
+    """The name of the file a file field already holds, or "" if none."""
+    value = field.value()
+    if not value or not hasattr(value, "name"):
+        return ""
+    shown = field.field.widget.attrs.get("data-current-name") or value.name
+    return str(shown).rsplit("/", 1)[-1]
 
 
 def describedby(field: BoundField) -> str:
@@ -49,9 +73,26 @@ def govuk_widget(field: BoundField, extra_classes: str = "") -> SafeString:
     attrs: dict[str, Any] = {"class": " ".join(c for c in classes if c)}
     if described := describedby(field):
         attrs["aria-describedby"] = described
+    if kind == "file":
+        # A plain file input: the field template shows the current file and a way to remove
+        # it, instead of Django's "Currently: … Clear" with its link to the stored file.
+        attrs["id"] = field.auto_id
+        return forms.FileInput().render(field.html_name, None, attrs=attrs)
     return field.as_widget(attrs=attrs)
 
 
 @register.simple_tag
 def option_describedby(field: BoundField) -> str:
     return describedby(field)
+
+
+@register.simple_tag
+def date_parts(field: BoundField) -> list[dict[str, Any]]:
+    """The day, month and year boxes of a GOV.UK date input, with what was typed in each."""
+    widget = field.field.widget
+    value = field.value()
+    context = widget.get_context(field.html_name, value, {"id": field.auto_id})
+    return [
+        {"id": part["attrs"]["id"], "name": part["name"], "value": part["value"]}
+        for part in context["widget"]["subwidgets"]
+    ]

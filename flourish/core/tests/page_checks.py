@@ -1,8 +1,10 @@
 """Checks every HTML page a test renders, the way GOV.UK Notify's test client does.
 
 A page fails if it has anything other than one <h1>, a <title> that does not
-start with that heading, no `lang` or `dir`, duplicate ids, or a form without
-an action or (for POST) a CSRF token.
+start with that heading, no `lang` or `dir`, duplicate ids, a form without
+an action or (for POST) a CSRF token, or anything inline that the
+Content-Security-Policy would block: a <script> without src, a <style>
+element, a style="" or on…="" attribute, or a javascript: link.
 """
 
 from collections import Counter
@@ -22,7 +24,7 @@ def _text(node: object) -> str:
 
 def check_page(html: str) -> BeautifulSoup:
     soup = BeautifulSoup(html, "html.parser")
-    problems = _layout_problems(soup) + _form_problems(soup)
+    problems = _layout_problems(soup) + _form_problems(soup) + _inline_code_problems(soup)
     if problems:
         raise PageProblem("\n".join(problems))
     return soup
@@ -69,6 +71,23 @@ def _form_problems(soup: BeautifulSoup) -> list[str]:
             "input", attrs={"name": "csrfmiddlewaretoken"}
         ):
             problems.append(f"A POST form has no CSRF token: {str(form)[:120]}")
+    return problems
+
+
+def _inline_code_problems(soup: BeautifulSoup) -> list[str]:
+    """What the Content-Security-Policy (no inline script or style) would block."""
+    problems = []
+    for script in soup.find_all("script"):
+        if not script.get("src") and script.get("type") != "application/json":
+            problems.append(f"An inline <script> (move it to a static file): {str(script)[:120]}")
+    if soup.find("style"):
+        problems.append("A <style> element: move the rules to the stylesheet.")
+    for tag in soup.find_all(True):
+        handlers = [name for name in tag.attrs if name.lower().startswith("on")]
+        if "style" in tag.attrs or handlers:
+            problems.append(f"An inline style or event handler: {str(tag)[:120]}")
+        if str(tag.get("href", "")).strip().lower().startswith("javascript:"):
+            problems.append(f"A javascript: link: {str(tag)[:120]}")
     return problems
 
 

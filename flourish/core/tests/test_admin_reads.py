@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from flourish.accounts.factories import ConsentFactory, UserFactory
+from flourish.accounts.tests.two_step import force_login_with_two_steps
 from flourish.core.admin import SensitiveReadAuditedAdmin, encrypted_field_names
 from flourish.core.models import AuditEvent
 from flourish.grants.factories import application_with_lines
@@ -20,7 +21,7 @@ def operator():
     person = UserFactory(email="operator@example.org", is_staff=True, is_superuser=True)
     Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={})
     client = Client()
-    client.force_login(person)
+    force_login_with_two_steps(client, person)
     return client
 
 

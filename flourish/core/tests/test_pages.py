@@ -106,7 +106,12 @@ def test_the_page_checker_accepts_an_urdu_error_title():
 
 
 def test_the_site_menu_leads_to_each_area_and_only_funders_see_their_side(client, owner):
-    from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+    from flourish.accounts.factories import (
+        AuthenticatorFactory,
+        MembershipFactory,
+        OrganisationFactory,
+        UserFactory,
+    )
     from flourish.accounts.models import OrganisationKind
 
     home = reverse("core:home")
@@ -122,6 +127,7 @@ def test_the_site_menu_leads_to_each_area_and_only_funders_see_their_side(client
     associate = UserFactory()
     funder = OrganisationFactory(kind=OrganisationKind.FUNDER)
     MembershipFactory(user=associate, organisation=funder, role=Role.ASSOCIATE)
+    AuthenticatorFactory(user=associate)  # associates read contact details: two-step sign-in
     client.force_login(associate)
     associate_menu = str(check_page(client.get(home).content.decode()).find(id="navigation"))
     assert reverse("grants:manage") in associate_menu

@@ -15,8 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
+from flourish.accounts.rules import is_administrator
 from flourish.core.services import audit_record
 from flourish.directory import events
 from flourish.directory.geography import district_for
@@ -30,6 +32,13 @@ CLAIM_LINK_DAYS = 7
 CLAIM_EMAIL_GAP_SECONDS = 60 * 60
 STALE_AFTER = datetime.timedelta(days=182)
 HIDDEN_AFTER_STALE = datetime.timedelta(days=91)
+# A refused or merged suggestion cannot be claimed: its link dies with the decision.
+CLAIMABLE_STATES = (
+    ListingState.ACTIVE,
+    ListingState.STALE,
+    ListingState.HIDDEN,
+    ListingState.PENDING,
+)
 
 LISTING_FIELDS = (
     "name",
@@ -79,50 +88,75 @@ def _apply_listing_fields(listing: Listing, fields: Mapping[str, Any]) -> None:
     listing.local_authority = district.local_authority
 
 
-def _refuse_duplicates(listing: Listing) -> None:
+def refuse_duplicate_listing(listing: Listing) -> None:
     duplicate = listing_duplicate_of(
         normalised_name=listing.normalised_name,
         area_outward_code=listing.area_outward_code,
         link_keys=[key for key in (listing.website_key, listing.social_key) if key],
         exclude_pk=listing.pk,
     )
-    if duplicate is not None:
-        # The listing id travels with the refusal so the page can link to it.
+    if duplicate is None:
+        return
+    if duplicate.state == ListingState.PENDING:
         raise ValidationError(
             _(
-                "%(name)s in %(area)s is already listed with the same name or link. "
-                "If it is your group, claim that listing instead of adding a new one."
+                "%(name)s in %(area)s has already been suggested and is waiting for a "
+                "coordinator to check it. You do not need to suggest it again."
             ),
-            code="duplicate",
-            params={
-                "name": duplicate.name,
-                "area": duplicate.area_outward_code,
-                "listing_id": str(duplicate.uuid),
-            },
+            code="waiting",
+            params={"name": duplicate.name, "area": duplicate.area_outward_code},
         )
+    # The listing id travels with the refusal so the page can link to it.
+    raise ValidationError(
+        _(
+            "%(name)s in %(area)s is already listed with the same name or link. "
+            "If it is your group, claim that listing instead of adding a new one."
+        ),
+        code="duplicate",
+        params={
+            "name": duplicate.name,
+            "area": duplicate.area_outward_code,
+            "listing_id": str(duplicate.uuid),
+        },
+    )
 
 
-@transaction.atomic
-def listing_suggest(*, actor: Any, fields: Mapping[str, Any]) -> Listing:
-    """Anyone may suggest a group, unless it is already listed (same link, or same name nearby)."""
-    listing = Listing()
+def _listing_create(
+    *, actor: Any, fields: Mapping[str, Any], state: str, suggester_email: str = ""
+) -> Listing:
+    signed_in = getattr(actor, "is_authenticated", False)
+    listing = Listing(state=state, suggested_by=actor if signed_in else None)
+    listing.suggester_email = suggester_email or (actor.email if signed_in else "")
     _apply_listing_fields(listing, fields)
-    _refuse_duplicates(listing)
+    refuse_duplicate_listing(listing)
     listing.full_clean()
     listing.save()
     audit_record(
-        actor=actor, action=events.LISTING_SUGGESTED, target=listing, data={"name": listing.name}
+        actor=actor,
+        action=events.LISTING_SUGGESTED,
+        target=listing,
+        data={"name": listing.name, "state": listing.state},
     )
     return listing
 
 
 @transaction.atomic
+def listing_suggest(*, actor: Any, fields: Mapping[str, Any], suggester_email: str = "") -> Listing:
+    """Anyone may suggest a group not already listed; it waits for a coordinator's check
+    (or for the group to claim it) before anyone else can see it."""
+    # A coordinator's own suggestion needs no second pair of eyes.
+    state = ListingState.ACTIVE if is_administrator(actor) else ListingState.PENDING
+    return _listing_create(actor=actor, fields=fields, state=state, suggester_email=suggester_email)
+
+
+@transaction.atomic
 def listings_import(*, actor: Any, rows: list[Mapping[str, Any]]) -> int:
-    """A spreadsheet of groups goes in whole or not at all; every row is checked again."""
+    """A coordinator's spreadsheet of groups goes in whole or not at all, and is listed at
+    once (the coordinator checked it); every row is checked again."""
     problems = []
     for number, fields in enumerate(rows, start=2):
         try:
-            listing_suggest(actor=actor, fields=fields)
+            _listing_create(actor=actor, fields=fields, state=ListingState.ACTIVE)
         except ValidationError as error:
             problems.append(
                 _("Row %(row)d: %(problem)s") % {"row": number, "problem": " ".join(error.messages)}
@@ -138,7 +172,7 @@ def listings_import(*, actor: Any, rows: list[Mapping[str, Any]]) -> int:
 def listing_update(*, actor: Any, listing: Listing, fields: Mapping[str, Any]) -> Listing:
     """A group's leads (or a coordinator) change its listing; editing also confirms it."""
     _apply_listing_fields(listing, fields)
-    _refuse_duplicates(listing)
+    refuse_duplicate_listing(listing)
     listing.last_confirmed_at = timezone.now()
     listing.state = ListingState.ACTIVE
     listing.stale_since = None
@@ -210,29 +244,36 @@ def listing_claim_request(*, actor: Any, listing: Listing, claim_url: Callable[[
     audit_record(actor=actor, action=events.LISTING_CLAIM_REQUESTED, target=listing)
 
 
-def _claimed_listing(token: str) -> Listing:
-    refused = ValidationError(
-        _(
-            "This link has expired or has already been used. "
-            "Ask for a new link from the group's page."
-        )
-    )
+_CLAIM_REFUSED = _lazy(
+    "This link has expired or has already been used. Ask for a new link from the group's page."
+)
+
+
+def _claimed_listing(token: str, *, lock: bool) -> Listing:
+    listings = Listing.objects.select_for_update() if lock else Listing.objects.all()
     try:
         claim = signing.loads(
             token, salt=CLAIM_SALT, max_age=datetime.timedelta(days=CLAIM_LINK_DAYS)
         )
-        listing = Listing.objects.select_for_update().get(
-            uuid=uuid.UUID(claim["listing"]), claim_nonce=uuid.UUID(claim["nonce"])
+        return listings.get(
+            uuid=uuid.UUID(claim["listing"]),
+            claim_nonce=uuid.UUID(claim["nonce"]),
+            state__in=CLAIMABLE_STATES,
         )
     except (signing.BadSignature, Listing.DoesNotExist, KeyError, ValueError, TypeError) as error:
-        raise refused from error
-    return listing
+        raise ValidationError(_CLAIM_REFUSED) from error
+
+
+def listing_for_claim_token(*, token: str) -> Listing:
+    """The listing a claim link names, to show before it is used (the link is not spent)."""
+    return _claimed_listing(token, lock=False)
 
 
 @transaction.atomic
 def listing_claim_complete(*, actor: Any, token: str) -> Listing:
-    """Following the emailed link makes the person a lead of the group; the link then dies."""
-    listing = _claimed_listing(token)
+    """Following the emailed link makes the person a lead of the group; the link then dies.
+    A suggestion waiting for review goes live: the group itself has vouched for it."""
+    listing = _claimed_listing(token, lock=True)
     if listing.organisation is None:
         slug = f"{slugify(listing.name)[:180]}-{listing.uuid.hex[:8]}"
         organisation = Organisation(name=listing.name, slug=slug, kind=OrganisationKind.GROUP)
@@ -243,9 +284,17 @@ def listing_claim_complete(*, actor: Any, token: str) -> Listing:
         user=actor, organisation=listing.organisation, role=Role.GROUP_LEAD
     )
     listing.claim_nonce = uuid.uuid4()
+    published = listing.state == ListingState.PENDING
+    if published:
+        listing.state = ListingState.ACTIVE
+        listing.last_confirmed_at = timezone.now()
     listing.full_clean()
     listing.save()
     audit_record(actor=actor, action=events.LISTING_CLAIMED, target=listing)
+    if published:
+        audit_record(
+            actor=actor, action=events.LISTING_APPROVED, target=listing, data={"by": "claim"}
+        )
     return listing
 
 

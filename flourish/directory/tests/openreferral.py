@@ -10,15 +10,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from jsonschema import Draft7Validator, FormatChecker
+
+from flourish.core.tests.standards import standards_dir
 
 
 def standard_dir() -> Path:
-    # CI clones the repository with shared/ beside it; developers have /work/shared.
-    beside = Path(settings.BASE_DIR).parent / "shared"
-    root = beside if beside.exists() else Path("/work/shared")
-    return root / "standards" / "openreferral-uk"
+    return standards_dir("openreferral-uk")
 
 
 def _strict(schema: Any) -> Any:

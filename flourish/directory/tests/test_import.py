@@ -130,3 +130,65 @@ def test_only_coordinators_can_import(client, owner, stranger):
         assert client.post(IMPORT, {"file": csv_file(GOOD_ROWS)}).status_code == 404
         assert client.post(CONFIRM).status_code == 404
     assert not Listing.objects.exists()
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [PNG, b"%PDF-1.7\n%\xe2\xe3", b"name,description\nA\x00B,x\n"],
+    ids=["a picture", "a PDF", "text with NUL bytes"],
+)
+def test_a_file_that_is_not_text_renamed_to_csv_gets_a_clear_message(client, coordinator, content):
+    response = client.post(IMPORT, {"file": SimpleUploadedFile("groups.csv", content)})
+    assert response.status_code == 200
+    assert "This file is not a CSV file" in html.unescape(response.content.decode())
+    assert not Listing.objects.exists()
+
+
+def test_the_same_name_twice_in_a_file_is_flagged_not_ready(client, coordinator):
+    rows = [
+        GOOD_ROWS[0],
+        ["Hackney Mutual Aid", "A second branch?", "E9", "", "", ""],
+    ]
+    page = html.unescape(client.post(IMPORT, {"file": csv_file(rows)}).content.decode())
+    assert page.count(">Ready<") == 1
+    assert "Same name as row 2, in E8. Check it is a different group." in page
+    assert "Check 1 row before you import" in page
+
+
+def test_a_group_already_in_the_directory_is_flagged_before_importing(client, coordinator):
+    ListingFactory(name="Hackney Mutual Aid", area_outward_code="E8")
+    ListingFactory(name="Somewhere else", website="https://www.qps.example.org/")
+    page = client.post(IMPORT, {"file": csv_file(GOOD_ROWS)}).content.decode()
+    assert page.count("Already in the directory") == 2
+    assert "Import 3 groups" not in page
+
+
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK(""http://evil.example"",""Click"")', "=1+1", "＝1+1", " =SUM(A1)"]
+)
+def test_a_name_that_is_a_formula_is_refused(client, coordinator, name):
+    rows = [[name, "About us.", "E8", "", "", ""]]
+    page = html.unescape(client.post(IMPORT, {"file": csv_file(rows)}).content.decode())
+    assert "a spreadsheet would run this as a formula" in page
+    assert "Ready" not in page
+
+
+def test_checking_a_long_file_takes_a_fixed_number_of_queries(
+    client, coordinator, django_assert_max_num_queries
+):
+    rows = [
+        [f"Group {n}", "About us.", "E8", "", f"https://g{n}.example.org", ""] for n in range(60)
+    ]
+    with django_assert_max_num_queries(12):
+        page = client.post(IMPORT, {"file": csv_file(rows)}).content.decode()
+    assert page.count(">Ready<") == 60
+
+
+def test_coordinators_reach_the_import_page_from_their_pages(client, coordinator):
+    queue = client.get(reverse("directory:suggestion_list")).content.decode()
+    assert f'href="{IMPORT}"' in queue
+    home = client.get(reverse("core:home")).content.decode()
+    assert reverse("directory:suggestion_list") in home

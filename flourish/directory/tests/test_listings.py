@@ -43,15 +43,16 @@ GOOD = {
 }
 
 
-def test_anyone_can_suggest_a_group_and_see_it_listed(client, db):
+def test_anyone_can_suggest_a_group_and_it_waits_for_a_coordinator(client, db):
     response = client.post(SUGGEST, GOOD, follow=True)
     assert response.status_code == 200
     listing = Listing.objects.get()
     assert listing.area_outward_code == "BD7"
     assert listing.local_authority == "Bradford"
+    assert listing.state == ListingState.PENDING
     page = response.content.decode()
     assert "Sisters Mutual Aid Bradford" in page
-    assert "Not yet confirmed by the group" in page
+    assert "A coordinator checks every suggestion" in page
     assert AuditEvent.objects.filter(action="directory.listing_suggested").count() == 1
 
 
@@ -84,6 +85,7 @@ def test_bad_suggestions_get_a_clear_message_and_nothing_is_saved(client, db, ch
 )
 def test_a_group_already_listed_is_not_listed_twice(client, db, changes):
     client.post(SUGGEST, GOOD)
+    Listing.objects.update(state=ListingState.ACTIVE)
     response = client.post(SUGGEST, {**GOOD, **changes})
     assert "is already listed with the same name or link" in response.content.decode()
     assert Listing.objects.count() == 1
@@ -110,7 +112,7 @@ def test_a_group_claims_its_listing_through_the_emailed_link_and_edits_it(
     )
     link = claim_link(listing, client, django_capture_on_commit_callbacks)
     client.force_login(stranger)
-    assert "Claim a listing" in client.get(link).content.decode()
+    assert "Claim the listing for Queer Minds Cardiff" in client.get(link).content.decode()
     response = client.post(link)
     assert response.url == reverse("directory:listing_edit", args=[listing.uuid])
     listing.refresh_from_db()
@@ -265,6 +267,7 @@ def test_claim_emails_are_sent_at_most_once_an_hour(client, db, django_capture_o
 
 def test_someone_told_a_group_is_already_listed_gets_a_link_to_that_listing(client, db):
     client.post(SUGGEST, GOOD)
+    Listing.objects.update(state=ListingState.ACTIVE)
     existing = Listing.objects.get()
 
     response = client.post(SUGGEST, {**GOOD, "social_link": ""})

@@ -1,7 +1,6 @@
 """Grants: programmes, applications, the steps to a decision, awards and payments."""
 
 from flourish.grants.models.applications import (
-    APPLICANT_STATUS_LABELS,
     Application,
     ApplicationStatus,
     SpendLine,
@@ -31,7 +30,6 @@ from flourish.grants.models.programmes import (
 from flourish.grants.models.reports import GrantReport, ReminderKind, ReportReminder, ReportSpend
 
 __all__ = [
-    "APPLICANT_STATUS_LABELS",
     "DEFAULT_CATEGORIES",
     "AcceptanceMethod",
     "Application",

@@ -24,25 +24,6 @@ class ApplicationStatus(models.TextChoices):
     PAID = "paid", _("Paid")
 
 
-# What the applicant reads: plain words about where things are and what happens next.
-APPLICANT_STATUS_LABELS = {
-    ApplicationStatus.DRAFT: _("Not sent yet. You can carry on where you left off."),
-    ApplicationStatus.SUBMITTED: _("We have your application and will read it soon."),
-    ApplicationStatus.NOT_ELIGIBLE: _(
-        "We cannot fund this, sorry. We have written to say why and where else to try."
-    ),
-    ApplicationStatus.IN_REVIEW: _(
-        "We are considering it. If we need to talk it through, we will contact you "
-        "the way you asked."
-    ),
-    ApplicationStatus.SHORTLISTED: _("Your application is on the shortlist for a decision."),
-    ApplicationStatus.DECLINED: _("We are not able to fund this, sorry. We have sent feedback."),
-    ApplicationStatus.AWARDED: _(
-        "Good news: you have been given a grant. The money is on its way."
-    ),
-    ApplicationStatus.PAID: _("The money has been sent."),
-}
-
 DECIDED_STATUSES = (
     ApplicationStatus.NOT_ELIGIBLE,
     ApplicationStatus.DECLINED,
@@ -150,10 +131,6 @@ class Application(TimeStampedModel):
     @property
     def group_name(self) -> str:
         return self.group.name if self.group is not None else ""
-
-    @property
-    def applicant_status(self) -> str:
-        return str(APPLICANT_STATUS_LABELS[ApplicationStatus(self.status)])
 
     @property
     def is_draft(self) -> bool:

@@ -13,16 +13,11 @@ from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext as _
 
 from flourish.accounts.models import (
-    Consent,
-    ConsentMethod,
-    ConsentScope,
     Membership,
     Organisation,
     OrganisationKind,
     Role,
-    User,
 )
-from flourish.accounts.services import consent_record
 from flourish.core import events as core_events
 from flourish.core.formatting import format_pence
 from flourish.core.services import audit_record
@@ -152,13 +147,7 @@ def application_group_set(
     name = group_name.strip()
     if not name:
         raise ValidationError({"group_name": _("Enter the name of your group.")})
-    group = Organisation.objects.filter(
-        memberships__user=actor,
-        memberships__role__in=(Role.GROUP_LEAD, Role.GROUP_MEMBER),
-        name__iexact=name,
-    ).first()
-    if group is None:
-        group = _group_create(name=name, lead=actor)
+    group = _group_for_answer(application, actor, name)
     application.group = group
     application.local_authority = local_authority.strip()
     application.communities = communities.strip()
@@ -173,7 +162,37 @@ def application_group_set(
     return application
 
 
-def _group_create(*, name: str, lead: Any) -> Organisation:
+def _group_for_answer(application: Application, actor: Any, name: str) -> Organisation:
+    """The group the answer names. An application started for a group (by phone) stays
+    with that group: staff filling it in never become its lead or move it elsewhere."""
+    current = application.group
+    if current is not None and current.name.casefold() == name.casefold():
+        return current
+    if current is not None and not _is_group_member(actor, current):
+        raise ValidationError(
+            {
+                "group_name": _(
+                    "This application is for %(group)s. Keep that name, or start a new "
+                    "application for a different group."
+                )
+                % {"group": current.name}
+            }
+        )
+    group = Organisation.objects.filter(
+        memberships__user=actor,
+        memberships__role__in=(Role.GROUP_LEAD, Role.GROUP_MEMBER),
+        name__iexact=name,
+    ).first()
+    return group or group_create(name=name, lead=actor)
+
+
+def _is_group_member(person: Any, group: Organisation) -> bool:
+    return Membership.objects.filter(
+        user=person, organisation=group, role__in=(Role.GROUP_LEAD, Role.GROUP_MEMBER)
+    ).exists()
+
+
+def group_create(*, name: str, lead: Any) -> Organisation:
     # Accounts has no service for this yet; a group needs only a name to exist.
     base = slugify(name)[:180] or "group"
     slug, number = base, 1
@@ -228,6 +247,8 @@ def spend_line_add(
     _refuse_unless_draft(application)
     if category.programme_id != application.programme_id:
         raise ValidationError({"category": _("Choose one of the kinds of thing listed.")})
+    if amount_pence <= 0:
+        raise ValidationError({"amount": _("Enter an amount more than £0, for example 450.")})
     _refuse_over_the_most(application, amount_pence)
     line = SpendLine(
         application=application,
@@ -320,63 +341,6 @@ def application_submit(
     return application
 
 
-@transaction.atomic
-def application_start_on_behalf(
-    *,
-    programme: Programme,
-    actor: Any,
-    group_name: str,
-    contact_name: str,
-    contact_email: str,
-    notes: str = "",
-    today: date | None = None,
-) -> Application:
-    """Staff who took an application by phone start it for the group, recording the consent
-    they heard; the group can sign in with that email and carry on themselves."""
-    _refuse_if_closed(programme, today or timezone.localdate())
-    email = contact_email.strip().lower()
-    person = User.objects.filter(email=email).first()
-    if person is None:
-        person = User.objects.create_user(email, name=contact_name.strip())
-    group = Organisation.objects.filter(
-        memberships__user=person, memberships__role=Role.GROUP_LEAD, name__iexact=group_name.strip()
-    ).first() or _group_create(name=group_name, lead=person)
-    already = Consent.objects.filter(
-        given_by=person,
-        granted_to=actor,
-        organisation=group,
-        scope=ConsentScope.SPEAK_FOR_GROUP,
-        withdrawn_at__isnull=True,
-    ).exists()
-    if not already:
-        consent_record(
-            given_by=person,
-            granted_to=actor,
-            organisation=group,
-            scope=ConsentScope.SPEAK_FOR_GROUP,
-            method=ConsentMethod.PHONE,
-            recorded_by=actor,
-            notes=notes,
-        )
-    application = Application(
-        programme=programme,
-        group=group,
-        submitted_by=actor,
-        applicant_name=contact_name.strip(),
-        contact_route="email",
-        contact_detail=email,
-    )
-    application.full_clean()
-    application.save()
-    audit_record(
-        actor=actor,
-        action=events.APPLICATION_STARTED,
-        target=application,
-        data={"on_behalf_of": group.pk, "consent": "phone"},
-    )
-    return application
-
-
 def application_sensitive_read(*, application: Application, actor: Any, fields: list[str]) -> None:
     """Every time someone is shown a group's contact details, access needs or upload, it is
     recorded."""
@@ -432,5 +396,25 @@ def application_attach(
         action=events.APPLICATION_ANSWERED,
         target=application,
         data={"fields": ["attachment"], "bytes": upload.size},
+    )
+    return application
+
+
+@transaction.atomic
+def application_attachment_remove(*, application: Application, actor: Any) -> Application:
+    """A draft's document or clip can be taken away again; writing then stands in for it."""
+    application = _locked(application)
+    _refuse_unless_draft(application)
+    if not application.attachment:
+        return application
+    application.attachment.delete(save=False)
+    application.attachment_name = ""
+    application.full_clean()
+    application.save()
+    audit_record(
+        actor=actor,
+        action=events.APPLICATION_ANSWERED,
+        target=application,
+        data={"fields": ["attachment"], "removed": True},
     )
     return application

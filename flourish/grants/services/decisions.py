@@ -25,6 +25,7 @@ from flourish.grants.models import (
     Panel,
     Programme,
     Recommendation,
+    RecommendationVerdict,
     SiftResult,
     Stage,
 )
@@ -129,6 +130,10 @@ def conversation_log(
     """Follow-up is a conversation, not paperwork: log each one with short notes."""
     application = _locked(application)
     _require_status(application, OPEN_FOR_DECISION, _("This application has been decided already."))
+    if happened_on > timezone.localdate():
+        raise ValidationError(
+            {"happened_on": _("The date you talked must be today or in the past.")}
+        )
     conversation = Conversation(
         application=application, associate=actor, kind=kind, happened_on=happened_on, notes=notes
     )
@@ -154,6 +159,14 @@ def recommendation_write(
     application = _locked(application)
     _require_status(application, OPEN_FOR_DECISION, _("This application has been decided already."))
     most = application.programme.max_grant_pence
+    if verdict == RecommendationVerdict.YES and not suggested_amount_pence:
+        raise ValidationError(
+            {
+                "suggested_amount": _(
+                    "Enter the amount you recommend, more than £0, for example 1500."
+                )
+            }
+        )
     if suggested_amount_pence is not None and suggested_amount_pence > most:
         raise ValidationError(
             {"suggested_amount": _("Suggest %(most)s or less.") % {"most": format_pence(most)}}

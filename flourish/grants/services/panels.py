@@ -57,13 +57,23 @@ def _refuse_unless_on_shortlist(panel: Panel, application: Application, member: 
 def conflict_declare(
     *, panel: Panel, application: Application, member: Any, has_conflict: bool, details: str = ""
 ) -> ConflictDeclaration:
-    """Each member declares, once per application, whether they have a conflict of interest."""
+    """Each member declares, once per application, whether they have a conflict of interest,
+    and says what it is."""
     _refuse_unless_on_shortlist(panel, application, member)
     if ConflictDeclaration.objects.filter(
         panel=panel, application=application, member=member
     ).exists():
         raise ValidationError(
             _("You have already declared for this application. Ask the fund to change it.")
+        )
+    if has_conflict and not details.strip():
+        raise ValidationError(
+            {
+                "details": _(
+                    "Say what the conflict is, for example “I am a member of the group” or "
+                    "“a friend runs it”."
+                )
+            }
         )
     declaration = ConflictDeclaration(
         panel=panel,

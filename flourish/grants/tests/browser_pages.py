@@ -164,5 +164,10 @@ PAGES = [
         ADMINISTRATOR,
         lambda s: reverse("grants:apply_on_behalf", args=[_staff(s).slug]),
     ),
+    Page(
+        "grants log a conversation",
+        ADMINISTRATOR,
+        lambda s: reverse("grants:conversation", args=[_staff_application(s).pk]),
+    ),
     Page("grants panel vote", ADMINISTRATOR, _panel),
 ]

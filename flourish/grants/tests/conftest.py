@@ -10,7 +10,7 @@ from flourish.grants.factories import FunderFactory, ProgrammeFactory
 
 
 def with_authenticator(person):
-    """Funder staff must have two-factor sign-in turned on before they see anything."""
+    """Everyone who reads applications must turn on two-step sign-in before they see anything."""
     Authenticator.objects.get_or_create(
         user=person, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "test"}}
     )
@@ -45,14 +45,14 @@ def staff(funder):
 def associate(funder):
     person = UserFactory(email="associate@example.org", name="Dev Associate")
     MembershipFactory(user=person, organisation=funder, role=Role.ASSOCIATE)
-    return person
+    return with_authenticator(person)
 
 
 @pytest.fixture
 def panel_member(funder):
     person = UserFactory(email="panel@example.org", name="Ruth Panel")
     MembershipFactory(user=person, organisation=funder, role=Role.PANEL_MEMBER)
-    return person
+    return with_authenticator(person)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from flourish.accounts.factories import UserFactory
+from flourish.accounts.tests.two_step import force_login_with_two_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ def operator_client():
     # Operators must have two-factor authentication before they can use the admin.
     Authenticator.objects.create(user=operator, type=Authenticator.Type.TOTP, data={})
     client = Client()
-    client.force_login(operator)
+    force_login_with_two_steps(client, operator)
     return client
 
 

@@ -74,7 +74,7 @@ def test_an_organiser_applies_one_question_at_a_time_and_sees_their_status(
     sent = client.post(reverse("grants:check_answers", args=[application.pk]))
     assert sent["Location"] == reverse("grants:application_status", args=[application.pk])
     status = client.get(sent["Location"]).content.decode()
-    assert "We have your application and will read it soon." in status
+    assert "We have your application." in status
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED
     assert application.group == group

@@ -74,7 +74,7 @@ def test_a_group_applies_is_funded_and_appears_in_the_open_data(open_page, javas
     assert page.locator("h1").inner_text() == "Check your answers before sending"
     assert "£450" in page.locator("main").inner_text()
     _press(page, "Send application")
-    assert "We have your application and will read it soon." in page.locator("main").inner_text()
+    assert "We have your application." in page.locator("main").inner_text()
 
     application = Application.objects.get(programme__slug="journey-fund")
     award_make(application=application, actor=UserFactory(), amount_pence=45_000)

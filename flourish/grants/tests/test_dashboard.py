@@ -23,7 +23,8 @@ def test_the_dashboard_shows_money_and_hides_areas_with_fewer_than_five_awards(
     client, staff, programme, django_assert_max_num_queries
 ):
     _awards(programme, 6, "Leeds")
-    _awards(programme, 2, "Rutland")
+    _awards(programme, 3, "Rutland")
+    _awards(programme, 2, "Bury")
     client.force_login(staff)
     url = reverse("grants:dashboard", args=[programme.slug])
 
@@ -31,12 +32,13 @@ def test_the_dashboard_shows_money_and_hides_areas_with_fewer_than_five_awards(
     with django_assert_max_num_queries(13):
         html = client.get(url).content.decode()
 
-    assert "£8,000" in html
+    assert "£11,000" in html
     assert "fewer than 5" in html
     assert "Technology to keep in touch" in html
     csv_text = client.get(url, {"download": "area"}).content.decode()
     assert "Leeds,6,6000.00" in csv_text
     assert "Rutland,fewer than 5," in csv_text
+    assert "Bury,fewer than 5," in csv_text
 
 
 def test_another_funder_cannot_see_the_dashboard(client, other_staff, programme):
@@ -51,6 +53,7 @@ def test_the_dashboard_counts_the_communities_groups_describe_themselves_as_serv
     _awards(programme, 3, "Leeds", communities="South Asian women")
     _awards(programme, 2, "Leeds", communities=" south asian women ")
     _awards(programme, 1, "Leeds", communities="Gypsy and Traveller LGBTQ+ people")
+    _awards(programme, 4, "Leeds", communities="Carers")
     client.force_login(staff)
     url = reverse("grants:dashboard", args=[programme.slug])
 
@@ -66,6 +69,7 @@ def test_each_community_a_group_names_is_counted_and_small_ones_are_hidden(
     _awards(programme, 4, "Leeds", communities="Carers, South Asian women")
     _awards(programme, 2, "Leeds", communities="south  asian women,carers, carers")
     _awards(programme, 1, "Leeds", communities="Deaf people,")
+    _awards(programme, 4, "Leeds", communities="Young carers")
     client.force_login(staff)
     url = reverse("grants:dashboard", args=[programme.slug])
 
@@ -99,3 +103,51 @@ def test_a_programme_with_no_awards_yet_says_so_in_each_table(client, staff, pro
     html = client.get(reverse("grants:dashboard", args=[programme.slug])).content.decode()
 
     assert html.count("No awards yet.") == 3
+
+
+def test_four_awards_are_hidden_and_five_are_shown(client, staff, programme):
+    _awards(programme, 5, "Leeds")
+    _awards(programme, 5, "Bradford")
+    _awards(programme, 4, "Wakefield")
+    _awards(programme, 1, "Rutland")
+    client.force_login(staff)
+
+    csv_text = client.get(
+        reverse("grants:dashboard", args=[programme.slug]), {"download": "area"}
+    ).content.decode()
+
+    assert "Leeds,5,5000.00" in csv_text
+    assert "Bradford,5,5000.00" in csv_text
+    assert "Wakefield,fewer than 5," in csv_text
+    assert "Rutland,fewer than 5," in csv_text
+
+
+def test_one_hidden_row_is_not_given_back_by_subtracting_the_shown_rows_from_the_total(
+    client, staff, programme
+):
+    _awards(programme, 9, "Leeds")
+    _awards(programme, 6, "Bradford")
+    _awards(programme, 2, "Rutland")
+    client.force_login(staff)
+    url = reverse("grants:dashboard", args=[programme.slug])
+
+    csv_text = client.get(url, {"download": "area"}).content.decode()
+    html = client.get(url).content.decode()
+
+    # 17 awards in all: showing Leeds and Bradford would give Rutland's 2 back.
+    assert "17 awards" in html
+    assert "Leeds,9,9000.00" in csv_text
+    assert "Rutland,fewer than 5," in csv_text
+    assert 'Bradford,"hidden, so smaller rows cannot be worked out from the totals",' in csv_text
+    assert "6000.00" not in csv_text
+
+
+def test_hidden_kinds_of_spending_draw_no_bar_that_gives_their_amount_away(
+    client, staff, programme
+):
+    _awards(programme, 2, "Leeds")
+    client.force_login(staff)
+
+    html = client.get(reverse("grants:dashboard", args=[programme.slug])).content.decode()
+
+    assert "<rect" not in html

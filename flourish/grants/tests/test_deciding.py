@@ -48,7 +48,7 @@ def test_staff_award_a_grant_and_the_group_is_told_in_plain_words(
     assert Award.objects.get().amount_pence == 150_000
     client.force_login(owner)
     status = client.get(reverse("grants:application_status", args=[application.pk]))
-    assert "Good news: you have been given a grant." in status.content.decode()
+    assert "Good news: we are offering your group a grant of £1,500." in status.content.decode()
 
 
 def test_a_programme_never_awards_more_than_its_budget(staff, funder):

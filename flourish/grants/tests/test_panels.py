@@ -12,6 +12,7 @@ from flourish.accounts.models import Role
 from flourish.grants.factories import application_with_lines
 from flourish.grants.models import ApplicationStatus, PanelVote
 from flourish.grants.services.panels import conflict_declare, panel_create, vote_cast
+from flourish.grants.tests.conftest import with_authenticator
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def second_member(funder):
     person = UserFactory(email="second.panel@example.org", name="Sol Second")
     MembershipFactory(user=person, organisation=funder, role=Role.PANEL_MEMBER)
-    return person
+    return with_authenticator(person)
 
 
 @pytest.fixture
@@ -49,7 +50,9 @@ def test_staff_set_up_a_panel_with_members_and_a_quorum(
         reverse("grants:panel_new", args=[programme.slug]),
         {
             "title": "July panel",
-            "meets_on": "1/7/2026",
+            "meets_on_0": "1",
+            "meets_on_1": "7",
+            "meets_on_2": "2026",
             "quorum": "2",
             "members": [panel_member.pk, second_member.pk],
         },

@@ -192,32 +192,69 @@ def test_a_programme_whose_budget_is_not_funded_pays_nothing(staff, funder):
     assert award.paid_pence == 0
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite locks the file"
-)
-def test_two_clicks_arriving_at_the_same_moment_pay_once(staff, funded_programme):
-    award = _award(funded_programme, staff)
-    start = threading.Barrier(2)
-    payments = []
+def _click_at_once(award, staff, keys):
+    """Each key pays from its own thread and connection, all starting together; each click's
+    outcome is kept: the payment it returned, or the message it was refused with."""
+    start = threading.Barrier(len(keys))
+    outcomes = {}
 
-    def click(key):
+    def click(key, number):
         try:
             start.wait()
-            payments.append(award_pay(award=award, actor=staff, idempotency_key=key))
-        except ValidationError:
-            payments.append(None)
+            outcomes[number] = award_pay(award=award, actor=staff, idempotency_key=key).pk
+        except ValidationError as error:
+            outcomes[number] = " ".join(error.messages)
+        except Exception as error:  # anything else is a failure the assertion shows
+            outcomes[number] = repr(error)
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=click, args=(key,)) for key in ("same", "same")]
+    threads = [
+        threading.Thread(target=click, args=(key, number)) for number, key in enumerate(keys)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return [outcomes[number] for number in range(len(keys))]
 
-    assert Payment.objects.count() == 1
+
+ROW_LOCKS = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite locks the file"
+)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@ROW_LOCKS
+def test_two_clicks_arriving_at_the_same_moment_pay_once_and_both_see_that_payment(
+    staff, funded_programme
+):
+    award = _award(funded_programme, staff)
+
+    outcomes = _click_at_once(award, staff, ["same", "same"])
+
+    payment = Payment.objects.get()
+    assert outcomes == [payment.pk, payment.pk]
+    assert payment.amount_pence == 150_000
+    assert account_balance(account=programme_budget_account(programme=funded_programme)) == 350_000
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@ROW_LOCKS
+def test_two_staff_paying_the_same_award_at_once_pay_once_and_the_second_is_told_why(
+    staff, funded_programme
+):
+    award = _award(funded_programme, staff)
+
+    outcomes = _click_at_once(award, staff, ["first-person", "second-person"])
+
+    payment = Payment.objects.get()
+    refusal = "This grant has been paid in full already, so nothing was paid."
+    assert sorted(outcomes, key=str) == sorted([payment.pk, refusal], key=str)
+    award.refresh_from_db()
+    assert award.paid_pence == 150_000
     assert account_balance(account=programme_budget_account(programme=funded_programme)) == 350_000
 
 

@@ -130,7 +130,13 @@ def test_an_associate_follows_up_by_conversation_and_recommends(
     assert client.get(reverse("grants:review", args=[application.pk])).status_code == 200
     client.post(
         reverse("grants:conversation", args=[application.pk]),
-        {"kind": "phone", "happened_on": "27/3/2026", "notes": "Lovely group, clear plan."},
+        {
+            "kind": "phone",
+            "happened_on_0": "27",
+            "happened_on_1": "3",
+            "happened_on_2": "2026",
+            "notes": "Lovely group, clear plan.",
+        },
     )
     client.post(
         reverse("grants:recommend", args=[application.pk]),

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from jsonschema import Draft202012Validator, FormatChecker
@@ -16,6 +15,7 @@ from referencing.jsonschema import DRAFT202012
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
+from flourish.core.tests.standards import standards_dir
 from flourish.grants.factories import AwardFactory, GroupFactory, application_with_lines
 from flourish.grants.models import ApplicationStatus
 
@@ -23,9 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _standards() -> Path:
-    # CI clones the repository beside shared/; on a developer's machine it is /work/shared.
-    beside = Path(settings.BASE_DIR).parent / "shared" / "standards" / "360giving"
-    return beside if beside.exists() else Path("/work/shared/standards/360giving")
+    return standards_dir("360giving")
 
 
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
@@ -94,8 +92,9 @@ def test_the_public_file_is_valid_360giving_with_the_standards_identifiers(clien
     errors = sorted(_validator().iter_errors(data), key=str)
     assert not errors, [error.message for error in errors]
     by_name = {grant["recipientOrganization"][0]["name"]: grant for grant in data["grants"]}
+    walkers_group = published[0].application.group
     assert by_name["Tuesday Walkers"]["recipientOrganization"][0]["id"] == (
-        "360G-cmf-tuesday-walkers"
+        f"360G-flourish-org-{walkers_group.pk}"
     )
     assert by_name["Mind in Kirklees"]["recipientOrganization"][0]["id"] == "GB-CHC-1123456"
     assert by_name["Peer Co CIC"]["recipientOrganization"][0]["id"] == "GB-COH-09876543"
@@ -103,7 +102,11 @@ def test_the_public_file_is_valid_360giving_with_the_standards_identifiers(clien
     assert walkers["id"] == f"360G-cmf-{published[0].application_id}"
     assert walkers["amountAwarded"] == 1500
     assert walkers["beneficiaryLocation"][0]["name"] == "Kirklees"
-    assert walkers["classifications"][0]["title"] == "Technology to keep in touch"
+    assert walkers["classifications"][0] == {
+        "vocabulary": "spending-category",
+        "code": "technology-to-keep-in-touch",
+        "title": "Technology to keep in touch",
+    }
 
 
 def test_no_personal_data_is_published(client, published):
@@ -177,3 +180,120 @@ def test_the_schema_check_itself_catches_a_grant_without_an_amount(client, publi
     data["grants"][1]["awardDate"] = "26/11/2026"
 
     assert len(list(_validator().iter_errors(data))) == 2
+
+
+def _codelist(name):
+    with (_standards() / "codelists" / name).open(newline="") as rows:
+        return list(csv.DictReader(rows))
+
+
+def _public_file(client, **query):
+    response = client.get(reverse("grants:threesixtygiving_json"), query)
+    return json.loads(b"".join(response.streaming_content))
+
+
+def test_places_carry_their_ons_code_and_a_code_type_from_the_standards_codelist(client, published):
+    data = _public_file(client)
+
+    walkers = next(g for g in data["grants"] if g["title"].endswith("Tuesday Walkers"))
+    place = walkers["beneficiaryLocation"][0]
+    assert place == {
+        "name": "Kirklees",
+        "countryCode": "GB",
+        "geoCode": "E08000034",
+        "geoCodeType": "MD",
+    }
+    assert walkers["recipientOrganization"][0]["location"] == [place]
+    # The code type is the codelist's for the ONS entity the code belongs to (E08…).
+    documented = {
+        row["Documentation (URL)"].rsplit("/", 1)[-1]: row["Code"]
+        for row in _codelist("geoCodeType.csv")
+    }
+    assert documented[place["geoCode"][:3]] == place["geoCodeType"]
+
+
+def test_every_code_type_we_can_write_is_in_the_standards_codelist():
+    from flourish.grants.threesixtygiving import GEO_CODE_TYPES
+
+    documented = {
+        (row["Documentation (URL)"].rsplit("/", 1)[-1], row["Code"])
+        for row in _codelist("geoCodeType.csv")
+    }
+    assert set(GEO_CODE_TYPES.items()) <= documented
+
+
+def test_the_file_says_who_publishes_it_under_what_licence_and_where_each_grant_comes_from(
+    client, published, programme
+):
+    data = _public_file(client)
+
+    assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert data["publisher"] == {"name": "Flourish"}
+    assert {grant["dataSource"] for grant in data["grants"]} == {
+        f"http://127.0.0.1:8000/grants/programmes/{programme.slug}/funded/"
+    }
+
+
+def test_a_group_has_the_same_identifier_in_every_programme(client, published, funder):
+    from flourish.grants.factories import ProgrammeFactory
+
+    walkers = published[0].application.group
+    second = ProgrammeFactory(funder=funder, identifier_prefix="other-prefix")
+    _award(second, walkers)
+
+    data = _public_file(client)
+
+    ids = {
+        grant["recipientOrganization"][0]["id"]
+        for grant in data["grants"]
+        if grant["recipientOrganization"][0]["name"] == "Tuesday Walkers"
+    }
+    funders = {grant["fundingOrganization"][0]["id"] for grant in data["grants"]}
+    assert ids == {f"360G-flourish-org-{walkers.pk}"}
+    assert len(funders) == 1
+
+
+def test_an_unknown_programme_is_not_found(client, published):
+    response = client.get(reverse("grants:threesixtygiving_json"), {"programme": "no-such-fund"})
+
+    assert response.status_code == 404
+
+
+def test_a_programme_with_no_awards_says_so_rather_than_publishing_an_invalid_file(client, funder):
+    from flourish.grants.factories import ProgrammeFactory
+
+    empty = ProgrammeFactory(funder=funder)
+
+    response = client.get(reverse("grants:threesixtygiving_json"), {"programme": empty.slug})
+
+    assert response.status_code == 404
+    assert "No grants have been published yet" in response.json()["error"]
+
+
+def test_the_command_refuses_to_write_an_empty_file(tmp_path, funder):
+    from django.core.management.base import CommandError
+
+    from flourish.grants.factories import ProgrammeFactory
+
+    empty = ProgrammeFactory(funder=funder)
+    output = tmp_path / "grants.json"
+
+    with pytest.raises(CommandError, match="no published grants yet"):
+        call_command("export_360giving", output=str(output), programme=empty.slug)
+    assert not output.exists()
+
+
+def test_the_spreadsheet_keeps_classifications_and_place_codes(tmp_path, published):
+    output = tmp_path / "grants.csv"
+
+    call_command("export_360giving", output=str(output), format="csv", stdout=io.StringIO())
+
+    rows = list(csv.DictReader(output.open(encoding="utf-8")))
+    walkers = next(row for row in rows if row["Recipient Org:Name"] == "Tuesday Walkers")
+    assert walkers["Classifications:0:Vocabulary"] == "spending-category"
+    assert walkers["Classifications:0:Code"] == "technology-to-keep-in-touch"
+    assert walkers["Classifications:0:Title"] == "Technology to keep in touch"
+    assert walkers["Beneficiary Location:Geographic Code"] == "E08000034"
+    assert walkers["Beneficiary Location:Geographic Code Type"] == "MD"
+    assert walkers["Recipient Org:Location:0:Geographic Code"] == "E08000034"
+    assert walkers["Data Source"].endswith("/funded/")

@@ -68,9 +68,16 @@ def test_the_spreadsheet_has_the_same_header_and_rows_as_the_csv(tmp_path, publi
     xlsx_rows = _xlsx_rows(_export(tmp_path, "xlsx"))
 
     assert xlsx_rows[0] == csv_rows[0]
-    assert {"Identifier", "Title", "Amount Awarded", "Recipient Org:Identifier"} <= set(
-        xlsx_rows[0]
-    )
+    assert {
+        "Identifier",
+        "Title",
+        "Amount Awarded",
+        "Recipient Org:Identifier",
+        "Classifications:0:Code",
+        "Classifications:0:Title",
+    } <= set(xlsx_rows[0])
+    code = xlsx_rows[0].index("Classifications:0:Code")
+    assert {row[code] for row in xlsx_rows[1:]} == {"technology-to-keep-in-touch"}
     assert len(xlsx_rows) == 4
     as_text = [["" if value is None else str(value) for value in row] for row in xlsx_rows]
     assert as_text[1:] == [[value.replace("\x0b", "") for value in row] for row in csv_rows[1:]]
@@ -82,7 +89,8 @@ def test_amounts_are_numbers_and_a_name_like_a_formula_stays_text(tmp_path, publ
     awarded = rows[0].index("Amount Awarded")
 
     assert by_name["Mind in Kirklees"][awarded] == 1500.5
-    assert "=SUM(1,2) Group" in by_name
+    # Escaped as in the CSV, so the cell stays text even if the sheet is saved as CSV.
+    assert "'=SUM(1,2) Group" in by_name
     book = load_workbook(_export(tmp_path, "xlsx"))
     assert not any(cell.data_type == "f" for row in book["grants"].iter_rows() for cell in row)
 

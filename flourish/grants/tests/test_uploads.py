@@ -132,7 +132,8 @@ def test_saving_the_page_again_with_the_file_box_empty_keeps_the_upload(client, 
     draft.refresh_from_db()
     assert draft.attachment.path == stored
     assert draft.attachment_name == "our plan.mp3"
-    with open(stored, "rb") as kept:
+    # Read through the storage: uploads are encrypted on disk.
+    with draft.attachment.open("rb") as kept:
         assert kept.read() == VOICE_NOTE
     assert draft.what_you_want_to_do == "Our plan, with even more detail"
 

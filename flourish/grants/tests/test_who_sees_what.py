@@ -6,6 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+from flourish.accounts.models import OrganisationKind, Role
 from flourish.grants.factories import AwardFactory, application_with_lines
 from flourish.grants.models import ApplicationStatus
 from flourish.grants.services.panels import panel_create
@@ -19,6 +21,7 @@ ROLES = [
     "panel_member",
     "staff",
     "other_staff",
+    "other_group",
     "stranger",
     "anonymous",
 ]
@@ -42,12 +45,13 @@ MATRIX = [
     ("grants:my_applications", None, SIGNED_IN),
     ("grants:manage", None, SIGNED_IN),
     ("grants:application_status", "shortlisted", only("owner", "colleague")),
+    ("grants:application_status", "other_groups", only("other_group")),
     ("grants:question", "draft", only("owner", "colleague")),
     ("grants:money", "draft", only("owner", "colleague")),
     ("grants:check_answers", "draft", only("owner", "colleague")),
     ("grants:programme_applications", "programme", only("staff")),
     ("grants:dashboard", "programme", only("staff")),
-    ("grants:apply_on_behalf", "programme", only("staff")),
+    ("grants:apply_on_behalf", "programme", only("staff", "associate")),
     ("grants:review", "shortlisted", only("staff", "associate", "panel_member")),
     ("grants:sift", "shortlisted", only("staff")),
     ("grants:assign", "shortlisted", only("staff")),
@@ -63,8 +67,33 @@ MATRIX = [
 
 
 @pytest.fixture
+def other_group_member(programme):
+    """Leads a different group with its own applications in the same programme: group
+    membership must never open another group's applications."""
+    other_group = OrganisationFactory(kind=OrganisationKind.GROUP, name="Mind the Gap Walkers")
+    person = UserFactory(email="other.group@example.org", name="Dee Othergroup")
+    MembershipFactory(user=person, organisation=other_group, role=Role.GROUP_LEAD)
+    person.own_application = application_with_lines(
+        programme=programme,
+        group=other_group,
+        submitted_by=person,
+        status=ApplicationStatus.SUBMITTED,
+    )
+    return person
+
+
+@pytest.fixture
 def world(
-    programme, owner, colleague, group, associate, panel_member, staff, other_staff, stranger
+    programme,
+    owner,
+    colleague,
+    group,
+    associate,
+    panel_member,
+    staff,
+    other_staff,
+    other_group_member,
+    stranger,
 ):
     from flourish.grants.factories import EligibilityQuestionFactory
 
@@ -97,6 +126,7 @@ def world(
         "panel_member": panel_member,
         "staff": staff,
         "other_staff": other_staff,
+        "other_group": other_group_member,
         "stranger": stranger,
         "anonymous": None,
     }
@@ -104,6 +134,7 @@ def world(
         "programme": programme,
         "shortlisted": shortlisted,
         "draft": draft,
+        "other_groups": other_group_member.own_application,
         "awarded": awarded,
         "panel": panel,
         "people": people,
@@ -131,10 +162,11 @@ def test_each_person_sees_only_what_is_theirs_or_shared_with_them(client, world,
         client.force_login(person)
 
     results = {
-        name: client.get(_url(name, about, world)).status_code for name, about, _expected in MATRIX
+        (name, about): client.get(_url(name, about, world)).status_code
+        for name, about, _expected in MATRIX
     }
 
-    expected = {name: statuses[role] for name, _about, statuses in MATRIX}
+    expected = {(name, about): statuses[role] for name, about, statuses in MATRIX}
     assert results == expected
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.decorators import sensitive_response
 from flourish.core.pagination import page_of
 from flourish.core.public_cache import public_page
 from flourish.grants import selectors
@@ -28,6 +29,7 @@ from flourish.grants.models import AcceptanceMethod, Application, ProgrammeCateg
 from flourish.grants.services.applications import (
     application_answer,
     application_attach,
+    application_attachment_remove,
     application_group_set,
     application_start,
     application_submit,
@@ -36,6 +38,7 @@ from flourish.grants.services.applications import (
 )
 from flourish.grants.services.decisions import award_accept
 from flourish.grants.services.reports import report_submit
+from flourish.grants.status import applicant_status
 from flourish.grants.views.common import add_service_error, posted
 
 
@@ -68,7 +71,13 @@ def eligibility(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         if following is not None:
             return redirect("grants:eligibility", slug=slug, number=following.position)
         return redirect("grants:application_start", slug=slug)
-    context = {"programme": programme, "question": question, "form": form}
+    earlier = programme.eligibility_questions.filter(position__lt=number).last()
+    back_url = (
+        reverse("grants:eligibility", args=[slug, earlier.position])
+        if earlier is not None
+        else reverse("grants:programme_detail", args=[slug])
+    )
+    context = {"programme": programme, "question": question, "form": form, "back_url": back_url}
     return render(request, "grants/eligibility.html", context)
 
 
@@ -108,16 +117,24 @@ def _resume_url(application: Application) -> str:
 
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
-    applications = list(selectors.application_list_for_applicant(user=request.user))
+    applications = list(
+        selectors.application_list_for_applicant(user=request.user).select_related("award__report")
+    )
     for application in applications:
         application.resume_url = _resume_url(application)  # type: ignore[attr-defined]
+        application.status_words = applicant_status(application)  # type: ignore[attr-defined]
     return render(request, "grants/my_applications.html", {"applications": applications})
 
 
 @login_required
 def application_status(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_applicant(user=request.user, pk=pk)
-    context = {"application": application, "resume_url": _resume_url(application)}
+    context = {
+        "application": application,
+        "resume_url": _resume_url(application),
+        "status": applicant_status(application),
+        "decision": getattr(application, "decision", None),
+    }
     return render(request, "grants/application_status.html", context)
 
 
@@ -154,6 +171,8 @@ def _save_answer(
     if isinstance(upload, UploadedFile):
         # The upload first: if it is refused, nothing on this page is saved.
         application_attach(application=application, actor=actor, upload=upload)
+    elif upload is False:
+        application_attachment_remove(application=application, actor=actor)
     application_answer(application=application, actor=actor, answers=data)
 
 
@@ -170,6 +189,7 @@ def _next_url(request: HttpRequest, application: Application, step: Question) ->
     return reverse("grants:question", kwargs={"pk": application.pk, "question": following})
 
 
+@sensitive_response
 @login_required
 def question(request: HttpRequest, pk: int, question: str) -> HttpResponse:
     application = selectors.get_application_for_applicant(user=request.user, pk=pk)
@@ -180,7 +200,12 @@ def question(request: HttpRequest, pk: int, question: str) -> HttpResponse:
     if refused:
         return refused
     extra: dict[str, Any] = (
-        {"has_attachment": bool(application.attachment)} if step.slug == WHAT else {}
+        {
+            "has_attachment": bool(application.attachment),
+            "attachment_name": application.attachment_name,
+        }
+        if step.slug == WHAT
+        else {}
     )
     files = request.FILES if request.method == "POST" else None
     form = step.form_class(posted(request), files, initial=_initial(application), **extra)
@@ -195,11 +220,26 @@ def question(request: HttpRequest, pk: int, question: str) -> HttpResponse:
     return render(request, "grants/question.html", context)
 
 
+def _question_url(application: Application, slug: str) -> str:
+    if slug == "money":
+        return reverse("grants:money", kwargs={"pk": application.pk})
+    return reverse("grants:question", kwargs={"pk": application.pk, "question": slug})
+
+
+def _back_url(application: Application, slug: str | None) -> str:
+    """The page before this one: the previous question, or the application's own page."""
+    position = QUESTION_SLUGS.index(slug) if slug else len(QUESTION_SLUGS)
+    if position == 0:
+        return reverse("grants:application_status", kwargs={"pk": application.pk})
+    return _question_url(application, QUESTION_SLUGS[position - 1])
+
+
 def _question_context(application: Application, step: Question, form: Any) -> dict[str, Any]:
     return {
         "application": application,
         "step": step,
         "form": form,
+        "back_url": _back_url(application, step.slug),
         "number": QUESTION_SLUGS.index(step.slug) + 1,
         "count": len(QUESTIONS),
     }
@@ -246,6 +286,7 @@ def spend_line_delete(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     return redirect("grants:money", pk=pk)
 
 
+@sensitive_response
 @login_required
 def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_applicant(user=request.user, pk=pk)
@@ -262,7 +303,12 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Your application has been sent. Thank you."))
             return redirect("grants:application_status", pk=pk)
     lines = application.spend_lines.select_related("category")
-    context = {"application": application, "form": form, "lines": lines}
+    context = {
+        "application": application,
+        "form": form,
+        "lines": lines,
+        "back_url": _back_url(application, None),
+    }
     return render(request, "grants/check_answers.html", context)
 
 

@@ -1,6 +1,5 @@
 """Funder staff, associates and panel members: the list, the sift, follow-up and decision."""
 
-import csv
 import uuid
 from typing import Any
 
@@ -13,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import Role, User
+from flourish.core.decorators import sensitive_response
 from flourish.core.pagination import page_of
+from flourish.core.spreadsheets import csv_response
 from flourish.grants import selectors
 from flourish.grants.dashboard import Row, programme_dashboard
 from flourish.grants.forms import (
@@ -28,10 +29,8 @@ from flourish.grants.forms import (
 )
 from flourish.grants.models import AcceptanceMethod, Application, DecisionOutcome
 from flourish.grants.services import decisions, payments
-from flourish.grants.services.applications import (
-    application_sensitive_read,
-    application_start_on_behalf,
-)
+from flourish.grants.services.applications import application_sensitive_read
+from flourish.grants.services.on_behalf import application_start_on_behalf
 from flourish.grants.views.common import add_service_error, posted
 
 PAGE_SIZE = 25
@@ -44,7 +43,16 @@ def manage(request: HttpRequest) -> HttpResponse:
         associate_id=request.user.pk
     )
     panels = selectors.panel_list_for_user(user=request.user)
-    context = {"programmes": programmes, "assigned": assigned, "panels": panels}
+    # Associates make most calls, so they can apply for a group without running programmes.
+    by_phone = selectors.programme_list_for_phone_applications(user=request.user).exclude(
+        pk__in=programmes.values("pk")
+    )
+    context = {
+        "programmes": programmes,
+        "assigned": assigned,
+        "panels": panels,
+        "by_phone": by_phone,
+    }
     return render(request, "grants/manage.html", context)
 
 
@@ -69,6 +77,7 @@ def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "grants/programme_applications.html", context)
 
 
+@sensitive_response
 @login_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_reviewer(user=request.user, pk=pk)
@@ -78,6 +87,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "conversations": application.conversations.select_related("associate"),
         "recommendation": getattr(application, "recommendation", None),
         "payments": selectors.application_payments(application=application),
+        "report": selectors.application_report(application=application),
         "can_manage": request.user.has_perm("grants.decide_application", application),
         "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
         "can_open_attachment": request.user.has_perm("grants.open_attachment", application),
@@ -279,21 +289,18 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _csv(filename: str, rows: list[Row]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(["Name", "Awards", "Amount (£)"])
+    lines: list[list[object]] = [["Name", "Awards", "Amount (£)"]]
     for row in rows:
         if row.hidden:
-            writer.writerow([row.label, "fewer than 5", ""])
+            lines.append([row.label, row.hidden_label, ""])
         else:
-            writer.writerow([row.label, row.awards, f"{row.pence / 100:.2f}"])
-    return response
+            lines.append([row.label, row.awards, f"{row.pence / 100:.2f}"])
+    return csv_response(filename, lines)
 
 
 @login_required
 def apply_on_behalf(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
+    programme = selectors.get_programme_for_phone_application(user=request.user, slug=slug)
     form = OnBehalfForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
@@ -309,6 +316,7 @@ def apply_on_behalf(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "grants/apply_on_behalf.html", context)
 
 
+@sensitive_response
 @login_required
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     application = selectors.get_application_for_reviewer(user=request.user, pk=pk)

@@ -6,11 +6,13 @@ finishes, the old key can be removed (docs/encryption.md).
 
 from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import models, transaction
 from django.db.models.functions import Cast
 
+from flourish.accounts.services import authenticator_secrets_rotate
 from flourish.core.events import ENCRYPTION_KEYS_ROTATED
 from flourish.core.fields import EncryptedTextField, rotate_token
 from flourish.core.services import audit_record
@@ -109,5 +111,10 @@ class Command(BaseCommand):
             label = f"{model._meta.label}.{name}"
             counts[label] = _rotate_files(model, name, storage)
             self.stdout.write(f"{label}: re-encrypted {counts[label]} files")
+        # allauth keeps authenticator secrets in a JSON field, encrypted through
+        # our MFA adapter rather than by an EncryptedTextField.
+        label = Authenticator._meta.label
+        counts[label], rows = authenticator_secrets_rotate(batch_size=batch_size)
+        self.stdout.write(f"{label}: re-encrypted {counts[label]} values in {rows} rows")
         audit_record(actor=None, action=ENCRYPTION_KEYS_ROTATED, data={"values": counts})
         self.stdout.write(self.style.SUCCESS(f"Done: {sum(counts.values())} values re-encrypted."))

@@ -1,0 +1,120 @@
+"""The shared form rendering: every form's messages name the question and say what to do,
+dates are the GOV.UK date input, and files show what is already there."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django import forms
+from django.template import Context, Template
+from django.utils import timezone
+
+from flourish.core.forms import GovukDateField
+
+
+class Questions(forms.Form):
+    nickname = forms.CharField(label="What should we call you?", max_length=5)
+    colour = forms.ChoiceField(
+        label="Favourite colour", choices=[("r", "Red"), ("b", "Blue")], widget=forms.RadioSelect
+    )
+    met_on = GovukDateField(label="When did you meet?", what="the date you met")
+    upload = forms.FileField(label="Your document", required=False)
+
+
+def _summary_and_inline(form):
+    html = Template('{% include "core/forms/error_summary.html" %}{{ form }}').render(
+        Context({"form": form})
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    summary = [a.get_text(strip=True) for a in soup.select(".govuk-error-summary__list a")]
+    return soup, summary
+
+
+def test_the_error_summary_names_each_question_that_was_not_answered():
+    form = Questions({})
+    form.is_valid()
+
+    _soup, summary = _summary_and_inline(form)
+
+    assert "This field is required." not in " ".join(summary)
+    assert "Enter an answer for “What should we call you?”" in summary
+    assert "Choose an answer for “Favourite colour”" in summary
+    assert "Enter the date you met, for example 27 3 2026" in summary
+
+
+def test_too_long_an_answer_says_which_question_and_the_limit():
+    form = Questions({"nickname": "Bartholomew"})
+    form.is_valid()
+
+    soup, summary = _summary_and_inline(form)
+
+    expected = "“What should we call you?” must be 5 characters or fewer. You entered 11."
+    assert expected in summary
+    assert expected in soup.find(id="id_nickname-error").get_text()
+
+
+def test_the_summary_links_to_the_first_box_of_a_date_and_of_radios():
+    form = Questions({})
+    form.is_valid()
+
+    soup, _summary = _summary_and_inline(form)
+
+    links = {a["href"] for a in soup.select(".govuk-error-summary__list a")}
+    assert {"#id_nickname", "#id_colour_0", "#id_met_on_0"} <= links
+    assert soup.find(id="id_met_on_0")["name"] == "met_on_0"
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message"),
+    [
+        ("31", "2", "2026", "The date you met must be a real date, for example 27 3 2026"),
+        ("", "2", "2026", "The date you met must include a day"),
+        ("1", "", "", "The date you met must include a month and a year"),
+        ("a", "b", "c", "The date you met must be a real date, for example 27 3 2026"),
+    ],
+)
+def test_a_date_that_is_not_whole_or_not_real_says_what_is_wrong(day, month, year, message):
+    form = Questions({"met_on_0": day, "met_on_1": month, "met_on_2": year})
+
+    assert not form.is_valid()
+    assert form.errors["met_on"] == [message]
+
+
+def test_a_date_is_read_from_its_day_month_and_year():
+    form = Questions(
+        {"nickname": "Al", "colour": "r", "met_on_0": "7", "met_on_1": "3", "met_on_2": "2026"}
+    )
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["met_on"] == datetime.date(2026, 3, 7)
+
+
+def test_a_date_that_must_not_be_in_the_future_says_so():
+    field = GovukDateField(label="When?", what="the date you talked", not_after_today=True)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+
+    with pytest.raises(forms.ValidationError, match="must be today or in the past"):
+        field.clean([str(tomorrow.day), str(tomorrow.month), str(tomorrow.year)])
+
+
+class _StoredFile:
+    name = "grants/applications/3f2a9c.pdf"
+    url = "/media/grants/applications/3f2a9c.pdf"
+
+    def __bool__(self):
+        return True
+
+
+def test_a_file_question_shows_the_current_file_and_a_way_to_remove_it_without_django_widget():
+    form = Questions(initial={"upload": _StoredFile()})
+    form.fields["upload"].widget.attrs["data-current-name"] = "our-plan.pdf"
+
+    html = str(form["upload"].as_field_group())
+
+    assert "Currently" not in html
+    assert "/media/" not in html
+    assert "our-plan.pdf" in html
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("input", type="file")["class"] == ["govuk-file-upload"]
+    assert soup.find("input", attrs={"name": "upload-clear"})
+    assert "Remove our-plan.pdf" in soup.get_text()
