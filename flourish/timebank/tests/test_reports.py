@@ -5,10 +5,10 @@ import datetime
 from django.core.management import call_command
 from django.urls import reverse
 
+from flourish.core.spreadsheets import spreadsheet_cell
 from flourish.timebank.factories import member_make
 from flourish.timebank.models import ExchangeKind
 from flourish.timebank.services import exchanges
-from flourish.timebank.spreadsheets import safe_cell
 
 DAY = datetime.date(2026, 3, 10)
 
@@ -66,8 +66,8 @@ def test_the_command_writes_every_timebanks_report(tmp_path, timebank, other_tim
 
 
 def test_a_cell_that_looks_like_a_formula_is_written_as_text():
-    assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert safe_cell("BD7") == "BD7"
+    assert spreadsheet_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert spreadsheet_cell("BD7") == "BD7"
 
 
 def test_an_area_name_cannot_become_a_formula_in_the_download(client, timebank, coordinator, bob):

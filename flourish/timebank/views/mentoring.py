@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.decorators import sensitive_response
 from flourish.timebank.forms_mentoring import (
     AimsForm,
     ConcernForm,
@@ -168,12 +169,14 @@ PAIR_ACTIONS: dict[str, Any] = {
 
 
 @login_required
+@sensitive_response
 def pair(request: HttpRequest, slug: str, scheme_slug: str, pk: int) -> HttpResponse:
     return _pair_page(request, slug, scheme_slug, pk, action="")
 
 
 @login_required
 @require_POST
+@sensitive_response
 def pair_act(
     request: HttpRequest, slug: str, scheme_slug: str, pk: int, action: str
 ) -> HttpResponse:

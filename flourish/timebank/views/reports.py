@@ -9,10 +9,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.spreadsheets import csv_lines
 from flourish.timebank.models import Timebank
 from flourish.timebank.selectors.access import get_place_for_user
 from flourish.timebank.selectors.reports import report_rows, timebank_report
-from flourish.timebank.spreadsheets import csv_lines
 
 
 class PeriodForm(forms.Form):

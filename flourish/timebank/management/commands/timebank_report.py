@@ -9,9 +9,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from flourish.core.spreadsheets import csv_lines
 from flourish.timebank.models import Timebank
 from flourish.timebank.selectors.reports import report_rows
-from flourish.timebank.spreadsheets import csv_lines
 
 
 def _date(text: str) -> datetime.date:
