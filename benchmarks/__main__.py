@@ -25,6 +25,7 @@ BENCHMARKS = [
     "ledger",
     "directory",
     "grants",
+    "timebank",
 ]
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/flourish_bench"

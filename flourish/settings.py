@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "flourish.ledger",
     "flourish.directory",
     "flourish.grants",
+    "flourish.timebank",
 ]
 
 MIDDLEWARE = [

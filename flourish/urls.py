@@ -15,6 +15,7 @@ urlpatterns = [
     path("directory/", include("flourish.directory.urls")),
     path("openreferral/", include("flourish.directory.api_urls")),
     path("grants/", include("flourish.grants.urls")),
+    path("timebank/", include("flourish.timebank.urls")),
     path("account/", include("flourish.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -28,6 +28,12 @@ DEMO_PEOPLE = [
         "leeds-community-voluntary-services",
         Role.HOLDING_PARTNER,
     ),
+    (
+        "coordinator@example.org",
+        "Nia Coordinator",
+        "peer-support-bradford",
+        Role.TIMEBANK_COORDINATOR,
+    ),
 ]
 
 DEMO_ORGANISATIONS = {

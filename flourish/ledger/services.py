@@ -311,3 +311,26 @@ def _refuse_second_reversal(transaction: LedgerTransaction) -> NoReturn:
         _("“%(description)s” has already been reversed, and a transaction is reversed only once.")
         % {"description": transaction.description}
     )
+
+
+def accounts_limits_set(
+    *, accounts: "models.QuerySet[LedgerAccount]", floor: int | None, soft_limit: int | None
+) -> int:
+    """New limits apply from now on: an account already below a new floor keeps its balance,
+    and its floor sits at that balance, so it can only go back up."""
+    if floor is not None and floor > 0:
+        raise ValidationError(_("A floor must be 0 or less."))
+    with db_transaction.atomic():
+        changed = 0
+        for account in accounts.select_for_update().order_by("pk"):
+            account.floor = None if floor is None else min(floor, account.balance)
+            account.soft_limit = soft_limit
+            account.save(update_fields=["floor", "soft_limit", "updated_at"])
+            changed += 1
+        if changed:
+            audit_record(
+                actor=None,
+                action=events.ACCOUNT_LIMITS_SET,
+                data={"accounts": changed, "floor": floor, "soft_limit": soft_limit},
+            )
+        return changed

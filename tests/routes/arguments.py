@@ -33,7 +33,60 @@ def _offer(world: World) -> dict[str, Any]:
     return {"offer_id": world.offer.uuid}
 
 
+def _timebank(**things: str) -> Arguments:
+    """The route timebank's slug, with the named things' keys (pk, scheme_slug, action)."""
+
+    def arguments(world: World) -> dict[str, Any]:
+        found: dict[str, Any] = {"slug": world.timebank.slug}
+        for key, value in things.items():
+            if key == "pk":
+                found["pk"] = world.things[value].pk
+            else:
+                found[key] = value
+        return found
+
+    return arguments
+
+
+def _scheme(**things: str) -> Arguments:
+    return _timebank(scheme_slug="after-hospital", **things)
+
+
+TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
+    **{
+        f"timebank:{name}": _timebank()
+        for name in (
+            "home",
+            "join",
+            "statement",
+            "give",
+            "leave",
+            "search",
+            "listing_new",
+            "record",
+            "dashboard",
+            "members",
+            "join_by_phone",
+            "settings",
+            "report",
+        )
+    },
+    "timebank:listing": _timebank(pk="timebank_listing"),
+    "timebank:exchange": _timebank(pk="exchange"),
+    "timebank:exchange_act": _timebank(pk="exchange", action="confirm"),
+    "timebank:member": _timebank(pk="timebank_member"),
+    "timebank:approve": _timebank(pk="timebank_member"),
+    "timebank:scheme": _scheme(),
+    "timebank:mentor_apply": _scheme(),
+    "timebank:mentee_ask": _scheme(),
+    "timebank:mentor_approve": _scheme(pk="mentor_application"),
+    "timebank:suggestions": _scheme(pk="waiting_mentee"),
+    "timebank:pair": _scheme(pk="pair"),
+    "timebank:pair_act": _scheme(pk="pair", action="accept"),
+}
+
 ARGUMENTS: dict[str, Arguments] = {
+    **TIMEBANK_ARGUMENTS,
     "directory:listing": _listing,
     "directory:claim": _listing,
     "directory:listing_calendar": _listing,

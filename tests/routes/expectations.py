@@ -62,6 +62,19 @@ def posted_by(*people: str) -> Expect:
     )
 
 
+def acted_on_by(*people: str) -> Expect:
+    """A POST-only action: these people get the page again (with a reason) or are sent on."""
+    return Expect(
+        get=each(POST_ONLY, **{ANONYMOUS: LOGIN}),
+        post=_by(people, "", HIDDEN)
+        | dict.fromkeys(people, frozenset({PAGE, REDIRECT}))
+        | {ANONYMOUS: LOGIN},
+    )
+
+
+OWN_HOURS = Expect(_by((MEMBER,), PAGE, HIDDEN) | {LEAD: REDIRECT, ANONYMOUS: LOGIN})
+
+
 def _with_authenticator(yes: str, no: str) -> Expect:
     return Expect(_by(WITH_AUTHENTICATOR, yes, no) | {ANONYMOUS: LOGIN})
 
@@ -165,6 +178,34 @@ EXPECTATIONS: dict[str, Expect] = {
     "grants:holding_home": only(),
     "grants:holding_partner": only(),
     "grants:held_money_record": only(),
+    "timebank:index": SIGNED_IN,
+    "timebank:join": SIGNED_IN,
+    "timebank:home": only(LEAD, MEMBER),
+    "timebank:search": only(LEAD, MEMBER),
+    "timebank:record": only(LEAD, MEMBER),
+    "timebank:listing": only(LEAD, MEMBER),
+    "timebank:exchange": only(LEAD, MEMBER),
+    # A member's own hours: the coordinator, who is not a member, is sent to the home page.
+    "timebank:statement": OWN_HOURS,
+    "timebank:give": OWN_HOURS,
+    "timebank:leave": OWN_HOURS,
+    "timebank:listing_new": OWN_HOURS,
+    "timebank:exchange_act": acted_on_by(LEAD, MEMBER),
+    "timebank:dashboard": only(LEAD),
+    "timebank:members": only(LEAD),
+    "timebank:member": only(LEAD),
+    "timebank:join_by_phone": only(LEAD),
+    "timebank:settings": only(LEAD),
+    "timebank:report": only(LEAD),
+    "timebank:approve": posted_by(LEAD),
+    "timebank:scheme": only(LEAD, MEMBER),
+    "timebank:mentor_apply": only(MEMBER),
+    "timebank:mentee_ask": only(MEMBER),
+    "timebank:mentor_approve": posted_by(LEAD),
+    "timebank:suggestions": only(LEAD),
+    # Mentoring notes are the pair's own: not even the coordinator reads them.
+    "timebank:pair": only(MEMBER),
+    "timebank:pair_act": acted_on_by(MEMBER),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

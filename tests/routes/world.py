@@ -30,6 +30,7 @@ from flourish.grants.factories import (
 )
 from flourish.grants.models import Application, ApplicationStatus, PlanningSession
 from flourish.grants.services.panels import panel_create
+from tests.routes.timebank_world import add_timebank
 
 ANONYMOUS = "anonymous"
 LEAD = "group lead"
@@ -163,6 +164,7 @@ def build() -> World:
     world = World(people=_people(group, other_group, funder))
     _grants(world, group, funder)
     _directory(world, group, other_group)
+    add_timebank(world.things, group, world.people[LEAD], world.people[MEMBER])
     world.things["consent"] = ConsentFactory(
         given_by=world.people[MEMBER], granted_to=world.people[LEAD]
     )

@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "flourish.ledger.demo",
     "flourish.directory.demo",
     "flourish.grants.demo",
+    "flourish.timebank.demo",
 ]
 
 

@@ -1,0 +1,198 @@
+"""Forms for the timebank's pages. Services decide the rules; forms shape the input."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from flourish.timebank.models import (
+    CheckKind,
+    Direction,
+    ExchangeKind,
+    HelpKind,
+    MemberCheck,
+    Timebank,
+    TimebankMember,
+    Weekday,
+)
+
+
+class JoinForm(forms.ModelForm):
+    class Meta:
+        model = TimebankMember
+        fields = ["area", "about", "languages", "interests", "prefers_phone"]
+
+
+class JoinByPhoneForm(JoinForm):
+    name = forms.CharField(label=_("Their name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Their email address (optional)"),
+        required=False,
+        help_text=_("Leave empty if they have no email: you will keep in touch by phone."),
+    )
+    phone = forms.CharField(label=_("Their phone number"), max_length=30)
+
+    field_order = ["name", "email", "phone", "area", "about", "languages", "interests"]
+
+
+class CheckForm(forms.ModelForm):
+    class Meta:
+        model = MemberCheck
+        fields = ["kind", "done_on", "expires_on", "notes"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "done_on": forms.DateInput(attrs={"type": "date"}),
+            "expires_on": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {"expires_on": _("Needed for a safeguarding check.")}
+
+    kind = forms.ChoiceField(label=_("Check"), choices=CheckKind.choices, widget=forms.RadioSelect)
+
+
+class SettingsForm(forms.ModelForm):
+    floor_hours = forms.IntegerField(
+        label=_("Lowest balance allowed, in hours"),
+        max_value=0,
+        min_value=-200,
+        help_text=_("For example −20: nobody can receive help that takes them below this."),
+    )
+    soft_limit_hours = forms.IntegerField(
+        label=_("Balance that prompts a kind word, in hours"),
+        max_value=0,
+        min_value=-200,
+        help_text=_(
+            "For example −10: members past this see a gentle note, and you see them listed."
+        ),
+    )
+
+    class Meta:
+        model = Timebank
+        fields = ["confirm_within_days", "auto_confirm"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["floor_hours"].initial = self.instance.floor_minutes // 60
+        self.fields["soft_limit_hours"].initial = self.instance.soft_limit_minutes // 60
+
+
+class ListingForm(forms.Form):
+    direction = forms.ChoiceField(
+        label=_("Are you offering help or asking for it?"),
+        choices=Direction.choices,
+        widget=forms.RadioSelect,
+    )
+    kind = forms.ChoiceField(label=_("Kind of help"), choices=HelpKind.choices)
+    title = forms.CharField(label=_("In a few words"), max_length=120)
+    description = forms.CharField(label=_("More about it"), widget=forms.Textarea)
+    when = forms.CharField(
+        label=_("When"), required=False, help_text=_("For example: weekday mornings.")
+    )
+    days = forms.MultipleChoiceField(
+        label=_("Days"),
+        required=False,
+        choices=Weekday.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    area = forms.CharField(
+        label=_("Area"),
+        max_length=100,
+        help_text=_("A neighbourhood or postcode district, for example LS5. Never an address."),
+    )
+
+
+class SearchForm(forms.Form):
+    words = forms.CharField(label=_("Words"), required=False, max_length=100)
+    direction = forms.ChoiceField(
+        label=_("Offers or requests"),
+        required=False,
+        choices=[("", _("Both")), *Direction.choices],
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of help"), required=False, choices=[("", _("Any kind")), *HelpKind.choices]
+    )
+    area = forms.CharField(label=_("Area"), required=False, max_length=100)
+    day = forms.ChoiceField(
+        label=_("Day"), required=False, choices=[("", _("Any day")), *Weekday.choices]
+    )
+
+
+class AskForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Say hello and when suits you. Never share your address here."),
+    )
+
+
+class AgreeForm(forms.Form):
+    agreed_when = forms.CharField(
+        label=_("When will you meet?"), max_length=200, help_text=_("For example: Tuesday at 2pm.")
+    )
+
+
+class TimeForm(forms.Form):
+    """Hours and minutes, as a person says them; the service checks the total."""
+
+    hours = forms.IntegerField(label=_("Hours"), min_value=0, max_value=24, initial=1)
+    extra_minutes = forms.IntegerField(
+        label=_("and minutes"), min_value=0, max_value=59, initial=0, required=False
+    )
+
+    @property
+    def minutes(self) -> int:
+        data = self.cleaned_data
+        return data["hours"] * 60 + (data.get("extra_minutes") or 0)
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        super().add_error("hours" if field == "minutes" else field, error)
+
+
+class RecordForm(TimeForm):
+    happened_on = forms.DateField(
+        label=_("Date of the help"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class RecordDirectlyForm(RecordForm):
+    giver = forms.ModelChoiceField(
+        label=_("Who gave the help"), queryset=TimebankMember.objects.none()
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of exchange"),
+        choices=[c for c in ExchangeKind.choices if c[0] != ExchangeKind.GIFT],
+        widget=forms.RadioSelect,
+    )
+    receivers = forms.ModelMultipleChoiceField(
+        label=_("Who received it"),
+        required=False,
+        queryset=TimebankMember.objects.none(),
+        help_text=_("Choose one person, or several for a group session. None for volunteering."),
+    )
+    description = forms.CharField(label=_("What the help was"), max_length=300)
+    help_kind = forms.ChoiceField(label=_("Kind of help"), choices=HelpKind.choices)
+
+    field_order = ["giver", "kind", "receivers", "description", "help_kind", "hours"]
+
+    def __init__(
+        self, *args: Any, members: Any, giver: TimebankMember | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("receivers", "giver"):
+            self.fields[name].queryset = members  # type: ignore[attr-defined]
+        if giver is not None:
+            # A member records only their own giving; the coordinator chooses anyone.
+            del self.fields["giver"]
+        self.fields["receivers"].label_from_instance = lambda m: str(m.user)  # type: ignore[attr-defined]
+
+
+class DisputeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: it was 1 hour, not 2. The coordinator will help sort it out."),
+    )
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(label=_("Why is it being corrected?"), max_length=300)

@@ -1,0 +1,1 @@
+"""Reads for the timebank, one module per area."""

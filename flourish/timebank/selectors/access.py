@@ -1,0 +1,130 @@
+"""Finding a timebank and the things in it for a person: anyone without a place gets 404."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from flourish.accounts.models import Membership, Role
+from flourish.timebank.models import (
+    Exchange,
+    Listing,
+    MemberStatus,
+    Timebank,
+    TimebankMember,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a person stands in one timebank: their membership, and whether they coordinate it."""
+
+    timebank: Timebank
+    member: TimebankMember | None
+    is_coordinator: bool
+
+    @property
+    def is_member(self) -> bool:
+        return self.member is not None
+
+
+def _coordinator_organisations(user: Any) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user, role=Role.TIMEBANK_COORDINATOR)
+
+
+def get_place_for_user(*, user: Any, slug: str, coordinator: bool = False) -> Place:
+    """The person's place in the timebank; 404 for anyone who is neither member nor coordinator
+    (or, when `coordinator` is asked for, anyone who does not coordinate it)."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    timebank = Timebank.objects.select_related("organisation").filter(slug=slug).first()
+    if timebank is None:
+        raise Http404
+    is_coordinator = (
+        _coordinator_organisations(user).filter(organisation_id=timebank.organisation_id).exists()
+    )
+    member = (
+        TimebankMember.objects.select_related("account", "user")
+        .filter(timebank=timebank, user=user, status=MemberStatus.APPROVED)
+        .first()
+    )
+    if coordinator and not is_coordinator:
+        raise Http404
+    if member is None and not is_coordinator:
+        raise Http404
+    return Place(timebank=timebank, member=member, is_coordinator=is_coordinator)
+
+
+def get_timebank_for_joining(*, slug: str) -> Timebank:
+    """Any signed-in person may ask to join a timebank they know of."""
+    timebank = Timebank.objects.select_related("organisation").filter(slug=slug).first()
+    if timebank is None:
+        raise Http404
+    return timebank
+
+
+def timebank_list_for_user(*, user: Any) -> QuerySet[Timebank]:
+    """The timebanks a person belongs to or coordinates, first, then the rest to join."""
+    return Timebank.objects.select_related("organisation").order_by("name")
+
+
+def membership_for_user(*, user: Any, timebank: Timebank) -> TimebankMember | None:
+    """The person's own place in the timebank, whatever its status."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return TimebankMember.objects.filter(timebank=timebank, user=user).first()
+
+
+def get_member_for_coordinator(*, place: Place, pk: int) -> TimebankMember:
+    """A member of the coordinator's own timebank."""
+    if not place.is_coordinator:
+        raise Http404
+    member = (
+        TimebankMember.objects.select_related("user", "account", "recorded_by")
+        .filter(timebank=place.timebank, pk=pk)
+        .first()
+    )
+    if member is None:
+        raise Http404
+    return member
+
+
+def get_listing_for_place(*, place: Place, pk: int) -> Listing:
+    """An open offer or request in this timebank or a partner; closed ones only to their owner."""
+    visible = Q(timebank=place.timebank) | Q(timebank__partners=place.timebank)
+    listing = (
+        Listing.objects.select_related("member__user", "timebank", "recorded_by")
+        .filter(visible, pk=pk)
+        .first()
+    )
+    if listing is None:
+        raise Http404
+    mine = place.member is not None and listing.member_id == place.member.pk
+    if not listing.is_open and not mine and not place.is_coordinator:
+        raise Http404
+    return listing
+
+
+def exchanges_visible_in(place: Place) -> QuerySet[Exchange]:
+    """Exchanges this person took part in; a coordinator sees all of their own timebank's."""
+    visible = Q(pk__in=[])
+    if place.member is not None:
+        visible |= Q(giver=place.member) | Q(shares__member=place.member)
+    if place.is_coordinator:
+        visible |= Q(timebank=place.timebank) | Q(shares__member__timebank=place.timebank)
+    return Exchange.objects.filter(visible).distinct()
+
+
+def get_exchange_for_place(*, place: Place, pk: int) -> Exchange:
+    """An exchange the person gave or received, or one in the timebank they coordinate."""
+    exchange = (
+        exchanges_visible_in(place)
+        .select_related("giver__user", "asked_by__user", "recorded_by", "listing", "timebank")
+        .prefetch_related("shares__member__user")
+        .filter(pk=pk)
+        .first()
+    )
+    if exchange is None:
+        raise Http404
+    return exchange

@@ -1,0 +1,118 @@
+"""A member's exchanges and statement, and the coordinator's dashboard, each in a fixed
+number of queries whatever the size of the timebank."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from flourish.ledger.models import LedgerAccount, LedgerEntry
+from flourish.timebank.models import (
+    Exchange,
+    ExchangeStatus,
+    MemberCheck,
+    MemberStatus,
+    Timebank,
+    TimebankMember,
+)
+from flourish.timebank.services.accounts import ORGANISATION_PURPOSE, POT_PURPOSE
+
+DASHBOARD_ROWS = 20
+OPEN = [
+    ExchangeStatus.ASKED,
+    ExchangeStatus.AGREED,
+    ExchangeStatus.RECORDED,
+    ExchangeStatus.DISPUTED,
+]
+
+
+def _with_people(exchanges: QuerySet[Exchange]) -> QuerySet[Exchange]:
+    return exchanges.select_related("giver__user", "recorded_by", "timebank").prefetch_related(
+        "shares__member__user"
+    )
+
+
+def exchanges_open_for_member(*, member: TimebankMember) -> QuerySet[Exchange]:
+    """Exchanges still in progress that this member gives or receives."""
+    mine = Q(giver=member) | Q(shares__member=member)
+    ids = Exchange.objects.filter(mine, status__in=OPEN).values("pk")
+    return _with_people(Exchange.objects.filter(pk__in=ids)).order_by("-created_at", "-id")[:50]
+
+
+def statement_entries(*, account: LedgerAccount) -> QuerySet[LedgerEntry]:
+    """The account's entries, newest first, with the exchange each came from."""
+    return (
+        LedgerEntry.objects.filter(account=account)
+        .select_related("transaction", "transaction__timebank_exchange")
+        .order_by("-id")
+    )
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    members: int
+    asking: list[TimebankMember]
+    disputed: list[Exchange]
+    over_soft_limit: list[TimebankMember]
+    checks_expiring: list[MemberCheck]
+    pot_balance: int
+    organisation_balance: int
+
+
+def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = None) -> Dashboard:
+    """What needs the coordinator now: people asking to join, disputes, members past the
+    soft limit, and safeguarding checks running out within 30 days."""
+    today = today or timezone.localdate()
+    members = timebank.members.filter(status=MemberStatus.APPROVED).aggregate(n=Count("pk"))["n"]
+    asking = list(
+        timebank.members.filter(status=MemberStatus.ASKED)
+        .select_related("user", "recorded_by")
+        .order_by("created_at")[:DASHBOARD_ROWS]
+    )
+    disputed = list(
+        _with_people(timebank.exchanges.filter(status=ExchangeStatus.DISPUTED)).order_by("id")[
+            :DASHBOARD_ROWS
+        ]
+    )
+    over = list(
+        timebank.members.filter(
+            status=MemberStatus.APPROVED,
+            account__soft_limit__isnull=False,
+            account__balance__lt=F("account__soft_limit"),
+        )
+        .select_related("user", "account")
+        .order_by("account__balance")[:DASHBOARD_ROWS]
+    )
+    expiring = list(
+        MemberCheck.objects.filter(
+            member__timebank=timebank,
+            member__status=MemberStatus.APPROVED,
+            expires_on__isnull=False,
+            expires_on__lte=today + datetime.timedelta(days=30),
+        )
+        .select_related("member__user")
+        .order_by("expires_on")[:DASHBOARD_ROWS]
+    )
+    balances = dict(
+        LedgerAccount.objects.filter(
+            owner_type__model="timebank",
+            owner_type__app_label="timebank",
+            owner_id=str(timebank.pk),
+            purpose__in=[POT_PURPOSE, ORGANISATION_PURPOSE],
+        ).values_list("purpose", "balance")
+    )
+    return Dashboard(
+        members=members,
+        asking=asking,
+        disputed=disputed,
+        over_soft_limit=over,
+        checks_expiring=expiring,
+        pot_balance=balances.get(POT_PURPOSE, 0),
+        organisation_balance=balances.get(ORGANISATION_PURPOSE, 0),
+    )
+
+
+def member_list(*, timebank: Timebank) -> QuerySet[TimebankMember]:
+    """Every member for the coordinator, with their balance (never shown to other members)."""
+    return timebank.members.select_related("user", "account").order_by("status", "user__name")

@@ -1,0 +1,1 @@
+"""Writes for the timebank, one module per area."""

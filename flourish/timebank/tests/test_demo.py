@@ -1,0 +1,62 @@
+"""The demo timebank lets a newcomer try every journey from the pages alone."""
+
+import io
+
+import pytest
+from django.urls import reverse
+
+from flourish.accounts import demo as accounts_demo
+from flourish.accounts.models import User
+from flourish.ledger.models import LedgerAccount
+from flourish.ledger.selectors import account_balance_from_entries
+from flourish.timebank import demo as timebank_demo
+from flourish.timebank.models import ExchangeStatus, MenteeRequest, MentoringPair, Timebank
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    for _run in range(2):
+        for module in (accounts_demo, timebank_demo):
+            module.build(io.StringIO())
+    return Timebank.objects.get(slug=timebank_demo.SLUG)
+
+
+def test_the_demo_has_every_journey_ready_and_runs_twice(client, demo):
+    """One build for every check: the demo takes a while to make."""
+    check_the_counts(demo)
+    check_the_member_confirms_the_hour_waiting_for_them(client, demo)
+    check_the_coordinator_sees_the_newcomer_asking_to_join(client, demo)
+
+
+def check_the_counts(demo):
+    assert demo.members.filter(status="approved").count() == 60
+    confirmed = demo.exchanges.filter(status=ExchangeStatus.CONFIRMED)
+    sessions = confirmed.filter(description__startswith="Mentoring")
+    assert confirmed.count() - sessions.count() == 400
+    assert (
+        confirmed.exclude(recorded_by=None).exclude(description__startswith="Mentoring").count()
+        >= 40
+    )
+    assert MentoringPair.objects.filter(scheme__timebank=demo, status="active").count() == 10
+    assert MenteeRequest.objects.filter(scheme__timebank=demo, status="waiting").count() == 5
+    for account in LedgerAccount.objects.filter(timebank_member__timebank=demo):
+        assert account.balance == account_balance_from_entries(account=account)
+
+
+def check_the_member_confirms_the_hour_waiting_for_them(client, demo):
+    tom = User.objects.get(email="member@example.org")
+    client.force_login(tom)
+    home = client.get(reverse("timebank:home", args=[demo.slug])).text
+    assert "Help with a benefits form" in home
+    waiting = demo.exchanges.get(description="Help with a benefits form")
+    response = client.post(
+        reverse("timebank:exchange_act", args=[demo.slug, waiting.pk, "confirm"]), follow=True
+    )
+    assert "Confirmed" in response.text
+
+
+def check_the_coordinator_sees_the_newcomer_asking_to_join(client, demo):
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    assert "Lena Newcomer" in client.get(reverse("timebank:dashboard", args=[demo.slug])).text

@@ -1,0 +1,65 @@
+"""Joining, checks, approval, settings and leaving."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from flourish.accounts.factories import UserFactory
+from flourish.ledger.selectors import account_balance
+from flourish.timebank.models import CheckKind, MemberStatus
+from flourish.timebank.services import exchanges, timebanks
+from flourish.timebank.services.accounts import pot_account_open
+from flourish.timebank.tests.test_exchanges import recorded
+
+
+def test_approval_opens_an_account_with_the_timebanks_floor(timebank, coordinator):
+    person = UserFactory()
+    member = timebanks.member_ask_to_join(timebank=timebank, user=person, area="LS5", actor=person)
+    timebanks.member_approve(member=member, actor=coordinator)
+    assert member.status == MemberStatus.APPROVED
+    assert (member.account.floor, member.account.soft_limit) == (-1200, -600)
+
+
+def test_a_coordinator_joining_someone_by_phone_is_recorded_as_doing_it_for_them(
+    timebank, coordinator
+):
+    person = UserFactory()
+    member = timebanks.member_ask_to_join(
+        timebank=timebank, user=person, area="LS5", actor=coordinator
+    )
+    assert member.recorded_by == coordinator
+
+
+def test_a_safeguarding_check_needs_the_date_it_runs_out(alice, coordinator):
+    with pytest.raises(ValidationError, match="runs out"):
+        timebanks.member_check_record(
+            member=alice,
+            kind=CheckKind.SAFEGUARDING,
+            done_on=datetime.date(2026, 1, 5),
+            actor=coordinator,
+        )
+
+
+def test_new_limits_apply_to_every_members_account(timebank, alice, coordinator):
+    timebanks.timebank_settings_update(
+        timebank=timebank,
+        floor_minutes=-600,
+        soft_limit_minutes=-300,
+        confirm_within_days=3,
+        auto_confirm=False,
+        actor=coordinator,
+    )
+    alice.account.refresh_from_db()
+    assert (alice.account.floor, alice.account.soft_limit) == (-600, -300)
+
+
+def test_a_leaver_keeps_their_history_and_their_balance_goes_to_the_pot(
+    alice, bob, timebank, coordinator
+):
+    exchanges.exchange_confirm(exchange=recorded(alice, bob), member=bob, actor=bob.user)
+    timebanks.member_leave(member=bob, actor=coordinator)
+    assert account_balance(account=bob.account) == 0
+    assert account_balance(account=pot_account_open(timebank=timebank)) == -60
+    assert bob.status == MemberStatus.LEFT
+    assert bob.account.entries.count() == 2
