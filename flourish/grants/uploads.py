@@ -7,7 +7,9 @@ markup anywhere in it (a PDF header followed by HTML is both a PDF and a web pag
 applicant never needs to send either, and both could harm whoever opens them."""
 
 import codecs
+import contextlib
 import re
+from types import ModuleType
 from typing import Any
 
 from django.core import checks
@@ -61,8 +63,9 @@ MARKUP_OVERLAP = 16
 LIBMAGIC_MISSING = checks.Error(
     "Flourish checks uploaded files with libmagic, which is not installed.",
     hint=(
-        "Install it, then start again: `sudo apt-get install libmagic1` on Debian or Ubuntu, "
-        "`brew install libmagic` on macOS."
+        "pip installs it with Flourish (pylibmagic) where it has a build for your machine; "
+        "elsewhere install it, then start again: `sudo apt-get install libmagic1` on Debian "
+        "or Ubuntu, `brew install libmagic` on macOS."
     ),
     id="grants.E001",
 )
@@ -72,19 +75,27 @@ def extension(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
-def content_type(head: bytes) -> str:
-    """What libmagic finds in the first bytes of a file, as a MIME type."""
-    # Imported here so a machine without libmagic gets the system check's message at start-up
+def _magic() -> ModuleType:
+    # pylibmagic ships libmagic inside its wheel, so pip alone sets Flourish up; where it
+    # has no wheel for the machine, python-magic finds the system's libmagic instead.
+    # Imported here so a machine with neither gets the system check's message at start-up
     # rather than python-magic's bare ImportError.
+    with contextlib.suppress(ImportError, OSError):
+        import pylibmagic  # noqa: F401
     import magic
 
-    return str(magic.from_buffer(head, mime=True))
+    return magic
+
+
+def content_type(head: bytes) -> str:
+    """What libmagic finds in the first bytes of a file, as a MIME type."""
+    return str(_magic().from_buffer(head, mime=True))
 
 
 def libmagic_check(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """Refuse to start without libmagic, saying how to install it."""
     try:
-        import magic  # noqa: F401
+        _magic()
     except ImportError:
         return [LIBMAGIC_MISSING]
     return []
