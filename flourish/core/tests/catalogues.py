@@ -105,6 +105,14 @@ def _pattern(english: str) -> re.Pattern[str]:
     return re.compile(r"\s*".join([*parts, _as_shown(english[start:])]))
 
 
+def _has_words_of_its_own(english: str) -> bool:
+    # "%(least)s to %(most)s" is only placeholders and a joining word: as a pattern it
+    # matches any group's own sentence with "to" in it, so it cannot tell English left
+    # behind from the group's words. Such strings are checked by the unit tests instead.
+    words = re.findall(r"[A-Za-z]{2,}", PLACEHOLDER.sub(" ", english))
+    return len(words) >= 2
+
+
 def english_left_in(texts: list[str], language: str) -> list[str]:
     """The texts (one per element of a page) that are a catalogue string still in English.
 
@@ -123,7 +131,7 @@ def english_left_in(texts: list[str], language: str) -> list[str]:
                 continue
             if PLACEHOLDER.search(english) is None:
                 exact.add(" ".join(english.split()))
-            else:
+            elif _has_words_of_its_own(english):
                 patterns.append(_pattern(english))
     shown = {" ".join(text.split()) for text in texts} - {""}
     return sorted(
