@@ -27,7 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ledger_line() { DATABASE_URL="$1" "$PYTHON" manage.py ledger_check | head -1; }
+# grep reads the whole output (head would close the pipe on the command's second line).
+ledger_line() { DATABASE_URL="$1" "$PYTHON" manage.py ledger_check | grep '^accounts='; }
 table_counts() {
   for table in $(psql "$1" -Atc "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"); do
     printf '%s=%s\n' "$table" "$(psql "$1" -Atc "SELECT count(*) FROM \"$table\"")"
