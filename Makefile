@@ -102,7 +102,8 @@ deploy-check: $(INSTALLED) ## Run Django's deployment checks with production set
 assets: ## Rebuild the CSS and JavaScript from pinned npm packages (needs Node)
 	bash frontend/build.sh
 
-# Run from the repo root so every app's strings land in flourish/locale/ (LOCALE_PATHS).
+# Run from the repo root so every app's strings land in flourish/locale/ (LOCALE_PATHS),
+# except an app with a locale/ folder of its own, whose strings land there.
 # The compiled .mo files are committed, so `make run` needs no gettext.
 MESSAGES_IGNORE := --ignore '.venv/*' --ignore 'frontend/*' --ignore 'node_modules/*' \
 	--ignore 'test-artifacts/*' --ignore 'benchmarks/*' --ignore 'staticfiles/*' --ignore '*/static/*'
@@ -111,7 +112,7 @@ messages: $(INSTALLED) ## Update the Welsh and Urdu catalogues and compile them 
 	$(MANAGE) makemessages -l cy -l ur --no-obsolete $(MESSAGES_IGNORE)
 	@# msgmerge guesses a new string's translation from a similar old one ("Your vote" from
 	@# "Your account"); a wrong guess is worse than none, so empty every fuzzy entry.
-	for po in flourish/locale/*/LC_MESSAGES/django.po; do \
+	shopt -s nullglob; for po in flourish/locale/*/LC_MESSAGES/django.po flourish/*/locale/*/LC_MESSAGES/django.po; do \
 		msgattrib --clear-fuzzy --empty --clear-previous --output-file="$$po" "$$po"; \
 	done
 	$(MANAGE) compilemessages -l cy -l ur $(MESSAGES_IGNORE)
@@ -122,18 +123,17 @@ MESSAGES_COPY_EXCLUDE := --exclude-vcs --exclude=./.venv --exclude=./frontend --
 	--exclude=./staticfiles --exclude='*.egg-info' --exclude='*/__pycache__' --exclude='./db.sqlite3*' \
 	--exclude=./.mypy_cache --exclude=./.ruff_cache
 check-messages: $(INSTALLED) ## Fail if a string in the code has no Welsh or Urdu translation (needs gettext)
-	@set -euo pipefail; copy=$$(mktemp -d); trap 'rm -rf "$$copy"' EXIT; \
+	@set -euo pipefail; shopt -s nullglob; copy=$$(mktemp -d); trap 'rm -rf "$$copy"' EXIT; \
 	tar -cf - $(MESSAGES_COPY_EXCLUDE) . | tar -xf - -C "$$copy"; \
 	(cd "$$copy" && $(CURDIR)/$(BIN)/python manage.py makemessages -l cy -l ur --no-obsolete \
 		--verbosity 0 $(MESSAGES_IGNORE)); \
 	missing=0; \
-	for language in cy ur; do \
-		po="$$copy/flourish/locale/$$language/LC_MESSAGES/django.po"; \
+	for po in "$$copy"/flourish/locale/*/LC_MESSAGES/django.po "$$copy"/flourish/*/locale/*/LC_MESSAGES/django.po; do \
 		untranslated=$$(msgattrib --untranslated --no-obsolete --no-wrap "$$po" | sed '1,/^$$/d'); \
 		guessed=$$(msgattrib --only-fuzzy --no-obsolete --no-wrap "$$po" | sed '1,/^$$/d'); \
 		if [ -n "$$untranslated$$guessed" ]; then \
 			missing=1; \
-			echo "These strings have no translation in flourish/locale/$$language/LC_MESSAGES/django.po:"; \
+			echo "These strings have no translation in $${po#"$$copy"/}:"; \
 			printf '%s\n%s\n' "$$untranslated" "$$guessed" | grep -E '^(#:|msgid|")'; \
 		fi; \
 	done; \

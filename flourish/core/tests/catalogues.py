@@ -40,6 +40,14 @@ def catalogue_path(language: str, locale_dir: Path | None = None) -> Path:
     return folder / language / "LC_MESSAGES" / "django.po"
 
 
+def catalogue_paths(language: str) -> list[Path]:
+    """The project's catalogue, then each app's own (an app with a `locale` folder keeps
+    its strings there, so its team can translate them without touching the shared file)."""
+    shared = Path(settings.LOCALE_PATHS[0])
+    apps = sorted(shared.parent.glob("*/locale"))
+    return [catalogue_path(language, folder) for folder in [shared, *apps]]
+
+
 def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", lambda match: _ESCAPES.get(match[1], match[1]), text)
 
@@ -123,7 +131,8 @@ def english_left_in(texts: list[str], language: str) -> list[str]:
     """
     exact: set[str] = set()
     patterns: list[re.Pattern[str]] = []
-    for entry in read_catalogue(catalogue_path(language)):
+    entries = [entry for path in catalogue_paths(language) for entry in read_catalogue(path)]
+    for entry in entries:
         for english, translation in [(entry.msgid, entry.translations[0])] + (
             [(entry.msgid_plural, entry.translations[-1])] if entry.msgid_plural else []
         ):

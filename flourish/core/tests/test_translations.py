@@ -8,7 +8,7 @@ from django.urls import reverse
 from flourish.core.tests.catalogues import (
     LANGUAGES,
     Entry,
-    catalogue_path,
+    catalogue_paths,
     placeholders,
     plural_forms,
     read_catalogue,
@@ -60,11 +60,13 @@ SAME_AS_ENGLISH = {
 
 def problems_in(language: str, problem) -> list[str]:
     """`where: msgid` for each entry of the committed catalogue that `problem` flags."""
-    path = catalogue_path(language)
-    entries = read_catalogue(path)
-    assert entries, f"No entries read from {path}"
-    forms = plural_forms(path)
-    return [f"{entry.where}: {entry.msgid!r}" for entry in entries if problem(entry, forms)]
+    found = []
+    for path in catalogue_paths(language):
+        entries = read_catalogue(path)
+        assert entries, f"No entries read from {path}"
+        forms = plural_forms(path)
+        found += [f"{entry.where}: {entry.msgid!r}" for entry in entries if problem(entry, forms)]
+    return found
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -101,14 +103,14 @@ def test_no_translation_is_left_in_english(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_committed_mo_file_matches_its_po_file(language):
-    folder = catalogue_path(language).parent
-    with (folder / "django.mo").open("rb") as compiled:
-        catalogue = gettext.GNUTranslations(compiled)
-    expected = {
-        entry.msgid: entry.translations[0]
-        for entry in read_catalogue(folder / "django.po")
-        if not entry.msgid_plural and entry.translated and not entry.fuzzy
-    }
-
-    stale = [msgid for msgid, msgstr in expected.items() if catalogue.gettext(msgid) != msgstr]
+    stale = []
+    for path in catalogue_paths(language):
+        with (path.parent / "django.mo").open("rb") as compiled:
+            catalogue = gettext.GNUTranslations(compiled)
+        expected = {
+            entry.msgid: entry.translations[0]
+            for entry in read_catalogue(path)
+            if not entry.msgid_plural and entry.translated and not entry.fuzzy
+        }
+        stale += [msgid for msgid, msgstr in expected.items() if catalogue.gettext(msgid) != msgstr]
     assert stale == [], "Run `make messages` to recompile the catalogues."
