@@ -35,6 +35,14 @@ def force_login_with_two_steps(client: Client, user: Any) -> None:
         complete_two_step_sign_in(client, user)
 
 
+def with_authenticator(person: Any) -> Any:
+    """Give the person an authenticator app, as everyone who reads sensitive data must have."""
+    Authenticator.objects.get_or_create(
+        user=person, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "test"}}
+    )
+    return person
+
+
 class SignedInPageCheckingClient(PageCheckingClient):
     """The page-checking client, whose force_login also completes two-step sign-in
     for people who have an authenticator app, as signing in through the pages would."""

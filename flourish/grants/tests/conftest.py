@@ -2,19 +2,11 @@
 and staff of another funder, who must see nothing of it."""
 
 import pytest
-from allauth.mfa.models import Authenticator
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
+from flourish.accounts.tests.two_step import with_authenticator
 from flourish.grants.factories import FunderFactory, ProgrammeFactory
-
-
-def with_authenticator(person):
-    """Everyone who reads applications must turn on two-step sign-in before they see anything."""
-    Authenticator.objects.get_or_create(
-        user=person, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "test"}}
-    )
-    return person
 
 
 @pytest.fixture

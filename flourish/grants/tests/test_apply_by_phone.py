@@ -4,11 +4,11 @@ from django.urls import reverse
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Consent, ConsentMethod, Membership, Organisation, User
+from flourish.accounts.tests.two_step import with_authenticator
 from flourish.core.models import AuditEvent
 from flourish.grants import events
 from flourish.grants.factories import FunderFactory
 from flourish.grants.models import Application
-from flourish.grants.tests.conftest import with_authenticator
 
 pytestmark = pytest.mark.django_db
 

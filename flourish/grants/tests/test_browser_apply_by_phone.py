@@ -7,14 +7,10 @@ import re
 import shutil
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 
-from flourish.accounts.models import ROLES_THAT_READ_SENSITIVE_DATA
-from flourish.accounts.tests.two_step import force_login_with_two_steps
-from flourish.grants.tests.conftest import with_authenticator
-from tests.browser.fixtures import CHROMIUM, Visit, axe_problems, screenshot
+from tests.browser.fixtures import CHROMIUM, Visit, screenshot
+from tests.browser.journeys import accessible, follow, press, signed_in_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,42 +30,11 @@ def demo(transactional_db):
         part.build(io.StringIO())
 
 
-def _signed_in(browser, live_server, person, javascript):
-    client = Client()
-    # Staff, associates and partners read sensitive fields, so they sign in with two
-    # steps: the demo's people have turned on an authenticator app.
-    if person.memberships.filter(role__in=ROLES_THAT_READ_SENSITIVE_DATA).exists():
-        with_authenticator(person)
-    force_login_with_two_steps(client, person)
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
-    context.set_default_timeout(15_000)
-    return context, context.new_page()
-
-
-def _press(page, name):
-    with page.expect_navigation():
-        page.get_by_role("button", name=name, exact=True).click()
-
-
-def _follow(page, name):
-    with page.expect_navigation():
-        page.get_by_role("link", name=name, exact=True).click()
-
-
-def _no_axe_problems(page, javascript):
-    # axe-core runs in the page, so it can only check pages with JavaScript on.
-    return not javascript or not axe_problems(page)
-
-
 def _associate_takes_the_call(page, javascript):
     page.goto("/grants/manage/")
-    _follow(page, "Ideas That Change Lives: Kick-Start")
+    follow(page, "Ideas That Change Lives: Kick-Start")
     assert page.locator("h1").inner_text() == "Apply for a group after a phone call"
-    assert _no_axe_problems(page, javascript)
+    assert accessible(page, javascript)
     page.get_by_label("Name of the person you spoke to").fill("Nadia Caller")
     page.get_by_label("Their email address").fill("nadia@example.org")
     page.get_by_label("Name of their group").fill("Moortown Menders")
@@ -77,12 +42,12 @@ def _associate_takes_the_call(page, javascript):
     page.get_by_label("What you talked about on the call").fill(
         "A repair café for men who feel isolated; about £600 for tools."
     )
-    _press(page, "Start the application")
+    press(page, "Start the application")
     page.get_by_label("Your name").fill("Nadia Caller")
-    _press(page, "Save and continue")
+    press(page, "Save and continue")
     assert page.get_by_label("What is your group called?").input_value() == "Moortown Menders"
     page.get_by_label("Which council area does your group work in?").fill("Leeds")
-    _press(page, "Save and come back later")
+    press(page, "Save and come back later")
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
@@ -93,9 +58,9 @@ def test_an_associate_applies_for_a_group_by_phone_and_the_group_takes_it_over(
     from flourish.grants.models import Application
 
     associate = User.objects.get(email="associate@example.org")
-    context, page = _signed_in(browser, live_server, associate, javascript)
+    page = signed_in_page(browser, live_server, associate, javascript)
     _associate_takes_the_call(page, javascript)
-    context.close()
+    page.context.close()
 
     application = Application.objects.get(group__name="Moortown Menders")
     assert application.submitted_by == associate
@@ -104,33 +69,33 @@ def test_an_associate_applies_for_a_group_by_phone_and_the_group_takes_it_over(
     link = re.search(r"http\S+/grants/applications/\d+/", invitation.body).group(0)
 
     contact = User.objects.get(email="nadia@example.org")
-    context, page = _signed_in(browser, live_server, contact, javascript)
+    page = signed_in_page(browser, live_server, contact, javascript)
     page.goto(link.split("127.0.0.1:8000", 1)[-1])
     assert page.locator("h1").inner_text() == "Your application"
     assert "Moortown Menders" in page.locator("main").inner_text()
-    assert _no_axe_problems(page, javascript)
-    _follow(page, "Carry on with your application")
+    assert accessible(page, javascript)
+    follow(page, "Carry on with your application")
     page.get_by_label("What do you want to do with the money?").fill("A weekly repair café.")
-    _press(page, "Save and continue")
+    press(page, "Save and continue")
     page.get_by_label("Who will it help?").fill("Men in Moortown who live alone.")
-    _press(page, "Save and continue")
+    press(page, "Save and continue")
     page.get_by_label("Materials and equipment").check()
     page.get_by_label("What is it?").fill("Tools for the café")
     page.get_by_label("How much does it cost, in pounds?").fill("600")
-    _press(page, "Add this")
-    _follow(page, "Continue")
+    press(page, "Add this")
+    follow(page, "Continue")
     page.get_by_label("When will it happen?").fill("Every Saturday from March")
-    _press(page, "Save and continue")
+    press(page, "Save and continue")
     page.get_by_label("Email", exact=True).check()
     page.get_by_label("Email address or phone number").fill("nadia@example.org")
-    _press(page, "Save and continue")
-    _press(page, "Save and continue")
+    press(page, "Save and continue")
+    press(page, "Save and continue")
     assert page.locator("h1").inner_text() == "Check your answers before sending"
-    _press(page, "Send application")
+    press(page, "Send application")
 
     assert "We have your application." in page.locator("main").inner_text()
     screenshot(Visit(page=page), f"apply-by-phone-taken-over-{'js' if javascript else 'nojs'}")
-    context.close()
+    page.context.close()
     application.refresh_from_db()
     assert application.status == "submitted"
     assert application.group.memberships.get().user == contact

@@ -10,10 +10,10 @@ from django.utils.html import escape
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
+from flourish.accounts.tests.two_step import with_authenticator
 from flourish.grants.factories import application_with_lines
 from flourish.grants.models import ApplicationStatus, PanelVote
 from flourish.grants.services.panels import conflict_declare, panel_create, vote_cast
-from flourish.grants.tests.conftest import with_authenticator
 
 pytestmark = pytest.mark.django_db
 

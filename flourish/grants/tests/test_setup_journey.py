@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from flourish.accounts import demo as accounts_demo
 from flourish.accounts.models import Organisation, User
+from flourish.accounts.tests.two_step import with_authenticator
 from flourish.grants import demo as grants_demo
 from flourish.grants.forms import QUESTION_SLUGS
 from flourish.grants.models import Application, Programme, Stage
-from flourish.grants.tests.conftest import with_authenticator
 from flourish.ledger import demo as ledger_demo
 
 pytestmark = pytest.mark.django_db
