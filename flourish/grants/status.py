@@ -173,7 +173,7 @@ def _held(award: Award, held: HeldMoney) -> StatusWords:
         return _held_before_payment(award, partner)
     holds = _what_the_partner_holds(held, partner)
     if award.accepted_at is None:
-        following = [_("Please accept the grant and its conditions below.")]
+        following = [holds, _("Please accept the grant and its conditions below.")]
     elif hasattr(award, "report"):
         following = [_("Thank you for telling us what happened."), holds]
     elif award.paid_pence < award.amount_pence:

@@ -263,3 +263,17 @@ def test_your_applications_says_where_held_money_is_in_a_fixed_number_of_queries
         page = _text(client.get(url))
 
     assert page.count(f"We have paid all of your £100 grant to {PARTNER}") == 3
+
+
+def test_a_grant_paid_before_it_is_accepted_says_where_the_money_is_and_asks_to_accept(
+    client, staff, held_award, owner
+):
+    held_award.accepted_at = None
+    held_award.save(update_fields=["accepted_at"])
+    award_pay(award=held_award, actor=staff, idempotency_key="early")
+
+    page = _status(client, owner, held_award)
+
+    assert f"We have paid all of your £1,500 grant to {PARTNER}" in page
+    assert f"{PARTNER} holds £1,500 for you now" in page
+    assert "Please accept the grant and its conditions below." in page
