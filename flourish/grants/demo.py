@@ -20,9 +20,13 @@ from flourish.grants.factories import (
     SpendLineFactory,
 )
 from flourish.grants.models import (
+    AcceptanceMethod,
     Application,
     ApplicationStatus,
+    Award,
     Conversation,
+    Decision,
+    DecisionOutcome,
     GrantReport,
     HeldMoneyKind,
     HoldingPartnership,
@@ -108,6 +112,43 @@ INVESTMENT_CATEGORIES = [
     "Publicity",
 ]
 PARTNER_EMAIL = "partner@example.org"
+
+# Why the fund gave each grant, as staff would write it to the group.
+AWARD_REASONS = [
+    "You reach people who live alone and have nobody else to talk to, and your members "
+    "shaped the plan. It is a small sum that keeps something good going.",
+    "Your group is run by people who know what it is like, and the call with our associate "
+    "showed a clear plan for the money and people already waiting to take part.",
+    "Nobody else near you does this, and the people it is for asked for it. We liked that "
+    "you will try it out and tell us honestly how it went.",
+    "You have kept going with no money at all, so a little will go a long way. The costs "
+    "are sensible and you know exactly what each one is for.",
+]
+# What a declined group reads: the reason, then feedback it can use next time.
+DECLINES = [
+    (
+        "We had far more good applications than money this round, and the panel chose "
+        "groups that had no other funding at all.",
+        "Your idea is a good one. Next time, tell us how many people have asked for it and "
+        "say a little more about who will run each session. Do apply again.",
+    ),
+    (
+        "Most of the money you asked for was for a paid worker, and this fund pays for "
+        "activities rather than wages.",
+        "The activities themselves sound right for your members. Ask for the sessions, room "
+        "hire and travel, and talk to our associate before you apply.",
+    ),
+]
+# Reports back, in the groups' own words.
+REPORTS = [
+    "We met online every week; people who had stopped coming came back.",
+    "The phones made the difference: three members who never joined before now ring in "
+    "every Tuesday. We spent a bit less on data than we planned.",
+    "It was harder than we thought to get people started, so we ran two practice calls "
+    "first. By the end, twenty people came most weeks.",
+    "The craft packs went to everyone on our list. Several people said it was the first "
+    "post they had had in months.",
+]
 
 
 def build(stdout: TextIO) -> None:
@@ -201,12 +242,14 @@ def _keep_connected(funder: Organisation, stdout: TextIO) -> Programme:
             awarded_on=day + datetime.timedelta(days=9),
             report_due_on=day + datetime.timedelta(days=99),
         )
+        _decided(application, staff, AWARD_REASONS[number % len(AWARD_REASONS)])
         # Dated as a fast fund works: decided in nine days, paid three days later.
         sent = application.submitted_at
         assert sent is not None  # _application sends every awarded application
         decided = sent + datetime.timedelta(days=9)
         Application.objects.filter(pk=application.pk).update(decided_at=decided)
         if number < 70:  # the rest are still waiting for their money
+            _accepted(award, application, decided + datetime.timedelta(days=1))
             # Every tenth group asked the fund to pay its supplier directly.
             award_pay(
                 award=award,
@@ -223,6 +266,24 @@ def _keep_connected(funder: Organisation, stdout: TextIO) -> Programme:
     return programme
 
 
+def _accepted(award: Award, application: Application, when: datetime.datetime) -> None:
+    """The group accepted its grant online, as most do, before it was paid."""
+    Award.objects.filter(pk=award.pk).update(
+        accepted_at=when, accepted_how=AcceptanceMethod.ONLINE, accepted_by=application.submitted_by
+    )
+
+
+def _decided(application: Application, staff: User, reasons: str, feedback: str = "") -> Decision:
+    """The decision behind an award or a decline, with the reasons the group reads."""
+    return Decision.objects.create(
+        application=application,
+        outcome=DecisionOutcome.DECLINE if feedback else DecisionOutcome.AWARD,
+        reasons=reasons,
+        feedback=feedback,
+        decided_by=staff,
+    )
+
+
 def _panel_and_reports(programme: Programme, staff: User) -> None:
     """A panel with the demo panel member on it, and reports back from some paid groups."""
     panel_member = UserFactory(email="panel@example.org")
@@ -231,11 +292,16 @@ def _panel_and_reports(programme: Programme, staff: User) -> None:
     )
     panel.members.set([panel_member, staff])
     first_category = programme.categories.first()
-    for award in programme.awards.filter(paid_pence__gt=0).order_by("id")[:40]:
+    associate = UserFactory(email="associate@example.org")
+    paid = programme.awards.filter(paid_pence__gt=0).select_related("application__submitted_by")
+    for number, award in enumerate(paid.order_by("id")[:40]):
+        # Most groups write their own; every fifth told the associate on a call instead.
+        by_call = number % 5 == 4
         report = GrantReport.objects.create(
             award=award,
-            recorded_by=staff,
-            what_happened="We met online every week; people who had stopped coming came back.",
+            recorded_by=associate if by_call else award.application.submitted_by,
+            recorded_from_call=by_call,
+            what_happened=REPORTS[number % len(REPORTS)],
             people_reached=12 + award.pk % 20,
         )
         ReportSpend.objects.create(
@@ -244,7 +310,7 @@ def _panel_and_reports(programme: Programme, staff: User) -> None:
 
 
 def _undecided(
-    programme: Programme, staff: object, groups: list[Organisation], day: datetime.date
+    programme: Programme, staff: User, groups: list[Organisation], day: datetime.date
 ) -> None:
     associate = UserFactory(email="associate@example.org")
     statuses = islice(
@@ -259,7 +325,7 @@ def _undecided(
         ),
         len(groups),
     )
-    for group, status in zip(groups, statuses, strict=True):
+    for number, (group, status) in enumerate(zip(groups, statuses, strict=True)):
         application = _application(programme, group, status, day, 150_000)
         if status != ApplicationStatus.SUBMITTED:
             SiftResult.objects.create(
@@ -267,8 +333,15 @@ def _undecided(
                 sifted_by=staff,
                 eligible=status != ApplicationStatus.NOT_ELIGIBLE,
                 decline_message="Thank you for applying. We can only fund user-led groups.",
+                feedback=(
+                    "From what you wrote, the group is run for people rather than by them. "
+                    "If people with lived experience lead it, tell us how, and apply again."
+                ),
                 signposts="Your local council for voluntary service may know of other funds.",
             )
+        if status == ApplicationStatus.DECLINED:
+            reasons, feedback = DECLINES[number % len(DECLINES)]
+            _decided(application, staff, reasons, feedback)
         if status in (ApplicationStatus.IN_REVIEW, ApplicationStatus.SHORTLISTED):
             Application.objects.filter(pk=application.pk).update(associate=associate)
             Conversation.objects.create(
@@ -365,7 +438,16 @@ def _holding_partner(funder: Organisation, programme: Programme) -> None:
         decided_by=staff,
         holding_partner=partner,
         awarded_on=datetime.date(2026, 9, 20),
+        report_due_on=datetime.date(2026, 12, 20),
     )
+    _decided(
+        application,
+        staff,
+        "Your group is led by people who use it, and Kick-Start is for trying an idea out: "
+        "weekly sessions in Bradford that members asked for are exactly that. Leeds "
+        "Community Voluntary Services will hold the money, as you have no bank account yet.",
+    )
+    _accepted(award, application, timezone.make_aware(datetime.datetime(2026, 9, 21, 10)))
     award_pay(award=award, actor=staff, idempotency_key="demo:kick-start:held:1")
     held_money_move(
         award=award,
@@ -432,6 +514,7 @@ def _ideas_that_change_lives(funder: Organisation, stdout: TextIO) -> tuple[Prog
                     decided_by=staff,
                     awarded_on=day,
                 )
+                _decided(application, staff, AWARD_REASONS[number % len(AWARD_REASONS)])
     for tier in (kick_start, investment):  # both tiers tell people to come to one first
         if not tier.planning_sessions.exists():
             for days, place in ((14, "Leeds Civic Hall"), (28, "Online")):
@@ -445,4 +528,29 @@ def _ideas_that_change_lives(funder: Organisation, stdout: TextIO) -> tuple[Prog
         statuses = [ApplicationStatus.SHORTLISTED] * 6 + [ApplicationStatus.IN_REVIEW] * 4
         for group, status in zip(_groups(10, start=102), statuses, strict=True):
             _application(investment, group, status, day, 1_000_000)
+        _organisers_decline(investment, staff)
     return kick_start, investment
+
+
+def _organisers_decline(investment: Programme, staff: User) -> None:
+    """The demo organiser's group asked for an Investment grant too soon, and reads why not
+    and what would help next time."""
+    group = OrganisationFactory(slug="peer-support-bradford", name="Peer Support Bradford")
+    application = _application(
+        investment, group, ApplicationStatus.DECLINED, datetime.date(2026, 9, 5), 1_000_000
+    )
+    Application.objects.filter(pk=application.pk).update(
+        submitted_by=UserFactory(email="organiser@example.org"),
+        applicant_name="Priya Organiser",
+        decided_at=timezone.make_aware(datetime.datetime(2026, 9, 19, 10)),
+    )
+    SiftResult.objects.create(application=application, sifted_by=staff, eligible=True)
+    _decided(
+        application,
+        staff,
+        "Investment grants are for ideas that have been tried and are ready to grow. Your "
+        "sessions have not started yet, so the panel could not see how they would grow.",
+        "The idea is a strong one, and members clearly want it. Try it out with a Kick-Start "
+        "grant first, keep a note of who comes and what they say, and apply for Investment "
+        "in the next round: that record is what the panel will look for.",
+    )

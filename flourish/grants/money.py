@@ -165,6 +165,37 @@ def award_held_movements(*, award: Award) -> QuerySet[HeldMoneyMovement]:
     return HeldMoneyMovement.objects.filter(award=award).order_by("created_at", "id")
 
 
+def held_money_by_award(*, awards: list[Award]) -> dict[int, HeldMoney]:
+    """Where each held award's money sits, for a list of awards: two queries however many,
+    and none when no award in the list has a holding partner."""
+    held = [award.pk for award in awards if award.holding_partner_id is not None]
+    if not held:
+        return {}
+    paid = dict(
+        Payment.objects.filter(award__in=held, payee_kind="holding_partner")
+        .values("award")
+        .annotate(total=Sum("amount_pence"))
+        .values_list("award", "total")
+    )
+    moved = {
+        row["award"]: row
+        for row in HeldMoneyMovement.objects.filter(award__in=held)
+        .values("award")
+        .annotate(
+            passed_on=Coalesce(Sum("amount_pence", filter=Q(kind=HeldMoneyKind.PASSED_ON)), 0),
+            spent=Coalesce(Sum("amount_pence", filter=Q(kind=HeldMoneyKind.SPENT)), 0),
+        )
+    }
+    return {
+        pk: HeldMoney(
+            paid_to_partner_pence=paid.get(pk, 0),
+            passed_on_pence=moved.get(pk, {}).get("passed_on", 0),
+            spent_pence=moved.get(pk, {}).get("spent", 0),
+        )
+        for pk in held
+    }
+
+
 def held_money_for_group(*, application: Any) -> HeldMoney | None:
     """Where a group's grant sits, when a holding partner holds it; None otherwise."""
     award = getattr(application, "award", None)

@@ -1,7 +1,9 @@
 """What a group reads about its application: what is true now, and what happens next.
 
 Each sentence must stay true: nothing says money is coming before the group has
-accepted its grant, and nothing says money was sent before a payment is recorded.
+accepted its grant, and nothing says money was sent before a payment is recorded. When a
+holding partner holds the grant, every sentence says the money went to the partner, what the
+partner holds for the group now, and what the group can do about it.
 """
 
 from dataclasses import dataclass
@@ -10,7 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from flourish.core.formatting import format_pence
-from flourish.grants.models import Application, ApplicationStatus, Award
+from flourish.grants.models import Application, ApplicationStatus, Award, PayeeKind, Payment
+from flourish.grants.money import HeldMoney, award_held_money
 
 
 @dataclass(frozen=True)
@@ -97,9 +100,137 @@ def _awarded(award: Award) -> StatusWords:
     )
 
 
-def applicant_status(application: Application) -> StatusWords:
-    """Plain words for where an application is and what happens next."""
+def _paid_so_far(award: Award, held: HeldMoney, partner: str) -> str:
+    """What was paid, and to whom: the holding partner, and any supplier paid directly."""
+    amount, to_partner = award.amount_pence, held.paid_to_partner_pence
+    to_suppliers = award.paid_pence - to_partner
+    sentences = []
+    if to_partner == amount:
+        sentences.append(
+            _(
+                "We have paid all of your %(amount)s grant to %(partner)s, "
+                "who holds it for your group."
+            )
+            % {"amount": format_pence(amount), "partner": partner}
+        )
+    elif to_partner:
+        sentences.append(
+            _(
+                "We have paid %(paid)s of your %(amount)s grant to %(partner)s, "
+                "who holds it for your group."
+            )
+            % {"paid": format_pence(to_partner), "amount": format_pence(amount), "partner": partner}
+        )
+    if to_suppliers:
+        sentences.append(
+            _(
+                "We have paid %(paid)s of your %(amount)s grant straight to suppliers, "
+                "for your group."
+            )
+            % {"paid": format_pence(to_suppliers), "amount": format_pence(amount)}
+        )
+    return " ".join(sentences)
+
+
+def _what_the_partner_holds(held: HeldMoney, partner: str) -> str:
+    if held.held_pence > 0:
+        return _(
+            "%(partner)s holds %(held)s for you now: ask them to pass it on to you, "
+            "or to pay for things you need."
+        ) % {"partner": partner, "held": format_pence(held.held_pence)}
+    if held.paid_to_partner_pence > 0:
+        return _("%(partner)s has passed on or spent all it held for you.") % {"partner": partner}
+    return ""
+
+
+def _held_before_payment(award: Award, partner: str) -> StatusWords:
+    amount = format_pence(award.amount_pence)
+    if award.accepted_at is None:
+        return StatusWords(
+            _("Good news: we are offering your group a grant of %(amount)s.") % {"amount": amount},
+            _(
+                "Next, read the award letter below and accept the grant. We will then pay "
+                "it to %(partner)s, who will hold it for your group."
+            )
+            % {"partner": partner},
+        )
+    return StatusWords(
+        _("You accepted your %(amount)s grant on %(day)s.")
+        % {"amount": amount, "day": date_format(award.accepted_at, "j F Y")},
+        _(
+            "Next, we pay it to %(partner)s, who will hold it for your group. This page "
+            "will show each payment, and what %(partner)s passes on to you or spends for you."
+        )
+        % {"partner": partner},
+    )
+
+
+def _held(award: Award, held: HeldMoney) -> StatusWords:
+    """A holding partner holds the group's money: say so, and what the partner holds now."""
+    assert award.holding_partner is not None  # only called for a held award
+    partner = award.holding_partner.name
+    if award.paid_pence == 0:
+        return _held_before_payment(award, partner)
+    holds = _what_the_partner_holds(held, partner)
+    if award.accepted_at is None:
+        following = [holds, _("Please accept the grant and its conditions below.")]
+    elif hasattr(award, "report"):
+        following = [_("Thank you for telling us what happened."), holds]
+    elif award.paid_pence < award.amount_pence:
+        following = [holds, _("We will pay the rest and show each payment on this page.")]
+    else:
+        following = [holds, _("When the money is spent, tell us briefly what happened.")]
+    return StatusWords(
+        _paid_so_far(award, held, partner), " ".join(part for part in following if part)
+    )
+
+
+def applicant_status(application: Application, held: HeldMoney | None = None) -> StatusWords:
+    """Plain words for where an application is and what happens next. For a grant a holding
+    partner holds, `held` says where its money is (read from the ledger here if not given)."""
     award = getattr(application, "award", None)
-    if award is not None:
-        return _awarded(award)
-    return _before_award(application.status)
+    if award is None:
+        return _before_award(application.status)
+    if award.holding_partner_id is not None:
+        return _held(award, held or award_held_money(award=award))
+    return _awarded(award)
+
+
+def _still_to_do(award: Award) -> str:
+    left = award.amount_pence - award.paid_pence
+    if left > 0:
+        return _("%(left)s of the grant is still to pay.") % {"left": format_pence(left)}
+    if award.accepted_at is None:
+        return _(
+            "The grant is now paid in full, but the group has not accepted it yet: ask them "
+            "to accept it, or record that they accepted by phone or in person."
+        )
+    return _(
+        "The grant is now paid in full. Next, the group tells you briefly what happened, "
+        "and its report will show on this page."
+    )
+
+
+def payment_made(payment: Payment) -> StatusWords:
+    """What funder staff read once they have paid: who has the money now, and what is next."""
+    award = payment.award
+    values = {
+        "amount": format_pence(payment.amount_pence),
+        "group": award.application.group_name,
+        "payee": payment.payee_name,
+    }
+    if payment.payee_kind == PayeeKind.HOLDING_PARTNER:
+        now = _(
+            "%(amount)s paid to %(payee)s, which holds it for %(group)s. The group has not "
+            "received it yet."
+        )
+        following = _(
+            "%(payee)s passes it on to the group or pays for things it needs, and records each "
+            "step; the group sees where its money is on its application page."
+        )
+        return StatusWords(now % values, f"{following % values} {_still_to_do(award)}")
+    if payment.payee_kind == PayeeKind.SUPPLIER:
+        values["what"] = payment.supplier_for
+        now = _("%(amount)s paid to %(payee)s for %(what)s, on behalf of %(group)s.")
+        return StatusWords(now % values, _still_to_do(award))
+    return StatusWords(_("%(amount)s paid to %(group)s.") % values, _still_to_do(award))

@@ -13,6 +13,7 @@ from flourish.core.formatting import parse_pounds
 from flourish.core.forms import GovukDateField
 from flourish.grants.models import (
     ApplicationStatus,
+    Award,
     ConversationKind,
     DecisionOutcome,
     ProgrammeCategory,
@@ -423,6 +424,21 @@ class PayForm(forms.Form):
         max_length=200,
         required=False,
     )
+
+    def __init__(self, *args: Any, award: Award, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Name who is paid: a holding partner's payment goes to the partner, not the group.
+        partner = award.holding_partner
+        first = (
+            _("%(partner)s, which holds the money for %(group)s")
+            % {"partner": partner.name, "group": award.application.group_name}
+            if partner is not None
+            else _("%(group)s, the group itself") % {"group": award.application.group_name}
+        )
+        cast(forms.ChoiceField, self.fields["payee"]).choices = [
+            ("group", first),
+            ("supplier", _("A supplier, on the group's behalf")),
+        ]
 
 
 class PanelForm(forms.Form):

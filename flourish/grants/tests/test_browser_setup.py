@@ -13,6 +13,8 @@ from flourish.accounts.tests.two_step import with_authenticator
 from tests.browser.fixtures import CHROMIUM
 from tests.browser.journeys import accessible, follow, press, signed_in_page
 
+PARTNER = "Leeds Community Voluntary Services"
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
@@ -94,7 +96,13 @@ def test_staff_set_up_fund_and_pay_a_holding_partner_and_the_group_sees_its_mone
     )
     press(page, "Save")
     page.goto(reverse("grants:pay", args=[application.pk]))
+    assert page.get_by_label(
+        f"{PARTNER}, which holds the money for Peer Support Bradford"
+    ).is_checked()
     press(page, "Save")
+    told = page.locator("body").inner_text()
+    assert f"£800 paid to {PARTNER}, which holds it for Peer Support Bradford." in told
+    assert "The group has not received it yet." in told
 
     partner_page = signed_in_page(
         browser, live_server, User.objects.get(email="partner@example.org"), javascript
@@ -113,4 +121,9 @@ def test_staff_set_up_fund_and_pay_a_holding_partner_and_the_group_sees_its_mone
     group_page.goto(reverse("grants:application_status", args=[application.pk]))
     where = group_page.locator("#where-the-money-is").inner_text()
     assert "£800" in where and "£300" in where and "£500" in where
+    status = group_page.locator("#status").inner_text()
+    assert f"We have paid all of your £800 grant to {PARTNER}, who holds it for your group." in (
+        status
+    )
+    assert f"{PARTNER} holds £500 for you now" in status
     assert accessible(group_page, javascript)

@@ -109,8 +109,10 @@ def test_a_programme_with_no_awards_yet_says_so_in_each_table(client, staff, pro
 def test_four_awards_are_hidden_and_five_are_shown(client, staff, programme):
     _awards(programme, 5, "Leeds")
     _awards(programme, 5, "Bradford")
+    # Two rows of four: hidden together they cover eight awards, so nothing else needs
+    # hiding, and only the threshold itself decides what is shown.
     _awards(programme, 4, "Wakefield")
-    _awards(programme, 1, "Rutland")
+    _awards(programme, 4, "Calderdale")
     client.force_login(staff)
 
     csv_text = client.get(
@@ -120,7 +122,8 @@ def test_four_awards_are_hidden_and_five_are_shown(client, staff, programme):
     assert "Leeds,5,5000.00" in csv_text
     assert "Bradford,5,5000.00" in csv_text
     assert "Wakefield,fewer than 5," in csv_text
-    assert "Rutland,fewer than 5," in csv_text
+    assert "Calderdale,fewer than 5," in csv_text
+    assert "4000.00" not in csv_text
 
 
 def test_one_hidden_row_is_not_given_back_by_subtracting_the_shown_rows_from_the_total(

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.db.models import F
 
 from flourish.accounts import demo as accounts_demo
 from flourish.grants import demo as grants_demo
@@ -49,3 +50,43 @@ def test_the_demo_fund_reads_as_fast_on_its_dashboard():
     assert figures.median_days_to_payment == 12.0
     for programme in Programme.objects.filter(description__icontains="planning session"):
         assert programme.planning_sessions.exists(), programme.title
+
+
+def test_the_demo_gives_every_decision_its_reasons_and_every_decline_its_feedback():
+    from flourish.grants.models import Application, Decision, GrantReport
+
+    for demo in (accounts_demo, ledger_demo, grants_demo):
+        demo.build(io.StringIO())
+
+    awarded = Application.objects.filter(award__isnull=False)
+    assert awarded.count() == Decision.objects.filter(outcome="award").count() > 90
+    assert all(decision.reasons.strip() for decision in Decision.objects.all())
+    declined = Application.objects.filter(status="declined")
+    assert declined.count() == Decision.objects.filter(outcome="decline").count() >= 2
+    assert all(application.decision.feedback.strip() for application in declined)
+    not_eligible = Application.objects.filter(status="not_eligible")
+    assert not_eligible.exists()
+    assert all(application.sift.feedback.strip() for application in not_eligible)
+    from_groups = GrantReport.objects.filter(
+        recorded_from_call=False, recorded_by=F("award__application__submitted_by")
+    )
+    assert from_groups.count() >= 30
+    assert len(set(GrantReport.objects.values_list("what_happened", flat=True))) > 1
+
+
+def test_the_demo_organiser_sees_reasons_for_an_award_and_feedback_on_a_decline():
+    from flourish.accounts.models import User
+    from flourish.grants.selectors import application_list_for_applicant
+
+    for demo in (accounts_demo, ledger_demo, grants_demo):
+        demo.build(io.StringIO())
+    priya = User.objects.get(email="organiser@example.org")
+
+    mine = application_list_for_applicant(user=priya)
+    statuses = {application.status for application in mine}
+    assert {"draft", "paid", "declined"} <= statuses
+    funded = mine.get(status="paid")
+    assert funded.decision.reasons and funded.award.holding_partner is not None
+    assert funded.award.accepted_at is not None and not hasattr(funded.award, "report")
+    assert "Kick-Start grant first" in mine.get(status="declined").decision.feedback
+    assert mine.get(status="draft").programme.is_open()

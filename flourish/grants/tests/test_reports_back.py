@@ -84,3 +84,22 @@ def test_staff_see_that_a_report_has_not_come_in_yet_and_when_it_is_due(client, 
 
     due = award.report_due_on.strftime("%-d %B %Y")
     assert f"The group has not sent its report yet. It is due on {due}." in page
+
+
+def test_staff_read_the_reasons_and_feedback_the_group_was_given_on_the_review_page(
+    client, staff, application
+):
+    application_decline(
+        application=application,
+        actor=staff,
+        reasons="We had five times more requests than money.",
+        feedback="A budget with more detail would help next time.",
+    )
+    client.force_login(staff)
+
+    page = client.get(reverse("grants:review", args=[application.pk])).content.decode()
+
+    decision = page.split('id="decision"')[1].split("</dl>")[0]
+    assert "Declined" in decision
+    assert "We had five times more requests than money." in decision
+    assert "A budget with more detail would help next time." in decision

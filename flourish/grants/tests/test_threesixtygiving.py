@@ -253,10 +253,21 @@ def test_a_group_has_the_same_identifier_in_every_programme(client, published, f
     assert len(funders) == 1
 
 
-def test_an_unknown_programme_is_not_found(client, published):
-    response = client.get(reverse("grants:threesixtygiving_json"), {"programme": "no-such-fund"})
+def test_an_unknown_or_unpublished_programme_is_not_found_rather_than_said_to_be_empty(
+    client, published, funder
+):
+    from flourish.grants.factories import ProgrammeFactory
 
-    assert response.status_code == 404
+    draft = ProgrammeFactory(funder=funder, is_published=False)
+    url = reverse("grants:threesixtygiving_json")
+
+    for slug in ("no-such-fund", draft.slug):
+        response = client.get(url, {"programme": slug})
+
+        assert response.status_code == 404
+        # The "nothing published yet" answer is for a programme people can see.
+        assert "No grants have been published yet" not in response.content.decode()
+        assert response["Content-Type"].startswith("text/html")
 
 
 def test_a_programme_with_no_awards_says_so_rather_than_publishing_an_invalid_file(client, funder):

@@ -32,7 +32,7 @@ from flourish.grants.models import (
     ProgrammeCategory,
     SpendLine,
 )
-from flourish.grants.money import held_money_for_group
+from flourish.grants.money import held_money_by_award, held_money_for_group
 from flourish.grants.services.applications import (
     application_answer,
     application_attach,
@@ -135,23 +135,31 @@ def _resume_url(application: Application) -> str:
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
     applications = list(
-        selectors.application_list_for_applicant(user=request.user).select_related("award__report")
+        selectors.application_list_for_applicant(user=request.user).select_related(
+            "award__report", "award__holding_partner"
+        )
     )
+    awards = [application.award for application in applications if hasattr(application, "award")]
+    held = held_money_by_award(awards=awards)
     for application in applications:
+        award_id = application.award.pk if hasattr(application, "award") else None
         application.resume_url = _resume_url(application)  # type: ignore[attr-defined]
-        application.status_words = applicant_status(application)  # type: ignore[attr-defined]
+        application.status_words = applicant_status(  # type: ignore[attr-defined]
+            application, held=held.get(award_id) if award_id else None
+        )
     return render(request, "grants/my_applications.html", {"applications": applications})
 
 
 @login_required
 def application_status(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_applicant(user=request.user, pk=pk)
+    held = held_money_for_group(application=application)
     context = {
         "application": application,
         "resume_url": _resume_url(application),
-        "status": applicant_status(application),
+        "status": applicant_status(application, held=held),
         "decision": getattr(application, "decision", None),
-        "held": held_money_for_group(application=application),
+        "held": held,
     }
     return render(request, "grants/application_status.html", context)
 

@@ -28,10 +28,15 @@ from flourish.grants.forms import (
     SiftForm,
 )
 from flourish.grants.models import AcceptanceMethod, Application, DecisionOutcome
-from flourish.grants.money import funder_list_for_staff, holding_partners_for_funder
+from flourish.grants.money import (
+    funder_list_for_staff,
+    held_money_for_group,
+    holding_partners_for_funder,
+)
 from flourish.grants.services import decisions, payments
 from flourish.grants.services.applications import application_sensitive_read
 from flourish.grants.services.on_behalf import application_start_on_behalf
+from flourish.grants.status import payment_made
 from flourish.grants.views.common import add_service_error, posted
 
 PAGE_SIZE = 25
@@ -88,8 +93,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "lines": application.spend_lines.select_related("category"),
         "conversations": application.conversations.select_related("associate"),
         "recommendation": getattr(application, "recommendation", None),
+        "decision": getattr(application, "decision", None),
         "payments": selectors.application_payments(application=application),
         "report": selectors.application_report(application=application),
+        "held": held_money_for_group(application=application),
         "can_manage": request.user.has_perm("grants.decide_application", application),
         "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
         "can_open_attachment": request.user.has_perm("grants.open_attachment", application),
@@ -248,21 +255,26 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
     if award is None:
         raise Http404
     # A fresh key each time the page is shown: a double click sends the same key twice.
-    form = PayForm(posted(request), initial={"idempotency_key": uuid.uuid4().hex})
-    return _action(
-        request,
-        application,
-        form,
-        lambda data: payments.award_pay(
-            award=award,
-            actor=request.user,
-            idempotency_key=data["idempotency_key"],
-            to_supplier=data["payee"] == "supplier",
-            supplier_name=data["supplier_name"],
-            supplier_for=data["supplier_for"],
-        ),
-        _("Pay this grant"),
-    )
+    form = PayForm(posted(request), award=award, initial={"idempotency_key": uuid.uuid4().hex})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            payment = payments.award_pay(
+                award=award,
+                actor=request.user,
+                idempotency_key=data["idempotency_key"],
+                to_supplier=data["payee"] == "supplier",
+                supplier_name=data["supplier_name"],
+                supplier_for=data["supplier_for"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            # Say who holds the money now: a holding partner's payment has not reached the group.
+            messages.success(request, str(payment_made(payment)))
+            return redirect("grants:review", pk=application.pk)
+    context = {"application": application, "form": form, "title": _("Pay this grant")}
+    return render(request, "grants/action.html", context)
 
 
 @login_required
