@@ -249,7 +249,7 @@ class FilterFormMarkup:
             for name in form.fields
         )
         choices = tuple(
-            (name, tuple((str(value), str(label)) for value, label in field.choices))
+            (name, tuple((str(value), str(label)) for value, label in cast(Any, field.choices)))
             for name, field in form.fields.items()
             if isinstance(field, forms.ChoiceField)
         )
