@@ -67,8 +67,13 @@ def run(report) -> None:
     with override_settings(OPENREFERRAL_REQUESTS_PER_MINUTE=1_000_000, PUBLIC_PAGE_CACHE=False):
         for label, url in REQUESTS:
             measure_page(report, client, label, url)
-    # What a visitor who is not signed in gets for a search someone made before.
+    # What a visitor who is not signed in gets for a search someone made before, and a
+    # council's finder for a page of services another finder asked for.
     measure_page(report, client, "search page from the public page cache", REQUESTS[0][1])
+    with override_settings(OPENREFERRAL_REQUESTS_PER_MINUTE=1_000_000):
+        measure_page(
+            report, client, "/openreferral/services from the public page cache", REQUESTS[7][1]
+        )
 
 
 def _generate() -> None:

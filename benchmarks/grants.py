@@ -33,6 +33,7 @@ from flourish.grants.models import (
     ProgrammeCategory,
     SpendLine,
 )
+from flourish.grants.services.funding import LARGEST_ADDITION_PENCE, programme_budget_add
 from flourish.grants.threesixtygiving import grant_records, stream_json
 
 BIG, SMALL = 10_000, 200
@@ -125,11 +126,12 @@ def _generate_list_data() -> tuple[User, Programme, Programme]:
             description="Bench",
             who_can_apply="Anyone",
             max_grant_pence=200_000,
-            budget_pence=100_000_000_000,
             identifier_prefix="bench",
         )
         for size in (BIG, SMALL)
     )
+    for programme in (big, small):
+        _fund(programme, staff)
     groups = _groups(GROUPS)
     for programme, size in [(big, BIG), (small, SMALL)]:
         categories = ProgrammeCategory.objects.bulk_create(
@@ -160,6 +162,16 @@ def _generate_list_data() -> tuple[User, Programme, Programme]:
             if application.status == ApplicationStatus.AWARDED
         )
     return staff, big, small
+
+
+def _fund(programme: Programme, staff: User) -> None:
+    """A budget put in through the ledger, as the funder's staff would."""
+    programme_budget_add(
+        programme=programme,
+        actor=staff,
+        amount_pence=LARGEST_ADDITION_PENCE,
+        idempotency_key="bench",
+    )
 
 
 def _groups(count: int, prefix: str = "bench") -> list[Organisation]:
@@ -200,9 +212,9 @@ def _generate_export_data() -> None:
         description="Bench",
         who_can_apply="Anyone",
         max_grant_pence=200_000,
-        budget_pence=100_000_000_000,
         identifier_prefix="bench",
     )
+    _fund(programme, staff)
     category = ProgrammeCategory.objects.create(programme=programme, name="Technology", position=1)
     groups = _groups(GROUPS, prefix="export")
     today = timezone.localdate()

@@ -3,8 +3,9 @@
 Installed only when DATABASE_REPLICA_URL is set (docs/deployment.md). A replica lags
 the primary by a moment, so anything that must see the latest data reads from the
 primary: every query inside a transaction (services check and write there), every
-query of a request that writes (POST and the like), and, for a few seconds after a
-person's write, their own next requests, so they see what they just saved.
+query of a request that writes (POST and the like), every read after a write in the
+same request or task, and, for a few seconds after a person's write, their own next
+requests, so they see what they just saved.
 """
 
 from collections.abc import Callable
@@ -20,6 +21,7 @@ PINNED_COOKIE = "flourish_primary"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 _pinned_to_primary: ContextVar[bool] = ContextVar("pinned_to_primary", default=False)
+_in_request: ContextVar[bool] = ContextVar("in_request", default=False)
 
 
 class PrimaryReplicaRouter:
@@ -31,6 +33,10 @@ class PrimaryReplicaRouter:
         return REPLICA
 
     def db_for_write(self, model: type, **hints: Any) -> str:
+        # Whatever a request reads after writing must see the write, even on a GET
+        # that records something (an audit event) outside a transaction.
+        if _in_request.get():
+            _pinned_to_primary.set(True)
         return PRIMARY
 
     def allow_relation(self, first: Any, second: Any, **hints: Any) -> bool:
@@ -51,9 +57,11 @@ class PrimaryAfterWriteMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         writes = request.method not in SAFE_METHODS
         token = _pinned_to_primary.set(writes or PINNED_COOKIE in request.COOKIES)
+        scope = _in_request.set(True)
         try:
             response = self.get_response(request)
         finally:
+            _in_request.reset(scope)
             _pinned_to_primary.reset(token)
         if writes:
             response.set_cookie(

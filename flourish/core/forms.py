@@ -6,13 +6,16 @@ line of per-form HTML. Pages show the error summary from the layout.
 """
 
 import datetime
-from typing import Any
+import threading
+from collections import OrderedDict
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -203,3 +206,60 @@ class AuditFilterForm(forms.Form):
             )
         ],
     )
+
+
+class FilterFormMarkup:
+    """A list page's filter form drawn once for each state it can be in, not on every request.
+
+    Drawing a form field by field through the widget templates costs more than the whole
+    list below it. A filter form's markup depends only on what was typed or chosen, the
+    reader's language and the choices offered, so it is kept (in this process, for the
+    last few hundred states) under exactly those. Only for forms that change nothing
+    else per request: no CSRF token, no per-person initial values."""
+
+    _kept: "OrderedDict[tuple[Any, ...], SafeString]" = OrderedDict()
+    _lock = threading.Lock()
+    KEEP = 256
+
+    def render(
+        self, template_name: str | None = None, context: Any = None, renderer: Any = None
+    ) -> SafeString:
+        if template_name is not None or context is not None or renderer is not None:
+            return super().render(template_name, context, renderer)  # type: ignore[misc]
+        key = self._markup_key()
+        with self._lock:
+            markup = self._kept.get(key)
+            if markup is not None:
+                self._kept.move_to_end(key)
+                return markup
+        markup = super().render()  # type: ignore[misc]
+        with self._lock:
+            self._kept[key] = markup
+            while len(self._kept) > self.KEEP:
+                self._kept.popitem(last=False)
+        return markup
+
+    __str__ = __html__ = render
+
+    def _markup_key(self) -> tuple[Any, ...]:
+        form = cast(forms.Form, self)
+        data = form.data if form.is_bound else {}
+        typed = tuple(
+            (name, tuple(data.getlist(name)) if hasattr(data, "getlist") else data.get(name))
+            for name in form.fields
+        )
+        choices = tuple(
+            (name, tuple((str(value), str(label)) for value, label in cast(Any, field.choices)))
+            for name, field in form.fields.items()
+            if isinstance(field, forms.ChoiceField)
+        )
+        return (
+            type(form),
+            get_language(),
+            form.is_bound,
+            form.prefix,
+            form.auto_id,
+            repr(sorted(form.initial.items())),
+            typed,
+            choices,
+        )

@@ -1,10 +1,14 @@
 """Template helpers loaded on every template (see TEMPLATES builtins)."""
 
+import datetime
+from functools import lru_cache
 from typing import Any
 
 from django import forms, template
 from django.forms import BoundField
+from django.utils import formats
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from flourish.core.formatting import format_minutes, format_pence
 from flourish.core.forms import WIDGET_CLASSES, error_message, widget_kind
@@ -22,6 +26,22 @@ def pence(value: int | None) -> str:
 def minutes(value: int | None) -> str:
     """{{ exchange.minutes|minutes }} → 1 hour 30 minutes."""
     return "" if value is None else format_minutes(int(value))
+
+
+@register.filter(expects_localtime=True)
+def day(value: datetime.date | None, arg: str) -> str:
+    """{{ award.awarded_on|day:"j F Y" }}: Django's `date` filter, with each date worded
+    once per language and format (a long list repeats the same few days)."""
+    if not isinstance(value, datetime.date):
+        return ""
+    return _worded(isinstance(value, datetime.datetime), value.isoformat(), arg, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _worded(has_time: bool, moment: str, arg: str, language: str | None) -> str:
+    # The text form keeps a time's offset, so the same instant in another zone is worded anew.
+    kind = datetime.datetime if has_time else datetime.date
+    return formats.date_format(kind.fromisoformat(moment), arg)
 
 
 @register.filter

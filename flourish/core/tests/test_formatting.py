@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from flourish.core.formatting import format_minutes, format_pence, parse_pounds
@@ -30,3 +32,48 @@ def test_amounts_people_type_become_exact_pence(typed, pence):
 def test_amounts_that_are_not_money_are_refused(typed):
     with pytest.raises(ValueError):
         parse_pounds(typed)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        datetime.date(2026, 3, 27),
+        datetime.datetime(2026, 6, 30, 23, 30, tzinfo=datetime.UTC),  # 1 July in London
+        datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC),
+    ],
+)
+@pytest.mark.parametrize("language", ["en-gb", "cy", "ur"])
+def test_the_day_filter_words_a_date_exactly_as_the_date_filter_does(when, language):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    page = Template('{{ when|date:"j F Y" }}|{{ when|day:"j F Y" }}|{{ when|day:"j M Y" }}')
+    with translation.override(language):
+        first = page.render(Context({"when": when}))
+        again = page.render(Context({"when": when}))
+    worded, by_day, short = first.split("|")
+
+    assert by_day == worded
+    assert again == first
+    with translation.override(language):
+        assert short == Template('{{ when|date:"j M Y" }}').render(Context({"when": when}))
+
+
+def test_the_day_filter_shows_nothing_for_no_date():
+    from django.template import Context, Template
+
+    assert Template('{{ when|day:"j F Y" }}').render(Context({"when": None})) == ""
+
+
+def test_the_day_filter_words_the_same_moment_anew_in_another_time_zone():
+    from django.template import Context, Template
+    from django.utils import timezone
+
+    page = Template('{{ when|day:"j F Y" }}')
+    when = {"when": datetime.datetime(2026, 6, 30, 23, 30, tzinfo=datetime.UTC)}
+
+    in_london = page.render(Context(when))
+    with timezone.override("UTC"):
+        in_utc = page.render(Context(when))
+
+    assert (in_london, in_utc) == ("1 July 2026", "30 June 2026")

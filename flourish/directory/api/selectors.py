@@ -19,12 +19,38 @@ def _api_offers() -> QuerySet[Offer]:
     return Offer.objects.select_related("listing")
 
 
+# What a service's summary shows (serializers.service_summary), and no more: a page of
+# fifty is read without the rest of each offer's and group's columns.
+SUMMARY_FIELDS = (
+    "uuid",
+    "name",
+    "description",
+    "updated_at",
+    "listing__uuid",
+    "listing__name",
+    "listing__description",
+    "listing__email",
+    "listing__website",
+    "listing__state",
+    "listing__last_confirmed_at",
+)
+# And where it is met (serializers.location without an address).
+LOCATION_FIELDS = (
+    "uuid",
+    "name",
+    "is_public_venue",
+    "outward_code",
+    "latitude",
+    "longitude",
+)
+
+
 def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, list[Offer]]:
     """/services: (total, one page of offers with their group), in two queries."""
     total, ranked = ranking.offers_and_groups_page(
         offers=offer_search_queryset(query), groups=None, near=None, offset=offset, limit=limit
     )
-    found = _api_offers().in_bulk([row.pk for row in ranked])
+    found = _api_offers().only(*SUMMARY_FIELDS).in_bulk([row.pk for row in ranked])
     return total, [found[row.pk] for row in ranked if row.pk in found]
 
 
@@ -54,7 +80,15 @@ def service_at_location_page(
     else:
         total = links.count()
         ids = list(links.order_by("pk").values_list("pk", flat=True)[offset : offset + limit])
-    found = OfferPlace.objects.select_related("offer__listing", "place").in_bulk(ids)
+    found = (
+        OfferPlace.objects.select_related("offer__listing", "place")
+        .only(
+            "uuid",
+            *(f"offer__{field}" for field in SUMMARY_FIELDS),
+            *(f"place__{field}" for field in LOCATION_FIELDS),
+        )
+        .in_bulk(ids)
+    )
     return total, [found[pk] for pk in ids if pk in found]
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 
+from flourish.core.public_cache import public_page
 from flourish.directory.api import params, selectors, serializers
 from flourish.directory.api.throttle import seconds_until_allowed
 
@@ -23,32 +24,45 @@ def _error(status: int, message: str) -> JsonResponse:
     return JsonResponse({"status": status, "message": message}, status=status)
 
 
-def api_view(view: Callable[..., dict[str, Any]]) -> Callable[..., JsonResponse]:
-    """GET only, throttled, CORS open to all, and every failure a JSON message."""
+def api_view(view: Callable[..., dict[str, Any]] | None = None, *, cached: bool = True) -> Any:
+    """GET only, throttled, CORS open to all, and every failure a JSON message.
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
-        if request.method not in ("GET", "HEAD"):
-            response = _error(405, "This API is read-only: use GET.")
-            response["Allow"] = "GET, HEAD"
-        elif wait := seconds_until_allowed(request):
-            response = _error(429, f"Too many requests. Try again in {wait} seconds.")
-            response["Retry-After"] = str(wait)
-        else:
+    Answers are the same for everyone, so they are kept in the public page cache with
+    the directory's pages (and built afresh when a group, offer or place changes);
+    every request still counts against its client's allowance first. `cached=False`
+    for answers that name the host they were asked on."""
+
+    def decorate(view: Callable[..., dict[str, Any]]) -> Callable[..., HttpResponse]:
+        def built(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             try:
-                response = JsonResponse(view(request, *args, **kwargs))
+                return JsonResponse(view(request, *args, **kwargs))
             except params.ApiError as error:
-                response = _error(error.status, error.message)
+                return _error(error.status, error.message)
             except Http404:
-                response = _error(404, "There is nothing with that id.")
+                return _error(404, "There is nothing with that id.")
             except Exception:
                 # A client of a JSON API must get JSON even when we fail; the error is logged.
                 logger.exception("Open Referral API request failed: %s", request.get_full_path())
-                response = _error(500, "Something went wrong on our side. Try again later.")
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
+                return _error(500, "Something went wrong on our side. Try again later.")
 
-    return wrapper
+        answer = public_page("directory")(built) if cached else built
+
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method not in ("GET", "HEAD"):
+                response: HttpResponse = _error(405, "This API is read-only: use GET.")
+                response["Allow"] = "GET, HEAD"
+            elif wait := seconds_until_allowed(request):
+                response = _error(429, f"Too many requests. Try again in {wait} seconds.")
+                response["Retry-After"] = str(wait)
+            else:
+                response = answer(request, *args, **kwargs)
+            response["Access-Control-Allow-Origin"] = "*"
+            return response
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
 
 
 def _page(paging: params.Paging, total: int, contents: list[dict[str, Any]]) -> dict[str, Any]:
@@ -76,7 +90,7 @@ def _queryset_page(
     return _page(paging, total, [serialize(row) for row in rows])
 
 
-@api_view
+@api_view(cached=False)
 def root(request: HttpRequest) -> dict[str, Any]:
     return {
         "version": "3.0",
@@ -90,7 +104,7 @@ def _openapi_document() -> dict[str, Any]:
     return json.loads(OPENAPI_FILE.read_text())
 
 
-@api_view
+@api_view(cached=False)
 def openapi(request: HttpRequest) -> dict[str, Any]:
     server = request.build_absolute_uri(reverse("openreferral:root")).rstrip("/")
     return {**_openapi_document(), "servers": [{"url": server}]}

@@ -272,3 +272,39 @@ def test_a_full_service_uses_a_fixed_number_of_queries(
 ):
     with django_assert_num_queries(4):
         get(client, "service", str(peer_group.uuid))
+
+
+def test_a_page_of_services_asked_for_again_comes_from_the_cache_until_a_service_changes(
+    client, peer_group, django_assert_max_num_queries
+):
+    first = get(client, "services")
+    with django_assert_max_num_queries(0):
+        again = get(client, "services")
+
+    assert again["X-Flourish-Cache"] == "hit"
+    assert again["Access-Control-Allow-Origin"] == "*"
+    assert again.json() == first.json()
+
+    peer_group.name = "Tuesday evening peer group"
+    peer_group.save()
+    changed = get(client, "services")
+
+    assert "X-Flourish-Cache" not in changed
+    assert changed.json()["contents"][0]["name"] == "Tuesday evening peer group"
+
+
+def test_answers_from_the_cache_still_count_against_a_clients_allowance(client, db, settings):
+    settings.OPENREFERRAL_REQUESTS_PER_MINUTE = 3
+
+    statuses = [get(client, "services").status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_an_error_is_never_kept_in_the_cache(client, db):
+    offer_meeting_at(postcode="LS6 1AA", name="First group")
+
+    refused = [get(client, "services", page="2").status_code for _ in range(2)]
+
+    assert refused == [404, 404]
+    assert "X-Flourish-Cache" not in get(client, "services", page="2")

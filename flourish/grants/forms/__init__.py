@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flourish.accounts.models import ContactRoute, Organisation, OrganisationKind
 from flourish.core.formatting import parse_pounds
-from flourish.core.forms import GovukDateField
+from flourish.core.forms import FilterFormMarkup, GovukDateField
 from flourish.grants.models import (
     ApplicationStatus,
     Award,
@@ -263,7 +263,7 @@ class EligibilityAnswerForm(forms.Form):
     )
 
 
-class ApplicationFilterForm(forms.Form):
+class ApplicationFilterForm(FilterFormMarkup, forms.Form):
     search = forms.CharField(label=_("Search group names"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"),

@@ -82,6 +82,54 @@ def test_the_staff_list_pages_through_many_applications(client, staff, programme
     assert second.count('href="/grants/manage/applications/') == 5
 
 
+def _rows_and_next_link(client, url, query=None):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(url, query).content, "html.parser")
+    rows = [
+        (cells[0].get_text(strip=True), cells[0].a["href"], cells[2].get_text(strip=True))
+        for cells in (row.find_all("td") for row in soup.select("tbody tr"))
+    ]
+    following = soup.select_one("a[rel=next]")
+    return rows, following["href"] if following else None
+
+
+def test_paging_through_the_staff_list_shows_every_application_once_newest_first(
+    client, staff, programme
+):
+    made = _applications(programme, 30)
+    for minutes, application in enumerate(made):  # each sent a minute after the one before
+        application.submitted_at = made[0].submitted_at + datetime.timedelta(minutes=minutes)
+        application.save(update_fields=["submitted_at"])
+    client.force_login(staff)
+    url = reverse("grants:programme_applications", args=[programme.slug])
+
+    first, following = _rows_and_next_link(client, url)
+    second, after = _rows_and_next_link(client, url + following)
+
+    newest_first = [application.group.name for application in reversed(made)]
+    assert [name for name, _link, _status in first] == newest_first[:25]
+    assert [name for name, _link, _status in second] == newest_first[25:]
+    assert after is None
+    for application in made:  # each row links to its own application
+        link = reverse("grants:review", args=[application.pk])
+        assert (application.group.name, link, "Submitted") in first + second
+
+
+def test_the_next_page_of_a_filtered_staff_list_keeps_the_filter(client, staff, programme):
+    _applications(programme, 30, status=ApplicationStatus.IN_REVIEW)
+    _applications(programme, 30, status=ApplicationStatus.SHORTLISTED)
+    client.force_login(staff)
+    url = reverse("grants:programme_applications", args=[programme.slug])
+
+    first, following = _rows_and_next_link(client, url, {"status": "in_review"})
+    second, _after = _rows_and_next_link(client, url + following)
+
+    assert "status=in_review" in following
+    assert {status for _name, _link, status in first + second} == {"Being considered"}
+    assert len({link for _name, link, _status in first + second}) == 30
+
+
 def test_a_not_eligible_group_reads_a_kind_message_with_signposts(
     client, staff, owner, group, programme
 ):

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -63,6 +64,10 @@ def manage(request: HttpRequest) -> HttpResponse:
     return render(request, "grants/manage.html", context)
 
 
+# An id no application has, replaced in one reversed link to make each row's.
+LINK_PLACEHOLDER = 987654321987
+
+
 @login_required
 def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
@@ -73,6 +78,11 @@ def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
         programme=programme, filters=filters or selectors.ApplicationFilters()
     )
     page = page_of(items=applications, number=request.GET.get("page"), size=PAGE_SIZE)
+    page.object_list = selectors.with_status_labels(page.object_list)
+    # One reversal for the page: each row's link is the same path with its own id.
+    link = reverse("grants:review", args=[LINK_PLACEHOLDER])
+    for application in page.object_list:
+        application.review_url = link.replace(str(LINK_PLACEHOLDER), str(application.pk))  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
     context = {
