@@ -85,8 +85,19 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
     "timebank:pair_act": _scheme(pk="pair", action="accept"),
 }
 
+LEARNING_ARGUMENTS: dict[str, Arguments] = {
+    "learning:guide": lambda world: {"slug": world.guide.slug},
+    "learning:guide_edit": lambda world: {"slug": world.guide.slug, "language": "cy"},
+    "learning:guide_publish": lambda world: {
+        "slug": world.guide.slug,
+        "language": "cy",
+        "number": 1,
+    },
+}
+
 ARGUMENTS: dict[str, Arguments] = {
     **TIMEBANK_ARGUMENTS,
+    **LEARNING_ARGUMENTS,
     "directory:listing": _listing,
     "directory:claim": _listing,
     "directory:listing_calendar": _listing,

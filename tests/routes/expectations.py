@@ -206,6 +206,13 @@ EXPECTATIONS: dict[str, Expect] = {
     # Mentoring notes are the pair's own: not even the coordinator reads them.
     "timebank:pair": only(MEMBER),
     "timebank:pair_act": acted_on_by(MEMBER),
+    "learning:index": EVERYONE,
+    "learning:guide": EVERYONE,
+    # Guides are written by the people who run the site.
+    "learning:write": only(ADMIN),
+    "learning:guide_new": only(ADMIN),
+    "learning:guide_edit": only(ADMIN),
+    "learning:guide_publish": posted_by(ADMIN),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,
