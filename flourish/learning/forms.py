@@ -1,8 +1,11 @@
 """Forms for learning's pages. Services decide the rules; forms shape the input."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from flourish.learning.health import ANSWERS, QUESTIONS
 from flourish.learning.models import Stage
 
 
@@ -49,4 +52,55 @@ class UsefulForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Do not include personal details. The people who write guides read this."),
+    )
+
+
+class HealthCheckForm(forms.Form):
+    """One fieldset per question; every answer is the group's own and none is scored."""
+
+    share = forms.BooleanField(
+        label=_("Share these answers with the people who run support"),
+        required=False,
+        help_text=_("Only your group sees them otherwise. Nobody gives you a score."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        answers = forms.RadioSelect(attrs={"class": "govuk-radios--inline"})
+        fields = {
+            q.key: forms.ChoiceField(label=q.text, choices=ANSWERS, widget=answers, required=False)
+            for q in QUESTIONS
+        }
+        share = self.fields.pop("share")
+        self.fields.update(fields)
+        self.fields["share"] = share
+
+
+class SupportAskForm(forms.Form):
+    what = forms.CharField(
+        label=_("What would you like help with?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("In your own words, for example: we have never done a budget."),
+    )
+
+
+class TakeOnForm(forms.Form):
+    agreed_help = forms.CharField(
+        label=_("The help you will give"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example: two phone calls to build a first budget together."),
+    )
+
+
+class SupportNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("What you talked about"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class HowItWentForm(forms.Form):
+    how_it_went = forms.CharField(
+        label=_("How did the help go?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.learning.views import guides
+from flourish.learning.views import groups, guides, support
 
 app_name = "learning"
 urlpatterns = [
@@ -14,4 +14,23 @@ urlpatterns = [
         guides.guide_publish,
         name="guide_publish",
     ),
+    path("groups/<slug:slug>/", groups.group_home, name="group"),
+    path(
+        "groups/<slug:slug>/prompts/<int:pk>/<slug:answer>/",
+        groups.prompt_answer,
+        name="prompt_answer",
+    ),
+    path("groups/<slug:slug>/emails/", groups.prompt_emails, name="prompt_emails"),
+    path("groups/<slug:slug>/health-check/", support.health_check, name="health_check"),
+    path(
+        "groups/<slug:slug>/health-check/<int:pk>/",
+        support.health_check_answers,
+        name="health_check_answers",
+    ),
+    path("groups/<slug:slug>/support/new/", support.support_ask, name="support_ask"),
+    path("support/", support.support_list, name="support_list"),
+    path("support/<int:pk>/", support.support_request, name="support_request"),
+    path("support/<int:pk>/take-on/", support.support_take_on, name="support_take_on"),
+    path("support/<int:pk>/notes/", support.support_note, name="support_note"),
+    path("support/<int:pk>/how-it-went/", support.support_how_it_went, name="support_how_it_went"),
 ]

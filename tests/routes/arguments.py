@@ -85,7 +85,25 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
     "timebank:pair_act": _scheme(pk="pair", action="accept"),
 }
 
+def _group(world: World) -> dict[str, Any]:
+    return {"slug": world.prompt.group.slug}
+
+
 LEARNING_ARGUMENTS: dict[str, Arguments] = {
+    "learning:group": _group,
+    "learning:prompt_emails": _group,
+    "learning:health_check": _group,
+    "learning:support_ask": _group,
+    "learning:health_check_answers": lambda world: {**_group(world), "pk": world.health_check.pk},
+    "learning:support_request": _on("support_request"),
+    "learning:support_take_on": _on("support_request"),
+    "learning:support_note": _on("support_request"),
+    "learning:support_how_it_went": _on("support_request"),
+    "learning:prompt_answer": lambda world: {
+        **_group(world),
+        "pk": world.prompt.pk,
+        "answer": "done",
+    },
     "learning:guide": lambda world: {"slug": world.guide.slug},
     "learning:guide_edit": lambda world: {"slug": world.guide.slug, "language": "cy"},
     "learning:guide_publish": lambda world: {

@@ -213,6 +213,21 @@ EXPECTATIONS: dict[str, Expect] = {
     "learning:guide_new": only(ADMIN),
     "learning:guide_edit": only(ADMIN),
     "learning:guide_publish": posted_by(ADMIN),
+    # A group's own page: its lead and members only.
+    "learning:group": only(LEAD, MEMBER),
+    "learning:prompt_answer": posted_by(LEAD, MEMBER),
+    "learning:prompt_emails": posted_by(LEAD, MEMBER),
+    # The health check is the group's own; support sees it only if the group shares it.
+    "learning:health_check": only(LEAD, MEMBER),
+    "learning:health_check_answers": only(LEAD, MEMBER),
+    "learning:support_ask": only(LEAD, MEMBER),
+    # Support is run by the people who run the site.
+    "learning:support_list": only(ADMIN),
+    "learning:support_request": only(LEAD, MEMBER, ADMIN),
+    "learning:support_take_on": acted_on_by(ADMIN),
+    "learning:support_note": acted_on_by(ADMIN),
+    # The group says how the help went, not the people who gave it.
+    "learning:support_how_it_went": acted_on_by(LEAD, MEMBER),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

@@ -2,5 +2,32 @@
 requests and peer circles."""
 
 from flourish.learning.models.guides import Guide, GuideFeedback, GuideVersion, Stage
+from flourish.learning.models.prompts import (
+    GUIDE_FOR_REASON,
+    GroupLearningSettings,
+    Prompt,
+    PromptReason,
+    PromptState,
+)
+from flourish.learning.models.support import (
+    HealthCheck,
+    SupportNote,
+    SupportRequest,
+    SupportStatus,
+)
 
-__all__ = ["Guide", "GuideFeedback", "GuideVersion", "Stage"]
+__all__ = [
+    "GUIDE_FOR_REASON",
+    "GroupLearningSettings",
+    "Guide",
+    "GuideFeedback",
+    "GuideVersion",
+    "HealthCheck",
+    "Prompt",
+    "PromptReason",
+    "PromptState",
+    "Stage",
+    "SupportNote",
+    "SupportRequest",
+    "SupportStatus",
+]
