@@ -3,10 +3,18 @@
 from typing import Any
 
 import factory
+from django.utils.text import slugify
 
 from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
 from flourish.accounts.models import OrganisationKind, Role
-from flourish.learning.models import Guide, GuideVersion, Stage
+from flourish.learning.models import (
+    Circle,
+    CircleKind,
+    CircleMember,
+    Guide,
+    GuideVersion,
+    Stage,
+)
 from flourish.learning.services.guides import guide_publish, guide_version_save
 
 
@@ -51,3 +59,27 @@ def published_guide(
         body=body,
     )
     return guide_publish(version=version, actor=guide.created_by)
+
+
+class CircleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Circle
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Circle {n}")
+    slug = factory.LazyAttribute(lambda circle: slugify(circle.name))
+    kind = CircleKind.THEME
+    about = "Leaders of peer groups talking about running them."
+    code_of_conduct = "Be kind. Keep what people share here in the circle. No selling."
+    open_to_join = True
+
+
+def circle_member_make(circle: Circle, user: Any = None, *, moderator: bool = False) -> Any:
+    """A group lead in the circle (a moderator if asked)."""
+    person: Any = user or UserFactory()
+    if not person.memberships.filter(role=Role.GROUP_LEAD).exists():
+        MembershipFactory(user=person, organisation=OrganisationFactory(), role=Role.GROUP_LEAD)
+    CircleMember.objects.update_or_create(
+        circle=circle, user=person, defaults={"is_moderator": moderator}
+    )
+    return person

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from flourish.learning.health import ANSWERS, QUESTIONS
-from flourish.learning.models import Stage
+from flourish.learning.models import POST_MAX_LENGTH, Stage
 
 
 class GuideWordsForm(forms.Form):
@@ -103,4 +103,37 @@ class SupportNoteForm(forms.Form):
 class HowItWentForm(forms.Form):
     how_it_went = forms.CharField(
         label=_("How did the help go?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ThreadForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=150)
+    body = forms.CharField(
+        label=_("What you want to say"),
+        max_length=POST_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Only members of this circle can read it."),
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"), max_length=POST_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this reply?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The circle's moderators read this straight away."),
+    )
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you hiding it?"),
+        max_length=300,
+        help_text=_("Its author will see this."),
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.learning.views import groups, guides, support
+from flourish.learning.views import circles, groups, guides, support
 
 app_name = "learning"
 urlpatterns = [
@@ -33,4 +33,12 @@ urlpatterns = [
     path("support/<int:pk>/take-on/", support.support_take_on, name="support_take_on"),
     path("support/<int:pk>/notes/", support.support_note, name="support_note"),
     path("support/<int:pk>/how-it-went/", support.support_how_it_went, name="support_how_it_went"),
+    path("circles/", circles.circle_list, name="circles"),
+    path("circles/<slug:slug>/", circles.circle, name="circle"),
+    path("circles/<slug:slug>/join/", circles.circle_join, name="circle_join"),
+    path("circles/<slug:slug>/reports/", circles.circle_reports, name="circle_reports"),
+    path("circles/<slug:slug>/new/", circles.thread_new, name="thread_new"),
+    path("circles/<slug:slug>/conversations/<int:pk>/", circles.thread, name="thread"),
+    path("circles/<slug:slug>/replies/<int:pk>/report/", circles.reply_report, name="reply_report"),
+    path("circles/<slug:slug>/replies/<int:pk>/hide/", circles.reply_hide, name="reply_hide"),
 ]

@@ -85,6 +85,7 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
     "timebank:pair_act": _scheme(pk="pair", action="accept"),
 }
 
+
 def _group(world: World) -> dict[str, Any]:
     return {"slug": world.prompt.group.slug}
 
@@ -99,6 +100,13 @@ LEARNING_ARGUMENTS: dict[str, Arguments] = {
     "learning:support_take_on": _on("support_request"),
     "learning:support_note": _on("support_request"),
     "learning:support_how_it_went": _on("support_request"),
+    "learning:circle": lambda world: {"slug": world.circle.slug},
+    "learning:circle_join": lambda world: {"slug": "route-open-circle"},
+    "learning:circle_reports": lambda world: {"slug": world.circle.slug},
+    "learning:thread_new": lambda world: {"slug": world.circle.slug},
+    "learning:thread": lambda world: {"slug": world.circle.slug, "pk": world.thread.pk},
+    "learning:reply_report": lambda world: {"slug": world.circle.slug, "pk": world.reply.pk},
+    "learning:reply_hide": lambda world: {"slug": world.circle.slug, "pk": world.reply.pk},
     "learning:prompt_answer": lambda world: {
         **_group(world),
         "pk": world.prompt.pk,

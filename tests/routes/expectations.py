@@ -19,6 +19,7 @@ from tests.routes.world import (
     ASSOCIATE,
     LEAD,
     MEMBER,
+    OTHER_GROUP,
     PANEL,
     PEOPLE,
     STAFF,
@@ -228,6 +229,17 @@ EXPECTATIONS: dict[str, Expect] = {
     "learning:support_note": acted_on_by(ADMIN),
     # The group says how the help went, not the people who gave it.
     "learning:support_how_it_went": acted_on_by(LEAD, MEMBER),
+    # Nothing in a circle is public: its members only. Circles are for people who run a
+    # group; anyone else signed in is told so on the list of circles.
+    "learning:circles": SIGNED_IN,
+    "learning:circle_join": posted_by(*SIGNED_IN_PEOPLE),
+    "learning:circle": only(LEAD, OTHER_GROUP),
+    "learning:thread_new": only(LEAD, OTHER_GROUP),
+    "learning:thread": only(LEAD, OTHER_GROUP),
+    "learning:reply_report": only(LEAD, OTHER_GROUP),
+    # Only the circle's own moderators.
+    "learning:circle_reports": only(LEAD),
+    "learning:reply_hide": only(LEAD),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

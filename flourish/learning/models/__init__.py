@@ -1,6 +1,15 @@
 """Learning: guides by a group's life, prompts at the right moment, a health check, support
 requests and peer circles."""
 
+from flourish.learning.models.circles import (
+    POST_MAX_LENGTH,
+    Circle,
+    CircleKind,
+    CircleMember,
+    Reply,
+    ReplyReport,
+    Thread,
+)
 from flourish.learning.models.guides import Guide, GuideFeedback, GuideVersion, Stage
 from flourish.learning.models.prompts import (
     GUIDE_FOR_REASON,
@@ -18,6 +27,10 @@ from flourish.learning.models.support import (
 
 __all__ = [
     "GUIDE_FOR_REASON",
+    "POST_MAX_LENGTH",
+    "Circle",
+    "CircleKind",
+    "CircleMember",
     "GroupLearningSettings",
     "Guide",
     "GuideFeedback",
@@ -26,8 +39,11 @@ __all__ = [
     "Prompt",
     "PromptReason",
     "PromptState",
+    "Reply",
+    "ReplyReport",
     "Stage",
     "SupportNote",
     "SupportRequest",
     "SupportStatus",
+    "Thread",
 ]
