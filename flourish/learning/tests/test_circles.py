@@ -3,11 +3,12 @@ hides it; strangers see nothing; empty posts and posts from outside are refused.
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from flourish.learning.factories import CircleFactory, circle_member_make
 from flourish.learning.models import CircleMember, Reply, ReplyReport, Thread
-from flourish.learning.services.circles import reply_post, thread_start
+from flourish.learning.services.circles import reply_hide, reply_post, thread_start
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +140,18 @@ def test_a_post_with_a_script_is_shown_as_harmless_text(client, circle, peer):
     page = client.get(reverse("learning:thread", args=[circle.slug, thread.pk])).content.decode()
     assert "<script>alert" not in page and "<img src=x" not in page and "<iframe" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_post_to_a_circle_you_are_not_in_is_refused_with_a_message(circle, owner):
+    with pytest.raises(ValidationError, match="Join this circle before you post in it"):
+        thread_start(circle=circle, actor=owner, title="Hello", body="Let me in")
+    assert not Thread.objects.exists()
+
+
+def test_hiding_a_reply_as_an_ordinary_member_is_refused_by_the_service(circle, peer):
+    thread = thread_start(circle=circle, actor=peer, title="Hello", body="Hi all")
+    reply = reply_post(thread=thread, actor=peer, body="Me again")
+    with pytest.raises(ValidationError, match="moderators can hide a reply"):
+        reply_hide(reply=reply, actor=peer, reason="Because")
+    reply.refresh_from_db()
+    assert not reply.is_hidden
