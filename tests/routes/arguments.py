@@ -85,8 +85,45 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
     "timebank:pair_act": _scheme(pk="pair", action="accept"),
 }
 
+
+def _group(world: World) -> dict[str, Any]:
+    return {"slug": world.prompt.group.slug}
+
+
+LEARNING_ARGUMENTS: dict[str, Arguments] = {
+    "learning:group": _group,
+    "learning:prompt_emails": _group,
+    "learning:health_check": _group,
+    "learning:support_ask": _group,
+    "learning:health_check_answers": lambda world: {**_group(world), "pk": world.health_check.pk},
+    "learning:support_request": _on("support_request"),
+    "learning:support_take_on": _on("support_request"),
+    "learning:support_note": _on("support_request"),
+    "learning:support_how_it_went": _on("support_request"),
+    "learning:circle": lambda world: {"slug": world.circle.slug},
+    "learning:circle_join": lambda world: {"slug": "route-open-circle"},
+    "learning:circle_reports": lambda world: {"slug": world.circle.slug},
+    "learning:thread_new": lambda world: {"slug": world.circle.slug},
+    "learning:thread": lambda world: {"slug": world.circle.slug, "pk": world.thread.pk},
+    "learning:reply_report": lambda world: {"slug": world.circle.slug, "pk": world.reply.pk},
+    "learning:reply_hide": lambda world: {"slug": world.circle.slug, "pk": world.reply.pk},
+    "learning:prompt_answer": lambda world: {
+        **_group(world),
+        "pk": world.prompt.pk,
+        "answer": "done",
+    },
+    "learning:guide": lambda world: {"slug": world.guide.slug},
+    "learning:guide_edit": lambda world: {"slug": world.guide.slug, "language": "cy"},
+    "learning:guide_publish": lambda world: {
+        "slug": world.guide.slug,
+        "language": "cy",
+        "number": 1,
+    },
+}
+
 ARGUMENTS: dict[str, Arguments] = {
     **TIMEBANK_ARGUMENTS,
+    **LEARNING_ARGUMENTS,
     "directory:listing": _listing,
     "directory:claim": _listing,
     "directory:listing_calendar": _listing,

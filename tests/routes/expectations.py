@@ -19,6 +19,7 @@ from tests.routes.world import (
     ASSOCIATE,
     LEAD,
     MEMBER,
+    OTHER_GROUP,
     PANEL,
     PEOPLE,
     STAFF,
@@ -206,6 +207,39 @@ EXPECTATIONS: dict[str, Expect] = {
     # Mentoring notes are the pair's own: not even the coordinator reads them.
     "timebank:pair": only(MEMBER),
     "timebank:pair_act": acted_on_by(MEMBER),
+    "learning:index": EVERYONE,
+    "learning:guide": EVERYONE,
+    # Guides are written by the people who run the site.
+    "learning:write": only(ADMIN),
+    "learning:guide_new": only(ADMIN),
+    "learning:guide_edit": only(ADMIN),
+    "learning:guide_publish": posted_by(ADMIN),
+    # A group's own page: its lead and members only.
+    "learning:group": only(LEAD, MEMBER),
+    "learning:prompt_answer": posted_by(LEAD, MEMBER),
+    "learning:prompt_emails": posted_by(LEAD, MEMBER),
+    # The health check is the group's own; support sees it only if the group shares it.
+    "learning:health_check": only(LEAD, MEMBER),
+    "learning:health_check_answers": only(LEAD, MEMBER),
+    "learning:support_ask": only(LEAD, MEMBER),
+    # Support is run by the people who run the site.
+    "learning:support_list": only(ADMIN),
+    "learning:support_request": only(LEAD, MEMBER, ADMIN),
+    "learning:support_take_on": acted_on_by(ADMIN),
+    "learning:support_note": acted_on_by(ADMIN),
+    # The group says how the help went, not the people who gave it.
+    "learning:support_how_it_went": acted_on_by(LEAD, MEMBER),
+    # Nothing in a circle is public: its members only. Circles are for people who run a
+    # group; anyone else signed in is told so on the list of circles.
+    "learning:circles": SIGNED_IN,
+    "learning:circle_join": posted_by(*SIGNED_IN_PEOPLE),
+    "learning:circle": only(LEAD, OTHER_GROUP),
+    "learning:thread_new": only(LEAD, OTHER_GROUP),
+    "learning:thread": only(LEAD, OTHER_GROUP),
+    "learning:reply_report": only(LEAD, OTHER_GROUP),
+    # Only the circle's own moderators.
+    "learning:circle_reports": only(LEAD),
+    "learning:reply_hide": only(LEAD),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

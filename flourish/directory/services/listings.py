@@ -30,6 +30,8 @@ from flourish.directory.services.search_index import (
     search_index_update,
 )
 from flourish.directory.tasks import send_directory_email
+from flourish.learning.models import PromptReason
+from flourish.learning.services.prompts import prompt_offer
 
 CLAIM_SALT = "flourish.directory.claim"
 CLAIM_LINK_DAYS = 7
@@ -319,6 +321,12 @@ def listings_mark_stale(*, now: datetime.datetime) -> tuple[int, int]:
         listing.state, listing.stale_since = ListingState.STALE, now
         listing.save(update_fields=["state", "stale_since", "updated_at"])
         audit_record(actor=None, action=events.LISTING_MARKED_STALE, target=listing)
+        if listing.organisation_id is not None:
+            prompt_offer(
+                group=listing.organisation,
+                reason=PromptReason.STALE_LISTING,
+                about=f"listing:{listing.uuid}:{now.date().isoformat()}",
+            )
         if listing.email:
             transaction.on_commit(
                 partial(

@@ -32,6 +32,8 @@ from flourish.grants.models import (
     Stage,
 )
 from flourish.grants.money import programme_budget_figures
+from flourish.learning.models import PromptReason
+from flourish.learning.services.prompts import prompt_offer
 
 OPEN_FOR_DECISION = (
     ApplicationStatus.SUBMITTED,
@@ -379,4 +381,12 @@ def award_accept(*, award: Award, actor: Any, how: str = AcceptanceMethod.ONLINE
     award.full_clean()
     award.save()
     audit_record(actor=actor, action=events.AWARD_ACCEPTED, target=award, data={"how": how})
+    if award.holding_partner_id is not None:
+        # A group with no bank account: the money waits with a holding partner, which is
+        # the moment to read how holding money works.
+        prompt_offer(
+            group=award.application.group,
+            reason=PromptReason.HOLDING_MONEY,
+            about=f"award:{award.pk}",
+        )
     return award

@@ -20,6 +20,8 @@ from flourish.grants.models import (
     ReportReminder,
     ReportSpend,
 )
+from flourish.learning.models import PromptReason
+from flourish.learning.services.prompts import prompt_offer
 
 
 @transaction.atomic
@@ -106,3 +108,28 @@ def report_reminders_send(*, today: date) -> int:
                 )
                 sent += 1
     return sent
+
+
+# How long before a report is due its group is offered the guide to telling a funder.
+REPORT_PROMPT_DAYS = 14
+
+
+def report_due_prompts_offer(*, today: date) -> int:
+    """Groups whose short report is due within two weeks see the guide to telling their
+    funder what happened on their page (once per award, however often this runs)."""
+    due = Award.objects.filter(
+        report_due_on__gte=today,
+        report_due_on__lte=today + timedelta(days=REPORT_PROMPT_DAYS),
+        report__isnull=True,
+        accepted_at__isnull=False,
+    ).select_related("application__group")
+    offered = 0
+    for award in due:
+        with transaction.atomic():
+            prompt = prompt_offer(
+                group=award.application.group,
+                reason=PromptReason.REPORT_DUE,
+                about=f"award:{award.pk}",
+            )
+        offered += prompt is not None
+    return offered

@@ -1,0 +1,139 @@
+"""Forms for learning's pages. Services decide the rules; forms shape the input."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from flourish.learning.health import ANSWERS, QUESTIONS
+from flourish.learning.models import POST_MAX_LENGTH, Stage
+
+
+class GuideWordsForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=120)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=300,
+        help_text=_("One sentence a busy group lead can read in the list of guides."),
+    )
+    body = forms.CharField(
+        label=_("The guide, in Markdown"),
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 18}),
+        help_text=_(
+            "Short paragraphs. ## for a heading, - for a list, [words](https://example.org) "
+            "for a link. Press Preview to see it as readers will."
+        ),
+    )
+
+
+class GuideNewForm(GuideWordsForm):
+    slug = forms.SlugField(
+        label=_("Web address"),
+        max_length=80,
+        help_text=_("Small letters, numbers and hyphens, for example holding-money"),
+    )
+    stage = forms.ChoiceField(
+        label=_("Stage of a group's life"), choices=Stage.choices, widget=forms.RadioSelect
+    )
+    field_order = ["slug", "stage", "title", "summary", "body"]
+
+
+class UsefulForm(forms.Form):
+    useful = forms.TypedChoiceField(
+        label=_("Was this guide useful?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda answer: answer == "yes",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("What was missing or unclear? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Do not include personal details. The people who write guides read this."),
+    )
+
+
+class HealthCheckForm(forms.Form):
+    """One fieldset per question; every answer is the group's own and none is scored."""
+
+    share = forms.BooleanField(
+        label=_("Share these answers with the people who run support"),
+        required=False,
+        help_text=_("Only your group sees them otherwise. Nobody gives you a score."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        answers = forms.RadioSelect(attrs={"class": "govuk-radios--inline"})
+        fields = {
+            q.key: forms.ChoiceField(label=q.text, choices=ANSWERS, widget=answers, required=False)
+            for q in QUESTIONS
+        }
+        share = self.fields.pop("share")
+        self.fields.update(fields)
+        self.fields["share"] = share
+
+
+class SupportAskForm(forms.Form):
+    what = forms.CharField(
+        label=_("What would you like help with?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("In your own words, for example: we have never done a budget."),
+    )
+
+
+class TakeOnForm(forms.Form):
+    agreed_help = forms.CharField(
+        label=_("The help you will give"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example: two phone calls to build a first budget together."),
+    )
+
+
+class SupportNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("What you talked about"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class HowItWentForm(forms.Form):
+    how_it_went = forms.CharField(
+        label=_("How did the help go?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ThreadForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=150)
+    body = forms.CharField(
+        label=_("What you want to say"),
+        max_length=POST_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Only members of this circle can read it."),
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"), max_length=POST_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this reply?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The circle's moderators read this straight away."),
+    )
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you hiding it?"),
+        max_length=300,
+        help_text=_("Its author will see this."),
+    )

@@ -1,0 +1,39 @@
+"""A person's groups, and finding one of them: anyone not in the group gets 404."""
+
+from typing import Any
+
+from django.http import Http404
+
+from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
+
+GROUP_ROLES = (Role.GROUP_LEAD, Role.GROUP_MEMBER)
+
+
+def groups_of(user: Any) -> list[Organisation]:
+    """The groups a person leads or belongs to (none for someone signed out)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        Organisation.objects.filter(
+            kind=OrganisationKind.GROUP,
+            memberships__user=user,
+            memberships__role__in=GROUP_ROLES,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def get_group_for_user(*, user: Any, slug: str) -> Organisation:
+    """One of the person's own groups; 404 for anyone who is not a lead or member of it."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    group = Organisation.objects.filter(slug=slug, kind=OrganisationKind.GROUP).first()
+    if (
+        group is None
+        or not Membership.objects.filter(
+            user=user, organisation=group, role__in=GROUP_ROLES
+        ).exists()
+    ):
+        raise Http404
+    return group

@@ -1,0 +1,122 @@
+"""Circles: joining, posting, replying, reporting and hiding."""
+
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from flourish.accounts.models import Membership, Role
+from flourish.core.services import audit_record
+from flourish.core.tasks import email_send
+from flourish.learning import events
+from flourish.learning.models import Circle, CircleMember, Reply, ReplyReport, Thread
+
+
+def _member(circle: Circle, actor: Any) -> CircleMember:
+    member = CircleMember.objects.filter(circle=circle, user=actor).first() if actor else None
+    if member is None:
+        raise ValidationError(_("Join this circle before you post in it."))
+    return member
+
+
+def _words(text: str, field: str, message: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({field: message})
+    return text
+
+
+@transaction.atomic
+def circle_join(*, circle: Circle, actor: Any) -> CircleMember:
+    """Group leaders join open circles; other circles are by invitation from a moderator."""
+    if not circle.open_to_join:
+        raise ValidationError(_("This circle is by invitation. Ask one of its moderators."))
+    if not Membership.objects.filter(user=actor, role=Role.GROUP_LEAD).exists():
+        raise ValidationError(_("Circles are for people who run a group."))
+    try:
+        with transaction.atomic():
+            member, created = CircleMember.objects.get_or_create(circle=circle, user=actor)
+    except IntegrityError:
+        return CircleMember.objects.get(circle=circle, user=actor)
+    if created:
+        audit_record(actor=actor, action=events.CIRCLE_JOINED, target=circle)
+    return member
+
+
+@transaction.atomic
+def thread_start(*, circle: Circle, actor: Any, title: str, body: str) -> Thread:
+    """A member starts a conversation; an empty one is refused."""
+    _member(circle, actor)
+    thread = Thread(
+        circle=circle,
+        author=actor,
+        title=_words(title, "title", _("Give your post a title.")),
+        body=_words(body, "body", _("Write what you want to say.")),
+    )
+    thread.full_clean()
+    thread.save()
+    audit_record(actor=actor, action=events.THREAD_STARTED, target=thread)
+    return thread
+
+
+@transaction.atomic
+def reply_post(*, thread: Thread, actor: Any, body: str) -> Reply:
+    """A member replies; an empty reply is refused."""
+    _member(thread.circle, actor)
+    reply = Reply(thread=thread, author=actor, body=_words(body, "body", _("Write your reply.")))
+    reply.full_clean()
+    reply.save()
+    Thread.objects.filter(pk=thread.pk).update(
+        reply_count=F("reply_count") + 1, last_activity_at=reply.created_at
+    )
+    audit_record(actor=actor, action=events.REPLY_POSTED, target=thread)
+    return reply
+
+
+def _tell_moderators(report: ReplyReport) -> None:
+    circle = report.reply.thread.circle
+    emails = sorted(circle.members.filter(is_moderator=True).values_list("user__email", flat=True))
+    if emails:
+        email_send.enqueue(
+            to=emails,
+            subject=_("A reply in %(circle)s has been reported") % {"circle": circle.name},
+            body=_("Sign in to Flourish and open the circle's reports to look at it."),
+        )
+
+
+@transaction.atomic
+def reply_report(*, reply: Reply, actor: Any, reason: str) -> ReplyReport:
+    """A member reports a reply; the circle's moderators hear at once."""
+    _member(reply.thread.circle, actor)
+    reason = _words(reason, "reason", _("Say what is wrong with this reply."))
+    report, created = ReplyReport.objects.get_or_create(
+        reply=reply, reported_by=actor, defaults={"reason": reason}
+    )
+    if created:
+        audit_record(actor=actor, action=events.REPLY_REPORTED, target=reply.thread)
+        transaction.on_commit(partial(_tell_moderators, report))
+    return report
+
+
+@transaction.atomic
+def reply_hide(*, reply: Reply, actor: Any, reason: str) -> Reply:
+    """A peer moderator hides a reply and says why; its author sees the reason."""
+    member = _member(reply.thread.circle, actor)
+    if not member.is_moderator:
+        raise ValidationError(_("Only the circle's moderators can hide a reply."))
+    reply.hidden_reason = _words(
+        reason, "reason", _("Say why you are hiding it: its author will see this.")
+    )
+    reply.hidden_at = timezone.now()
+    reply.hidden_by = actor
+    reply.full_clean()
+    reply.save(update_fields=["hidden_at", "hidden_by", "hidden_reason", "updated_at"])
+    ReplyReport.objects.filter(reply=reply, resolved_at__isnull=True).update(
+        resolved_at=reply.hidden_at
+    )
+    audit_record(actor=actor, action=events.REPLY_HIDDEN, target=reply.thread)
+    return reply

@@ -1,0 +1,76 @@
+"""The circle page, a conversation's page and a group's page make the same number of queries
+whatever the number of conversations, replies, items, guides and requests."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from flourish.learning.factories import CircleFactory, circle_member_make, published_guide
+from flourish.learning.models import GUIDE_FOR_REASON, PromptReason
+from flourish.learning.services.circles import reply_post, reply_report, thread_start
+from flourish.learning.services.prompts import prompt_offer
+from flourish.learning.services.support import support_request_create
+
+pytestmark = pytest.mark.django_db
+CIRCLE_QUERIES = 10
+THREAD_QUERIES = 11
+GROUP_QUERIES = 13
+
+
+def count(client, address):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(address).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.fixture
+def circle(db):
+    return CircleFactory(name="Leeds leaders", slug="leeds-leaders")
+
+
+def grow_circle(circle, people, threads, replies):
+    made = []
+    for number in range(threads):
+        thread = thread_start(circle=circle, actor=people[number % 2], title="T", body="B")
+        for _ in range(replies):
+            reply = reply_post(thread=thread, actor=people[1], body="R")
+        reply_report(reply=reply, actor=people[0], reason="Not kind")
+        made.append(thread)
+    return made
+
+
+def test_the_circle_page_makes_a_fixed_number_of_queries(client, circle):
+    people = [circle_member_make(circle, moderator=True), circle_member_make(circle)]
+    client.force_login(people[0])
+    address = reverse("learning:circle", args=[circle.slug])
+    grow_circle(circle, people, 2, 1)
+    small = count(client, address)
+    grow_circle(circle, people, 30, 2)  # more than one page
+    assert small == count(client, address) == CIRCLE_QUERIES
+
+
+def test_a_conversations_page_makes_a_fixed_number_of_queries(client, circle):
+    people = [circle_member_make(circle, moderator=True), circle_member_make(circle)]
+    client.force_login(people[0])
+    thread = grow_circle(circle, people, 1, 2)[0]
+    address = reverse("learning:thread", args=[circle.slug, thread.pk])
+    small = count(client, address)
+    for _ in range(60):  # more than one page
+        reply_post(thread=thread, actor=people[1], body="More")
+    assert small == count(client, address) == THREAD_QUERIES
+
+
+def test_a_groups_page_makes_a_fixed_number_of_queries(client, group, owner):
+    client.force_login(owner)
+    address = reverse("learning:group", args=[group.slug])
+    for slug in GUIDE_FOR_REASON.values():
+        published_guide(slug=slug, title=slug)
+    prompt_offer(group=group, reason=PromptReason.STALE_LISTING)
+    small = count(client, address)
+    for reason in PromptReason.values:
+        for number in range(3):
+            prompt_offer(group=group, reason=reason, about=str(number))
+    for _ in range(5):
+        support_request_create(group=group, actor=owner, what="Help")
+    assert small == count(client, address) == GROUP_QUERIES

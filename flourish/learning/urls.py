@@ -1,0 +1,44 @@
+from django.urls import path
+
+from flourish.learning.views import circles, groups, guides, support
+
+app_name = "learning"
+urlpatterns = [
+    path("", guides.index, name="index"),
+    path("guides/<slug:slug>/", guides.guide, name="guide"),
+    path("write/", guides.write, name="write"),
+    path("write/new/", guides.guide_new, name="guide_new"),
+    path("write/<slug:slug>/<slug:language>/", guides.guide_edit, name="guide_edit"),
+    path(
+        "write/<slug:slug>/<slug:language>/<int:number>/publish/",
+        guides.guide_publish,
+        name="guide_publish",
+    ),
+    path("groups/<slug:slug>/", groups.group_home, name="group"),
+    path(
+        "groups/<slug:slug>/prompts/<int:pk>/<slug:answer>/",
+        groups.prompt_answer,
+        name="prompt_answer",
+    ),
+    path("groups/<slug:slug>/emails/", groups.prompt_emails, name="prompt_emails"),
+    path("groups/<slug:slug>/health-check/", support.health_check, name="health_check"),
+    path(
+        "groups/<slug:slug>/health-check/<int:pk>/",
+        support.health_check_answers,
+        name="health_check_answers",
+    ),
+    path("groups/<slug:slug>/support/new/", support.support_ask, name="support_ask"),
+    path("support/", support.support_list, name="support_list"),
+    path("support/<int:pk>/", support.support_request, name="support_request"),
+    path("support/<int:pk>/take-on/", support.support_take_on, name="support_take_on"),
+    path("support/<int:pk>/notes/", support.support_note, name="support_note"),
+    path("support/<int:pk>/how-it-went/", support.support_how_it_went, name="support_how_it_went"),
+    path("circles/", circles.circle_list, name="circles"),
+    path("circles/<slug:slug>/", circles.circle, name="circle"),
+    path("circles/<slug:slug>/join/", circles.circle_join, name="circle_join"),
+    path("circles/<slug:slug>/reports/", circles.circle_reports, name="circle_reports"),
+    path("circles/<slug:slug>/new/", circles.thread_new, name="thread_new"),
+    path("circles/<slug:slug>/conversations/<int:pk>/", circles.thread, name="thread"),
+    path("circles/<slug:slug>/replies/<int:pk>/report/", circles.reply_report, name="reply_report"),
+    path("circles/<slug:slug>/replies/<int:pk>/hide/", circles.reply_hide, name="reply_hide"),
+]

@@ -1,0 +1,136 @@
+"""Circles of peers: join, start a conversation, reply, report a reply, and (moderators)
+hide one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from flourish.core.pagination import page_of
+from flourish.learning.forms import HideForm, ReplyForm, ReportForm, ThreadForm
+from flourish.learning.selectors.circles import (
+    circles_for,
+    get_circle_for_joining,
+    get_reply_for_seat,
+    get_seat_for_user,
+    get_thread_for_seat,
+    open_reports,
+    replies_of,
+    threads_of,
+)
+from flourish.learning.services import circles
+from flourish.learning.views.common import add_service_error, posted
+
+THREADS_PER_PAGE = 25
+REPLIES_PER_PAGE = 50
+
+
+@login_required
+def circle_list(request: HttpRequest) -> HttpResponse:
+    mine, others = circles_for(user=request.user)
+    return render(request, "learning/circles.html", {"mine": mine, "others": others})
+
+
+@login_required
+@require_POST
+def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
+    circle = get_circle_for_joining(user=request.user, slug=slug)
+    try:
+        circles.circle_join(circle=circle, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("learning:circles")
+    messages.success(request, _("You have joined. Read how we treat each other here first."))
+    return redirect("learning:circle", slug=slug)
+
+
+@login_required
+def circle(request: HttpRequest, slug: str) -> HttpResponse:
+    seat = get_seat_for_user(user=request.user, slug=slug)
+    page = page_of(
+        items=threads_of(circle=seat.circle), number=request.GET.get("page"), size=THREADS_PER_PAGE
+    )
+    return render(
+        request, "learning/circle.html", {"seat": seat, "circle": seat.circle, "page": page}
+    )
+
+
+@login_required
+def thread_new(request: HttpRequest, slug: str) -> HttpResponse:
+    seat = get_seat_for_user(user=request.user, slug=slug)
+    form = ThreadForm(posted(request))
+    if form.is_valid():
+        try:
+            thread = circles.thread_start(
+                circle=seat.circle, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("learning:thread", slug=slug, pk=thread.pk)
+    return render(request, "learning/thread_new.html", {"circle": seat.circle, "form": form})
+
+
+@login_required
+def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    seat = get_seat_for_user(user=request.user, slug=slug)
+    found = get_thread_for_seat(seat=seat, pk=pk)
+    form = ReplyForm(posted(request))
+    if form.is_valid():
+        try:
+            reply = circles.reply_post(thread=found, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your reply is posted."))
+            last_page = found.reply_count // REPLIES_PER_PAGE + 1
+            return redirect(f"{request.path}?page={last_page}#reply-{reply.pk}")
+    page = page_of(
+        items=replies_of(thread=found), number=request.GET.get("page"), size=REPLIES_PER_PAGE
+    )
+    context = {"seat": seat, "circle": seat.circle, "thread": found, "page": page, "form": form}
+    return render(request, "learning/thread.html", context)
+
+
+@login_required
+def reply_report(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    seat = get_seat_for_user(user=request.user, slug=slug)
+    reply = get_reply_for_seat(seat=seat, pk=pk)
+    form = ReportForm(posted(request))
+    if form.is_valid():
+        circles.reply_report(reply=reply, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Thank you. The circle's moderators have been told."))
+        return redirect("learning:thread", slug=slug, pk=reply.thread_id)
+    context = {"circle": seat.circle, "reply": reply, "form": form}
+    return render(request, "learning/reply_report.html", context)
+
+
+@login_required
+def reply_hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    seat = get_seat_for_user(user=request.user, slug=slug)
+    if not seat.is_moderator:
+        raise Http404
+    reply = get_reply_for_seat(seat=seat, pk=pk)
+    form = HideForm(posted(request))
+    if form.is_valid():
+        try:
+            circles.reply_hide(reply=reply, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The reply is hidden. Its author can see why."))
+            return redirect("learning:thread", slug=slug, pk=reply.thread_id)
+    context = {"circle": seat.circle, "reply": reply, "form": form}
+    return render(request, "learning/reply_hide.html", context)
+
+
+@login_required
+def circle_reports(request: HttpRequest, slug: str) -> HttpResponse:
+    seat = get_seat_for_user(user=request.user, slug=slug)
+    if not seat.is_moderator:
+        raise Http404
+    context = {"circle": seat.circle, "reports": open_reports(circle=seat.circle)}
+    return render(request, "learning/circle_reports.html", context)

@@ -1,0 +1,168 @@
+"""The health check and support requests, for a group and for the people who run support."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from flourish.accounts.rules import is_administrator
+from flourish.learning.forms import (
+    HealthCheckForm,
+    HowItWentForm,
+    SupportAskForm,
+    SupportNoteForm,
+    TakeOnForm,
+)
+from flourish.learning.health import ANSWERS, QUESTIONS, suggested_guides
+from flourish.learning.selectors.groups import get_group_for_user
+from flourish.learning.selectors.guides import guide_versions_for_slugs
+from flourish.learning.selectors.support import (
+    get_health_check_for_user,
+    get_support_request_for_user,
+    support_requests_open,
+)
+from flourish.learning.services import support
+from flourish.learning.views.common import add_service_error, posted
+
+
+@login_required
+def health_check(request: HttpRequest, slug: str) -> HttpResponse:
+    group = get_group_for_user(user=request.user, slug=slug)
+    form = HealthCheckForm(posted(request))
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        share = data.pop("share")
+        try:
+            check = support.health_check_record(
+                group=group, actor=request.user, answers=data, share=share
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("learning:health_check_answers", slug=slug, pk=check.pk)
+    return render(request, "learning/health_check.html", {"group": group, "form": form})
+
+
+@login_required
+def health_check_answers(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    check = get_health_check_for_user(user=request.user, pk=pk)
+    if check.group.slug != slug:
+        raise Http404
+    labels = dict(ANSWERS)
+    answered = [(q.text, labels.get(check.answers.get(q.key, ""), "")) for q in QUESTIONS]
+    slugs = suggested_guides(check.answers)
+    found = guide_versions_for_slugs(slugs=slugs, language=get_language())
+    context = {
+        "check": check,
+        "group": check.group,
+        "answered": answered,
+        "guides": [found[s] for s in slugs if s in found],
+        "mine": not is_administrator(request.user) or check.done_by_id == request.user.pk,
+    }
+    return render(request, "learning/health_check_answers.html", context)
+
+
+@login_required
+def support_ask(request: HttpRequest, slug: str) -> HttpResponse:
+    group = get_group_for_user(user=request.user, slug=slug)
+    form = SupportAskForm(posted(request))
+    if form.is_valid():
+        try:
+            asked = support.support_request_create(
+                group=group, actor=request.user, what=form.cleaned_data["what"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("Sent. Someone who runs support will pick it up and get in touch.")
+            )
+            return redirect("learning:support_request", pk=asked.pk)
+    return render(request, "learning/support_ask.html", {"group": group, "form": form})
+
+
+@login_required
+def support_list(request: HttpRequest) -> HttpResponse:
+    if not is_administrator(request.user):
+        raise Http404
+    return render(request, "learning/support_list.html", {"requests": support_requests_open()})
+
+
+def _support_page(request: HttpRequest, pk: int, **forms: object) -> HttpResponse:
+    support_request = get_support_request_for_user(user=request.user, pk=pk)
+    runs_support = is_administrator(request.user)
+    context = {
+        "support_request": support_request,
+        "runs_support": runs_support,
+        "notes": support_request.notes.select_related("written_by") if runs_support else [],
+        "take_on_form": forms.get("take_on_form") or TakeOnForm(),
+        "note_form": forms.get("note_form") or SupportNoteForm(),
+        "how_form": forms.get("how_form") or HowItWentForm(),
+    }
+    context["form"] = next((f for f in forms.values() if f is not None), None)
+    return render(request, "learning/support_request.html", context)
+
+
+@login_required
+def support_request(request: HttpRequest, pk: int) -> HttpResponse:
+    return _support_page(request, pk)
+
+
+@login_required
+@require_POST
+def support_take_on(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_support_request_for_user(user=request.user, pk=pk)
+    if not is_administrator(request.user):
+        raise Http404
+    form = TakeOnForm(request.POST)
+    if form.is_valid():
+        try:
+            support.support_request_take_on(
+                support_request=found, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("You are helping. The group can see your name and the help agreed.")
+            )
+            return redirect("learning:support_request", pk=pk)
+    return _support_page(request, pk, take_on_form=form)
+
+
+@login_required
+@require_POST
+def support_note(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_support_request_for_user(user=request.user, pk=pk)
+    if not is_administrator(request.user):
+        raise Http404
+    form = SupportNoteForm(request.POST)
+    if form.is_valid():
+        support.support_note_log(support_request=found, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Conversation logged."))
+        return redirect("learning:support_request", pk=pk)
+    return _support_page(request, pk, note_form=form)
+
+
+@login_required
+@require_POST
+def support_how_it_went(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_support_request_for_user(user=request.user, pk=pk)
+    if is_administrator(request.user):
+        raise Http404  # the group says how it went, not the people who helped
+    form = HowItWentForm(request.POST)
+    if form.is_valid():
+        try:
+            support.support_request_rate(
+                support_request=found, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Thank you for saying how it went."))
+            return redirect("learning:support_request", pk=pk)
+    return _support_page(request, pk, how_form=form)
