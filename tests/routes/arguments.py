@@ -52,6 +52,30 @@ def _scheme(**things: str) -> Arguments:
     return _timebank(scheme_slug="after-hospital", **things)
 
 
+def _budget(**things: str) -> Arguments:
+    """The route budget's key, with the named things' keys (slug, booking, action)."""
+
+    def arguments(world: World) -> dict[str, Any]:
+        found: dict[str, Any] = {"pk": world.budget.pk}
+        for key, value in things.items():
+            found[key] = world.things[value].pk if key.endswith("pk") else value
+        return found
+
+    return arguments
+
+
+def _council(world: World) -> dict[str, Any]:
+    return {"slug": world.council.slug}
+
+
+BUDGETS_ARGUMENTS: dict[str, Arguments] = {
+    "budgets:home": _budget(),
+    "budgets:plan": _budget(),
+    "budgets:council": _council,
+    "budgets:budget_new": _council,
+}
+
+
 TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
     **{
         f"timebank:{name}": _timebank()
@@ -87,6 +111,7 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
 
 ARGUMENTS: dict[str, Arguments] = {
     **TIMEBANK_ARGUMENTS,
+    **BUDGETS_ARGUMENTS,
     "directory:listing": _listing,
     "directory:claim": _listing,
     "directory:listing_calendar": _listing,

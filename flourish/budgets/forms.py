@@ -1,0 +1,113 @@
+"""Forms for personal budgets' pages. Services decide the rules; forms shape the input."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from flourish.budgets.models import HeldAs, Period
+from flourish.core.forms import GovukDateField
+from flourish.grants.forms import PoundsField
+
+
+class BudgetForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The person’s email address"),
+        help_text=_("They sign in with a code sent to this address."),
+    )
+    name = forms.CharField(label=_("The person’s name"), max_length=150)
+    amount_pence = PoundsField(
+        label=_("Amount each period, in pounds"), example="250", positive=True
+    )
+    period = forms.ChoiceField(
+        label=_("How often is it paid?"), choices=Period.choices, widget=forms.RadioSelect
+    )
+    starts_on = GovukDateField(
+        label=_("Start date"), help_text=_("For example, 1 4 2026"), what=_("the start date")
+    )
+    ends_on = GovukDateField(
+        label=_("End date (optional)"),
+        help_text=_("Leave empty if it has no end date yet."),
+        what=_("the end date"),
+        required=False,
+    )
+    held_as = forms.ChoiceField(
+        label=_("How is it held?"), choices=HeldAs.choices, widget=forms.RadioSelect
+    )
+    held_by = forms.CharField(
+        label=_("Who holds it (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("The nominated person, or the organisation or provider that holds it."),
+    )
+
+
+class PlanForm(forms.Form):
+    what_matters = forms.CharField(
+        label=_("What matters to you"), widget=forms.Textarea, required=False, max_length=5000
+    )
+    outcomes = forms.CharField(
+        label=_("The outcomes you want"),
+        help_text=_("One on each line, in your own words."),
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+    )
+    spending = forms.CharField(
+        label=_("Kinds of spending agreed"),
+        help_text=_(
+            "One on each line: the kind, then an amount or a share. For example: "
+            "Peer support groups, £40 — or: Personal assistant, 60%"
+        ),
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+    )
+    not_paid_for = forms.CharField(
+        label=_("What the council will not pay for"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+    )
+
+    def clean_spending(self) -> list[tuple[str, int | None, int | None]]:
+        from flourish.core.formatting import parse_pounds
+
+        kinds: list[tuple[str, int | None, int | None]] = []
+        for line in self.cleaned_data["spending"].splitlines():
+            if not line.strip():
+                continue
+            name, _comma, value = line.rpartition(",")
+            value = value.strip()
+            try:
+                if value.endswith("%"):
+                    kinds.append((name.strip(), None, int(value[:-1].strip())))
+                else:
+                    kinds.append((name.strip(), parse_pounds(value), None))
+            except ValueError as error:
+                raise forms.ValidationError(
+                    _(
+                        "Write each kind of spending as its name, a comma, then an amount or "
+                        "a share, for example “Peer support groups, £40”."
+                    )
+                ) from error
+            if not name.strip():
+                raise forms.ValidationError(
+                    _("Give each kind of spending a name before the comma.")
+                )
+        return kinds
+
+
+def spending_text(plan: Any) -> str:
+    """The plan's kinds of spending as the person typed them, for editing again."""
+    from flourish.core.formatting import format_pence
+
+    lines = []
+    for kind in plan.spending_kinds.all():
+        value = (
+            f"{kind.share_percent}%"
+            if kind.share_percent is not None
+            else format_pence(kind.amount_pence or 0)
+        )
+        lines.append(f"{kind.name}, {value}")
+    return "\n".join(lines)

@@ -1,0 +1,16 @@
+"""Pay personal budgets the periods that have begun (run once a day, for example from cron)."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from flourish.budgets.services.budgets import budget_periods_pay
+
+
+class Command(BaseCommand):
+    help = "Pay each personal budget every period that has begun and is not yet paid."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        paid = budget_periods_pay(today=timezone.localdate())
+        self.stdout.write(f"Paid {paid} budget periods.")

@@ -1,0 +1,180 @@
+"""Personal budgets: the council's record of a person's budget, their support plan in their
+own words, and each period's money arriving on the ledger.
+
+The money itself lives only in the ledger: a budget has one ledger account, and every
+payment in or out is a ledger transaction whose key names the business event.
+"""
+
+import calendar
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from flourish.core.fields import EncryptedTextField
+from flourish.core.models import TimeStampedModel
+
+
+class Period(models.TextChoices):
+    WEEKLY = "weekly", _("Every week")
+    FOUR_WEEKLY = "four_weekly", _("Every four weeks")
+    MONTHLY = "monthly", _("Every month")
+    YEARLY = "yearly", _("Every year")
+
+
+class HeldAs(models.TextChoices):
+    DIRECT_PAYMENT = "direct_payment", _("Direct payment to the person")
+    NOMINATED = "nominated", _("Direct payment to a nominated person acting for them")
+    MANAGED_ACCOUNT = "managed_account", _("Managed account held by an organisation")
+    SERVICE_FUND = "service_fund", _("Individual service fund held by a provider")
+    COUNCIL_MANAGED = "council_managed", _("Managed by the council")
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day so many months on, or the month's last day when it is shorter."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+class Budget(TimeStampedModel):
+    """A person's personal budget, recorded by their council."""
+
+    council = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="personal_budgets"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="personal_budgets"
+    )
+    amount_pence = models.PositiveIntegerField(_("amount each period"))
+    period = models.CharField(_("how often it is paid"), max_length=20, choices=Period.choices)
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    held_as = models.CharField(_("how it is held"), max_length=20, choices=HeldAs.choices)
+    held_by = models.CharField(
+        _("who holds it"),
+        max_length=200,
+        blank=True,
+        help_text=_("The nominated person, or the organisation or provider that holds it."),
+    )
+    # Set in the same database transaction as the budget is saved (the account is owned by
+    # the budget, so it needs the budget's key first).
+    account = models.OneToOneField(
+        "ledger.LedgerAccount",
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="personal_budget",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["council", "id"], name="budgets_budget_council_id")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_pence__gt=0), name="budgets_budget_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="budgets_budget_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Personal budget %(number)s") % {"number": self.pk})
+
+    def period_start(self, number: int) -> datetime.date:
+        """The first day of period `number` (0 is the first period)."""
+        if self.period == Period.WEEKLY:
+            return self.starts_on + datetime.timedelta(weeks=number)
+        if self.period == Period.FOUR_WEEKLY:
+            return self.starts_on + datetime.timedelta(weeks=4 * number)
+        if self.period == Period.MONTHLY:
+            return add_months(self.starts_on, number)
+        return add_months(self.starts_on, 12 * number)
+
+    def period_for(self, day: datetime.date) -> int | None:
+        """The number of the period a day falls in, or None before the start or after the end."""
+        if day < self.starts_on or (self.ends_on is not None and day > self.ends_on):
+            return None
+        if self.period == Period.WEEKLY:
+            return (day - self.starts_on).days // 7
+        if self.period == Period.FOUR_WEEKLY:
+            return (day - self.starts_on).days // 28
+        step = 1 if self.period == Period.MONTHLY else 12
+        number = ((day.year - self.starts_on.year) * 12 + day.month - self.starts_on.month) // step
+        while number > 0 and self.period_start(number) > day:
+            number -= 1
+        return number
+
+
+class SupportPlan(TimeStampedModel):
+    """The person's support plan, in their own words. Health information: encrypted."""
+
+    budget = models.OneToOneField(Budget, on_delete=models.CASCADE, related_name="plan")
+    what_matters = EncryptedTextField(_("What matters to you"), blank=True)
+    outcomes = EncryptedTextField(
+        _("The outcomes you want"),
+        blank=True,
+        help_text=_("One on each line, in your own words."),
+    )
+    not_paid_for = EncryptedTextField(_("What the council will not pay for"), blank=True)
+
+    def __str__(self) -> str:
+        return str(_("Support plan for %(budget)s") % {"budget": self.budget})
+
+    @property
+    def outcome_list(self) -> list[str]:
+        return [line.strip() for line in self.outcomes.splitlines() if line.strip()]
+
+
+class SpendingKind(models.Model):
+    """A kind of spending agreed in the plan, with an amount each period or a share."""
+
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="spending_kinds")
+    name = models.CharField(_("kind of spending"), max_length=200)
+    amount_pence = models.PositiveIntegerField(_("amount each period"), null=True, blank=True)
+    share_percent = models.PositiveSmallIntegerField(
+        _("share of the budget"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(share_percent__isnull=True) | models.Q(share_percent__lte=100),
+                name="budgets_spending_share_at_most_all",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PaidPeriod(models.Model):
+    """One period's money, paid into the budget once, by the scheduled task."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="paid_periods")
+    number = models.PositiveIntegerField()
+    starts_on = models.DateField()
+    transaction = models.OneToOneField(
+        "ledger.LedgerTransaction", on_delete=models.PROTECT, related_name="budget_period"
+    )
+
+    class Meta:
+        ordering = ["budget", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "number"], name="budgets_one_payment_a_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budget} #{self.number}"

@@ -1,0 +1,45 @@
+"""The people of personal budgets: a council and its staff, Jo with a budget, and others."""
+
+import datetime
+
+import pytest
+
+from flourish.accounts.factories import UserFactory
+from flourish.budgets.factories import budget_make, council_make, council_staff_make
+from flourish.budgets.services.budgets import budget_periods_pay
+
+
+@pytest.fixture
+def council(db):
+    return council_make("Leeds City Council", slug="leeds")
+
+
+@pytest.fixture
+def council_staff(council):
+    return council_staff_make(
+        council, UserFactory(email="staff@leeds.example.org", name="Kim Staff")
+    )
+
+
+@pytest.fixture
+def jo(db):
+    return UserFactory(email="jo@example.org", name="Jo Holder")
+
+
+@pytest.fixture
+def budget(council, jo):
+    """Jo's budget: £400 a month from 1 January 2026, with January's money in."""
+    made = budget_make(council=council, person=jo, amount_pence=40_000)
+    budget_periods_pay(today=datetime.date(2026, 1, 15))
+    made.account.refresh_from_db()
+    return made
+
+
+@pytest.fixture
+def other_council(db):
+    return council_make("Bradford Council", slug="bradford")
+
+
+@pytest.fixture
+def other_staff(other_council):
+    return council_staff_make(other_council, UserFactory(email="staff@bradford.example.org"))
