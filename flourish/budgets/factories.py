@@ -57,3 +57,25 @@ def budget_make(
         held_by=held_by,
         actor=None,
     )
+
+
+def budget_offer_make(
+    *,
+    group: Organisation,
+    price_pence: int = 2_000,
+    name: str = "Peer support group",
+    **fields: Any,
+) -> Any:
+    """A group's offer with a set price that takes personal budgets."""
+    from flourish.directory.factories import ListingFactory, OfferFactory
+
+    listing = getattr(group, "listing", None) or ListingFactory(organisation=group, name=group.name)
+    return OfferFactory(
+        listing=listing,
+        name=name,
+        cost="price",
+        price_pence=price_pence,
+        price_unit="per session",
+        personal_budget=True,
+        **fields,
+    )

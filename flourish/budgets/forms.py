@@ -111,3 +111,36 @@ def spending_text(plan: Any) -> str:
         )
         lines.append(f"{kind.name}, {value}")
     return "\n".join(lines)
+
+
+class BookForm(forms.Form):
+    session_on = GovukDateField(
+        label=_("Date of the first session"),
+        help_text=_("For example, 27 3 2027"),
+        what=_("the date of the first session"),
+        not_before_today=True,
+    )
+    quantity = forms.IntegerField(
+        label=_("How many?"),
+        min_value=1,
+        max_value=52,
+        initial=1,
+        help_text=_("Sessions, or blocks of sessions if the group sells them in blocks."),
+        error_messages={"invalid": _("Enter how many, as a number, for example 1")},
+    )
+    spending_kind: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Which part of your plan is it for? (optional)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not part of a kind of spending"),
+    )
+    share_name = forms.BooleanField(
+        label=_("The group may see my name"),
+        required=False,
+        initial=True,
+        help_text=_("If you untick this, the group sees only that a budget holder booked."),
+    )
+
+    def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["spending_kind"].queryset = kinds  # type: ignore[attr-defined]

@@ -178,3 +178,81 @@ class PaidPeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.budget} #{self.number}"
+
+
+class BookingStatus(models.TextChoices):
+    ASKED = "asked", _("Waiting for the group")
+    CONFIRMED = "confirmed", _("Confirmed and paid")
+    DECLINED = "declined", _("Declined by the group")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Booking(TimeStampedModel):
+    """A budget holder (or their broker) books a group's offer; money moves only when the
+    group confirms, as one ledger transaction, and a cancellation before the session
+    reverses it."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="bookings")
+    offer = models.ForeignKey(
+        "directory.Offer", on_delete=models.PROTECT, related_name="budget_bookings"
+    )
+    group = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="budget_bookings"
+    )
+    session_on = models.DateField(_("date of the first session"))
+    quantity = models.PositiveSmallIntegerField(_("how many"), default=1)
+    price_pence = models.PositiveIntegerField()
+    sessions_per_price = models.PositiveSmallIntegerField(default=1)
+    amount_pence = models.PositiveIntegerField()
+    spending_kind = models.ForeignKey(
+        SpendingKind, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
+    )
+    share_name = models.BooleanField(_("the group may see my name"), default=True)
+    status = models.CharField(
+        max_length=20, choices=BookingStatus.choices, default=BookingStatus.ASKED, db_index=True
+    )
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="budget_bookings_made"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    payment = models.OneToOneField(
+        "ledger.LedgerTransaction",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="budget_booking",
+    )
+    reversal = models.OneToOneField(
+        "ledger.LedgerTransaction",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="budget_booking_reversed",
+    )
+
+    class Meta:
+        ordering = ["-session_on", "-id"]
+        indexes = [
+            models.Index(fields=["budget", "status"], name="budgets_booking_budget_status"),
+            models.Index(fields=["group", "status", "id"], name="budgets_booking_group_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_pence__gt=0, quantity__gte=1),
+                name="budgets_booking_costs_something",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="confirmed") | models.Q(payment__isnull=False),
+                name="budgets_confirmed_booking_is_paid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.offer)
+
+    @property
+    def by_broker(self) -> bool:
+        return self.booked_by_id != self.budget.person_id

@@ -6,11 +6,14 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
-from flourish.budgets.models import Budget
+from flourish.budgets.models import Booking, BookingStatus, Budget
+from flourish.directory.models import CostKind, ListingState, Offer
 
 # Council staff are people with the funder-staff role at an organisation of kind council:
 # like a funder's staff, they commission support and read sensitive records (with two-step
@@ -85,6 +88,14 @@ def budgets_for_person(*, user: Any) -> QuerySet[Budget]:
     )
 
 
+def waiting_total(*, budget: Budget) -> int:
+    """Money asked for in bookings the groups have not answered yet."""
+    total: int = Booking.objects.filter(budget=budget, status=BookingStatus.ASKED).aggregate(
+        total=Coalesce(Sum("amount_pence"), 0)
+    )["total"]
+    return total
+
+
 @dataclass
 class HomeSummary:
     """The person's budget in plain words."""
@@ -101,7 +112,7 @@ def budget_home(*, budget: Budget, today: datetime.date) -> HomeSummary:
     """What is left to spend, what is booked, what is coming in and what needs doing."""
     assert budget.account is not None
     balance = budget.account.balance
-    booked = 0
+    booked = waiting_total(budget=budget)
     number = budget.period_for(today)
     upcoming = 0 if number is None and today < budget.starts_on else (number or 0) + 1
     next_on: datetime.date | None = budget.period_start(upcoming)
@@ -113,7 +124,125 @@ def budget_home(*, budget: Budget, today: datetime.date) -> HomeSummary:
         booked=booked,
         next_payment_on=next_on,
         next_payment=budget.amount_pence if next_on else 0,
+        to_do=_to_do(budget, today),
     )
+
+
+def _to_do(budget: Budget, today: datetime.date) -> list[str]:
+    declined = Booking.objects.filter(
+        budget=budget,
+        status=BookingStatus.DECLINED,
+        decided_at__date__gte=today - datetime.timedelta(days=14),
+    ).select_related("offer")[:3]
+    return [
+        _("%(group)s could not take your booking for %(offer)s. Choose another date or group.")
+        % {"group": booking.offer.listing.name, "offer": booking.offer.name}
+        for booking in declined
+    ]
+
+
+def upcoming_bookings(*, budget: Budget, today: datetime.date) -> list[Booking]:
+    """Bookings still to come (waiting for the group or confirmed), soonest first."""
+    return list(
+        Booking.objects.filter(
+            budget=budget,
+            status__in=[BookingStatus.ASKED, BookingStatus.CONFIRMED],
+            session_on__gte=today,
+        )
+        .select_related("offer", "group", "booked_by")
+        .order_by("session_on", "id")[:20]
+    )
+
+
+def recent_bookings(*, budget: Budget) -> list[Booking]:
+    return list(
+        Booking.objects.filter(budget=budget)
+        .select_related("offer", "group", "booked_by")
+        .order_by("-created_at", "-id")[:10]
+    )
+
+
+def offers_taking_budgets() -> QuerySet[Offer]:
+    """Offers with a set price that groups in Flourish say take personal budgets."""
+    return (
+        Offer.objects.filter(
+            personal_budget=True,
+            cost=CostKind.PRICE,
+            price_pence__isnull=False,
+            listing__organisation__isnull=False,
+            listing__state__in=[ListingState.ACTIVE, ListingState.STALE],
+        )
+        .select_related("listing")
+        .order_by("name", "id")
+    )
+
+
+def get_offer_for_booking(*, offer_id: Any) -> Offer:
+    offer = Offer.objects.select_related("listing__organisation").filter(uuid=offer_id).first()
+    if offer is None or offer.listing.state not in (ListingState.ACTIVE, ListingState.STALE):
+        raise Http404
+    return offer
+
+
+def get_booking_for_budget(*, access: Access, pk: int) -> Booking:
+    booking = (
+        Booking.objects.select_related("offer__listing", "group", "booked_by", "payment")
+        .filter(budget=access.budget, pk=pk)
+        .first()
+    )
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def groups_led_by(*, user: Any) -> QuerySet[Organisation]:
+    if not _signed_in(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Role.GROUP_LEAD
+    ).distinct()
+
+
+def get_group_for_user(*, user: Any, slug: str) -> Organisation:
+    """A group the person leads; 404 for anyone else."""
+    group = groups_led_by(user=user).filter(slug=slug).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+def group_bookings(*, group: Organisation) -> QuerySet[Booking]:
+    """The bookings made with a group, newest first, with what the group may see."""
+    return (
+        Booking.objects.filter(group=group)
+        .select_related("offer", "budget__person", "payment")
+        .order_by("-created_at", "-id")
+    )
+
+
+def get_booking_for_group(*, group: Organisation, pk: int) -> Booking:
+    booking = group_bookings(group=group).filter(pk=pk).first()
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def get_receipt_for_user(*, user: Any, pk: int) -> Booking:
+    """A paid booking's receipt: for the group it was paid to, and for everyone who may see
+    the budget it came from."""
+    booking = (
+        Booking.objects.select_related(
+            "offer__listing", "group", "budget__person", "budget__council", "payment", "reversal"
+        )
+        .filter(pk=pk, payment__isnull=False)
+        .first()
+    )
+    if booking is None or not _signed_in(user):
+        raise Http404
+    if groups_led_by(user=user).filter(pk=booking.group_id).exists():
+        return booking
+    get_budget_for_user(user=user, pk=booking.budget_id)
+    return booking
 
 
 def council_budgets(*, council: Organisation) -> QuerySet[Budget]:
@@ -127,5 +256,5 @@ def budgets_acting_for(*, user: Any) -> QuerySet[Budget]:
 
 
 def groups_taking_bookings(*, user: Any) -> QuerySet[Organisation]:
-    """The groups this person leads that take bookings paid from personal budgets."""
-    return Organisation.objects.none()
+    """The groups this person leads that have had bookings paid from personal budgets."""
+    return groups_led_by(user=user).filter(budget_bookings__isnull=False).distinct()

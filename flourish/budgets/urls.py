@@ -1,12 +1,27 @@
 from django.urls import path
 
-from flourish.budgets.views import budgets
+from flourish.budgets.views import bookings, budgets
 
 app_name = "budgets"
 urlpatterns = [
     path("", budgets.index, name="index"),
     path("<int:pk>/", budgets.home, name="home"),
     path("<int:pk>/plan/", budgets.plan, name="plan"),
+    path("<int:pk>/offers/", bookings.offers, name="offers"),
+    path("<int:pk>/offers/<uuid:offer_id>/book/", bookings.book, name="book"),
+    path("<int:pk>/bookings/<int:booking_pk>/", bookings.booking, name="booking"),
+    path(
+        "<int:pk>/bookings/<int:booking_pk>/cancel/",
+        bookings.booking_cancel,
+        name="booking_cancel",
+    ),
+    path("receipts/<int:booking_pk>/", bookings.receipt, name="receipt"),
+    path("groups/<slug:slug>/", bookings.group_bookings, name="group_bookings"),
+    path(
+        "groups/<slug:slug>/<int:booking_pk>/<slug:action>/",
+        bookings.group_booking_act,
+        name="group_booking_act",
+    ),
     path("council/<slug:slug>/", budgets.council, name="council"),
     path("council/<slug:slug>/new/", budgets.budget_new, name="budget_new"),
 ]

@@ -73,6 +73,17 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     "budgets:plan": _budget(),
     "budgets:council": _council,
     "budgets:budget_new": _council,
+    "budgets:offers": _budget(),
+    "budgets:book": lambda world: {"pk": world.budget.pk, "offer_id": world.budget_offer.uuid},
+    "budgets:booking": _budget(booking_pk="booking"),
+    "budgets:booking_cancel": _budget(booking_pk="booking_to_cancel"),
+    "budgets:receipt": lambda world: {"booking_pk": world.booking.pk},
+    "budgets:group_bookings": lambda world: {"slug": world.booking.group.slug},
+    "budgets:group_booking_act": lambda world: {
+        "slug": world.booking.group.slug,
+        "booking_pk": world.booking_to_answer.pk,
+        "action": "decline",
+    },
 }
 
 

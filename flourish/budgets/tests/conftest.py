@@ -3,9 +3,15 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from flourish.accounts.factories import UserFactory
-from flourish.budgets.factories import budget_make, council_make, council_staff_make
+from flourish.budgets.factories import (
+    budget_make,
+    budget_offer_make,
+    council_make,
+    council_staff_make,
+)
 from flourish.budgets.services.budgets import budget_periods_pay
 
 
@@ -43,3 +49,14 @@ def other_council(db):
 @pytest.fixture
 def other_staff(other_council):
     return council_staff_make(other_council, UserFactory(email="staff@bradford.example.org"))
+
+
+@pytest.fixture
+def offer(group, owner):
+    """The owner's group sells a £20 peer support session to budget holders."""
+    return budget_offer_make(group=group, price_pence=2_000)
+
+
+@pytest.fixture
+def next_week():
+    return timezone.localdate() + datetime.timedelta(days=7)

@@ -36,6 +36,7 @@ def home(request: HttpRequest, pk: int) -> HttpResponse:
         "access": access,
         "budget": access.budget,
         "summary": selectors.budget_home(budget=access.budget, today=today),
+        "upcoming": selectors.upcoming_bookings(budget=access.budget, today=today),
     }
     return render(request, "budgets/home.html", context)
 
