@@ -144,3 +144,23 @@ class BookForm(forms.Form):
     def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["spending_kind"].queryset = kinds  # type: ignore[attr-defined]
+
+
+class BrokerForm(forms.Form):
+    name = forms.CharField(label=_("Their name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Their email address"), help_text=_("They sign in with a code sent here.")
+    )
+    may_book = forms.BooleanField(
+        label=_("They may book and pay for support for me"), required=False, initial=True
+    )
+    may_vote = forms.BooleanField(label=_("They may vote in my pools for me"), required=False)
+    monthly_limit_pence = PoundsField(
+        label=_("The most they may spend each month, in pounds"), example="100", positive=True
+    )
+    ends_on = GovukDateField(
+        label=_("Until when?"),
+        help_text=_("For example, 31 3 2027. You can withdraw it sooner at any time."),
+        what=_("the date it ends"),
+        not_before_today=True,
+    )

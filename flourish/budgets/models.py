@@ -256,3 +256,32 @@ class Booking(TimeStampedModel):
     @property
     def by_broker(self) -> bool:
         return self.booked_by_id != self.budget.person_id
+
+
+class BrokerConsent(TimeStampedModel):
+    """The budget holder's permission for a broker (an independent broker, a group acting as
+    one, family or a friend) to see the budget and plan and, if chosen, book and pay up to a
+    limit each month, until a date. The person can withdraw it at any time."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="broker_consents")
+    broker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="budget_consents"
+    )
+    may_book = models.BooleanField(_("may book and pay"), default=True)
+    may_vote = models.BooleanField(_("may vote in pools for me"), default=False)
+    monthly_limit_pence = models.PositiveIntegerField(_("most they may spend each month"))
+    ends_on = models.DateField(_("until"))
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["broker", "ends_on"], name="budgets_consent_broker")]
+
+    def __str__(self) -> str:
+        return f"{self.broker} → {self.budget}"
+
+    def is_active(self, today: datetime.date) -> bool:
+        return self.withdrawn_at is None and self.ends_on >= today

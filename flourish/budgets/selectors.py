@@ -9,10 +9,11 @@ from typing import Any
 from django.db.models import QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
-from flourish.budgets.models import Booking, BookingStatus, Budget
+from flourish.budgets.models import Booking, BookingStatus, BrokerConsent, Budget
 from flourish.directory.models import CostKind, ListingState, Offer
 
 # Council staff are people with the funder-staff role at an organisation of kind council:
@@ -76,8 +77,15 @@ def get_budget_for_user(*, user: Any, pk: int) -> Access:
     return Access(budget=budget, is_person=is_person, is_council=is_council, broker=broker)
 
 
-def _broker_consent(budget: Budget, user: Any) -> Any:
-    return None
+def _broker_consent(budget: Budget, user: Any) -> BrokerConsent | None:
+    today = timezone.localdate()
+    return (
+        BrokerConsent.objects.filter(
+            budget=budget, broker=user, withdrawn_at__isnull=True, ends_on__gte=today
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
 
 
 def budgets_for_person(*, user: Any) -> QuerySet[Budget]:
@@ -252,7 +260,29 @@ def council_budgets(*, council: Organisation) -> QuerySet[Budget]:
 
 def budgets_acting_for(*, user: Any) -> QuerySet[Budget]:
     """Budgets whose holders have asked this person to act for them, while consent lasts."""
-    return Budget.objects.none()
+    if not _signed_in(user):
+        return Budget.objects.none()
+    return (
+        Budget.objects.filter(
+            broker_consents__broker=user,
+            broker_consents__withdrawn_at__isnull=True,
+            broker_consents__ends_on__gte=timezone.localdate(),
+        )
+        .select_related("person")
+        .distinct()
+    )
+
+
+def broker_consents(*, budget: Budget) -> list[BrokerConsent]:
+    return list(BrokerConsent.objects.filter(budget=budget).select_related("broker"))
+
+
+def get_consent_for_person(*, access: Access, pk: int) -> BrokerConsent:
+    consent = BrokerConsent.objects.filter(budget=access.budget, pk=pk).first()
+    if consent is None or not access.is_person:
+        raise Http404
+    consent.budget = access.budget
+    return consent
 
 
 def groups_taking_bookings(*, user: Any) -> QuerySet[Organisation]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.budgets.views import bookings, budgets
+from flourish.budgets.views import bookings, brokers, budgets
 
 app_name = "budgets"
 urlpatterns = [
@@ -14,6 +14,12 @@ urlpatterns = [
         "<int:pk>/bookings/<int:booking_pk>/cancel/",
         bookings.booking_cancel,
         name="booking_cancel",
+    ),
+    path("<int:pk>/brokers/", brokers.brokers, name="brokers"),
+    path(
+        "<int:pk>/brokers/<int:consent_pk>/withdraw/",
+        brokers.broker_withdraw_view,
+        name="broker_withdraw",
     ),
     path("receipts/<int:booking_pk>/", bookings.receipt, name="receipt"),
     path("groups/<slug:slug>/", bookings.group_bookings, name="group_bookings"),

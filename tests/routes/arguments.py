@@ -77,6 +77,8 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     "budgets:book": lambda world: {"pk": world.budget.pk, "offer_id": world.budget_offer.uuid},
     "budgets:booking": _budget(booking_pk="booking"),
     "budgets:booking_cancel": _budget(booking_pk="booking_to_cancel"),
+    "budgets:brokers": _budget(),
+    "budgets:broker_withdraw": _budget(consent_pk="broker_consent"),
     "budgets:receipt": lambda world: {"booking_pk": world.booking.pk},
     "budgets:group_bookings": lambda world: {"slug": world.booking.group.slug},
     "budgets:group_booking_act": lambda world: {

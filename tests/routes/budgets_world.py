@@ -7,10 +7,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from flourish.accounts.factories import MembershipFactory
+from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
 from flourish.budgets.factories import budget_make, budget_offer_make, council_make
 from flourish.budgets.services.bookings import booking_ask, booking_confirm
+from flourish.budgets.services.brokers import broker_invite
 from flourish.budgets.services.budgets import budget_periods_pay
 
 
@@ -34,4 +35,12 @@ def add_budgets(
         booking=paid,
         booking_to_cancel=booking_ask(budget=budget, offer=offer, session_on=day, actor=person),
         booking_to_answer=booking_ask(budget=budget, offer=offer, session_on=day, actor=person),
+        broker_consent=broker_invite(
+            budget=budget,
+            broker=UserFactory(email="route.broker@example.org"),
+            may_book=True,
+            monthly_limit_pence=10_000,
+            ends_on=day,
+            actor=person,
+        ),
     )

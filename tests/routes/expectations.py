@@ -187,6 +187,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "budgets:book": only(MEMBER),
     "budgets:booking": only(MEMBER, STAFF),
     "budgets:booking_cancel": acted_on_by(MEMBER),
+    "budgets:brokers": only(MEMBER, STAFF),
+    "budgets:broker_withdraw": posted_by(MEMBER),
     "budgets:receipt": only(LEAD, MEMBER, STAFF),
     "budgets:group_bookings": only(LEAD),
     "budgets:group_booking_act": posted_by(LEAD),

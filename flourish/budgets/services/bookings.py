@@ -127,6 +127,10 @@ def booking_ask(
             target=booking,
             data={"budget": locked.pk, "amount_pence": amount, "group": group.pk},
         )
+        if booking.by_broker:
+            from flourish.budgets.services.brokers import broker_booking_tell
+
+            transaction.on_commit(lambda: broker_booking_tell(booking=booking))
     return booking
 
 

@@ -60,3 +60,23 @@ def offer(group, owner):
 @pytest.fixture
 def next_week():
     return timezone.localdate() + datetime.timedelta(days=7)
+
+
+@pytest.fixture
+def sam(db):
+    return UserFactory(email="sam@example.org", name="Sam Broker")
+
+
+@pytest.fixture
+def consent(budget, jo, sam):
+    """Jo lets Sam book up to £50 a month until a month from now."""
+    from flourish.budgets.services.brokers import broker_invite
+
+    return broker_invite(
+        budget=budget,
+        broker=sam,
+        may_book=True,
+        monthly_limit_pence=5_000,
+        ends_on=timezone.localdate() + datetime.timedelta(days=30),
+        actor=jo,
+    )
