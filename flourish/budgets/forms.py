@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.budgets.models import HeldAs, Period
+from flourish.budgets.models import HeldAs, Period, PoolRule
 from flourish.core.forms import GovukDateField
 from flourish.grants.forms import PoundsField
 
@@ -163,4 +163,73 @@ class BrokerForm(forms.Form):
         help_text=_("For example, 31 3 2027. You can withdraw it sooner at any time."),
         what=_("the date it ends"),
         not_before_today=True,
+    )
+
+
+class PoolForm(forms.Form):
+    name = forms.CharField(label=_("Name of the pool"), max_length=200)
+    purpose = forms.CharField(
+        label=_("What is it for?"),
+        widget=forms.Textarea,
+        max_length=2000,
+        help_text=_("For example: a weekly peer-led art group we all go to."),
+    )
+    rule = forms.ChoiceField(
+        label=_("How will you decide?"), choices=PoolRule.choices, widget=forms.RadioSelect
+    )
+    quorum = forms.IntegerField(
+        label=_("Fewest votes needed for a decision"), min_value=1, max_value=50, initial=2
+    )
+    decide_days = forms.IntegerField(
+        label=_("Days to decide each proposal"), min_value=1, max_value=60, initial=7
+    )
+    contribution_pence = PoundsField(
+        label=_("Your contribution each period, in pounds"), example="20", positive=True
+    )
+    outcome = forms.CharField(
+        label=_("Which of your outcomes does it serve?"),
+        max_length=300,
+        help_text=_("For example: Go out twice a week"),
+    )
+
+
+class JoinPoolForm(forms.Form):
+    contribution_pence = PoundsField(
+        label=_("Your contribution each period, in pounds"), example="20", positive=True
+    )
+    outcome = forms.CharField(
+        label=_("Which of your outcomes does it serve?"),
+        max_length=300,
+        help_text=_("For example: Go out twice a week"),
+    )
+
+
+class ProposalForm(forms.Form):
+    offer: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("What, and from which group?"), queryset=None
+    )
+    amount_pence = PoundsField(label=_("How much, in pounds?"), example="60", positive=True)
+    why = forms.CharField(label=_("Why?"), widget=forms.Textarea, max_length=2000)
+    outcomes = forms.CharField(
+        label=_("Which of our outcomes does it serve? (optional)"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+    )
+
+    def __init__(self, *args: Any, offers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["offer"]
+        field.queryset = offers  # type: ignore[attr-defined]
+        field.label_from_instance = (  # type: ignore[attr-defined]
+            lambda offer: f"{offer.name} – {offer.listing.name}"
+        )
+
+
+class VoteForm(forms.Form):
+    in_favour = forms.TypedChoiceField(
+        label=_("Your vote"),
+        choices=[("yes", _("Yes")), ("no", _("No, I object"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
     )

@@ -7,6 +7,7 @@ payment in or out is a ledger transaction whose key names the business event.
 
 import calendar
 import datetime
+from uuid import uuid4
 
 from django.conf import settings
 from django.db import models
@@ -285,3 +286,157 @@ class BrokerConsent(TimeStampedModel):
 
     def is_active(self, today: datetime.date) -> bool:
         return self.withdrawn_at is None and self.ends_on >= today
+
+
+class PoolRule(models.TextChoices):
+    CONSENT = "consent", _("Consent: it passes unless someone objects in time")
+    MAJORITY = "majority", _("Majority: more than half the members say yes")
+
+
+class Pool(TimeStampedModel):
+    """Two or more budget holders pooling part of their budgets for something they share,
+    deciding together how it is spent."""
+
+    name = models.CharField(_("name of the pool"), max_length=200)
+    purpose = models.TextField(_("what it is for"))
+    rule = models.CharField(_("how you decide"), max_length=20, choices=PoolRule.choices)
+    quorum = models.PositiveSmallIntegerField(_("fewest votes for a decision"), default=2)
+    decide_days = models.PositiveSmallIntegerField(_("days to decide"), default=7)
+    invite_code = models.UUIDField(default=uuid4, unique=True, editable=False)
+    account = models.OneToOneField(
+        "ledger.LedgerAccount",
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="budget_pool",
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quorum__gte=1, decide_days__gte=1),
+                name="budgets_pool_quorum_and_days",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PoolMember(TimeStampedModel):
+    """A budget in a pool: its agreed contribution each period, tied to one of the person's
+    own outcomes, with their consent recorded."""
+
+    pool = models.ForeignKey(Pool, on_delete=models.PROTECT, related_name="members")
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="pool_places")
+    contribution_pence = models.PositiveIntegerField(_("your contribution each period"))
+    outcome = models.CharField(_("which of your outcomes it serves"), max_length=300)
+    consented_at = models.DateTimeField()
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["pool", "budget"], name="budgets_one_place_a_pool"),
+            models.CheckConstraint(
+                condition=models.Q(contribution_pence__gt=0),
+                name="budgets_pool_contribution_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budget} in {self.pool}"
+
+
+class PoolContribution(models.Model):
+    """One period's contribution from a member's budget into the pool."""
+
+    member = models.ForeignKey(PoolMember, on_delete=models.PROTECT, related_name="contributions")
+    number = models.PositiveIntegerField()
+    amount_pence = models.PositiveIntegerField()
+    transaction = models.OneToOneField(
+        "ledger.LedgerTransaction", on_delete=models.PROTECT, related_name="pool_contribution"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "number"], name="budgets_one_contribution_a_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} #{self.number}"
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", _("Open for votes")
+    PAID = "paid", _("Agreed and paid")
+    REJECTED = "rejected", _("Not agreed")
+    NOT_PAID = "not_paid", _("Agreed, but the pool could not cover it")
+
+
+class Proposal(TimeStampedModel):
+    """A member proposes paying a group from the pool: what, how much, why, and which
+    outcomes it serves."""
+
+    pool = models.ForeignKey(Pool, on_delete=models.PROTECT, related_name="proposals")
+    proposed_by = models.ForeignKey(PoolMember, on_delete=models.PROTECT, related_name="+")
+    offer = models.ForeignKey("directory.Offer", on_delete=models.PROTECT, related_name="+")
+    group = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    amount_pence = models.PositiveIntegerField(_("how much"))
+    why = models.TextField(_("why"))
+    outcomes = models.TextField(_("which outcomes it serves"), blank=True)
+    closes_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN, db_index=True
+    )
+    what_happened = models.TextField(_("what came of it"), blank=True)
+    payment = models.OneToOneField(
+        "ledger.LedgerTransaction",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pool_proposal",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_pence__gt=0), name="budgets_proposal_amount_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.offer)
+
+
+class Vote(TimeStampedModel):
+    """One member, one vote, cast by the member or a broker they allowed to vote."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="votes")
+    member = models.ForeignKey(PoolMember, on_delete=models.PROTECT, related_name="votes")
+    in_favour = models.BooleanField()
+    cast_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "member"], name="budgets_one_vote_each")
+        ]
+
+
+class PoolShare(models.Model):
+    """A member's share of one pool payment, in proportion to what they had put in and not
+    yet spent."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="shares")
+    member = models.ForeignKey(PoolMember, on_delete=models.PROTECT, related_name="shares")
+    amount_pence = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.amount_pence}"

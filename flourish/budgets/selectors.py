@@ -13,7 +13,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
-from flourish.budgets.models import Booking, BookingStatus, BrokerConsent, Budget
+from flourish.budgets.models import (
+    Booking,
+    BookingStatus,
+    BrokerConsent,
+    Budget,
+    Pool,
+    PoolMember,
+    Proposal,
+    ProposalStatus,
+)
 from flourish.directory.models import CostKind, ListingState, Offer
 
 # Council staff are people with the funder-staff role at an organisation of kind council:
@@ -288,3 +297,94 @@ def get_consent_for_person(*, access: Access, pk: int) -> BrokerConsent:
 def groups_taking_bookings(*, user: Any) -> QuerySet[Organisation]:
     """The groups this person leads that have had bookings paid from personal budgets."""
     return groups_led_by(user=user).filter(budget_bookings__isnull=False).distinct()
+
+
+@dataclass(frozen=True)
+class PoolPlace:
+    """How a person stands in a pool: as a member, or as a broker for one."""
+
+    pool: Pool
+    member: PoolMember
+    as_broker: bool
+    may_vote: bool
+
+
+def get_pool_for_user(*, user: Any, pk: int) -> PoolPlace:
+    """A pool, for its members and the brokers of its members; 404 for everyone else."""
+    if not _signed_in(user):
+        raise Http404
+    pool = Pool.objects.select_related("account").filter(pk=pk).first()
+    if pool is None:
+        raise Http404
+    members = PoolMember.objects.filter(pool=pool, left_at__isnull=True).select_related(
+        "budget__account"
+    )
+    own = members.filter(budget__person=user).first()
+    if own is not None:
+        return PoolPlace(pool=pool, member=own, as_broker=False, may_vote=True)
+    today = timezone.localdate()
+    consent = (
+        BrokerConsent.objects.filter(
+            broker=user,
+            withdrawn_at__isnull=True,
+            ends_on__gte=today,
+            budget__pool_places__pool=pool,
+            budget__pool_places__left_at__isnull=True,
+        )
+        .order_by("-may_vote", "id")
+        .first()
+    )
+    if consent is None:
+        raise Http404
+    acting = members.get(budget_id=consent.budget_id)
+    return PoolPlace(pool=pool, member=acting, as_broker=True, may_vote=consent.may_vote)
+
+
+def pools_for_budget(*, budget: Budget) -> list[PoolMember]:
+    return list(
+        PoolMember.objects.filter(budget=budget, left_at__isnull=True).select_related(
+            "pool__account"
+        )
+    )
+
+
+def pool_page(*, place: PoolPlace) -> dict[str, Any]:
+    """Everything a pool's page shows, in a fixed number of queries."""
+    pool = place.pool
+    proposals = list(
+        Proposal.objects.filter(pool=pool)
+        .select_related("offer", "group", "proposed_by__budget__person")
+        .prefetch_related("votes")
+        .order_by("-created_at", "-id")[:50]
+    )
+    for proposal in proposals:
+        votes = list(proposal.votes.all())
+        proposal.yes = sum(1 for vote in votes if vote.in_favour)  # type: ignore[attr-defined]
+        proposal.no = len(votes) - proposal.yes  # type: ignore[attr-defined]
+        proposal.my_vote = next(  # type: ignore[attr-defined]
+            (vote.in_favour for vote in votes if vote.member_id == place.member.pk), None
+        )
+    return {
+        "members": list(
+            PoolMember.objects.filter(pool=pool, left_at__isnull=True).select_related(
+                "budget__person"
+            )
+        ),
+        "open": [p for p in proposals if p.status == ProposalStatus.OPEN],
+        "decided": [p for p in proposals if p.status != ProposalStatus.OPEN],
+        "balance": pool.account.balance if pool.account else 0,
+    }
+
+
+def get_proposal_for_place(*, place: PoolPlace, pk: int) -> Proposal:
+    proposal = Proposal.objects.filter(pool=place.pool, pk=pk).first()
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+def get_pool_for_joining(*, code: Any) -> Pool:
+    pool = Pool.objects.filter(invite_code=code).first()
+    if pool is None:
+        raise Http404
+    return pool

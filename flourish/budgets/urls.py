@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.budgets.views import bookings, brokers, budgets
+from flourish.budgets.views import bookings, brokers, budgets, pools
 
 app_name = "budgets"
 urlpatterns = [
@@ -21,6 +21,16 @@ urlpatterns = [
         brokers.broker_withdraw_view,
         name="broker_withdraw",
     ),
+    path("<int:pk>/pools/", pools.pools, name="pools"),
+    path("pools/<int:pool_pk>/", pools.pool, name="pool"),
+    path("pools/<int:pool_pk>/propose/", pools.proposal_new, name="proposal_new"),
+    path(
+        "pools/<int:pool_pk>/proposals/<int:proposal_pk>/vote/",
+        pools.proposal_vote,
+        name="proposal_vote",
+    ),
+    path("pools/<int:pool_pk>/leave/", pools.pool_leave, name="pool_leave"),
+    path("pools/join/<uuid:code>/", pools.pool_join, name="pool_join"),
     path("receipts/<int:booking_pk>/", bookings.receipt, name="receipt"),
     path("groups/<slug:slug>/", bookings.group_bookings, name="group_bookings"),
     path(

@@ -79,6 +79,15 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     "budgets:booking_cancel": _budget(booking_pk="booking_to_cancel"),
     "budgets:brokers": _budget(),
     "budgets:broker_withdraw": _budget(consent_pk="broker_consent"),
+    "budgets:pools": _budget(),
+    "budgets:pool": lambda world: {"pool_pk": world.pool.pk},
+    "budgets:proposal_new": lambda world: {"pool_pk": world.pool.pk},
+    "budgets:proposal_vote": lambda world: {
+        "pool_pk": world.pool.pk,
+        "proposal_pk": world.proposal.pk,
+    },
+    "budgets:pool_leave": lambda world: {"pool_pk": world.pool_to_leave.pk},
+    "budgets:pool_join": lambda world: {"code": world.pool.invite_code},
     "budgets:receipt": lambda world: {"booking_pk": world.booking.pk},
     "budgets:group_bookings": lambda world: {"slug": world.booking.group.slug},
     "budgets:group_booking_act": lambda world: {

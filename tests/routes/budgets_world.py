@@ -13,6 +13,7 @@ from flourish.budgets.factories import budget_make, budget_offer_make, council_m
 from flourish.budgets.services.bookings import booking_ask, booking_confirm
 from flourish.budgets.services.brokers import broker_invite
 from flourish.budgets.services.budgets import budget_periods_pay
+from flourish.budgets.services.pools import pool_form, pool_join, proposal_make
 
 
 def add_budgets(
@@ -28,7 +29,45 @@ def add_budgets(
     paid = booking_confirm(
         booking=booking_ask(budget=budget, offer=offer, session_on=day, actor=person), actor=None
     )
+    neighbour = budget_make(council=council, amount_pence=50_000)
+    budget_periods_pay(today=datetime.date(2026, 1, 2))
+    pool = pool_form(
+        name="Route pool",
+        purpose="Art",
+        rule="majority",
+        quorum=2,
+        decide_days=7,
+        budget=budget,
+        contribution_pence=1_000,
+        outcome="Go out",
+        actor=person,
+    )
+    pool_join(
+        pool=pool,
+        budget=neighbour,
+        contribution_pence=1_000,
+        outcome="Paint",
+        actor=neighbour.person,
+    )
+    member = pool.members.get(budget=budget)
+    proposal = proposal_make(
+        pool=pool, member=member, offer=offer, amount_pence=500, why="Paint", actor=person
+    )
+    pool_to_leave = pool_form(
+        name="Route pool to leave",
+        purpose="Walks",
+        rule="consent",
+        quorum=1,
+        decide_days=7,
+        budget=budget,
+        contribution_pence=1_000,
+        outcome="Walk",
+        actor=person,
+    )
     things.update(
+        pool=pool,
+        proposal=proposal,
+        pool_to_leave=pool_to_leave,
         council=council,
         budget=budget,
         budget_offer=offer,

@@ -159,6 +159,12 @@ def period_pay(*, budget: Budget, number: int) -> PaidPeriod:
     return paid
 
 
+def contributions_pay(*, budget: Budget, number: int) -> int:
+    from flourish.budgets.services.pools import contributions_pay as pay
+
+    return pay(budget=budget, number=number)
+
+
 def budget_periods_pay(*, today: datetime.date) -> int:
     """Run daily: every budget gets each period that has begun by today and is not yet paid,
     so a missed run catches up. Returns how many periods were paid."""
@@ -174,6 +180,7 @@ def budget_periods_pay(*, today: datetime.date) -> int:
         for number in range(latest + 1):
             if number not in done:
                 period_pay(budget=budget, number=number)
+                contributions_pay(budget=budget, number=number)
                 paid += 1
     return paid
 

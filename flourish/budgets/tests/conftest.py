@@ -80,3 +80,33 @@ def consent(budget, jo, sam):
         ends_on=timezone.localdate() + datetime.timedelta(days=30),
         actor=jo,
     )
+
+
+@pytest.fixture
+def ali(council):
+    """Ali also holds a £400-a-month budget from the council, with January's money in."""
+    made = budget_make(council=council, person=UserFactory(email="ali@example.org", name="Ali Two"))
+    budget_periods_pay(today=datetime.date(2026, 1, 15))
+    return made
+
+
+@pytest.fixture
+def pool(budget, ali, jo):
+    """Jo and Ali pool £50 each, deciding by majority with a quorum of 2."""
+    from flourish.budgets.services.pools import pool_form, pool_join
+
+    made = pool_form(
+        name="Art on Tuesdays",
+        purpose="A weekly peer-led art group",
+        rule="majority",
+        quorum=2,
+        decide_days=7,
+        budget=budget,
+        contribution_pence=5_000,
+        outcome="Go out twice a week",
+        actor=jo,
+    )
+    pool_join(
+        pool=made, budget=ali, contribution_pence=5_000, outcome="Make things", actor=ali.person
+    )
+    return made

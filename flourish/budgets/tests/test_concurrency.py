@@ -64,3 +64,40 @@ def test_twenty_bookings_at_once_against_the_last_50_pounds_never_overspend(coun
         LedgerTransaction.objects.filter(idempotency_key__startswith="budget-booking").count() == 5
     )
     assert ledger_integrity().sound
+
+
+def test_two_proposals_passing_at_once_never_take_the_pool_below_zero(pool, offer, jo, ali):
+    from flourish.budgets.models import Proposal, ProposalStatus
+    from flourish.budgets.services.pools import proposal_make, proposal_settle, vote_cast
+
+    members = {member.budget.person_id: member for member in pool.members.all()}
+    proposals = [
+        proposal_make(
+            pool=pool,
+            member=members[jo.pk],
+            offer=offer,
+            amount_pence=6_000,
+            why=f"Proposal {n}",
+            actor=jo,
+        )
+        for n in range(2)
+    ]
+    for proposal in proposals:
+        vote_cast(proposal=proposal, member=members[jo.pk], in_favour=True, actor=jo)
+    outcomes = at_once(
+        lambda n: vote_cast(
+            proposal=proposals[n], member=members[ali.person_id], in_favour=True, actor=ali.person
+        ),
+        count=2,
+    )
+    assert outcomes == Counter(done=2)
+    statuses = sorted(Proposal.objects.values_list("status", flat=True))
+    assert statuses == sorted([ProposalStatus.PAID, ProposalStatus.NOT_PAID])
+    assert account_balance(account=pool.account) == 4_000
+    # Settling the paid one again from many workers pays nothing more.
+    paid = Proposal.objects.get(status=ProposalStatus.PAID)
+    at_once(lambda n: proposal_settle(proposal=paid), count=5)
+    assert (
+        LedgerTransaction.objects.filter(idempotency_key__startswith="pool-proposal").count() == 1
+    )
+    assert ledger_integrity().sound

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from flourish.budgets.services.budgets import budget_periods_pay
+from flourish.budgets.services.pools import proposals_settle
 
 
 class Command(BaseCommand):
@@ -13,4 +14,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         paid = budget_periods_pay(today=timezone.localdate())
-        self.stdout.write(f"Paid {paid} budget periods.")
+        settled = proposals_settle(now=timezone.now())
+        self.stdout.write(f"Paid {paid} budget periods; decided {settled} pool proposals.")
