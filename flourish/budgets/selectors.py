@@ -24,6 +24,7 @@ from flourish.budgets.models import (
     ProposalStatus,
 )
 from flourish.directory.models import CostKind, ListingState, Offer
+from flourish.ledger.models import LedgerEntry
 
 # Council staff are people with the funder-staff role at an organisation of kind council:
 # like a funder's staff, they commission support and read sensitive records (with two-step
@@ -388,3 +389,23 @@ def get_pool_for_joining(*, code: Any) -> Pool:
     if pool is None:
         raise Http404
     return pool
+
+
+def budget_statement(
+    *, budget: Budget, start: datetime.date, end: datetime.date
+) -> QuerySet[LedgerEntry]:
+    """The budget's movements in a month, with what each was for, in one query."""
+    return (
+        LedgerEntry.objects.filter(
+            account_id=budget.account_id,
+            transaction__posted_at__date__gte=start,
+            transaction__posted_at__date__lt=end,
+        )
+        .select_related(
+            "transaction__budget_booking__offer",
+            "transaction__budget_booking__group",
+            "transaction__budget_booking__booked_by",
+            "transaction__budget_booking__spending_kind",
+        )
+        .order_by("id")
+    )

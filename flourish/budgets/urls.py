@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.budgets.views import bookings, brokers, budgets, pools
+from flourish.budgets.views import bookings, brokers, budgets, pools, statements
 
 app_name = "budgets"
 urlpatterns = [
@@ -40,4 +40,10 @@ urlpatterns = [
     ),
     path("council/<slug:slug>/", budgets.council, name="council"),
     path("council/<slug:slug>/new/", budgets.budget_new, name="budget_new"),
+    path(
+        "council/<slug:slug>/statements/",
+        statements.council_statements,
+        name="council_statements",
+    ),
+    path("<int:pk>/statement/", statements.statement, name="statement"),
 ]

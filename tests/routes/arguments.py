@@ -80,6 +80,8 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     "budgets:brokers": _budget(),
     "budgets:broker_withdraw": _budget(consent_pk="broker_consent"),
     "budgets:pools": _budget(),
+    "budgets:statement": _budget(),
+    "budgets:council_statements": _council,
     "budgets:pool": lambda world: {"pool_pk": world.pool.pk},
     "budgets:proposal_new": lambda world: {"pool_pk": world.pool.pk},
     "budgets:proposal_vote": lambda world: {

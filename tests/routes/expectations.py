@@ -190,6 +190,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "budgets:brokers": only(MEMBER, STAFF),
     "budgets:broker_withdraw": posted_by(MEMBER),
     "budgets:pools": only(MEMBER, STAFF),
+    "budgets:statement": only(MEMBER, STAFF),
+    "budgets:council_statements": only(STAFF),
     "budgets:pool": only(MEMBER),
     "budgets:proposal_new": only(MEMBER),
     "budgets:proposal_vote": acted_on_by(MEMBER),
