@@ -167,7 +167,7 @@ def upcoming_bookings(*, budget: Budget, today: datetime.date) -> list[Booking]:
             status__in=[BookingStatus.ASKED, BookingStatus.CONFIRMED],
             session_on__gte=today,
         )
-        .select_related("offer", "group", "booked_by")
+        .select_related("offer", "group", "booked_by", "budget")
         .order_by("session_on", "id")[:20]
     )
 
@@ -175,7 +175,7 @@ def upcoming_bookings(*, budget: Budget, today: datetime.date) -> list[Booking]:
 def recent_bookings(*, budget: Budget) -> list[Booking]:
     return list(
         Booking.objects.filter(budget=budget)
-        .select_related("offer", "group", "booked_by")
+        .select_related("offer", "group", "booked_by", "budget")
         .order_by("-created_at", "-id")[:10]
     )
 
