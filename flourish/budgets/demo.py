@@ -79,7 +79,7 @@ def _offers() -> list[Offer]:
         organisation__isnull=True, offers__personal_budget=True, offers__cost=CostKind.PRICE
     ).distinct()[:GROUPS]
     for listing in listings:
-        group = OrganisationFactory(name=listing.name, kind=OrganisationKind.GROUP)
+        group: Organisation = OrganisationFactory(name=listing.name, kind=OrganisationKind.GROUP)  # type: ignore[assignment]
         MembershipFactory(user=UserFactory(), organisation=group, role=Role.GROUP_LEAD)
         listing.organisation = group
         listing.save(update_fields=["organisation"])
@@ -124,7 +124,9 @@ def _bookings(
         budget = budgets[number % len(budgets)]
         offer = rng.choice(offers[:1] + offers[2:])
         booking = booking_ask(budget=budget, offer=offer, session_on=soon, actor=budget.person)
-        lead = offer.listing.organisation.memberships.filter(role=Role.GROUP_LEAD).first()
+        group = offer.listing.organisation
+        assert group is not None
+        lead = group.memberships.filter(role=Role.GROUP_LEAD).first()
         booking_confirm(booking=booking, actor=lead.user if lead else None)
         past = today - datetime.timedelta(days=rng.randrange(7, 360))
         Booking.objects.filter(pk=booking.pk).update(session_on=past)
