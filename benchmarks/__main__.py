@@ -27,6 +27,7 @@ BENCHMARKS = [
     "grants",
     "timebank",
     "learning",
+    "budgets",
 ]
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/flourish_bench"

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "flourish.grants",
     "flourish.timebank",
     "flourish.learning",
+    "flourish.budgets",
 ]
 
 MIDDLEWARE = [

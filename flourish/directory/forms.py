@@ -3,6 +3,7 @@
 from typing import Any, cast
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -284,6 +285,7 @@ class OfferForm(forms.ModelForm):
             "who_for",
             "cost",
             "price_unit",
+            "sessions_per_price",
             "personal_budget",
             "online",
             "how_to_join",
@@ -309,8 +311,15 @@ class OfferForm(forms.ModelForm):
         terms.queryset = offer_type_terms()
         terms.required = False
         cap_text_answers(self)
+        # Most prices are per session: an empty box means 1.
+        sessions = cast(forms.IntegerField, self.fields["sessions_per_price"])
+        sessions.required, sessions.min_value = False, 1
+        sessions.validators.append(MinValueValidator(1))
         if self.instance.pk:
             self.initial.update(_current_meeting_and_place(self.instance))
+
+    def clean_sessions_per_price(self) -> int:
+        return self.cleaned_data.get("sessions_per_price") or 1
 
     def clean_price(self) -> int | None:
         text = self.cleaned_data["price"]

@@ -194,6 +194,9 @@ class Offer(TimeStampedModel):
     price_unit = models.CharField(
         _("price per"), max_length=50, blank=True, help_text=_("For example: per session")
     )
+    # 1 when the price is per session; 10 when it buys a block of 10 (personal budgets
+    # book and pay per price, see docs/budgets.md).
+    sessions_per_price = models.PositiveSmallIntegerField(_("Sessions"), default=1)
     personal_budget = models.BooleanField(
         _("can be paid for with a personal budget"), default=False
     )
@@ -212,7 +215,11 @@ class Offer(TimeStampedModel):
             models.CheckConstraint(
                 condition=~models.Q(cost="price") | models.Q(price_pence__isnull=False),
                 name="offer_with_a_price_has_an_amount",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sessions_per_price__gte=1),
+                name="offer_price_covers_at_least_one_session",
+            ),
         ]
 
     def __str__(self) -> str:

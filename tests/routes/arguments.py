@@ -52,6 +52,54 @@ def _scheme(**things: str) -> Arguments:
     return _timebank(scheme_slug="after-hospital", **things)
 
 
+def _budget(**things: str) -> Arguments:
+    """The route budget's key, with the named things' keys (slug, booking, action)."""
+
+    def arguments(world: World) -> dict[str, Any]:
+        found: dict[str, Any] = {"pk": world.budget.pk}
+        for key, value in things.items():
+            found[key] = world.things[value].pk if key.endswith("pk") else value
+        return found
+
+    return arguments
+
+
+def _council(world: World) -> dict[str, Any]:
+    return {"slug": world.council.slug}
+
+
+BUDGETS_ARGUMENTS: dict[str, Arguments] = {
+    "budgets:home": _budget(),
+    "budgets:plan": _budget(),
+    "budgets:council": _council,
+    "budgets:budget_new": _council,
+    "budgets:offers": _budget(),
+    "budgets:book": lambda world: {"pk": world.budget.pk, "offer_id": world.budget_offer.uuid},
+    "budgets:booking": _budget(booking_pk="booking"),
+    "budgets:booking_cancel": _budget(booking_pk="booking_to_cancel"),
+    "budgets:brokers": _budget(),
+    "budgets:broker_withdraw": _budget(consent_pk="broker_consent"),
+    "budgets:pools": _budget(),
+    "budgets:statement": _budget(),
+    "budgets:council_statements": _council,
+    "budgets:pool": lambda world: {"pool_pk": world.pool.pk},
+    "budgets:proposal_new": lambda world: {"pool_pk": world.pool.pk},
+    "budgets:proposal_vote": lambda world: {
+        "pool_pk": world.pool.pk,
+        "proposal_pk": world.proposal.pk,
+    },
+    "budgets:pool_leave": lambda world: {"pool_pk": world.pool_to_leave.pk},
+    "budgets:pool_join": lambda world: {"code": world.pool.invite_code},
+    "budgets:receipt": lambda world: {"booking_pk": world.booking.pk},
+    "budgets:group_bookings": lambda world: {"slug": world.booking.group.slug},
+    "budgets:group_booking_act": lambda world: {
+        "slug": world.booking.group.slug,
+        "booking_pk": world.booking_to_answer.pk,
+        "action": "decline",
+    },
+}
+
+
 TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
     **{
         f"timebank:{name}": _timebank()
@@ -124,6 +172,7 @@ LEARNING_ARGUMENTS: dict[str, Arguments] = {
 ARGUMENTS: dict[str, Arguments] = {
     **TIMEBANK_ARGUMENTS,
     **LEARNING_ARGUMENTS,
+    **BUDGETS_ARGUMENTS,
     "directory:listing": _listing,
     "directory:claim": _listing,
     "directory:listing_calendar": _listing,

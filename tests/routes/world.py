@@ -30,6 +30,7 @@ from flourish.grants.factories import (
 )
 from flourish.grants.models import Application, ApplicationStatus, PlanningSession
 from flourish.grants.services.panels import panel_create
+from tests.routes.budgets_world import add_budgets
 from tests.routes.learning_world import add_learning
 from tests.routes.timebank_world import add_timebank
 
@@ -167,6 +168,7 @@ def build() -> World:
     _directory(world, group, other_group)
     add_timebank(world.things, group, world.people[LEAD], world.people[MEMBER])
     add_learning(world.things, world.people, group)
+    add_budgets(world.things, world.people, group, STAFF, MEMBER)
     world.things["consent"] = ConsentFactory(
         given_by=world.people[MEMBER], granted_to=world.people[LEAD]
     )

@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "flourish.grants.demo",
     "flourish.timebank.demo",
     "flourish.learning.demo",
+    "flourish.budgets.demo",
 ]
 
 

@@ -1,0 +1,235 @@
+"""Forms for personal budgets' pages. Services decide the rules; forms shape the input."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from flourish.budgets.models import HeldAs, Period, PoolRule
+from flourish.core.forms import GovukDateField
+from flourish.grants.forms import PoundsField
+
+
+class BudgetForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The person’s email address"),
+        help_text=_("They sign in with a code sent to this address."),
+    )
+    name = forms.CharField(label=_("The person’s name"), max_length=150)
+    amount_pence = PoundsField(
+        label=_("Amount each period, in pounds"), example="250", positive=True
+    )
+    period = forms.ChoiceField(
+        label=_("How often is it paid?"), choices=Period.choices, widget=forms.RadioSelect
+    )
+    starts_on = GovukDateField(
+        label=_("Start date"), help_text=_("For example, 1 4 2026"), what=_("the start date")
+    )
+    ends_on = GovukDateField(
+        label=_("End date (optional)"),
+        help_text=_("Leave empty if it has no end date yet."),
+        what=_("the end date"),
+        required=False,
+    )
+    held_as = forms.ChoiceField(
+        label=_("How is it held?"), choices=HeldAs.choices, widget=forms.RadioSelect
+    )
+    held_by = forms.CharField(
+        label=_("Who holds it (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("The nominated person, or the organisation or provider that holds it."),
+    )
+
+
+class PlanForm(forms.Form):
+    what_matters = forms.CharField(
+        label=_("What matters to you"), widget=forms.Textarea, required=False, max_length=5000
+    )
+    outcomes = forms.CharField(
+        label=_("The outcomes you want"),
+        help_text=_("One on each line, in your own words."),
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+    )
+    spending = forms.CharField(
+        label=_("Kinds of spending agreed"),
+        help_text=_(
+            "One on each line: the kind, then an amount or a share. For example: "
+            "Peer support groups, £40 — or: Personal assistant, 60%"
+        ),
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+    )
+    not_paid_for = forms.CharField(
+        label=_("What the council will not pay for"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+    )
+
+    def clean_spending(self) -> list[tuple[str, int | None, int | None]]:
+        from flourish.core.formatting import parse_pounds
+
+        kinds: list[tuple[str, int | None, int | None]] = []
+        for line in self.cleaned_data["spending"].splitlines():
+            if not line.strip():
+                continue
+            name, _comma, value = line.rpartition(",")
+            value = value.strip()
+            try:
+                if value.endswith("%"):
+                    kinds.append((name.strip(), None, int(value[:-1].strip())))
+                else:
+                    kinds.append((name.strip(), parse_pounds(value), None))
+            except ValueError as error:
+                raise forms.ValidationError(
+                    _(
+                        "Write each kind of spending as its name, a comma, then an amount or "
+                        "a share, for example “Peer support groups, £40”."
+                    )
+                ) from error
+            if not name.strip():
+                raise forms.ValidationError(
+                    _("Give each kind of spending a name before the comma.")
+                )
+        return kinds
+
+
+def spending_text(plan: Any) -> str:
+    """The plan's kinds of spending as the person typed them, for editing again."""
+    from flourish.core.formatting import format_pence
+
+    lines = []
+    for kind in plan.spending_kinds.all():
+        value = (
+            f"{kind.share_percent}%"
+            if kind.share_percent is not None
+            else format_pence(kind.amount_pence or 0)
+        )
+        lines.append(f"{kind.name}, {value}")
+    return "\n".join(lines)
+
+
+class BookForm(forms.Form):
+    session_on = GovukDateField(
+        label=_("Date of the first session"),
+        help_text=_("For example, 27 3 2027"),
+        what=_("the date of the first session"),
+        not_before_today=True,
+    )
+    quantity = forms.IntegerField(
+        label=_("How many?"),
+        min_value=1,
+        max_value=52,
+        initial=1,
+        help_text=_("Sessions, or blocks of sessions if the group sells them in blocks."),
+        error_messages={"invalid": _("Enter how many, as a number, for example 1")},
+    )
+    spending_kind: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Which part of your plan is it for? (optional)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not part of a kind of spending"),
+    )
+    share_name = forms.BooleanField(
+        label=_("The group may see my name"),
+        required=False,
+        initial=True,
+        help_text=_("If you untick this, the group sees only that a budget holder booked."),
+    )
+
+    def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["spending_kind"].queryset = kinds  # type: ignore[attr-defined]
+
+
+class BrokerForm(forms.Form):
+    name = forms.CharField(label=_("Their name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Their email address"), help_text=_("They sign in with a code sent here.")
+    )
+    may_book = forms.BooleanField(
+        label=_("They may book and pay for support for me"), required=False, initial=True
+    )
+    may_vote = forms.BooleanField(label=_("They may vote in my pools for me"), required=False)
+    monthly_limit_pence = PoundsField(
+        label=_("The most they may spend each month, in pounds"), example="100", positive=True
+    )
+    ends_on = GovukDateField(
+        label=_("Until when?"),
+        help_text=_("For example, 31 3 2027. You can withdraw it sooner at any time."),
+        what=_("the date it ends"),
+        not_before_today=True,
+    )
+
+
+class PoolForm(forms.Form):
+    name = forms.CharField(label=_("Name of the pool"), max_length=200)
+    purpose = forms.CharField(
+        label=_("What is it for?"),
+        widget=forms.Textarea,
+        max_length=2000,
+        help_text=_("For example: a weekly peer-led art group we all go to."),
+    )
+    rule = forms.ChoiceField(
+        label=_("How will you decide?"), choices=PoolRule.choices, widget=forms.RadioSelect
+    )
+    quorum = forms.IntegerField(
+        label=_("Fewest votes needed for a decision"), min_value=1, max_value=50, initial=2
+    )
+    decide_days = forms.IntegerField(
+        label=_("Days to decide each proposal"), min_value=1, max_value=60, initial=7
+    )
+    contribution_pence = PoundsField(
+        label=_("Your contribution each period, in pounds"), example="20", positive=True
+    )
+    outcome = forms.CharField(
+        label=_("Which of your outcomes does it serve?"),
+        max_length=300,
+        help_text=_("For example: Go out twice a week"),
+    )
+
+
+class JoinPoolForm(forms.Form):
+    contribution_pence = PoundsField(
+        label=_("Your contribution each period, in pounds"), example="20", positive=True
+    )
+    outcome = forms.CharField(
+        label=_("Which of your outcomes does it serve?"),
+        max_length=300,
+        help_text=_("For example: Go out twice a week"),
+    )
+
+
+class ProposalForm(forms.Form):
+    offer: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("What, and from which group?"), queryset=None
+    )
+    amount_pence = PoundsField(label=_("How much, in pounds?"), example="60", positive=True)
+    why = forms.CharField(label=_("Why?"), widget=forms.Textarea, max_length=2000)
+    outcomes = forms.CharField(
+        label=_("Which of our outcomes does it serve? (optional)"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+    )
+
+    def __init__(self, *args: Any, offers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["offer"]
+        field.queryset = offers  # type: ignore[attr-defined]
+        field.label_from_instance = (  # type: ignore[attr-defined]
+            lambda offer: f"{offer.name} – {offer.listing.name}"
+        )
+
+
+class VoteForm(forms.Form):
+    in_favour = forms.TypedChoiceField(
+        label=_("Your vote"),
+        choices=[("yes", _("Yes")), ("no", _("No, I object"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )

@@ -1,0 +1,411 @@
+"""Reads for personal budgets: finding a budget for a person (404 for anyone else), the
+person's home page in plain words, and the council's list. Each uses a fixed number of
+queries whatever the data size."""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
+from flourish.budgets.models import (
+    Booking,
+    BookingStatus,
+    BrokerConsent,
+    Budget,
+    Pool,
+    PoolMember,
+    Proposal,
+    ProposalStatus,
+)
+from flourish.directory.models import CostKind, ListingState, Offer
+from flourish.ledger.models import LedgerEntry
+
+# Council staff are people with the funder-staff role at an organisation of kind council:
+# like a funder's staff, they commission support and read sensitive records (with two-step
+# sign-in).
+COUNCIL_ROLES = (Role.FUNDER_STAFF, Role.ADMINISTRATOR)
+
+
+def _signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def councils_for_user(*, user: Any) -> QuerySet[Organisation]:
+    """The councils a person works for."""
+    if not _signed_in(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        kind=OrganisationKind.COUNCIL,
+        memberships__user=user,
+        memberships__role__in=COUNCIL_ROLES,
+    ).distinct()
+
+
+def get_council_for_user(*, user: Any, slug: str) -> Organisation:
+    """A council the person works for; 404 for anyone else."""
+    council = councils_for_user(user=user).filter(slug=slug).first()
+    if council is None:
+        raise Http404
+    return council
+
+
+@dataclass(frozen=True)
+class Access:
+    """How a person stands to one budget: its holder, its council's staff, or a broker."""
+
+    budget: Budget
+    is_person: bool
+    is_council: bool
+    broker: Any = None
+
+    @property
+    def can_book(self) -> bool:
+        return self.is_person or (self.broker is not None and self.broker.may_book)
+
+
+def get_budget_for_user(*, user: Any, pk: int) -> Access:
+    """The budget, for its holder, their council's staff, or a broker they chose while the
+    consent lasts; 404 for everyone else."""
+    if not _signed_in(user):
+        raise Http404
+    budget = Budget.objects.select_related("council", "person", "account").filter(pk=pk).first()
+    if budget is None or budget.account is None:
+        raise Http404
+    is_person = budget.person_id == user.pk
+    is_council = Membership.objects.filter(
+        user=user, organisation_id=budget.council_id, role__in=COUNCIL_ROLES
+    ).exists()
+    broker = _broker_consent(budget, user)
+    if not (is_person or is_council or broker is not None):
+        raise Http404
+    return Access(budget=budget, is_person=is_person, is_council=is_council, broker=broker)
+
+
+def _broker_consent(budget: Budget, user: Any) -> BrokerConsent | None:
+    today = timezone.localdate()
+    return (
+        BrokerConsent.objects.filter(
+            budget=budget, broker=user, withdrawn_at__isnull=True, ends_on__gte=today
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def budgets_for_person(*, user: Any) -> QuerySet[Budget]:
+    if not _signed_in(user):
+        return Budget.objects.none()
+    return Budget.objects.filter(person=user, account__isnull=False).select_related(
+        "council", "account"
+    )
+
+
+def waiting_total(*, budget: Budget) -> int:
+    """Money asked for in bookings the groups have not answered yet."""
+    total: int = Booking.objects.filter(budget=budget, status=BookingStatus.ASKED).aggregate(
+        total=Coalesce(Sum("amount_pence"), 0)
+    )["total"]
+    return total
+
+
+@dataclass
+class HomeSummary:
+    """The person's budget in plain words."""
+
+    balance: int
+    left: int
+    booked: int
+    next_payment_on: datetime.date | None
+    next_payment: int
+    to_do: list[str] = field(default_factory=list)
+
+
+def budget_home(*, budget: Budget, today: datetime.date) -> HomeSummary:
+    """What is left to spend, what is booked, what is coming in and what needs doing."""
+    assert budget.account is not None
+    balance = budget.account.balance
+    booked = waiting_total(budget=budget)
+    number = budget.period_for(today)
+    upcoming = 0 if number is None and today < budget.starts_on else (number or 0) + 1
+    next_on: datetime.date | None = budget.period_start(upcoming)
+    if budget.ends_on is not None and next_on is not None and next_on > budget.ends_on:
+        next_on = None
+    return HomeSummary(
+        balance=balance,
+        left=balance - booked,
+        booked=booked,
+        next_payment_on=next_on,
+        next_payment=budget.amount_pence if next_on else 0,
+        to_do=_to_do(budget, today),
+    )
+
+
+def _to_do(budget: Budget, today: datetime.date) -> list[str]:
+    declined = Booking.objects.filter(
+        budget=budget,
+        status=BookingStatus.DECLINED,
+        decided_at__date__gte=today - datetime.timedelta(days=14),
+    ).select_related("offer")[:3]
+    return [
+        _("%(group)s could not take your booking for %(offer)s. Choose another date or group.")
+        % {"group": booking.offer.listing.name, "offer": booking.offer.name}
+        for booking in declined
+    ]
+
+
+def upcoming_bookings(*, budget: Budget, today: datetime.date) -> list[Booking]:
+    """Bookings still to come (waiting for the group or confirmed), soonest first."""
+    return list(
+        Booking.objects.filter(
+            budget=budget,
+            status__in=[BookingStatus.ASKED, BookingStatus.CONFIRMED],
+            session_on__gte=today,
+        )
+        .select_related("offer", "group", "booked_by", "budget")
+        .order_by("session_on", "id")[:20]
+    )
+
+
+def recent_bookings(*, budget: Budget) -> list[Booking]:
+    return list(
+        Booking.objects.filter(budget=budget)
+        .select_related("offer", "group", "booked_by", "budget")
+        .order_by("-created_at", "-id")[:10]
+    )
+
+
+def offers_taking_budgets() -> QuerySet[Offer]:
+    """Offers with a set price that groups in Flourish say take personal budgets."""
+    return (
+        Offer.objects.filter(
+            personal_budget=True,
+            cost=CostKind.PRICE,
+            price_pence__isnull=False,
+            listing__organisation__isnull=False,
+            listing__state__in=[ListingState.ACTIVE, ListingState.STALE],
+        )
+        .select_related("listing")
+        .order_by("name", "id")
+    )
+
+
+def get_offer_for_booking(*, offer_id: Any) -> Offer:
+    offer = Offer.objects.select_related("listing__organisation").filter(uuid=offer_id).first()
+    if offer is None or offer.listing.state not in (ListingState.ACTIVE, ListingState.STALE):
+        raise Http404
+    return offer
+
+
+def get_booking_for_budget(*, access: Access, pk: int) -> Booking:
+    booking = (
+        Booking.objects.select_related("offer__listing", "group", "booked_by", "payment")
+        .filter(budget=access.budget, pk=pk)
+        .first()
+    )
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def groups_led_by(*, user: Any) -> QuerySet[Organisation]:
+    if not _signed_in(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Role.GROUP_LEAD
+    ).distinct()
+
+
+def get_group_for_user(*, user: Any, slug: str) -> Organisation:
+    """A group the person leads; 404 for anyone else."""
+    group = groups_led_by(user=user).filter(slug=slug).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+def group_bookings(*, group: Organisation) -> QuerySet[Booking]:
+    """The bookings made with a group, newest first, with what the group may see."""
+    return (
+        Booking.objects.filter(group=group)
+        .select_related("offer", "budget__person", "payment")
+        .order_by("-created_at", "-id")
+    )
+
+
+def get_booking_for_group(*, group: Organisation, pk: int) -> Booking:
+    booking = group_bookings(group=group).filter(pk=pk).first()
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def get_receipt_for_user(*, user: Any, pk: int) -> Booking:
+    """A paid booking's receipt: for the group it was paid to, and for everyone who may see
+    the budget it came from."""
+    booking = (
+        Booking.objects.select_related(
+            "offer__listing", "group", "budget__person", "budget__council", "payment", "reversal"
+        )
+        .filter(pk=pk, payment__isnull=False)
+        .first()
+    )
+    if booking is None or not _signed_in(user):
+        raise Http404
+    if groups_led_by(user=user).filter(pk=booking.group_id).exists():
+        return booking
+    get_budget_for_user(user=user, pk=booking.budget_id)
+    return booking
+
+
+def council_budgets(*, council: Organisation) -> QuerySet[Budget]:
+    """The council's budgets with their holders and balances, in one query per page."""
+    return Budget.objects.filter(council=council).select_related("person", "account").order_by("id")
+
+
+def budgets_acting_for(*, user: Any) -> QuerySet[Budget]:
+    """Budgets whose holders have asked this person to act for them, while consent lasts."""
+    if not _signed_in(user):
+        return Budget.objects.none()
+    return (
+        Budget.objects.filter(
+            broker_consents__broker=user,
+            broker_consents__withdrawn_at__isnull=True,
+            broker_consents__ends_on__gte=timezone.localdate(),
+        )
+        .select_related("person")
+        .distinct()
+    )
+
+
+def broker_consents(*, budget: Budget) -> list[BrokerConsent]:
+    return list(BrokerConsent.objects.filter(budget=budget).select_related("broker"))
+
+
+def get_consent_for_person(*, access: Access, pk: int) -> BrokerConsent:
+    consent = BrokerConsent.objects.filter(budget=access.budget, pk=pk).first()
+    if consent is None or not access.is_person:
+        raise Http404
+    consent.budget = access.budget
+    return consent
+
+
+def groups_taking_bookings(*, user: Any) -> QuerySet[Organisation]:
+    """The groups this person leads that have had bookings paid from personal budgets."""
+    return groups_led_by(user=user).filter(budget_bookings__isnull=False).distinct()
+
+
+@dataclass(frozen=True)
+class PoolPlace:
+    """How a person stands in a pool: as a member, or as a broker for one."""
+
+    pool: Pool
+    member: PoolMember
+    as_broker: bool
+    may_vote: bool
+
+
+def get_pool_for_user(*, user: Any, pk: int) -> PoolPlace:
+    """A pool, for its members and the brokers of its members; 404 for everyone else."""
+    if not _signed_in(user):
+        raise Http404
+    pool = Pool.objects.select_related("account").filter(pk=pk).first()
+    if pool is None:
+        raise Http404
+    members = PoolMember.objects.filter(pool=pool, left_at__isnull=True).select_related(
+        "budget__account"
+    )
+    own = members.filter(budget__person=user).first()
+    if own is not None:
+        return PoolPlace(pool=pool, member=own, as_broker=False, may_vote=True)
+    today = timezone.localdate()
+    consent = (
+        BrokerConsent.objects.filter(
+            broker=user,
+            withdrawn_at__isnull=True,
+            ends_on__gte=today,
+            budget__pool_places__pool=pool,
+            budget__pool_places__left_at__isnull=True,
+        )
+        .order_by("-may_vote", "id")
+        .first()
+    )
+    if consent is None:
+        raise Http404
+    acting = members.get(budget_id=consent.budget_id)
+    return PoolPlace(pool=pool, member=acting, as_broker=True, may_vote=consent.may_vote)
+
+
+def pools_for_budget(*, budget: Budget) -> list[PoolMember]:
+    return list(
+        PoolMember.objects.filter(budget=budget, left_at__isnull=True).select_related(
+            "pool__account"
+        )
+    )
+
+
+def pool_page(*, place: PoolPlace) -> dict[str, Any]:
+    """Everything a pool's page shows, in a fixed number of queries."""
+    pool = place.pool
+    proposals = list(
+        Proposal.objects.filter(pool=pool)
+        .select_related("offer", "group", "proposed_by__budget__person")
+        .prefetch_related("votes")
+        .order_by("-created_at", "-id")[:50]
+    )
+    for proposal in proposals:
+        votes = list(proposal.votes.all())
+        proposal.yes = sum(1 for vote in votes if vote.in_favour)  # type: ignore[attr-defined]
+        proposal.no = len(votes) - proposal.yes  # type: ignore[attr-defined]
+        proposal.my_vote = next(  # type: ignore[attr-defined]
+            (vote.in_favour for vote in votes if vote.member_id == place.member.pk), None
+        )
+    return {
+        "members": list(
+            PoolMember.objects.filter(pool=pool, left_at__isnull=True).select_related(
+                "budget__person"
+            )
+        ),
+        "open": [p for p in proposals if p.status == ProposalStatus.OPEN],
+        "decided": [p for p in proposals if p.status != ProposalStatus.OPEN],
+        "balance": pool.account.balance if pool.account else 0,
+    }
+
+
+def get_proposal_for_place(*, place: PoolPlace, pk: int) -> Proposal:
+    proposal = Proposal.objects.filter(pool=place.pool, pk=pk).first()
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+def get_pool_for_joining(*, code: Any) -> Pool:
+    pool = Pool.objects.filter(invite_code=code).first()
+    if pool is None:
+        raise Http404
+    return pool
+
+
+def budget_statement(
+    *, budget: Budget, start: datetime.date, end: datetime.date
+) -> QuerySet[LedgerEntry]:
+    """The budget's movements in a month, with what each was for, in one query."""
+    return (
+        LedgerEntry.objects.filter(
+            account_id=budget.account_id,
+            transaction__posted_at__date__gte=start,
+            transaction__posted_at__date__lt=end,
+        )
+        .select_related(
+            "transaction__budget_booking__offer",
+            "transaction__budget_booking__group",
+            "transaction__budget_booking__booked_by",
+            "transaction__budget_booking__spending_kind",
+        )
+        .order_by("id")
+    )

@@ -1,0 +1,1 @@
+"""Writes for personal budgets, one module per part: budgets, bookings, brokers, pools."""

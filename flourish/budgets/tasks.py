@@ -1,0 +1,19 @@
+"""Background tasks for personal budgets (the Django 6 tasks API, through the backport)."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from flourish.budgets.services.budgets import budget_periods_pay
+from flourish.budgets.services.pools import proposals_settle
+
+
+@task()
+def budget_periods() -> int:
+    """Run daily: pay each budget the periods that have begun, catching up any missed run."""
+    return budget_periods_pay(today=timezone.localdate())
+
+
+@task()
+def pool_proposals() -> int:
+    """Run daily: decide the pool proposals whose time for objections or votes is up."""
+    return proposals_settle(now=timezone.now())

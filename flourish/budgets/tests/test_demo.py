@@ -1,0 +1,109 @@
+"""The demo budgets let a newcomer try every journey from the pages alone, starting from the
+demo data as `make seed` builds it."""
+
+import csv
+import io
+
+import pytest
+from django.utils import timezone
+
+from flourish.accounts import demo as accounts_demo
+from flourish.accounts.models import User
+from flourish.accounts.tests.two_step import with_authenticator
+from flourish.budgets import demo as budgets_demo
+from flourish.budgets.models import Booking, BookingStatus, Budget, Pool, ProposalStatus
+from flourish.directory import demo as directory_demo
+from flourish.ledger.selectors import ledger_integrity
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    for module in (accounts_demo, directory_demo, budgets_demo, budgets_demo):
+        module.build(io.StringIO())
+    return Budget.objects.get(person__email="holder@example.org")
+
+
+def test_the_demo_has_every_journey_ready_and_runs_twice(client, demo):
+    """One build for every check: the demo takes a while to make."""
+    check_the_counts()
+    check_a_person_books_a_peer_session_and_the_group_confirms(client, demo)
+    check_a_broker_books_within_the_limit_and_is_refused_over_it(client, demo)
+    check_a_pool_votes_and_pays_a_group(client, demo)
+    check_the_council_downloads_a_months_statements(client)
+    assert ledger_integrity().sound
+
+
+def check_the_counts():
+    budgets = Budget.objects.filter(council__slug=budgets_demo.COUNCIL_SLUG)
+    assert budgets.count() == 30
+    assert set(budgets.values_list("held_as", flat=True)) == {
+        "direct_payment",
+        "nominated",
+        "managed_account",
+        "service_fund",
+        "council_managed",
+    }
+    assert Booking.objects.filter(status=BookingStatus.CONFIRMED).count() == 180
+    assert Pool.objects.count() == 2
+    assert Pool.objects.filter(proposals__status=ProposalStatus.OPEN).count() == 1
+
+
+def _book(client, budget, offer, quantity):
+    day = timezone.localdate() + timezone.timedelta(days=10)
+    return client.post(
+        f"/budgets/{budget.pk}/offers/{offer.uuid}/book/",
+        {
+            "session_on_0": day.day,
+            "session_on_1": day.month,
+            "session_on_2": day.year,
+            "quantity": quantity,
+            "share_name": "on",
+        },
+    )
+
+
+def check_a_person_books_a_peer_session_and_the_group_confirms(client, budget):
+    client.force_login(budget.person)
+    home = client.get(f"/budgets/{budget.pk}/").content.decode()
+    assert "Left to spend" in home
+    offers = client.get(f"/budgets/{budget.pk}/offers/").content.decode()
+    assert "Peer support session" in offers
+    offer = Booking.objects.filter(offer__name="Peer support session").first().offer
+    response = _book(client, budget, offer, 1)
+    assert response.status_code == 302
+    booking = Booking.objects.filter(budget=budget).order_by("-id").first()
+    client.force_login(User.objects.get(email="organiser@example.org"))
+    client.post(f"/budgets/groups/peer-support-bradford/{booking.pk}/confirm/")
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+
+
+def check_a_broker_books_within_the_limit_and_is_refused_over_it(client, budget):
+    sam = with_authenticator(User.objects.get(email="broker@example.org"))
+    client.force_login(sam)
+    offer = Booking.objects.filter(offer__name="Peer support session").first().offer
+    assert _book(client, budget, offer, 2).status_code == 302
+    refused = _book(client, budget, offer, 5).content.decode()
+    assert "over the £100 a month" in refused
+
+
+def check_a_pool_votes_and_pays_a_group(client, budget):
+    pool = Pool.objects.get(name="Tuesday art group")
+    proposal = pool.proposals.get(status=ProposalStatus.OPEN)
+    client.force_login(budget.person)
+    client.post(f"/budgets/pools/{pool.pk}/proposals/{proposal.pk}/vote/", {"in_favour": "yes"})
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.PAID
+    assert "Agreed and paid" in client.get(f"/budgets/pools/{pool.pk}/").content.decode()
+
+
+def check_the_council_downloads_a_months_statements(client):
+    client.force_login(User.objects.get(email="council@example.org"))
+    response = client.get(
+        f"/budgets/council/{budgets_demo.COUNCIL_SLUG}/statements/",
+        {"period": timezone.localdate().strftime("%Y-%m"), "download": "csv"},
+    )
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) > 180 + 30 * 12

@@ -1,0 +1,66 @@
+"""The budget holder's home page, the council's list, a group's bookings and a pool's page
+make the same number of queries whatever the data size."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from flourish.budgets.factories import budget_make
+from flourish.budgets.services.bookings import booking_ask, booking_confirm
+from flourish.budgets.services.pools import pool_join, proposal_make
+
+HOME_QUERIES = 14
+COUNCIL_QUERIES = 11
+GROUP_QUERIES = 10
+POOL_QUERIES = 14
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _grow(council, budget, offer, pool, owner, jo, next_week, size):
+    for _n in range(size):
+        budget_make(council=council)
+        booking = booking_ask(budget=budget, offer=offer, session_on=next_week, actor=jo)
+        booking_confirm(booking=booking, actor=owner)
+        booking_ask(budget=budget, offer=offer, session_on=next_week, actor=jo)
+        other = budget_make(council=council)
+        from flourish.budgets.services.budgets import budget_periods_pay
+
+        budget_periods_pay(today=next_week)
+        pool_join(
+            pool=pool, budget=other, contribution_pence=100, outcome="Paint", actor=other.person
+        )
+        proposal_make(
+            pool=pool,
+            member=pool.members.first(),
+            offer=offer,
+            amount_pence=100,
+            why="Paint",
+            actor=jo,
+        )
+
+
+def test_pages_cost_the_same_whatever_the_size(
+    client, council, council_staff, budget, offer, pool, owner, jo, next_week
+):
+    urls = {
+        "home": (jo, f"/budgets/{budget.pk}/", HOME_QUERIES),
+        "council": (council_staff, "/budgets/council/leeds/", COUNCIL_QUERIES),
+        "group": (owner, f"/budgets/groups/{offer.listing.organisation.slug}/", GROUP_QUERIES),
+        "pool": (jo, f"/budgets/pools/{pool.pk}/", POOL_QUERIES),
+    }
+    _grow(council, budget, offer, pool, owner, jo, next_week, 1)
+    small = {}
+    for name, (person, url, _most) in urls.items():
+        client.force_login(person)
+        small[name] = _count(client, url)
+    _grow(council, budget, offer, pool, owner, jo, next_week, 8)
+    for name, (person, url, most) in urls.items():
+        client.force_login(person)
+        large = _count(client, url)
+        assert large == small[name], (name, small[name], large)
+        assert large <= most, (name, large)

@@ -1,0 +1,146 @@
+"""Booking a group's offer with a personal budget, and the group's side of it."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from flourish.budgets import selectors
+from flourish.budgets.forms import BookForm
+from flourish.budgets.models import BookingStatus, SpendingKind
+from flourish.budgets.services import bookings as services
+from flourish.budgets.services.brokers import broker_check_for
+from flourish.budgets.views.common import add_service_error, posted
+from flourish.core.pagination import page_of
+
+
+def _can_book(access: selectors.Access) -> None:
+    if not access.can_book:
+        raise Http404
+
+
+@login_required
+def offers(request: HttpRequest, pk: int) -> HttpResponse:
+    access = selectors.get_budget_for_user(user=request.user, pk=pk)
+    _can_book(access)
+    page = page_of(items=selectors.offers_taking_budgets(), number=request.GET.get("page"), size=25)
+    context = {"access": access, "budget": access.budget, "page": page}
+    return render(request, "budgets/offers.html", context)
+
+
+@login_required
+def book(request: HttpRequest, pk: int, offer_id: str) -> HttpResponse:
+    access = selectors.get_budget_for_user(user=request.user, pk=pk)
+    _can_book(access)
+    offer = selectors.get_offer_for_booking(offer_id=offer_id)
+    kinds = SpendingKind.objects.filter(plan__budget=access.budget)
+    form = BookForm(posted(request), kinds=kinds)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            booking = services.booking_ask(
+                budget=access.budget,
+                offer=offer,
+                session_on=data["session_on"],
+                quantity=data["quantity"],
+                spending_kind=data["spending_kind"],
+                share_name=data["share_name"],
+                actor=request.user,
+                broker_check=broker_check_for(access.broker),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Booked. The group will confirm it, then it is paid."))
+            return redirect("budgets:booking", pk=pk, booking_pk=booking.pk)
+    summary = selectors.budget_home(budget=access.budget, today=timezone.localdate())
+    context = {
+        "access": access,
+        "budget": access.budget,
+        "offer": offer,
+        "form": form,
+        "summary": summary,
+    }
+    return render(request, "budgets/book.html", context)
+
+
+@login_required
+def booking(request: HttpRequest, pk: int, booking_pk: int) -> HttpResponse:
+    access = selectors.get_budget_for_user(user=request.user, pk=pk)
+    found = selectors.get_booking_for_budget(access=access, pk=booking_pk)
+    return _render_booking(request, access, found, forms.Form())
+
+
+def _render_booking(
+    request: HttpRequest, access: selectors.Access, found: object, form: forms.Form
+) -> HttpResponse:
+    context = {"access": access, "budget": access.budget, "booking": found, "form": form}
+    return render(request, "budgets/booking.html", context)
+
+
+@login_required
+@require_POST
+def booking_cancel(request: HttpRequest, pk: int, booking_pk: int) -> HttpResponse:
+    access = selectors.get_budget_for_user(user=request.user, pk=pk)
+    _can_book(access)
+    found = selectors.get_booking_for_budget(access=access, pk=booking_pk)
+    form = forms.Form(request.POST)
+    try:
+        services.booking_cancel(booking=found, actor=request.user)
+    except ValidationError as error:
+        add_service_error(form, error)
+        return _render_booking(request, access, found, form)
+    messages.success(request, _("The booking is cancelled. Any money paid is back in the budget."))
+    return redirect("budgets:booking", pk=pk, booking_pk=booking_pk)
+
+
+@login_required
+def group_bookings(request: HttpRequest, slug: str) -> HttpResponse:
+    group = selectors.get_group_for_user(user=request.user, slug=slug)
+    page = page_of(
+        items=selectors.group_bookings(group=group), number=request.GET.get("page"), size=25
+    )
+    context = {"group": group, "page": page, "asked": BookingStatus.ASKED}
+    return render(request, "budgets/group_bookings.html", context)
+
+
+GROUP_ACTIONS = {
+    "confirm": (
+        services.booking_confirm,
+        gettext_lazy("Confirmed. The money is on its way to your group."),
+    ),
+    "decline": (services.booking_decline, gettext_lazy("Declined. The person can see it.")),
+}
+
+
+@login_required
+@require_POST
+def group_booking_act(
+    request: HttpRequest, slug: str, booking_pk: int, action: str
+) -> HttpResponse:
+    if action not in GROUP_ACTIONS:
+        raise Http404
+    group = selectors.get_group_for_user(user=request.user, slug=slug)
+    found = selectors.get_booking_for_group(group=group, pk=booking_pk)
+    do, said = GROUP_ACTIONS[action]
+    try:
+        do(booking=found, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, str(said))
+    return redirect("budgets:group_bookings", slug=slug)
+
+
+@login_required
+def receipt(request: HttpRequest, booking_pk: int) -> HttpResponse:
+    found = selectors.get_receipt_for_user(user=request.user, pk=booking_pk)
+    for_group = selectors.groups_led_by(user=request.user).filter(pk=found.group_id).exists()
+    context = {"booking": found, "show_name": found.share_name or not for_group}
+    return render(request, "budgets/receipt.html", context)
