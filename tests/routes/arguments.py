@@ -85,8 +85,19 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
     "timebank:pair_act": _scheme(pk="pair", action="accept"),
 }
 
+
+def _demand_service(world: World) -> dict[str, Any]:
+    return {"slug": world.demand_service.slug}
+
+
+DEMAND_ARGUMENTS: dict[str, Arguments] = {
+    f"demand:{name}": _demand_service
+    for name in ("service", "log", "note_new", "settings", "contacts_csv", "chart_csv")
+}
+
 ARGUMENTS: dict[str, Arguments] = {
     **TIMEBANK_ARGUMENTS,
+    **DEMAND_ARGUMENTS,
     "directory:listing": _listing,
     "directory:claim": _listing,
     "directory:listing_calendar": _listing,
