@@ -92,7 +92,17 @@ def _demand_service(world: World) -> dict[str, Any]:
 
 DEMAND_ARGUMENTS: dict[str, Arguments] = {
     f"demand:{name}": _demand_service
-    for name in ("service", "log", "note_new", "settings", "contacts_csv", "chart_csv")
+    for name in (
+        "service",
+        "log",
+        "note_new",
+        "settings",
+        "contacts_csv",
+        "chart_csv",
+        "import",
+        "import_confirm",
+        "tally_sheet",
+    )
 }
 
 ARGUMENTS: dict[str, Arguments] = {

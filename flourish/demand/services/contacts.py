@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -91,9 +92,15 @@ def service_update(
     return service
 
 
-def _check_choices(*, words: str, channel: str, demand: str, failure_kind: str) -> None:
+def _check_choices(
+    *, received_on: Any, words: str, channel: str, demand: str, failure_kind: str
+) -> None:
     # Said in words a person importing a spreadsheet can act on, with the values allowed.
     problems: dict[str, str] = {}
+    if received_on is None:
+        problems["received_on"] = _("Enter the date they got in touch.")
+    elif received_on > timezone.localdate():
+        problems["received_on"] = _("The date cannot be in the future.")
     if not words:
         problems["words"] = _("Enter what they asked, in their words.")
     if demand not in DemandType.values:
@@ -113,7 +120,7 @@ def _check_choices(*, words: str, channel: str, demand: str, failure_kind: str) 
 def _contact(
     *,
     service: Service,
-    received_on: datetime.date,
+    received_on: datetime.date | str | None,
     words: str,
     channel: str,
     demand: str,
@@ -123,7 +130,15 @@ def _contact(
     recorded_by: Any = None,
 ) -> Contact:
     words = (words or "").strip()
-    _check_choices(words=words, channel=channel, demand=demand, failure_kind=failure_kind)
+    if isinstance(received_on, str):  # from a checked file kept between preview and import
+        received_on = parse_date(received_on) if received_on else None
+    _check_choices(
+        received_on=received_on,
+        words=words,
+        channel=channel,
+        demand=demand,
+        failure_kind=failure_kind,
+    )
     if demand == DemandType.VALUE and (failure_kind or cause.strip()):
         raise ValidationError(
             {"failure_kind": _("Leave the kind and cause empty for value demand.")}
@@ -132,8 +147,7 @@ def _contact(
         raise ValidationError(
             {"failure_kind": _("Choose what kind of failure demand it was, or choose Other.")}
         )
-    if received_on > timezone.localdate():
-        raise ValidationError({"received_on": _("The date cannot be in the future.")})
+    assert isinstance(received_on, datetime.date)  # _check_choices refused anything else
     contact = Contact(
         service=service,
         received_on=received_on,
@@ -162,24 +176,42 @@ def contact_log(*, actor: Any, service: Service, **fields: Any) -> Contact:
     return contact
 
 
+def contact_problems(*, service: Service, fields: dict[str, Any]) -> list[str]:
+    """What is wrong with one would-be contact, each said so a person can put it right."""
+    try:
+        _contact(service=service, **fields)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            return [str(m) for messages in error.message_dict.values() for m in messages]
+        return [str(m) for m in error.messages]
+    return []
+
+
+MOST_IN_ONE_IMPORT = 20_000
+
+
 def contacts_check(*, service: Service, rows: list[dict[str, Any]]) -> list[Contact]:
-    """Each row checked as a contact, unsaved; a ValidationError lists every row that is wrong,
-    by its line number, so the whole file can be put right at once."""
-    contacts, problems = [], []
+    """Each row checked as a contact (a row's `count` makes that many), unsaved; a
+    ValidationError lists every row that is wrong, by its line in the file."""
+    contacts: list[Contact] = []
+    problems = []
     for line, row in enumerate(rows, start=2):
-        try:
-            contacts.append(_contact(service=service, **row))
-        except ValidationError as error:
-            messages = (
-                [m for ms in error.message_dict.values() for m in ms]
-                if hasattr(error, "error_dict")
-                else error.messages
-            )
+        fields = dict(row)
+        count = int(fields.pop("count", 1) or 1)
+        found = contact_problems(service=service, fields=fields)
+        if found:
             problems.append(
-                _("Row %(line)s: %(problem)s") % {"line": line, "problem": " ".join(messages)}
+                _("Row %(line)s: %(problem)s") % {"line": line, "problem": " ".join(found)}
             )
+            continue
+        contacts.extend(_contact(service=service, **fields) for _copy in range(count))
     if problems:
         raise ValidationError(problems)
+    if len(contacts) > MOST_IN_ONE_IMPORT:
+        raise ValidationError(
+            _("That is more than %(most)s contacts. Split the file into smaller ones.")
+            % {"most": f"{MOST_IN_ONE_IMPORT:,}"}
+        )
     return contacts
 
 
