@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.demand.views import imports, services
+from flourish.demand.views import boards, imports, services
 
 app_name = "demand"
 urlpatterns = [
@@ -19,4 +19,17 @@ urlpatterns = [
     path("services/<slug:slug>/tally-sheet/", imports.tally_sheet, name="tally_sheet"),
     path("services/<slug:slug>/contacts.csv", services.contacts_download, name="contacts_csv"),
     path("services/<slug:slug>/chart.csv", services.chart_download, name="chart_csv"),
+    path("boards/new/", boards.board_new, name="board_new"),
+    path("boards/<slug:slug>/", boards.board, name="board"),
+    path("boards/<slug:slug>/you-said-we-did/", boards.you_said, name="you_said"),
+    path("boards/<slug:slug>/proposals/new/", boards.proposal_new, name="proposal_new"),
+    path("boards/<slug:slug>/proposals/<int:pk>/", boards.proposal, name="proposal"),
+    path("boards/<slug:slug>/proposals/<int:pk>/vote/", boards.proposal_vote, name="vote"),
+    path(
+        "boards/<slug:slug>/proposals/<int:pk>/comment/",
+        boards.proposal_comment,
+        name="comment",
+    ),
+    path("boards/<slug:slug>/proposals/<int:pk>/status/", boards.proposal_status, name="status"),
+    path("boards/<slug:slug>/proposals/<int:pk>/hide/", boards.proposal_hide_view, name="hide"),
 ]

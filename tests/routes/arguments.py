@@ -105,6 +105,20 @@ DEMAND_ARGUMENTS: dict[str, Arguments] = {
     )
 }
 
+
+def _board(world: World) -> dict[str, Any]:
+    return {"slug": world.board.slug}
+
+
+def _proposal(world: World) -> dict[str, Any]:
+    return {"slug": world.board.slug, "pk": world.proposal.pk}
+
+
+DEMAND_ARGUMENTS |= {f"demand:{name}": _board for name in ("board", "you_said", "proposal_new")}
+DEMAND_ARGUMENTS |= {
+    f"demand:{name}": _proposal for name in ("proposal", "vote", "comment", "status", "hide")
+}
+
 ARGUMENTS: dict[str, Arguments] = {
     **TIMEBANK_ARGUMENTS,
     **DEMAND_ARGUMENTS,

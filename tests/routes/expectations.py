@@ -192,6 +192,17 @@ EXPECTATIONS: dict[str, Expect] = {
     "demand:import": only(LEAD, MEMBER),
     "demand:import_confirm": posted_by(LEAD, MEMBER),
     "demand:tally_sheet": only(LEAD, MEMBER),
+    "demand:board_new": only(LEAD, OTHER_GROUP, STAFF, ADMIN),
+    # The route board is private: its members only; nobody else is told it exists.
+    "demand:board": only(LEAD, MEMBER, anonymous=HIDDEN),
+    "demand:you_said": only(LEAD, MEMBER, anonymous=HIDDEN),
+    "demand:proposal": only(LEAD, MEMBER, anonymous=HIDDEN),
+    "demand:proposal_new": only(LEAD, MEMBER),
+    "demand:vote": posted_by(LEAD, MEMBER),
+    "demand:comment": acted_on_by(LEAD, MEMBER),
+    # Only the board's owners set statuses and hide things.
+    "demand:status": acted_on_by(LEAD),
+    "demand:hide": acted_on_by(LEAD),
     "timebank:index": SIGNED_IN,
     "timebank:join": SIGNED_IN,
     "timebank:home": only(LEAD, MEMBER),

@@ -166,7 +166,7 @@ def build() -> World:
     _grants(world, group, funder)
     _directory(world, group, other_group)
     add_timebank(world.things, group, world.people[LEAD], world.people[MEMBER])
-    add_demand(world.things, group)
+    add_demand(world.things, group, world.people[MEMBER])
     world.things["consent"] = ConsentFactory(
         given_by=world.people[MEMBER], granted_to=world.people[LEAD]
     )

@@ -24,7 +24,7 @@ from flourish.demand.models import (
 from flourish.demand.rules import LEADING_ROLES, organisation_roles
 
 
-def _unique_slug(name: str, model: Any) -> str:
+def unique_slug(name: str, model: Any) -> str:
     base = slugify(name)[:140] or "service"
     slug, number = base, 1
     while model.objects.filter(slug=slug).exists():
@@ -61,7 +61,7 @@ def service_create(
     service = Service(
         organisation=organisation,
         name=name.strip(),
-        slug=_unique_slug(name, Service),
+        slug=unique_slug(name, Service),
         description=description,
         period=period,
         chart_is_public=chart_is_public,
