@@ -218,3 +218,36 @@ class ImportForm(forms.Form):
         ),
         error_messages={"required": _("Choose a CSV file")},
     )
+
+
+class FeedbackForm(forms.Form):
+    """An applicant's few words on how applying went: asked at the end, never required."""
+
+    about = forms.ChoiceField(
+        label=_("How did applying go?"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("worked_well", _("It went well")),
+            (FailureKind.NOT_UNDERSTOOD, _("Something was unclear")),
+            (FailureKind.REPEAT, _("I had to give the same information twice")),
+            (FailureKind.CHASING, _("I did not know what was happening")),
+            (FailureKind.WENT_WRONG, _("Something went wrong")),
+            (FailureKind.OTHER, _("Something else")),
+        ],
+    )
+    part = forms.CharField(
+        label=_("Which part? (optional)"),
+        max_length=100,
+        required=False,
+        help_text=_("For example: question 4, or the budget page."),
+    )
+    words = forms.CharField(
+        label=_("Tell us in your own words"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Please leave out names, phone numbers and email addresses."),
+    )
+    anonymous = forms.BooleanField(
+        label=_("Leave this without my name: the fund will not know it was me"),
+        required=False,
+    )

@@ -149,6 +149,7 @@ ARGUMENTS: dict[str, Arguments] = {
     "grants:business_plan": _on("draft"),
     "grants:application_start": _slug,
     "grants:application_status": _on("shortlisted"),
+    "grants:application_feedback": _on("shortlisted"),
     "grants:accept": _on("awarded"),
     "grants:report": _on("awarded"),
     "grants:money": _on("draft"),

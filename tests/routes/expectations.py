@@ -140,6 +140,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "grants:application_start": SIGNED_IN,
     "grants:my_applications": SIGNED_IN,
     "grants:application_status": only(LEAD, MEMBER),
+    "grants:application_feedback": acted_on_by(LEAD, MEMBER),
     "grants:accept": posted_by(LEAD, MEMBER),
     "grants:report": only(LEAD, MEMBER),
     "grants:money": only(LEAD, MEMBER),
