@@ -74,7 +74,7 @@ def test_the_quick_log_saves_and_comes_back_empty_for_the_next_one(client, servi
     client.force_login(colleague)
     url = reverse("demand:log", args=[service.slug])
     response = client.post(url, posted(channel="email"), follow=True)
-    assert response.redirect_chain == [(url, 302)]
+    assert response.redirect_chain == [(url + "?saved=1", 302)]
     assert "Saved. Log the next one" in response.content.decode()
     assert Contact.objects.get().recorded_by == colleague
     # The channel used last time is already chosen for the next contact.

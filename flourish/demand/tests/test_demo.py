@@ -110,9 +110,7 @@ def check_marking_a_change(client, demo):
 
 def check_propose_vote_and_mark_done(client):
     board = Board.objects.get(organisation__slug="peer-support-bradford")
-    client.post(
-        reverse("demand:proposal_new", args=[board.slug]), {"title": "Tea after the group"}
-    )
+    client.post(reverse("demand:proposal_new", args=[board.slug]), {"title": "Tea after the group"})
     proposal = board.proposals.get(title="Tea after the group")
     client.post(reverse("demand:vote", args=[board.slug, proposal.pk]))
     client.post(

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -107,13 +108,15 @@ def log(request: HttpRequest, slug: str) -> HttpResponse:
             add_service_error(form, error)
         else:
             request.session[LAST_CHANNEL] = form.cleaned_data["channel"]
-            messages.success(request, _("Saved. Log the next one, or go back to the chart."))
-            return redirect("demand:log", slug=slug)
+            # Said on the page itself, not as a message: a message banner would take the
+            # focus from the words box, and the next contact should be typed straight away.
+            return redirect(reverse("demand:log", args=[slug]) + "?saved=1")
     context = {
         "view": view,
         "service": view.service,
         "form": form,
         "causes": known_causes(service=view.service),
+        "saved": request.GET.get("saved") == "1" and request.method == "GET",
     }
     return render(request, "demand/log.html", context)
 
