@@ -220,6 +220,9 @@ class ImportForm(forms.Form):
     )
 
 
+FEEDBACK_THANKS = _("Thank you. The fund will read what you said.")
+
+
 class FeedbackForm(forms.Form):
     """An applicant's few words on how applying went: asked at the end, never required."""
 

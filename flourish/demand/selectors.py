@@ -288,16 +288,9 @@ def _report(
 
 
 def contact_rows(*, service: Service) -> Iterator[list[Any]]:
-    """Every contact as a spreadsheet row, streamed in constant memory."""
-    yield [
-        _("date"),
-        _("words"),
-        _("channel"),
-        _("demand"),
-        _("kind"),
-        _("cause"),
-        _("sorted at first contact"),
-    ]
+    """Every contact as a spreadsheet row, streamed in constant memory. The headings and
+    codes stay in English in every language: they are the columns the import reads."""
+    yield ["date", "words", "channel", "demand", "kind", "cause", "sorted at first contact"]
     contacts = Contact.objects.filter(service=service).order_by("received_on", "id")
     for contact in contacts.iterator(chunk_size=2000):
         yield [

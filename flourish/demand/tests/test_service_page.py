@@ -151,3 +151,18 @@ def test_the_service_page_makes_the_same_number_of_queries_whatever_the_data(
     client.force_login(colleague)
     with django_assert_max_num_queries(CHART_QUERIES):
         client.get(reverse("demand:service", args=[service.slug]))
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("cy", "Cofnodi cyswllt"), ("ur", "رابطہ درج کریں")]
+)
+def test_the_pages_read_in_welsh_and_in_urdu(client, service, colleague, language, heading):
+    weekly(service, 12, 3)
+    colleague.preferred_language = language
+    colleague.save()
+    client.force_login(colleague)
+    page = client.get(reverse("demand:log", args=[service.slug])).content.decode()
+    assert f'<h1 class="govuk-heading-xl">{heading}</h1>' in page
+    chart = client.get(reverse("demand:service", args=[service.slug])).content.decode()
+    direction = "rtl" if language == "ur" else "ltr"
+    assert f'<html lang="{language}" dir="{direction}"' in chart

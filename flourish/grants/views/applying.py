@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from flourish.core.decorators import sensitive_response
 from flourish.core.pagination import page_of
 from flourish.core.public_cache import public_page
-from flourish.demand.forms import FeedbackForm
+from flourish.demand.forms import FEEDBACK_THANKS, FeedbackForm
 from flourish.demand.services.feedback import feedback_leave
 from flourish.grants import selectors
 from flourish.grants.forms import (
@@ -176,7 +176,7 @@ def application_feedback(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
     if not form.is_valid():
         return application_status(request, pk, feedback_form=form)
-    messages.success(request, _("Thank you. The fund will read what you said."))
+    messages.success(request, FEEDBACK_THANKS)
     return redirect("grants:application_status", pk=pk)
 
 
