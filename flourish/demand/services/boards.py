@@ -126,11 +126,15 @@ def proposal_set_status(
         and outcome_service.organisation_id != proposal.board.organisation_id
     ):
         raise ValidationError({"outcome_service": _("Choose one of your own services.")})
+    # Locked and read afresh, so a vote counted a moment ago is not written over.
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     proposal.status, proposal.outcome, proposal.outcome_service = status, outcome, outcome_service
     if status in (ProposalStatus.DONE, ProposalStatus.DECLINED):
         proposal.decided_on = timezone.localdate()
     proposal.full_clean()
-    proposal.save()
+    proposal.save(
+        update_fields=["status", "outcome", "outcome_service", "decided_on", "updated_at"]
+    )
     audit_record(
         actor=actor, action=events.PROPOSAL_STATUS_SET, target=proposal, data={"status": status}
     )
@@ -143,9 +147,10 @@ def proposal_hide(*, actor: Any, proposal: Proposal, reason: str) -> Proposal:
     _check_owner(actor, proposal.board)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why you are hiding it: the author will see this.")})
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     proposal.hidden_reason = reason.strip()
     proposal.full_clean()
-    proposal.save()
+    proposal.save(update_fields=["hidden_reason", "updated_at"])
     audit_record(actor=actor, action=events.PROPOSAL_HIDDEN, target=proposal)
     return proposal
 
