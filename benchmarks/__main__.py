@@ -28,6 +28,7 @@ BENCHMARKS = [
     "timebank",
     "learning",
     "budgets",
+    "demand",
 ]
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/flourish_bench"

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "flourish.timebank",
     "flourish.learning",
     "flourish.budgets",
+    "flourish.demand",
 ]
 
 MIDDLEWARE = [

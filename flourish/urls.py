@@ -18,6 +18,7 @@ urlpatterns = [
     path("timebank/", include("flourish.timebank.urls")),
     path("learning/", include("flourish.learning.urls")),
     path("budgets/", include("flourish.budgets.urls")),
+    path("demand/", include("flourish.demand.urls")),
     path("account/", include("flourish.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -41,6 +41,11 @@ urlpatterns = [
     path("programmes/<slug:slug>/apply/", applying.application_begin, name="application_start"),
     path("applications/", applying.my_applications, name="my_applications"),
     path("applications/<int:pk>/", applying.application_status, name="application_status"),
+    path(
+        "applications/<int:pk>/feedback/",
+        applying.application_feedback,
+        name="application_feedback",
+    ),
     path("applications/<int:pk>/accept/", applying.accept, name="accept"),
     path("applications/<int:pk>/report/", applying.report, name="report"),
     path("applications/<int:pk>/money/", applying.money, name="money"),

@@ -169,10 +169,45 @@ LEARNING_ARGUMENTS: dict[str, Arguments] = {
     },
 }
 
+
+def _demand_service(world: World) -> dict[str, Any]:
+    return {"slug": world.demand_service.slug}
+
+
+DEMAND_ARGUMENTS: dict[str, Arguments] = {
+    f"demand:{name}": _demand_service
+    for name in (
+        "service",
+        "log",
+        "note_new",
+        "settings",
+        "contacts_csv",
+        "chart_csv",
+        "import",
+        "import_confirm",
+        "tally_sheet",
+    )
+}
+
+
+def _board(world: World) -> dict[str, Any]:
+    return {"slug": world.board.slug}
+
+
+def _proposal(world: World) -> dict[str, Any]:
+    return {"slug": world.board.slug, "pk": world.proposal.pk}
+
+
+DEMAND_ARGUMENTS |= {f"demand:{name}": _board for name in ("board", "you_said", "proposal_new")}
+DEMAND_ARGUMENTS |= {
+    f"demand:{name}": _proposal for name in ("proposal", "vote", "comment", "status", "hide")
+}
+
 ARGUMENTS: dict[str, Arguments] = {
     **TIMEBANK_ARGUMENTS,
     **LEARNING_ARGUMENTS,
     **BUDGETS_ARGUMENTS,
+    **DEMAND_ARGUMENTS,
     "directory:listing": _listing,
     "directory:claim": _listing,
     "directory:listing_calendar": _listing,
@@ -200,6 +235,7 @@ ARGUMENTS: dict[str, Arguments] = {
     "grants:business_plan": _on("draft"),
     "grants:application_start": _slug,
     "grants:application_status": _on("shortlisted"),
+    "grants:application_feedback": _on("shortlisted"),
     "grants:accept": _on("awarded"),
     "grants:report": _on("awarded"),
     "grants:money": _on("draft"),

@@ -31,6 +31,7 @@ from flourish.grants.factories import (
 from flourish.grants.models import Application, ApplicationStatus, PlanningSession
 from flourish.grants.services.panels import panel_create
 from tests.routes.budgets_world import add_budgets
+from tests.routes.demand_world import add_demand
 from tests.routes.learning_world import add_learning
 from tests.routes.timebank_world import add_timebank
 
@@ -169,6 +170,7 @@ def build() -> World:
     add_timebank(world.things, group, world.people[LEAD], world.people[MEMBER])
     add_learning(world.things, world.people, group)
     add_budgets(world.things, world.people, group, STAFF, MEMBER)
+    add_demand(world.things, group, world.people[MEMBER])
     world.things["consent"] = ConsentFactory(
         given_by=world.people[MEMBER], granted_to=world.people[LEAD]
     )

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 from flourish.core.decorators import sensitive_response
 from flourish.core.pagination import page_of
 from flourish.core.public_cache import public_page
+from flourish.demand.forms import FEEDBACK_THANKS, FeedbackForm
+from flourish.demand.services.feedback import feedback_leave
 from flourish.grants import selectors
 from flourish.grants.forms import (
     QUESTION_SLUGS,
@@ -151,10 +153,15 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def application_status(request: HttpRequest, pk: int) -> HttpResponse:
+def application_status(
+    request: HttpRequest, pk: int, feedback_form: FeedbackForm | None = None
+) -> HttpResponse:
     application = selectors.get_application_for_applicant(user=request.user, pk=pk)
     held = held_money_for_group(application=application)
     context = {
+        # Applicants' say on the process is logged as demand on the programme (demand app).
+        "feedback_form": feedback_form or FeedbackForm(),
+        "form": feedback_form,
         "application": application,
         "resume_url": _resume_url(application),
         "status": applicant_status(application, held=held),
@@ -162,6 +169,23 @@ def application_status(request: HttpRequest, pk: int) -> HttpResponse:
         "held": held,
     }
     return render(request, "grants/application_status.html", context)
+
+
+@login_required
+@require_POST
+def application_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    """An applicant tells the fund how applying went; demand keeps it on the programme."""
+    application = selectors.get_application_for_applicant(user=request.user, pk=pk)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        try:
+            feedback_leave(actor=request.user, programme=application.programme, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+    if not form.is_valid():
+        return application_status(request, pk, feedback_form=form)
+    messages.success(request, FEEDBACK_THANKS)
+    return redirect("grants:application_status", pk=pk)
 
 
 def _refuse_if_sent(request: HttpRequest, application: Application) -> HttpResponse | None:

@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "flourish.timebank.demo",
     "flourish.learning.demo",
     "flourish.budgets.demo",
+    "flourish.demand.demo",
 ]
 
 

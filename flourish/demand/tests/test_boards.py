@@ -1,0 +1,166 @@
+"""Boards: propose, comment, vote once, statuses with reasons, moderation, you said we did."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from flourish.accounts.factories import MembershipFactory, UserFactory
+from flourish.core.models import AuditEvent
+from flourish.demand.factories import ProposalFactory, ServiceFactory
+from flourish.demand.models import ProposalStatus, Vote
+from flourish.demand.services.boards import (
+    comment_make,
+    proposal_hide,
+    proposal_set_status,
+    vote_cast,
+)
+
+
+@pytest.fixture
+def proposal(board, colleague):
+    return ProposalFactory(board=board, author=colleague, title="Meet on Saturdays too")
+
+
+def test_a_member_proposes_an_idea_from_the_page(client, board, colleague):
+    client.force_login(colleague)
+    response = client.post(
+        reverse("demand:proposal_new", args=[board.slug]),
+        {"title": "A quiet room at the drop-in", "body": ""},
+        follow=True,
+    )
+    assert "Your idea is on the board" in response.content.decode()
+    assert board.proposals.get().author == colleague
+
+
+def test_an_empty_idea_gets_a_message(client, board, colleague):
+    client.force_login(colleague)
+    response = client.post(reverse("demand:proposal_new", args=[board.slug]), {"title": ""})
+    assert "Enter an answer for “Your idea, in a sentence”" in response.content.decode()
+    assert not board.proposals.exists()
+
+
+def test_one_person_one_vote(proposal, colleague, owner):
+    vote_cast(actor=colleague, proposal=proposal)
+    with pytest.raises(ValidationError, match="already voted"):
+        vote_cast(actor=colleague, proposal=proposal)
+    vote_cast(actor=owner, proposal=proposal)
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 2
+    assert Vote.objects.count() == 2
+
+
+def test_a_second_vote_on_the_page_says_so_and_counts_once(client, proposal, colleague):
+    client.force_login(colleague)
+    url = reverse("demand:vote", args=[proposal.board.slug, proposal.pk])
+    client.post(url)
+    page = client.post(url, follow=True).content.decode()
+    assert "You have already voted for this proposal." in page
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 1
+
+
+@pytest.mark.parametrize("status", [ProposalStatus.DOING, ProposalStatus.DONE, "declined"])
+def test_a_closed_proposal_takes_no_votes(proposal, owner, colleague, status):
+    proposal_set_status(actor=owner, proposal=proposal, status=status, outcome="Because")
+    with pytest.raises(ValidationError, match="Voting on this proposal has closed"):
+        vote_cast(actor=colleague, proposal=proposal)
+    assert not Vote.objects.exists()
+
+
+def test_a_stranger_cannot_vote_even_on_a_public_board(client, proposal, stranger):
+    proposal.board.is_public = True
+    proposal.board.save()
+    with pytest.raises(ValidationError):
+        vote_cast(actor=stranger, proposal=proposal)
+    client.force_login(stranger)
+    assert client.get(reverse("demand:board", args=[proposal.board.slug])).status_code == 200
+    url = reverse("demand:vote", args=[proposal.board.slug, proposal.pk])
+    assert client.post(url).status_code == 404
+
+
+def test_who_voted_for_what_is_never_shown_or_recorded(client, proposal, owner, group):
+    voter = UserFactory(email="val@example.org", name="Val Voter")
+    MembershipFactory(user=voter, organisation=group, role="group_member")
+    vote_cast(actor=voter, proposal=proposal)
+    client.force_login(owner)
+    for name in ("board", "you_said"):
+        page = client.get(reverse(f"demand:{name}", args=[proposal.board.slug]))
+        assert "Val Voter" not in page.content.decode()
+    page = client.get(reverse("demand:proposal", args=[proposal.board.slug, proposal.pk]))
+    assert "Val Voter" not in page.content.decode()
+    assert "1 vote" in page.content.decode()
+    event = AuditEvent.objects.get(action="demand.vote_cast")
+    assert event.target_id == str(proposal.board.pk)
+    assert str(proposal.pk) not in str(event.data)
+
+
+def test_not_doing_it_needs_a_reason(proposal, owner):
+    with pytest.raises(ValidationError, match="Say why you are not doing it"):
+        proposal_set_status(actor=owner, proposal=proposal, status="declined", outcome=" ")
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.OPEN
+
+
+def test_only_owners_set_a_status(proposal, colleague):
+    with pytest.raises(ValidationError):
+        proposal_set_status(actor=colleague, proposal=proposal, status="doing")
+
+
+def test_done_proposals_gather_on_you_said_we_did_with_their_chart(client, proposal, owner, group):
+    service = ServiceFactory(organisation=group, name="Drop-in")
+    client.force_login(owner)
+    client.post(
+        reverse("demand:status", args=[proposal.board.slug, proposal.pk]),
+        {"status": "done", "outcome": "We open on Saturdays now.", "outcome_service": service.pk},
+    )
+    page = client.get(reverse("demand:you_said", args=[proposal.board.slug])).content.decode()
+    assert "Meet on Saturdays too" in page and "We open on Saturdays now." in page
+    assert reverse("demand:service", args=[service.slug]) in page
+
+
+def test_a_hidden_proposal_shows_its_author_why_and_nobody_else(
+    client, proposal, owner, colleague, group
+):
+    proposal_hide(actor=owner, proposal=proposal, reason="It names a member.")
+    client.force_login(colleague)
+    page = client.get(reverse("demand:proposal", args=[proposal.board.slug, proposal.pk]))
+    assert "It names a member." in page.content.decode()
+    another = UserFactory(email="another@example.org")
+    MembershipFactory(user=another, organisation=group, role="group_member")
+    client.force_login(another)
+    url = reverse("demand:proposal", args=[proposal.board.slug, proposal.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_comments_and_their_moderation(client, proposal, owner, colleague):
+    comment = comment_make(actor=colleague, proposal=proposal, body="Yes please")
+    client.force_login(owner)
+    url = reverse("demand:hide", args=[proposal.board.slug, proposal.pk])
+    page = client.post(url, {"comment": comment.pk, "reason": ""}).content.decode()
+    assert "Enter an answer for “Why are you hiding it?”" in page
+    client.post(url, {"comment": comment.pk, "reason": "Off topic"})
+    comment.refresh_from_db()
+    assert comment.hidden_reason == "Off topic"
+
+
+def test_a_private_board_is_hidden_from_strangers(client, board, stranger, other_lead):
+    for person in (stranger, other_lead):
+        client.force_login(person)
+        for name in ("board", "you_said", "proposal_new"):
+            assert client.get(reverse(f"demand:{name}", args=[board.slug])).status_code == 404
+
+
+BOARD_QUERIES = 13  # six for the person and the board, four for the page, three for the layout
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_the_board_page_makes_the_same_number_of_queries_whatever_its_size(
+    client, board, colleague, django_assert_max_num_queries, size
+):
+    for n in range(size):
+        proposal = ProposalFactory(board=board)
+        if n % 2:
+            vote_cast(actor=colleague, proposal=proposal)
+    client.force_login(colleague)
+    with django_assert_max_num_queries(BOARD_QUERIES):
+        client.get(reverse("demand:board", args=[board.slug]))
