@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "flourish.directory",
     "flourish.grants",
     "flourish.timebank",
+    "flourish.outcomes",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("openreferral/", include("flourish.directory.api_urls")),
     path("grants/", include("flourish.grants.urls")),
     path("timebank/", include("flourish.timebank.urls")),
+    path("outcomes/", include("flourish.outcomes.urls")),
     path("account/", include("flourish.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
