@@ -9,6 +9,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
+# The band names of the shipped instruments, so pages can show them in Welsh and Urdu.
+BAND_NAMES = (
+    gettext_noop("Low"),
+    gettext_noop("Medium"),
+    gettext_noop("High"),
+    gettext_noop("Very high"),
+    gettext_noop("Very low"),
+)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 BUILT_IN = Path(__file__).parent / "instruments"
 
