@@ -167,15 +167,22 @@ def totals_for(*, programme: Any = None, group: Any = None) -> Totals:
     )
 
 
-def get_group_for_lead(*, user: Any, slug: str) -> Organisation:
-    """A group this person leads; 404 for anyone else."""
-    group = Organisation.objects.filter(
-        slug=slug,
-        kind=OrganisationKind.GROUP,
-        memberships__user=user,
-        memberships__role=Role.GROUP_LEAD,
-    ).first()
-    if group is None or not getattr(user, "is_authenticated", False):
+def get_group_for_totals(*, user: Any, slug: str) -> Organisation:
+    """A group whose totals this person may see: they lead it, or they are staff of a funder
+    that has given it an award. 404 for anyone else."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    leads = Q(memberships__user=user, memberships__role=Role.GROUP_LEAD)
+    funded = Q(
+        grant_applications__award__programme__funder__memberships__user=user,
+        grant_applications__award__programme__funder__memberships__role=Role.FUNDER_STAFF,
+    )
+    group = (
+        Organisation.objects.filter(leads | funded, slug=slug, kind=OrganisationKind.GROUP)
+        .distinct()
+        .first()
+    )
+    if group is None:
         raise Http404
     return group
 

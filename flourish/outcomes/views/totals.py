@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from flourish.grants.selectors import get_programme_for_staff
 from flourish.outcomes.forms import TotalsForm
 from flourish.outcomes.selectors.totals import (
-    get_group_for_lead,
+    get_group_for_totals,
     open_consents_of,
     totals_choices_for,
     totals_for,
@@ -53,7 +53,7 @@ def programme_totals(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def group_totals(request: HttpRequest, slug: str) -> HttpResponse:
-    group = get_group_for_lead(user=request.user, slug=slug)
+    group = get_group_for_totals(user=request.user, slug=slug)
     totals_services.totals_read_record(reader=request.user, group=group)
     context = {"place": group, "totals": totals_for(group=group)}
     return render(request, "outcomes/totals_published.html", context)

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "flourish.directory.demo",
     "flourish.grants.demo",
     "flourish.timebank.demo",
+    "flourish.outcomes.demo",
 ]
 
 
