@@ -52,6 +52,29 @@ def _scheme(**things: str) -> Arguments:
     return _timebank(scheme_slug="after-hospital", **things)
 
 
+def _goal(**extra: Any) -> Arguments:
+    def arguments(world: World) -> dict[str, Any]:
+        found = {"pk": world.things["goal"].pk, **extra}
+        if "invitation_pk" in extra:
+            found["invitation_pk"] = world.things["goal_invitation"].pk
+        return found
+
+    return arguments
+
+
+OUTCOMES_ARGUMENTS: dict[str, Arguments] = {
+    **{
+        f"outcomes:{name}": _goal()
+        for name in ("goal", "goal_review", "goal_reword", "goal_replace", "helper_invite")
+    },
+    "outcomes:goal_move": _goal(move="pause"),
+    "outcomes:helper_withdraw": _goal(invitation_pk=True),
+    "outcomes:checkin_new": lambda world: {"slug": "ons4"},
+    "outcomes:programme_totals": _slug,
+    "outcomes:group_totals": lambda world: {"slug": "route-group"},
+}
+
+
 TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
     **{
         f"timebank:{name}": _timebank()
@@ -87,6 +110,7 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
 
 ARGUMENTS: dict[str, Arguments] = {
     **TIMEBANK_ARGUMENTS,
+    **OUTCOMES_ARGUMENTS,
     "directory:listing": _listing,
     "directory:claim": _listing,
     "directory:listing_calendar": _listing,

@@ -30,6 +30,7 @@ from flourish.grants.factories import (
 )
 from flourish.grants.models import Application, ApplicationStatus, PlanningSession
 from flourish.grants.services.panels import panel_create
+from tests.routes.outcomes_world import add_outcomes
 from tests.routes.timebank_world import add_timebank
 
 ANONYMOUS = "anonymous"
@@ -165,6 +166,7 @@ def build() -> World:
     _grants(world, group, funder)
     _directory(world, group, other_group)
     add_timebank(world.things, group, world.people[LEAD], world.people[MEMBER])
+    add_outcomes(world.things, world.people[LEAD], world.people[MEMBER])
     world.things["consent"] = ConsentFactory(
         given_by=world.people[MEMBER], granted_to=world.people[LEAD]
     )

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -131,6 +131,8 @@ def goal_reword(request: HttpRequest, pk: int) -> HttpResponse:
 @sensitive_response
 def goal_replace(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_goal_for_user(user=request.user, pk=pk)
+    if not access.is_owner:
+        raise Http404
     form = GoalForm(posted(request))
     if form.is_valid():
         try:
@@ -153,6 +155,8 @@ def goal_replace(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def goal_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
     access = get_goal_for_user(user=request.user, pk=pk)
+    if not access.is_owner:
+        raise Http404
     try:
         goal_services.goal_move(goal=access.goal, move=move, actor=request.user)
     except ValidationError as error:
