@@ -11,7 +11,7 @@ from django.urls import reverse
 from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
 from flourish.accounts.tests.two_step import with_authenticator
-from flourish.grants.factories import AwardFactory, FunderFactory, GroupFactory, ProgrammeFactory
+from flourish.grants.factories import AwardFactory, GroupFactory, ProgrammeFactory
 from flourish.outcomes.factories import goal_make, ons4_checkin_make, review_make
 from flourish.outcomes.services.sharing import helper_invite
 from flourish.outcomes.services.totals import totals_join
