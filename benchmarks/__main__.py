@@ -26,6 +26,7 @@ BENCHMARKS = [
     "directory",
     "grants",
     "timebank",
+    "outcomes",
 ]
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/flourish_bench"
