@@ -1,6 +1,6 @@
 """The questions on the outcomes pages."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -81,13 +81,13 @@ class ReviewForm(forms.Form):
         for level, words in version.level_words():
             label = f"{names[level]}: {words}" if words else str(names[level])
             choices.append((level, label))
-        self.fields["level"].choices = choices
+        cast(forms.ChoiceField, self.fields["level"]).choices = choices
 
 
 class HelperForm(forms.Form):
     email = forms.EmailField(
         label=_("Their email address"),
-        help_text=_("They need a Flourish account already. We will not tell them if they do not."),
+        help_text=_("The address they use to sign in to Flourish. They need an account already."),
     )
     may_help = forms.BooleanField(
         label=_("They may also review and reword this goal with me"), required=False
@@ -133,4 +133,4 @@ class TotalsForm(forms.Form):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["places"].choices = choices
+        cast(forms.ChoiceField, self.fields["places"]).choices = choices

@@ -11,6 +11,8 @@ past 50 ± 20/√ρ (about 13.5 and 86.5) however many goals there are.
 import math
 from collections.abc import Iterable
 
+from django.utils.translation import gettext_lazy
+
 RHO = 0.3
 
 
@@ -44,3 +46,10 @@ def t_score_band(score: float) -> str:
 
 
 T_SCORE_BANDS = ("below 40", "40 to 49", "50 to 59", "60 to 69", "70 or more")
+BAND_LABELS = {
+    "below 40": gettext_lazy("below 40"),
+    "40 to 49": gettext_lazy("40 to 49"),
+    "50 to 59": gettext_lazy("50 to 59"),
+    "60 to 69": gettext_lazy("60 to 69"),
+    "70 or more": gettext_lazy("70 or more"),
+}

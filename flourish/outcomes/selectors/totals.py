@@ -19,7 +19,7 @@ from flourish.outcomes.models import (
     Review,
     TotalsConsent,
 )
-from flourish.outcomes.scoring import T_SCORE_BANDS, t_score, t_score_band
+from flourish.outcomes.scoring import BAND_LABELS, T_SCORE_BANDS, t_score, t_score_band
 
 ONS4_KEYS = ("life_satisfaction", "worthwhile", "happiness", "anxiety")
 # Two-sided 95% points of Student's t for small samples; 1.96 beyond.
@@ -66,6 +66,10 @@ class Totals:
     share_at_or_above: int | None
     t_scores: list[disclosure.Cell] = field(default_factory=list)
     changes: list[MeanChange] = field(default_factory=list)
+
+    @property
+    def t_score_rows(self) -> list[tuple[Any, disclosure.Cell]]:
+        return [(BAND_LABELS.get(cell.name, cell.name), cell) for cell in self.t_scores]
 
     @property
     def too_few(self) -> bool:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from flourish.core import events as core_events
 from flourish.core.services import audit_record
@@ -16,7 +17,9 @@ from flourish.outcomes.models import Goal, GoalHelper
 
 # One message whether or not the address has an account, so the form never tells the
 # person (or anyone using their account) who else uses Flourish.
-NOT_FOUND = "We could not invite that address. Check it is the email they use for Flourish."
+NOT_FOUND = gettext_lazy(
+    "We could not invite that address. Check it is the email they use for Flourish."
+)
 
 
 def helper_invite(*, goal: Goal, email: str, actor: Any, may_help: bool = False) -> GoalHelper:
@@ -25,7 +28,7 @@ def helper_invite(*, goal: Goal, email: str, actor: Any, may_help: bool = False)
         raise ValidationError(_("Only the person whose goal this is can invite someone."))
     helper = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
     if helper is None:
-        raise ValidationError({"email": _(NOT_FOUND)})
+        raise ValidationError({"email": NOT_FOUND})
     if helper == goal.owner:
         raise ValidationError({"email": _("That is your own address. Enter someone else’s.")})
     with transaction.atomic():

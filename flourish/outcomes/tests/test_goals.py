@@ -142,3 +142,15 @@ def test_a_stranger_cannot_pause_a_goal(client, person, other):
     assert client.post(reverse("outcomes:goal_move", args=[goal.pk, "pause"])).status_code == 404
     goal.refresh_from_db()
     assert goal.status == GoalStatus.ACTIVE
+
+
+def test_a_goal_reads_right_to_left_in_urdu_and_keeps_the_persons_own_words(client, person):
+    goal = goal_make(person, wording="Ring my sister every Sunday")
+    review_make(goal, 1)
+    client.force_login(person)
+    page = client.get(
+        reverse("outcomes:goal", args=[goal.pk]), HTTP_ACCEPT_LANGUAGE="ur"
+    ).content.decode()
+    assert 'dir="rtl"' in page
+    assert "اس ہدف کا جائزہ لیں" in page  # "Review this goal"
+    assert "Ring my sister every Sunday" in page

@@ -60,6 +60,6 @@ def looked(request: HttpRequest) -> HttpResponse:
     reads = (
         record_reads_about(person=request.user, records=[])
         .filter(data__where="outcomes")
-        .exclude(actor=request.user)
+        .exclude(actor_id=request.user.pk)
     )
     return render(request, "outcomes/looked.html", {"page": page_of(request, reads)})
