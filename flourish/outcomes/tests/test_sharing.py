@@ -125,3 +125,22 @@ def test_the_person_looking_at_their_own_goal_is_not_recorded_as_a_read(client, 
     client.get(reverse("outcomes:goal", args=[goal.pk]))
     page = client.get(reverse("outcomes:looked")).content.decode()
     assert "Nobody but you has looked at your goals." in page
+
+
+def test_erasing_a_person_erases_their_goals_check_ins_and_consents(person, mentor):
+    from flourish.accounts.services.privacy import person_erase
+    from flourish.outcomes.factories import ons4_checkin_make
+    from flourish.outcomes.models import CheckIn, Goal
+
+    old = goal_make(person)
+    review_make(old, 0)
+    goals.goal_replace(goal=old, wording="Another", actor=person)
+    sharing.helper_invite(goal=old, email=mentor.email, actor=person)
+    theirs = goal_make(mentor)
+    invited = sharing.helper_invite(goal=theirs, email=person.email, actor=mentor)
+    ons4_checkin_make(person, 5, 5, 5, 5)
+    person_erase(person=person, actor=person, received_by="online")
+    assert not Goal.objects.filter(owner=person).exists()
+    assert not CheckIn.objects.filter(person=person).exists()
+    invited.refresh_from_db()
+    assert invited.withdrawn_at is not None
