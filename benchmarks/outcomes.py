@@ -31,6 +31,7 @@ from flourish.outcomes.models import (
     CheckInScore,
     Goal,
     GoalVersion,
+    PersonSummary,
     RecordKey,
     Review,
     TotalsConsent,
@@ -103,7 +104,7 @@ def _people(programme) -> None:
                 GoalVersion(goal=goal, number=1, wording="A goal", written_by=goal.owner)
                 for goal in goals
             )
-            Review.objects.bulk_create(
+            reviews = Review.objects.bulk_create(
                 Review(
                     version=version,
                     level=rng.choice((-1, 0, 1)),
@@ -123,7 +124,7 @@ def _people(programme) -> None:
                 for person in people
                 for n in range(CHECKINS)
             )
-            CheckInScore.objects.bulk_create(
+            scores = CheckInScore.objects.bulk_create(
                 (
                     CheckInScore(checkin=checkin, key=key, value=rng.randint(0, 10))
                     for checkin in checkins
@@ -131,3 +132,26 @@ def _people(programme) -> None:
                 ),
                 batch_size=5_000,
             )
+            _summaries(people, reviews, scores)
+
+
+def _summaries(people, reviews, scores) -> None:
+    """What summary_refresh keeps for each person, worked out from the rows just made (each
+    person has one goal of weight 1, so their T-score is 50 + 10 × their latest level)."""
+    latest = {review.recorded_by_id: review.level for review in reviews}
+    first: dict[tuple[int, str], float] = {}
+    last: dict[tuple[int, str], float] = {}
+    for score in scores:  # made in order of person, then date
+        person = score.checkin.person_id
+        first.setdefault((person, score.key), score.value)
+        last[(person, score.key)] = score.value
+    PersonSummary.objects.bulk_create(
+        PersonSummary(
+            person=person,
+            t_score=50 + 10 * latest[person.pk],
+            ons4_checkins=CHECKINS,
+            **{f"{key}_first": first[(person.pk, key)] for key in KEYS},
+            **{f"{key}_latest": last[(person.pk, key)] for key in KEYS},
+        )
+        for person in people
+    )

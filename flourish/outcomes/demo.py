@@ -16,6 +16,7 @@ from flourish.grants.models import Programme
 from flourish.outcomes.factories import ons4
 from flourish.outcomes.models import CheckIn, CheckInScore, Goal, Review
 from flourish.outcomes.services import goals, sharing, totals
+from flourish.outcomes.services.summaries import summary_refresh
 
 PEOPLE = 200
 GROUPS = 10
@@ -116,6 +117,7 @@ def _person(
     start = TODAY - datetime.timedelta(days=rng.randint(200, 365))
     made = [_goal(person, rng, start) for _ in range(rng.randint(1, 3))]
     _checkins(person, rng, start)
+    summary_refresh(person=person)
     if rng.random() < 0.15:
         sharing.helper_invite(
             goal=made[0], email=rng.choice(helpers).email, actor=person, may_help=True
@@ -132,6 +134,7 @@ def _tom(coordinator: User, rng: random.Random) -> None:
     allotment = _goal(tom, rng, start)
     _goal(tom, rng, start + datetime.timedelta(days=40))
     _checkins(tom, rng, start)
+    summary_refresh(person=tom)
     sharing.helper_invite(goal=allotment, email=coordinator.email, actor=tom, may_help=True)
     bradford = Organisation.objects.get(slug="peer-support-bradford")
     totals.totals_join(person=tom, actor=tom, group=bradford)

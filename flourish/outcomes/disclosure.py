@@ -75,3 +75,10 @@ def mean_of(population: int, cell: str, values: list[float]) -> float | None:
     if len(values) < SMALLEST:
         return None
     return round((sum(values) + noise(population, cell)) / len(values), 1)
+
+
+def mean_of_sum(population: int, cell: str, total: float, count: int) -> float | None:
+    """The same as mean_of, from a sum and a count the database worked out."""
+    if count < SMALLEST:
+        return None
+    return round((total + noise(population, cell)) / count, 1)

@@ -249,3 +249,26 @@ class RecordKey(models.Model):
 
     def __str__(self) -> str:
         return f"record key of {self.person_id}"
+
+
+class PersonSummary(models.Model):
+    """A person's outcomes in numbers only, kept up to date by every review and check-in, so
+    totals over a whole programme are one sum in the database, never a walk through
+    millions of check-ins. Only the person's own counted goals and check-ins go into it."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="outcomes_summary"
+    )
+    t_score = models.FloatField(null=True, blank=True)
+    ons4_checkins = models.PositiveIntegerField(default=0)
+    life_satisfaction_first = models.FloatField(null=True, blank=True)
+    life_satisfaction_latest = models.FloatField(null=True, blank=True)
+    worthwhile_first = models.FloatField(null=True, blank=True)
+    worthwhile_latest = models.FloatField(null=True, blank=True)
+    happiness_first = models.FloatField(null=True, blank=True)
+    happiness_latest = models.FloatField(null=True, blank=True)
+    anxiety_first = models.FloatField(null=True, blank=True)
+    anxiety_latest = models.FloatField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"outcomes summary of {self.person_id}"

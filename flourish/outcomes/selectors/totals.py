@@ -3,23 +3,16 @@ number of queries whatever the number of people. See disclosure.py for why they 
 taken apart."""
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, FloatField, Q, QuerySet, Sum
 from django.http import Http404
 
 from flourish.accounts.models import Organisation, OrganisationKind, Role
 from flourish.outcomes import disclosure
-from flourish.outcomes.models import (
-    CheckInScore,
-    GoalStatus,
-    RecordKey,
-    Review,
-    TotalsConsent,
-)
-from flourish.outcomes.scoring import BAND_LABELS, T_SCORE_BANDS, t_score, t_score_band
+from flourish.outcomes.models import PersonSummary, TotalsConsent
+from flourish.outcomes.scoring import BAND_LABELS, T_SCORE_BANDS
 
 ONS4_KEYS = ("life_satisfaction", "worthwhile", "happiness", "anxiety")
 # Two-sided 95% points of Student's t for small samples; 1.96 beyond.
@@ -84,90 +77,68 @@ def consenting(*, programme: Any = None, group: Any = None) -> QuerySet[TotalsCo
     return TotalsConsent.objects.filter(found, withdrawn_at__isnull=True)
 
 
-def _t_scores(people: QuerySet[Any]) -> dict[int, float]:
-    """Each person's T-score over their counted goals at their latest reviews (one query)."""
-    rows = (
-        Review.objects.filter(
-            version__goal__owner__in=people,
-            version__goal__in_totals=True,
-        )
-        .exclude(version__goal__status=GoalStatus.REPLACED)
-        .order_by("version__goal_id", "reviewed_on", "id")
-        .values_list("version__goal__owner_id", "version__goal_id", "version__weight", "level")
-    )
-    latest: dict[int, tuple[int, int, int]] = {}
-    for owner, goal, weight, level in rows.iterator(chunk_size=5000):
-        latest[goal] = (owner, level, weight)
-    by_person: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for owner, level, weight in latest.values():
-        by_person[owner].append((level, weight))
+def _band_filters() -> dict[str, Q]:
     return {
-        owner: score for owner, pairs in by_person.items() if (score := t_score(pairs)) is not None
+        "below 40": Q(t_score__lt=40),
+        "40 to 49": Q(t_score__gte=40, t_score__lt=50),
+        "50 to 59": Q(t_score__gte=50, t_score__lt=60),
+        "60 to 69": Q(t_score__gte=60, t_score__lt=70),
+        "70 or more": Q(t_score__gte=70),
     }
 
 
-def _ons4_changes(people: QuerySet[Any]) -> dict[str, list[float]]:
-    """Latest minus first ONS4 score, per question, for people with two or more (one query)."""
-    rows = (
-        CheckInScore.objects.filter(
-            checkin__person__in=people,
-            checkin__in_totals=True,
-            checkin__instrument__slug="ons4",
-            key__in=ONS4_KEYS,
-        )
-        .order_by("checkin__person_id", "checkin__taken_at", "checkin_id")
-        .values_list("checkin__person_id", "key", "value")
-    )
-    first: dict[tuple[int, str], float] = {}
-    last: dict[tuple[int, str], float] = {}
-    seen: dict[tuple[int, str], int] = defaultdict(int)
-    for person, key, value in rows.iterator(chunk_size=5000):
-        first.setdefault((person, key), value)
-        last[(person, key)] = value
-        seen[(person, key)] += 1
-    changes: dict[str, list[float]] = {key: [] for key in ONS4_KEYS}
-    for (person, key), count in seen.items():
-        if count >= 2:
-            changes[key].append(last[(person, key)] - first[(person, key)])
-    return changes
+def _summary_sums(people: QuerySet[Any]) -> dict[str, Any]:
+    """Every count and sum the totals need, from the people's summaries, in one query."""
+    sums: dict[str, Any] = {
+        "with_goals": Count("pk", filter=Q(t_score__isnull=False)),
+        "at_or_above": Count("pk", filter=Q(t_score__gte=50)),
+    }
+    for number, condition in enumerate(_band_filters().values()):
+        sums[f"band_{number}"] = Count("pk", filter=condition)
+    for key in ONS4_KEYS:
+        changed = Q(ons4_checkins__gte=2, **{f"{key}_first__isnull": False})
+        change = F(f"{key}_latest") - F(f"{key}_first")
+        sums[f"{key}_n"] = Count("pk", filter=changed)
+        sums[f"{key}_sum"] = Sum(change, filter=changed, output_field=FloatField())
+        sums[f"{key}_squares"] = Sum(change * change, filter=changed, output_field=FloatField())
+    return PersonSummary.objects.filter(person__in=people).aggregate(**sums)
 
 
-def _mean_change(population: int, key: str, values: list[float]) -> MeanChange:
-    people = disclosure.count_cell(population, f"ons4:{key}:people", len(values))
-    mean = disclosure.mean_of(population, f"ons4:{key}:mean", values)
-    if people.hidden or mean is None:
+def _mean_change(population: int, key: str, sums: dict[str, Any]) -> MeanChange:
+    count = sums[f"{key}_n"] or 0
+    people = disclosure.count_cell(population, f"ons4:{key}:people", count)
+    if people.hidden or count < disclosure.SMALLEST:
         return MeanChange(key, people, None, None, None)
-    average = sum(values) / len(values)
-    spread = math.sqrt(sum((v - average) ** 2 for v in values) / (len(values) - 1))
-    margin = _t95(len(values) - 1) * spread / math.sqrt(len(values))
+    total, squares = sums[f"{key}_sum"] or 0.0, sums[f"{key}_squares"] or 0.0
+    mean = disclosure.mean_of_sum(population, f"ons4:{key}:mean", total, count)
+    variance = max(0.0, (squares - total * total / count) / (count - 1))
+    margin = _t95(count - 1) * math.sqrt(variance) / math.sqrt(count)
     return MeanChange(key, people, mean, round(mean - margin, 1), round(mean + margin, 1))
 
 
 def totals_for(*, programme: Any = None, group: Any = None) -> Totals:
-    """The totals of one fixed population, in four queries whatever its size."""
+    """The totals of one fixed population, in two queries whatever its size."""
     consents = consenting(programme=programme, group=group)
     people = consents.values("person_id")
-    population = disclosure.population_key(
-        RecordKey.objects.filter(person__in=people).values_list("key", flat=True).iterator()
+    found = consents.aggregate(
+        count=Count("person_id", distinct=True),
+        keys=Sum("person__outcomes_record_key__key"),
     )
-    count = consents.values("person_id").distinct().count()
-    scores = _t_scores(people)
-    at_or_above = sum(1 for score in scores.values() if score >= 50)
-    bands: dict[str, int] = dict.fromkeys(T_SCORE_BANDS, 0)
-    for score in scores.values():
-        bands[t_score_band(score)] += 1
-    with_goals = disclosure.count_cell(population, "with_goals", len(scores))
-    above = disclosure.count_cell(population, "at_or_above", at_or_above)
+    population = disclosure.population_key([found["keys"] or 0])
+    sums = _summary_sums(people)
+    bands = {band: sums[f"band_{number}"] for number, band in enumerate(T_SCORE_BANDS)}
+    with_goals = disclosure.count_cell(population, "with_goals", sums["with_goals"])
+    above = disclosure.count_cell(population, "at_or_above", sums["at_or_above"])
     share = None
     if with_goals.value and above.value is not None:
         share = min(100, round(100 * above.value / with_goals.value))
     return Totals(
-        people=disclosure.count_cell(population, "people", count),
+        people=disclosure.count_cell(population, "people", found["count"]),
         with_goals=with_goals,
         at_or_above=above,
         share_at_or_above=share,
         t_scores=disclosure.distribution(population, "t", bands),
-        changes=[_mean_change(population, key, v) for key, v in _ons4_changes(people).items()],
+        changes=[_mean_change(population, key, sums) for key in ONS4_KEYS],
     )
 
 

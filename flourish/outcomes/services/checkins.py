@@ -11,6 +11,7 @@ from flourish.core.services import audit_record
 from flourish.outcomes import events
 from flourish.outcomes.instruments import BUILT_IN, definition_check, definition_read, scores_for
 from flourish.outcomes.models import CheckIn, CheckInScore, Instrument
+from flourish.outcomes.services.summaries import summary_refresh
 
 
 def instrument_load(*, definition: dict[str, Any], actor: Any = None) -> Instrument:
@@ -66,4 +67,5 @@ def checkin_record(
             CheckInScore(checkin=checkin, key=key, value=value) for key, value in scores.items()
         )
         audit_record(actor=actor, action=events.CHECKIN_RECORDED, target=checkin)
+        summary_refresh(person=person)
     return checkin

@@ -12,6 +12,7 @@ from flourish.core.services import audit_record
 from flourish.outcomes import events
 from flourish.outcomes.models import LEVELS, Goal, GoalStatus, GoalVersion, Review
 from flourish.outcomes.rules import may_change_goal
+from flourish.outcomes.services.summaries import summary_refresh
 
 LEVEL_FIELDS = ("much_worse", "worse", "expected", "better", "much_better")
 
@@ -88,6 +89,7 @@ def goal_reword(
         audit_record(
             actor=actor, action=events.GOAL_REWORDED, target=goal, data={"version": number}
         )
+        summary_refresh(person=goal.owner)
     return version
 
 
@@ -117,6 +119,7 @@ def goal_review(
         review.full_clean()
         review.save()
         audit_record(actor=actor, action=events.GOAL_REVIEWED, target=goal)
+        summary_refresh(person=goal.owner)
     return review
 
 
@@ -145,6 +148,7 @@ def goal_move(*, goal: Goal, move: str, actor: Any) -> Goal:
         goal.full_clean()
         goal.save()
         audit_record(actor=actor, action=action, target=goal)
+        summary_refresh(person=goal.owner)
     return goal
 
 
@@ -175,4 +179,5 @@ def goal_replace(
         goal.status_changed_at = timezone.now()
         goal.save()
         audit_record(actor=actor, action=events.GOAL_REPLACED, target=goal, data={"by": new.pk})
+        summary_refresh(person=goal.owner)
     return new

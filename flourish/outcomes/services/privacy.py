@@ -10,6 +10,7 @@ from flourish.outcomes.models import (
     Goal,
     GoalHelper,
     GoalVersion,
+    PersonSummary,
     RecordKey,
     Review,
     TotalsConsent,
@@ -31,6 +32,7 @@ def outcomes_erase(*, person: Any) -> int:
         CheckIn.objects.filter(person=person).delete()
         TotalsConsent.objects.filter(person=person).delete()
         RecordKey.objects.filter(person=person).delete()
+        PersonSummary.objects.filter(person=person).delete()
         GoalHelper.objects.filter(helper=person, withdrawn_at__isnull=True).update(
             withdrawn_at=timezone.now()
         )

@@ -21,7 +21,7 @@ DAY = datetime.date.today() - datetime.timedelta(days=100)
 HOME_QUERIES = 10
 GOAL_QUERIES = 10
 CHECKINS_QUERIES = 8
-TOTALS_QUERIES = 15
+TOTALS_QUERIES = 13
 
 
 def count(client, address):

@@ -99,10 +99,10 @@ def test_someone_who_withdraws_is_left_out_from_then_on(group, programme):
 
 def test_the_totals_take_a_fixed_number_of_queries(group, programme, django_assert_max_num_queries):
     counted(group, programme, 6)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(2):
         totals_for(programme=programme)
     counted(group, programme, 10)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(2):
         totals_for(programme=programme)
 
 
