@@ -111,6 +111,8 @@ def _mean_change(population: int, key: str, sums: dict[str, Any]) -> MeanChange:
         return MeanChange(key, people, None, None, None)
     total, squares = sums[f"{key}_sum"] or 0.0, sums[f"{key}_squares"] or 0.0
     mean = disclosure.mean_of_sum(population, f"ons4:{key}:mean", total, count)
+    if mean is None:
+        return MeanChange(key, people, None, None, None)
     variance = max(0.0, (squares - total * total / count) / (count - 1))
     margin = _t95(count - 1) * math.sqrt(variance) / math.sqrt(count)
     return MeanChange(key, people, mean, round(mean - margin, 1), round(mean + margin, 1))
