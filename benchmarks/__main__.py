@@ -29,6 +29,7 @@ BENCHMARKS = [
     "learning",
     "budgets",
     "demand",
+    "outcomes",
 ]
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/flourish_bench"

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "flourish.learning",
     "flourish.budgets",
     "flourish.demand",
+    "flourish.outcomes",
 ]
 
 MIDDLEWARE = [

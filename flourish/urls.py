@@ -19,6 +19,7 @@ urlpatterns = [
     path("learning/", include("flourish.learning.urls")),
     path("budgets/", include("flourish.budgets.urls")),
     path("demand/", include("flourish.demand.urls")),
+    path("outcomes/", include("flourish.outcomes.urls")),
     path("account/", include("flourish.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -59,6 +59,13 @@ def _budget(**things: str) -> Arguments:
         found: dict[str, Any] = {"pk": world.budget.pk}
         for key, value in things.items():
             found[key] = world.things[value].pk if key.endswith("pk") else value
+
+
+def _goal(**extra: Any) -> Arguments:
+    def arguments(world: World) -> dict[str, Any]:
+        found = {"pk": world.things["goal"].pk, **extra}
+        if "invitation_pk" in extra:
+            found["invitation_pk"] = world.things["goal_invitation"].pk
         return found
 
     return arguments
@@ -97,6 +104,19 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
         "booking_pk": world.booking_to_answer.pk,
         "action": "decline",
     },
+}
+
+
+OUTCOMES_ARGUMENTS: dict[str, Arguments] = {
+    **{
+        f"outcomes:{name}": _goal()
+        for name in ("goal", "goal_review", "goal_reword", "goal_replace", "helper_invite")
+    },
+    "outcomes:goal_move": _goal(move="pause"),
+    "outcomes:helper_withdraw": _goal(invitation_pk=True),
+    "outcomes:checkin_new": lambda world: {"slug": "ons4"},
+    "outcomes:programme_totals": _slug,
+    "outcomes:group_totals": lambda world: {"slug": "route-group"},
 }
 
 
@@ -208,6 +228,7 @@ ARGUMENTS: dict[str, Arguments] = {
     **LEARNING_ARGUMENTS,
     **BUDGETS_ARGUMENTS,
     **DEMAND_ARGUMENTS,
+    **OUTCOMES_ARGUMENTS,
     "directory:listing": _listing,
     "directory:claim": _listing,
     "directory:listing_calendar": _listing,

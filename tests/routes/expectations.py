@@ -287,6 +287,27 @@ EXPECTATIONS: dict[str, Expect] = {
     # Only the circle's own moderators.
     "learning:circle_reports": only(LEAD),
     "learning:reply_hide": only(LEAD),
+    # Everyone has their own goals and check-ins (empty until they set one).
+    "outcomes:home": SIGNED_IN,
+    "outcomes:goal_new": SIGNED_IN,
+    "outcomes:looked": SIGNED_IN,
+    "outcomes:checkin_list": SIGNED_IN,
+    "outcomes:checkin_new": SIGNED_IN,
+    "outcomes:checkins": SIGNED_IN,
+    "outcomes:totals": SIGNED_IN,
+    # The member's goal: theirs, and the lead's because the member invited them to help.
+    "outcomes:goal": only(MEMBER, LEAD),
+    "outcomes:goal_review": only(MEMBER, LEAD),
+    "outcomes:goal_reword": only(MEMBER, LEAD),
+    # Replacing, pausing and inviting stay with the person.
+    "outcomes:goal_replace": only(MEMBER),
+    "outcomes:goal_move": posted_by(MEMBER),
+    "outcomes:helper_invite": only(MEMBER),
+    "outcomes:helper_withdraw": posted_by(MEMBER),
+    # Totals only: the funder's staff for its programme; the lead, and the funder that
+    # gave the group an award, for the group.
+    "outcomes:programme_totals": only(STAFF),
+    "outcomes:group_totals": only(LEAD, STAFF),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

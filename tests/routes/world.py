@@ -33,6 +33,7 @@ from flourish.grants.services.panels import panel_create
 from tests.routes.budgets_world import add_budgets
 from tests.routes.demand_world import add_demand
 from tests.routes.learning_world import add_learning
+from tests.routes.outcomes_world import add_outcomes
 from tests.routes.timebank_world import add_timebank
 
 ANONYMOUS = "anonymous"
@@ -171,6 +172,7 @@ def build() -> World:
     add_learning(world.things, world.people, group)
     add_budgets(world.things, world.people, group, STAFF, MEMBER)
     add_demand(world.things, group, world.people[MEMBER])
+    add_outcomes(world.things, world.people[LEAD], world.people[MEMBER])
     world.things["consent"] = ConsentFactory(
         given_by=world.people[MEMBER], granted_to=world.people[LEAD]
     )

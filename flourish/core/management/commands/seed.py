@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "flourish.learning.demo",
     "flourish.budgets.demo",
     "flourish.demand.demo",
+    "flourish.outcomes.demo",
 ]
 
 

@@ -1,0 +1,17 @@
+"""Audit actions recorded by outcomes. Reads by anyone but the person use core's
+SENSITIVE_RECORD_READ, so they appear on the person's "who has looked" page."""
+
+GOAL_SET = "outcomes.goal_set"
+GOAL_REWORDED = "outcomes.goal_reworded"
+GOAL_REVIEWED = "outcomes.goal_reviewed"
+GOAL_PAUSED = "outcomes.goal_paused"
+GOAL_RESUMED = "outcomes.goal_resumed"
+GOAL_FINISHED = "outcomes.goal_finished"
+GOAL_REPLACED = "outcomes.goal_replaced"
+HELPER_INVITED = "outcomes.helper_invited"
+HELPER_WITHDRAWN = "outcomes.helper_withdrawn"
+INSTRUMENT_LOADED = "outcomes.instrument_loaded"
+CHECKIN_RECORDED = "outcomes.checkin_recorded"
+TOTALS_JOINED = "outcomes.totals_joined"
+TOTALS_LEFT = "outcomes.totals_left"
+TOTALS_READ = "outcomes.totals_read"

@@ -1,0 +1,69 @@
+"""Reading instruments and a person's own check-ins."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from flourish.outcomes.instruments import band_of, item_text, scored_keys
+from flourish.outcomes.models import CheckIn, CheckInScore, Instrument
+
+
+def instrument_list() -> QuerySet[Instrument]:
+    return Instrument.objects.order_by("name")
+
+
+def get_instrument(*, slug: str) -> Instrument:
+    instrument = Instrument.objects.filter(slug=slug).first()
+    if instrument is None:
+        raise Http404
+    return instrument
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    checkin: CheckIn
+    values: list[tuple[float, str]]  # (score, band) per scored key
+
+
+@dataclass(frozen=True)
+class History:
+    instrument: Instrument
+    headings: list[str]
+    keys: list[str]
+    rows: list[ScoreRow]
+
+
+def checkin_history(*, person: Any, limit: int = 50) -> list[History]:
+    """The person's check-ins, newest first, grouped by instrument, each score with its band."""
+    checkins = list(
+        CheckIn.objects.filter(person=person)
+        .select_related("instrument", "recorded_by")
+        .prefetch_related(Prefetch("scores", queryset=CheckInScore.objects.order_by("id")))
+        .order_by("-taken_at", "-id")[:limit]
+    )
+    grouped: dict[int, list[CheckIn]] = {}
+    for checkin in checkins:
+        grouped.setdefault(checkin.instrument_id, []).append(checkin)
+    histories = []
+    for group in grouped.values():
+        instrument = group[0].instrument
+        definition = instrument.definition
+        keys = scored_keys(definition)
+        rows = []
+        for checkin in group:
+            by_key = {score.key: score.value for score in checkin.scores.all()}
+            values = [
+                (by_key.get(key, 0.0), band_of(definition, key, by_key.get(key, 0.0)))
+                for key in keys
+            ]
+            rows.append(ScoreRow(checkin=checkin, values=values))
+        headings = [
+            item_text(definition, key)
+            if definition["scoring"]["method"] == "each"
+            else instrument.name
+            for key in keys
+        ]
+        histories.append(History(instrument=instrument, headings=headings, keys=keys, rows=rows))
+    return histories

@@ -1,0 +1,95 @@
+"""Reading goals: the person's own, and those they invited someone to. Anyone else gets 404."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from flourish.outcomes.models import Goal, GoalHelper, GoalStatus, GoalVersion, Review
+from flourish.outcomes.scoring import t_score
+
+
+@dataclass(frozen=True)
+class GoalAccess:
+    """A goal as one person may reach it: their own, or one they were invited to."""
+
+    goal: Goal
+    is_owner: bool
+    may_change: bool
+
+
+def _goals_with_words() -> QuerySet[Goal]:
+    versions = GoalVersion.objects.select_related("written_by").prefetch_related(
+        Prefetch("reviews", queryset=Review.objects.select_related("recorded_by"))
+    )
+    return Goal.objects.select_related(
+        "owner", "status_changed_by", "replaces", "replaced_by"
+    ).prefetch_related(Prefetch("versions", queryset=versions))
+
+
+def get_goal_for_user(*, user: Any, pk: int) -> GoalAccess:
+    """The person's goal, or one they were invited to; 404 for anyone else."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    goal = _goals_with_words().filter(pk=pk).first()
+    if goal is None:
+        raise Http404
+    if goal.owner_id == user.pk:
+        return GoalAccess(goal=goal, is_owner=True, may_change=True)
+    invitation = GoalHelper.objects.filter(
+        goal=goal, helper=user, withdrawn_at__isnull=True
+    ).first()
+    if invitation is None:
+        raise Http404
+    return GoalAccess(goal=goal, is_owner=False, may_change=invitation.may_help)
+
+
+def goal_list_for_owner(*, owner: Any) -> list[Goal]:
+    """The person's goals, open ones first, each with its words and reviews."""
+    order = {GoalStatus.ACTIVE: 0, GoalStatus.PAUSED: 1, GoalStatus.FINISHED: 2}
+    goals = list(_goals_with_words().filter(owner=owner).order_by("-created_at", "-id"))
+    return sorted(goals, key=lambda goal: order.get(GoalStatus(goal.status), 3))
+
+
+def goals_shared_with(*, user: Any) -> QuerySet[GoalHelper]:
+    """Goals other people invited this person to."""
+    return (
+        GoalHelper.objects.filter(helper=user, withdrawn_at__isnull=True)
+        .select_related("goal__owner")
+        .order_by("-created_at")
+    )
+
+
+def helpers_of(*, goal: Goal) -> QuerySet[GoalHelper]:
+    """Everyone ever invited to the goal, newest first, withdrawn ones too (who saw what)."""
+    return goal.helpers.select_related("helper", "invited_by").order_by("-created_at")
+
+
+def current_version(goal: Goal) -> GoalVersion:
+    """The goal's latest words (from the prefetched versions)."""
+    versions = list(goal.versions.all())
+    return max(versions, key=lambda version: version.number)
+
+
+def reviews_of(goal: Goal) -> list[Review]:
+    """Every review of every version, oldest first, each still tied to its own words."""
+    reviews = [review for version in goal.versions.all() for review in version.reviews.all()]
+    return sorted(reviews, key=lambda review: (review.reviewed_on, review.pk))
+
+
+def latest_level(goal: Goal) -> int | None:
+    reviews = reviews_of(goal)
+    return reviews[-1].level if reviews else None
+
+
+def person_t_score(goals: list[Goal]) -> float | None:
+    """The T-score over the person's open and finished goals at their latest reviews."""
+    pairs = []
+    for goal in goals:
+        if goal.status == GoalStatus.REPLACED:
+            continue
+        level = latest_level(goal)
+        if level is not None:
+            pairs.append((level, current_version(goal).weight))
+    return t_score(pairs)

@@ -1,0 +1,77 @@
+"""The person invites people to see or help with a goal, and withdraws them; every look by
+anyone but the person is recorded and shown to them."""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from flourish.core import events as core_events
+from flourish.core.services import audit_record
+from flourish.outcomes import events
+from flourish.outcomes.models import Goal, GoalHelper
+
+# One message whether or not the address has an account, so the form never tells the
+# person (or anyone using their account) who else uses Flourish.
+NOT_FOUND = gettext_lazy(
+    "We could not invite that address. Check it is the email they use for Flourish."
+)
+
+
+def helper_invite(*, goal: Goal, email: str, actor: Any, may_help: bool = False) -> GoalHelper:
+    """Only the person invites someone (a mentor, broker, group worker) to their goal."""
+    if actor != goal.owner:
+        raise ValidationError(_("Only the person whose goal this is can invite someone."))
+    helper = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if helper is None:
+        raise ValidationError({"email": NOT_FOUND})
+    if helper == goal.owner:
+        raise ValidationError({"email": _("That is your own address. Enter someone else’s.")})
+    with transaction.atomic():
+        if goal.helpers.filter(helper=helper, withdrawn_at__isnull=True).exists():
+            raise ValidationError({"email": _("They are already invited to this goal.")})
+        invitation = GoalHelper(goal=goal, helper=helper, may_help=may_help, invited_by=actor)
+        invitation.full_clean()
+        invitation.save()
+        audit_record(
+            actor=actor,
+            action=events.HELPER_INVITED,
+            target=goal,
+            data={"helper": helper.pk, "may_help": may_help},
+        )
+    return invitation
+
+
+def helper_withdraw(*, invitation: GoalHelper, actor: Any) -> GoalHelper:
+    """The person can take an invitation back at any time; the helper loses sight at once."""
+    if actor != invitation.goal.owner:
+        raise ValidationError(_("Only the person whose goal this is can withdraw an invitation."))
+    if invitation.withdrawn_at is not None:
+        return invitation
+    with transaction.atomic():
+        invitation.withdrawn_at = timezone.now()
+        invitation.save(update_fields=["withdrawn_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=events.HELPER_WITHDRAWN,
+            target=invitation.goal,
+            data={"helper": invitation.helper_id},
+        )
+    return invitation
+
+
+def goal_read_record(*, goal: Goal, reader: Any) -> None:
+    """Anyone but the person opening a goal is a read of special category data: recorded,
+    and shown to the person on their "who has looked" page."""
+    if reader == goal.owner:
+        return
+    audit_record(
+        actor=reader,
+        action=core_events.SENSITIVE_RECORD_READ,
+        target=goal.owner,
+        data={"fields": ["goal"], "where": "outcomes", "goal": goal.pk},
+    )

@@ -1,0 +1,89 @@
+"""The person's goals, a goal's page, their check-ins and the totals make the same number of
+queries however many goals, reviews, check-ins and people there are."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from flourish.accounts.factories import MembershipFactory, UserFactory
+from flourish.accounts.models import Role
+from flourish.accounts.tests.two_step import with_authenticator
+from flourish.grants.factories import AwardFactory, GroupFactory, ProgrammeFactory
+from flourish.outcomes.factories import goal_make, ons4_checkin_make, review_make
+from flourish.outcomes.services.sharing import helper_invite
+from flourish.outcomes.services.totals import totals_join
+
+pytestmark = pytest.mark.django_db
+DAY = datetime.date.today() - datetime.timedelta(days=100)
+HOME_QUERIES = 10
+GOAL_QUERIES = 10
+CHECKINS_QUERIES = 8
+TOTALS_QUERIES = 13
+
+
+def count(client, address):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(address).status_code == 200
+    return len(captured.captured_queries)
+
+
+def grow(person, mentor, size):
+    for n in range(size):
+        goal = goal_make(person, wording=f"Goal {n}")
+        for days in range(3):
+            review_make(goal, days % 3 - 1, DAY + datetime.timedelta(days=days))
+        helper_invite(goal=goal, email=mentor.email, actor=person)
+        ons4_checkin_make(person, 5, 5, 5, 5)
+    return goal
+
+
+def test_the_persons_goals_page_makes_a_fixed_number_of_queries(client, person, mentor):
+    client.force_login(person)
+    grow(person, mentor, 1)
+    small = count(client, reverse("outcomes:home"))
+    grow(person, mentor, 6)
+    assert small == count(client, reverse("outcomes:home")) == HOME_QUERIES
+
+
+def test_a_goals_page_makes_a_fixed_number_of_queries(client, person, mentor):
+    client.force_login(person)
+    goal = grow(person, mentor, 1)
+    small = count(client, reverse("outcomes:goal", args=[goal.pk]))
+    for days in range(10):
+        review_make(goal, 1, DAY + datetime.timedelta(days=10 + days))
+    helper_invite(goal=goal, email=UserFactory().email, actor=person)
+    assert small == count(client, reverse("outcomes:goal", args=[goal.pk])) == GOAL_QUERIES
+
+
+def test_the_check_ins_page_makes_a_fixed_number_of_queries(client, person, mentor):
+    client.force_login(person)
+    grow(person, mentor, 1)
+    small = count(client, reverse("outcomes:checkins"))
+    grow(person, mentor, 6)
+    assert small == count(client, reverse("outcomes:checkins")) == CHECKINS_QUERIES
+
+
+def test_the_totals_page_makes_a_fixed_number_of_queries(client):
+    group = GroupFactory(slug="query-group")
+    programme = ProgrammeFactory(slug="query-programme")
+    AwardFactory(application__programme=programme, application__group=group, programme=programme)
+    staff = UserFactory()
+    MembershipFactory(user=staff, organisation=programme.funder, role=Role.FUNDER_STAFF)
+    client.force_login(with_authenticator(staff))
+    address = reverse("outcomes:programme_totals", args=[programme.slug])
+
+    def people(how_many):
+        for _ in range(how_many):
+            someone = UserFactory()
+            review_make(goal_make(someone), 1, DAY)
+            ons4_checkin_make(someone, 5, 5, 5, 5)
+            ons4_checkin_make(someone, 6, 6, 6, 4)
+            totals_join(person=someone, actor=someone, programme=programme)
+
+    people(6)
+    small = count(client, address)
+    people(10)
+    assert small == count(client, address) == TOTALS_QUERIES

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from flourish.outcomes.views import checkins, goals, sharing, totals
+
+app_name = "outcomes"
+urlpatterns = [
+    path("", goals.home, name="home"),
+    path("goals/new/", goals.goal_new, name="goal_new"),
+    path("goals/<int:pk>/", goals.goal_detail, name="goal"),
+    path("goals/<int:pk>/review/", goals.goal_review, name="goal_review"),
+    path("goals/<int:pk>/reword/", goals.goal_reword, name="goal_reword"),
+    path("goals/<int:pk>/replace/", goals.goal_replace, name="goal_replace"),
+    path("goals/<int:pk>/<slug:move>/", goals.goal_move, name="goal_move"),
+    path("goals/<int:pk>/helpers/new/", sharing.helper_invite, name="helper_invite"),
+    path(
+        "goals/<int:pk>/helpers/<int:invitation_pk>/withdraw/",
+        sharing.helper_withdraw,
+        name="helper_withdraw",
+    ),
+    path("who-has-looked/", sharing.looked, name="looked"),
+    path("check-in/", checkins.checkin_list, name="checkin_list"),
+    path("check-in/<slug:slug>/", checkins.checkin_new, name="checkin_new"),
+    path("check-ins/", checkins.checkins, name="checkins"),
+    path("totals/", totals.totals, name="totals"),
+    path("totals/programmes/<slug:slug>/", totals.programme_totals, name="programme_totals"),
+    path("totals/groups/<slug:slug>/", totals.group_totals, name="group_totals"),
+]

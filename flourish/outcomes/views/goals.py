@@ -1,0 +1,168 @@
+"""The person's goals: set one, review it, reword, pause, finish or replace it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from flourish.core.decorators import sensitive_response
+from flourish.outcomes.charts import line_chart
+from flourish.outcomes.forms import GoalForm, ReviewForm
+from flourish.outcomes.models import GoalStatus, Level
+from flourish.outcomes.selectors.goals import (
+    current_version,
+    get_goal_for_user,
+    goal_list_for_owner,
+    goals_shared_with,
+    helpers_of,
+    person_t_score,
+    reviews_of,
+)
+from flourish.outcomes.services import goals as goal_services
+from flourish.outcomes.services.sharing import goal_read_record
+from flourish.outcomes.views.common import add_service_error, posted
+
+LEVEL_GRIDLINES = [(level, str(label)) for level, label in Level.choices]
+
+
+@login_required
+@sensitive_response
+def home(request: HttpRequest) -> HttpResponse:
+    goals = goal_list_for_owner(owner=request.user)
+    rows = [(goal, current_version(goal), reviews_of(goal)) for goal in goals]
+    context = {
+        "rows": rows,
+        "t_score": person_t_score(goals),
+        "shared_with_me": goals_shared_with(user=request.user),
+    }
+    return render(request, "outcomes/home.html", context)
+
+
+@login_required
+@sensitive_response
+def goal_new(request: HttpRequest) -> HttpResponse:
+    form = GoalForm(posted(request))
+    if form.is_valid():
+        try:
+            goal = goal_services.goal_set(
+                owner=request.user,
+                actor=request.user,
+                wording=form.cleaned_data["wording"],
+                levels=form.levels(),
+                weight=form.weight_or_one(),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your goal is saved. Only you can see it."))
+            return redirect("outcomes:goal", pk=goal.pk)
+    return render(request, "outcomes/goal_new.html", {"form": form})
+
+
+@login_required
+@sensitive_response
+def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_goal_for_user(user=request.user, pk=pk)
+    goal_read_record(goal=access.goal, reader=request.user)
+    reviews = reviews_of(access.goal)
+    chart = line_chart(
+        [(review.reviewed_on, review.level) for review in reviews], -2, 2, LEVEL_GRIDLINES
+    )
+    context = {
+        "access": access,
+        "goal": access.goal,
+        "version": current_version(access.goal),
+        "versions": sorted(access.goal.versions.all(), key=lambda v: -v.number),
+        "reviews": reviews,
+        "chart": chart,
+        "helpers": helpers_of(goal=access.goal) if access.is_owner else [],
+        "is_open": access.goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED),
+    }
+    return render(request, "outcomes/goal.html", context)
+
+
+@login_required
+@sensitive_response
+def goal_review(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_goal_for_user(user=request.user, pk=pk)
+    version = current_version(access.goal)
+    form = ReviewForm(posted(request), version=version)
+    if form.is_valid():
+        try:
+            goal_services.goal_review(goal=access.goal, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your review is saved."))
+            return redirect("outcomes:goal", pk=pk)
+    return render(
+        request,
+        "outcomes/goal_review.html",
+        {"goal": access.goal, "version": version, "form": form},
+    )
+
+
+@login_required
+@sensitive_response
+def goal_reword(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_goal_for_user(user=request.user, pk=pk)
+    form = GoalForm.from_version(current_version(access.goal), posted(request))
+    if form.is_valid():
+        try:
+            goal_services.goal_reword(
+                goal=access.goal,
+                actor=request.user,
+                wording=form.cleaned_data["wording"],
+                levels=form.levels(),
+                weight=form.weight_or_one(),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Saved. Your earlier words and reviews are kept."))
+            return redirect("outcomes:goal", pk=pk)
+    return render(request, "outcomes/goal_reword.html", {"goal": access.goal, "form": form})
+
+
+@login_required
+@sensitive_response
+def goal_replace(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_goal_for_user(user=request.user, pk=pk)
+    if not access.is_owner:
+        raise Http404
+    form = GoalForm(posted(request))
+    if form.is_valid():
+        try:
+            new = goal_services.goal_replace(
+                goal=access.goal,
+                actor=request.user,
+                wording=form.cleaned_data["wording"],
+                levels=form.levels(),
+                weight=form.weight_or_one(),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your new goal is saved. The old one is kept."))
+            return redirect("outcomes:goal", pk=new.pk)
+    return render(request, "outcomes/goal_replace.html", {"goal": access.goal, "form": form})
+
+
+@login_required
+@require_POST
+def goal_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
+    access = get_goal_for_user(user=request.user, pk=pk)
+    if not access.is_owner:
+        raise Http404
+    try:
+        goal_services.goal_move(goal=access.goal, move=move, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Saved: this goal is now “%s”.") % access.goal.get_status_display()
+        )
+    return redirect("outcomes:goal", pk=pk)

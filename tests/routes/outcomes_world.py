@@ -1,0 +1,17 @@
+"""The sweep's outcomes: the group member has a goal with a review, shared with the group
+lead (who may help), and a second invitation to someone outside the sweep to withdraw."""
+
+from typing import Any
+
+from flourish.accounts.factories import UserFactory
+from flourish.outcomes.factories import goal_make, review_make
+from flourish.outcomes.services.sharing import helper_invite
+
+
+def add_outcomes(things: dict[str, Any], lead: Any, member: Any) -> None:
+    goal = goal_make(member, wording="Route goal")
+    review_make(goal, 0)
+    helper_invite(goal=goal, email=lead.email, actor=member, may_help=True)
+    outsider = UserFactory(email="route.helper@example.org")
+    invitation = helper_invite(goal=goal, email=outsider.email, actor=member)
+    things.update(goal=goal, goal_invitation=invitation)
