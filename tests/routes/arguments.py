@@ -59,6 +59,9 @@ def _budget(**things: str) -> Arguments:
         found: dict[str, Any] = {"pk": world.budget.pk}
         for key, value in things.items():
             found[key] = world.things[value].pk if key.endswith("pk") else value
+        return found
+
+    return arguments
 
 
 def _goal(**extra: Any) -> Arguments:
