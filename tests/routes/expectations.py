@@ -27,7 +27,8 @@ from tests.routes.world import (
 Outcome = str | frozenset[str]  # one outcome, or any of a few
 Outcomes = dict[str, Outcome]
 SIGNED_IN_PEOPLE = tuple(person for person in PEOPLE if person != ANONYMOUS)
-WITH_AUTHENTICATOR = (ASSOCIATE, PANEL, STAFF, ADMIN)
+# The group lead also coordinates the sweep's timebank, so has an authenticator too.
+WITH_AUTHENTICATOR = (LEAD, ASSOCIATE, PANEL, STAFF, ADMIN)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
-"""The sweep's timebank: the group lead coordinates it, the group member belongs to it and
-has an exchange and a mentor, and someone else is waiting for a mentor."""
+"""The sweep's timebank: the group lead coordinates it (so has an authenticator app), the
+group member belongs to it and has an exchange and a mentor, and someone else is waiting
+for a mentor."""
 
 from typing import Any
 
-from flourish.accounts.factories import MembershipFactory, UserFactory
+from flourish.accounts.factories import AuthenticatorFactory, MembershipFactory, UserFactory
 from flourish.accounts.models import Role
 from flourish.timebank.factories import (
     ListingFactory,
@@ -21,6 +22,8 @@ from flourish.timebank.services.mentoring import pair_propose
 def add_timebank(things: dict[str, Any], group: Any, lead: Any, member: Any) -> None:
     timebank = TimebankFactory(organisation=group, name="Route Timebank", slug="route-timebank")
     MembershipFactory(user=lead, organisation=group, role=Role.TIMEBANK_COORDINATOR)
+    # A coordinator reads members' safeguarding checks, so the lead signs in in two steps.
+    AuthenticatorFactory(user=lead)
     mine = member_make(timebank, member)
     neighbour = member_make(timebank, UserFactory(email="route.neighbour@example.org"))
     listing = ListingFactory(member=neighbour, timebank=timebank)
