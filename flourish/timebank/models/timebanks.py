@@ -128,6 +128,9 @@ class MemberCheck(TimeStampedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The date it runs out that a reminder was sent for, so each expiry is reminded once.
+    reminded_for = models.DateField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["member", "kind", "-done_on"]
