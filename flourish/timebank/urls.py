@@ -1,6 +1,14 @@
 from django.urls import path
 
-from flourish.timebank.views import coordinating, exchanges, listings, members, mentoring, reports
+from flourish.timebank.views import (
+    coordinating,
+    exchanges,
+    imports,
+    listings,
+    members,
+    mentoring,
+    reports,
+)
 
 app_name = "timebank"
 urlpatterns = [
@@ -29,6 +37,8 @@ urlpatterns = [
     ),
     path("<slug:slug>/coordinate/settings/", coordinating.settings, name="settings"),
     path("<slug:slug>/coordinate/report/", reports.report, name="report"),
+    path("<slug:slug>/coordinate/import/", imports.import_members, name="import"),
+    path("<slug:slug>/coordinate/import/confirm/", imports.import_confirm, name="import_confirm"),
     path("<slug:slug>/mentoring/<slug:scheme_slug>/", mentoring.scheme, name="scheme"),
     path(
         "<slug:slug>/mentoring/<slug:scheme_slug>/mentor/",

@@ -69,6 +69,8 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
             "join_by_phone",
             "settings",
             "report",
+            "import",
+            "import_confirm",
         )
     },
     "timebank:listing": _timebank(pk="timebank_listing"),

@@ -198,6 +198,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "timebank:join_by_phone": only(LEAD),
     "timebank:settings": only(LEAD),
     "timebank:report": only(LEAD),
+    "timebank:import": only(LEAD),
+    "timebank:import_confirm": posted_by(LEAD),
     "timebank:approve": posted_by(LEAD),
     "timebank:scheme": only(LEAD, MEMBER),
     "timebank:mentor_apply": only(MEMBER),
