@@ -7,6 +7,7 @@ from flourish.timebank.views import (
     listings,
     members,
     mentoring,
+    pages,
     reports,
 )
 
@@ -34,6 +35,14 @@ urlpatterns = [
         "<slug:slug>/coordinate/members/<int:pk>/approve/",
         coordinating.member_approve,
         name="approve",
+    ),
+    path("<slug:slug>/coordinate/members/<int:pk>/pot/", pages.pot_draw_page, name="pot_draw"),
+    path("<slug:slug>/coordinate/members/<int:pk>/refer/", pages.refer, name="refer"),
+    path("<slug:slug>/coordinate/partners/", pages.partner_list, name="partners"),
+    path(
+        "<slug:slug>/coordinate/partners/<int:pk>/<slug:action>/",
+        pages.partner_act,
+        name="partner_act",
     ),
     path("<slug:slug>/coordinate/settings/", coordinating.settings, name="settings"),
     path("<slug:slug>/coordinate/report/", reports.report, name="report"),

@@ -71,6 +71,7 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
             "report",
             "import",
             "import_confirm",
+            "partners",
         )
     },
     "timebank:listing": _timebank(pk="timebank_listing"),
@@ -78,6 +79,9 @@ TIMEBANK_ARGUMENTS: dict[str, Arguments] = {
     "timebank:exchange_act": _timebank(pk="exchange", action="confirm"),
     "timebank:member": _timebank(pk="timebank_member"),
     "timebank:approve": _timebank(pk="timebank_member"),
+    "timebank:pot_draw": _timebank(pk="timebank_member"),
+    "timebank:refer": _timebank(pk="timebank_member"),
+    "timebank:partner_act": _timebank(pk="partnership_request", action="accept"),
     "timebank:scheme": _scheme(),
     "timebank:mentor_apply": _scheme(),
     "timebank:mentee_ask": _scheme(),

@@ -14,7 +14,7 @@ from flourish.timebank.factories import (
     mentor_make,
     scheme_make,
 )
-from flourish.timebank.models import MentorApplication
+from flourish.timebank.models import MentorApplication, PartnershipRequest
 from flourish.timebank.services.exchanges import exchange_ask
 from flourish.timebank.services.mentoring import pair_propose
 
@@ -38,7 +38,12 @@ def add_timebank(things: dict[str, Any], group: Any, lead: Any, member: Any) -> 
     applied = MentorApplication.objects.create(
         scheme=scheme, member=member_make(timebank), why="I would like to."
     )
+    elsewhere = TimebankFactory(name="Route Partner Timebank", slug="route-partner-timebank")
+    partnership = PartnershipRequest.objects.create(
+        from_timebank=elsewhere, to_timebank=timebank, asked_by=member
+    )
     things.update(
+        partnership_request=partnership,
         timebank=timebank,
         timebank_member=mine,
         timebank_listing=listing,

@@ -18,6 +18,8 @@ from flourish.timebank.models.timebanks import (
     CheckKind,
     MemberCheck,
     MemberStatus,
+    PartnershipRequest,
+    PartnershipStatus,
     Timebank,
     TimebankMember,
 )
@@ -41,6 +43,8 @@ __all__ = [
     "MentoringScheme",
     "MentoringSession",
     "PairStatus",
+    "PartnershipRequest",
+    "PartnershipStatus",
     "RequestStatus",
     "SessionMode",
     "Timebank",

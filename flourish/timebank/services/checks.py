@@ -86,7 +86,7 @@ def check_reminders_send(*, today: datetime.date | None = None) -> int:
                 actor=None,
                 action=events.CHECK_REMINDER_SENT,
                 target=check.member,
-                data={"kind": check.kind, "expires_on": check.expires_on.isoformat()},
+                data={"kind": check.kind, "expires_on": str(check.expires_on)},
             )
             sent += 1
     return sent

@@ -21,6 +21,7 @@ from flourish.accounts.models import ContactRoute, User
 from flourish.core.formatting import format_minutes
 from flourish.core.services import audit_record
 from flourish.core.spreadsheets import spreadsheet_table_read
+from flourish.ledger.models import LedgerAccount
 from flourish.ledger.services import transaction_post
 from flourish.timebank import events
 from flourish.timebank.models import Direction, HelpKind, Timebank, TimebankMember
@@ -266,13 +267,13 @@ def timebank_import(
     if not checked:
         raise ValidationError(_("The file has no members in it."))
     members: dict[str, TimebankMember] = {}
-    lines = []
+    lines: list[tuple[LedgerAccount, int]] = []
     offers = 0
     for row in checked:
         member = members.get(_key(row.data))
         if member is None:
             member = members[_key(row.data)] = _join(timebank, row, actor)
-            if row.minutes:
+            if row.minutes and member.account is not None:
                 lines.append((member.account, row.minutes))
         if row.data["offer"]:
             listing_create(
