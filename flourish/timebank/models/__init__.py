@@ -1,6 +1,12 @@
 """The timebank: timebanks and their members, offers and requests, exchanges, mentoring."""
 
-from flourish.timebank.models.exchanges import Exchange, ExchangeKind, ExchangeShare, ExchangeStatus
+from flourish.timebank.models.exchanges import (
+    Exchange,
+    ExchangeKind,
+    ExchangeShare,
+    ExchangeStatus,
+    ExchangeTotal,
+)
 from flourish.timebank.models.listings import Direction, HelpKind, Listing, Weekday
 from flourish.timebank.models.mentoring import (
     ApplicationStatus,
@@ -33,6 +39,7 @@ __all__ = [
     "ExchangeKind",
     "ExchangeShare",
     "ExchangeStatus",
+    "ExchangeTotal",
     "HelpKind",
     "Listing",
     "MemberCheck",
