@@ -3,6 +3,7 @@
     make bench                                  # a fresh SQLite file in a temporary directory
     make bench BENCH_ARGS="--postgres"          # a fresh PostgreSQL database (flourish_bench)
     make bench BENCH_ARGS="--only ledger"       # one benchmark
+    make bench BENCH_ARGS="--only timebank --timebank-scale 100"   # 1/100 of the size, quickly
 
 BENCH_DATABASE_URL chooses the PostgreSQL database instead of the default. Its
 name must contain "bench", because it is dropped and created again on every run.
@@ -68,7 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         help=f"use PostgreSQL (BENCH_DATABASE_URL, or {DEFAULT_POSTGRES_URL})",
     )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--timebank-scale",
+        type=int,
+        metavar="N",
+        help="divide the timebank's 10,000 members and 1,000,000 exchanges by N for a quick run",
+    )
     options = parser.parse_args(argv)
+    if options.timebank_scale:
+        os.environ["BENCH_TIMEBANK_SCALE"] = str(options.timebank_scale)
     postgres_url = os.environ.get("BENCH_DATABASE_URL") or (
         DEFAULT_POSTGRES_URL if options.postgres else ""
     )

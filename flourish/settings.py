@@ -335,6 +335,9 @@ if not FIELD_ENCRYPTION_KEYS:
 # applied asks for their data to be erased. Six years matches HMRC's rule for
 # financial records; a funder whose own policy is longer raises it.
 GRANT_RECORD_RETENTION_YEARS = env.int("GRANT_RECORD_RETENTION_YEARS", 6)
+# Days before a timebank member's safeguarding check runs out that the coordinator and the
+# member are reminded (once for each check), and that the dashboard lists it.
+TIMEBANK_CHECK_REMINDER_DAYS = env.int("TIMEBANK_CHECK_REMINDER_DAYS", 30)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -135,10 +135,18 @@ class Role(models.TextChoices):
 # access needs, what an application says about health) or move money:
 # funder staff and administrators see every application, associates follow
 # groups up by phone, panel members read applications, brokers read the
-# records of the people they act for. Group leads and members see only what
+# records of the people they act for, timebank coordinators read members'
+# safeguarding checks and references. Group leads and members see only what
 # their own group wrote, so they are not asked for an authenticator app.
 ROLES_THAT_READ_SENSITIVE_DATA = frozenset(
-    {Role.FUNDER_STAFF, Role.ASSOCIATE, Role.PANEL_MEMBER, Role.BROKER, Role.ADMINISTRATOR}
+    {
+        Role.FUNDER_STAFF,
+        Role.ASSOCIATE,
+        Role.PANEL_MEMBER,
+        Role.BROKER,
+        Role.TIMEBANK_COORDINATOR,
+        Role.ADMINISTRATOR,
+    }
 )
 # Everyone who can read sensitive data must use two-step sign-in.
 ROLES_REQUIRING_MFA = ROLES_THAT_READ_SENSITIVE_DATA

@@ -11,7 +11,8 @@ class TimebankAdmin(admin.ModelAdmin):
     list_display = ["name", "organisation", "floor_minutes", "soft_limit_minutes", "auto_confirm"]
     search_fields = ["name", "slug"]
     readonly_fields = ["organisation", "slug", "floor_minutes", "soft_limit_minutes"]
-    # Partner timebanks (whose members may exchange with ours) are agreed between operators.
+    # Partner timebanks are agreed by their coordinators (the partner timebanks page); an
+    # operator can also set them here.
     filter_horizontal = ["partners"]
 
 

@@ -6,7 +6,12 @@ Members made here are approved through the service, so each has its ledger accou
 import factory
 from django.utils.text import slugify
 
-from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+from flourish.accounts.factories import (
+    AuthenticatorFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 from flourish.accounts.models import Role
 from flourish.timebank.models import Direction, HelpKind, Listing, Timebank, TimebankMember
 from flourish.timebank.services.accounts import organisation_account_open, pot_account_open
@@ -52,11 +57,15 @@ def member_make(timebank=None, user=None, **fields) -> TimebankMember:
     return member
 
 
-def coordinator_make(timebank: Timebank, user=None):
+def coordinator_make(timebank: Timebank, user=None, authenticator: bool = True):
+    """A coordinator reads members' safeguarding checks, so they use two-step sign-in:
+    they have an authenticator app unless a test is about the one who has not set it up."""
     person = user or UserFactory()
     MembershipFactory(
         user=person, organisation=timebank.organisation, role=Role.TIMEBANK_COORDINATOR
     )
+    if authenticator:
+        AuthenticatorFactory(user=person)
     return person
 
 

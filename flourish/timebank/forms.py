@@ -196,3 +196,23 @@ class DisputeForm(forms.Form):
 
 class ReverseForm(forms.Form):
     reason = forms.CharField(label=_("Why is it being corrected?"), max_length=300)
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet of members (CSV or XLSX)"),
+        help_text=_(
+            "One member per row; a member with several offers may have a row for each. The "
+            "first row holds column headings: name and area, and any of email, phone, about, "
+            "languages, interests, offer, kind of help, offer details, when, opening balance "
+            "(in hours, like 3, 2.5 or -4)."
+        ),
+        error_messages={"required": _("Choose a CSV or XLSX file")},
+    )
+
+    def clean_file(self) -> Any:
+        from flourish.timebank.services.imports import read_import_file
+
+        upload = self.cleaned_data["file"]
+        self.rows = read_import_file(upload, filename=upload.name)
+        return upload

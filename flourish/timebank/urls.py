@@ -1,6 +1,15 @@
 from django.urls import path
 
-from flourish.timebank.views import coordinating, exchanges, listings, members, mentoring, reports
+from flourish.timebank.views import (
+    coordinating,
+    exchanges,
+    imports,
+    listings,
+    members,
+    mentoring,
+    pages,
+    reports,
+)
 
 app_name = "timebank"
 urlpatterns = [
@@ -27,8 +36,18 @@ urlpatterns = [
         coordinating.member_approve,
         name="approve",
     ),
+    path("<slug:slug>/coordinate/members/<int:pk>/pot/", pages.pot_draw_page, name="pot_draw"),
+    path("<slug:slug>/coordinate/members/<int:pk>/refer/", pages.refer, name="refer"),
+    path("<slug:slug>/coordinate/partners/", pages.partner_list, name="partners"),
+    path(
+        "<slug:slug>/coordinate/partners/<int:pk>/<slug:action>/",
+        pages.partner_act,
+        name="partner_act",
+    ),
     path("<slug:slug>/coordinate/settings/", coordinating.settings, name="settings"),
     path("<slug:slug>/coordinate/report/", reports.report, name="report"),
+    path("<slug:slug>/coordinate/import/", imports.import_members, name="import"),
+    path("<slug:slug>/coordinate/import/confirm/", imports.import_confirm, name="import_confirm"),
     path("<slug:slug>/mentoring/<slug:scheme_slug>/", mentoring.scheme, name="scheme"),
     path(
         "<slug:slug>/mentoring/<slug:scheme_slug>/mentor/",

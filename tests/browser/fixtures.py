@@ -138,10 +138,19 @@ def open_page(browser, live_server) -> Iterator[Callable[..., Visit]]:
         )
         contexts.append(context)
         cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language}]
+        # The page's world first (it may make the person a coordinator, say), then the
+        # sign-in, as that person would: with their authenticator app if their roles need it.
+        url = entry.url(scene)
         if scene.person is not None:
             client = Client()
-            from flourish.accounts.tests.two_step import force_login_with_two_steps
+            from flourish.accounts.models import ROLES_THAT_READ_SENSITIVE_DATA
+            from flourish.accounts.tests.two_step import (
+                force_login_with_two_steps,
+                with_authenticator,
+            )
 
+            if scene.person.memberships.filter(role__in=ROLES_THAT_READ_SENSITIVE_DATA).exists():
+                with_authenticator(scene.person)
             force_login_with_two_steps(client, scene.person)
             session = client.cookies[settings.SESSION_COOKIE_NAME].value
             cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session})
@@ -151,7 +160,6 @@ def open_page(browser, live_server) -> Iterator[Callable[..., Visit]]:
         # site is caught without waiting for the network to go quiet.
         visit.page.on("request", lambda request: visit.requests.append(request.url))
         visit.page.on("console", visit.note_console)
-        url = entry.url(scene)
         response = visit.page.goto(url)
         assert response is not None and response.ok, f"{entry.name}: {response and response.status}"
         # A redirect (to sign in, to set up two-step sign-in) would check the wrong page.

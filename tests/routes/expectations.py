@@ -28,7 +28,8 @@ from tests.routes.world import (
 Outcome = str | frozenset[str]  # one outcome, or any of a few
 Outcomes = dict[str, Outcome]
 SIGNED_IN_PEOPLE = tuple(person for person in PEOPLE if person != ANONYMOUS)
-WITH_AUTHENTICATOR = (ASSOCIATE, PANEL, STAFF, ADMIN)
+# The group lead also coordinates the sweep's timebank, so has an authenticator too.
+WITH_AUTHENTICATOR = (LEAD, ASSOCIATE, PANEL, STAFF, ADMIN)
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,12 @@ EXPECTATIONS: dict[str, Expect] = {
     "timebank:join_by_phone": only(LEAD),
     "timebank:settings": only(LEAD),
     "timebank:report": only(LEAD),
+    "timebank:import": only(LEAD),
+    "timebank:import_confirm": posted_by(LEAD),
+    "timebank:pot_draw": only(LEAD),
+    "timebank:refer": only(LEAD),
+    "timebank:partners": only(LEAD),
+    "timebank:partner_act": posted_by(LEAD),
     "timebank:approve": posted_by(LEAD),
     "timebank:scheme": only(LEAD, MEMBER),
     "timebank:mentor_apply": only(MEMBER),

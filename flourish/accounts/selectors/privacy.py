@@ -17,6 +17,7 @@ from flourish.core.models import AuditEvent
 from flourish.core.privacy import audit_events_about, record_reads_about
 from flourish.grants import privacy as grants_privacy
 from flourish.ledger import privacy as ledger_privacy
+from flourish.timebank import privacy as timebank_privacy
 
 Row = dict[str, str]
 
@@ -30,6 +31,7 @@ SECTION_TITLES = {
     "panels": gettext_lazy("Your votes and declarations on grant panels"),
     "planning_sessions": gettext_lazy("Planning sessions you booked"),
     "ledger_accounts": gettext_lazy("Your money and time accounts"),
+    **timebank_privacy.SECTION_TITLES,
     "record_reads": gettext_lazy("Who has looked at your information"),
     "audit_events": gettext_lazy("Things done by you or to your records"),
 }
@@ -117,6 +119,7 @@ def person_data(*, person: User) -> PersonData:
     records = _records_of(person)
     consents = Consent.objects.select_related("granted_to", "organisation", "given_by")
     grants = grants_privacy.held_about(person=person)
+    timebank = timebank_privacy.held_about(person=person)
     sections = [
         Section("account", [_account(person)]),
         Section(
@@ -160,6 +163,7 @@ def person_data(*, person: User) -> PersonData:
         Section("panels", grants["panels"]),
         Section("planning_sessions", grants["planning_sessions"]),
         Section("ledger_accounts", ledger_privacy.accounts_held_by(person=person)),
+        *(Section(key, rows) for key, rows in timebank.items()),
         Section(
             "record_reads",
             [

@@ -26,6 +26,7 @@ from flourish.core.services import audit_record
 from flourish.grants import privacy as grants_privacy
 from flourish.ledger import privacy as ledger_privacy
 from flourish.outcomes.services.privacy import outcomes_erase
+from flourish.timebank import privacy as timebank_privacy
 
 ERASED_EMAIL_DOMAIN = "erased.invalid"
 
@@ -91,6 +92,7 @@ def person_erase(
     kept = grants_privacy.erase_person(person=person, actor=actor, today=today)
     unlinked = ledger_privacy.accounts_unlink_person(person=person, actor=actor)
     outcomes_erase(person=person)
+    timebank_places = timebank_privacy.erase_person(person=person, actor=actor)
     now = timezone.now()
     for consent in Consent.objects.filter(given_by=person) | Consent.objects.filter(
         granted_to=person
@@ -111,6 +113,7 @@ def person_erase(
             "received_by": received_by,
             "kept_applications": [record.application.pk for record in kept],
             "ledger_accounts_unlinked": unlinked,
+            "timebank_places_erased": timebank_places,
         },
     )
     return Erasure(person=person, kept=kept, accounts_unlinked=unlinked)

@@ -1,6 +1,12 @@
 """The timebank: timebanks and their members, offers and requests, exchanges, mentoring."""
 
-from flourish.timebank.models.exchanges import Exchange, ExchangeKind, ExchangeShare, ExchangeStatus
+from flourish.timebank.models.exchanges import (
+    Exchange,
+    ExchangeKind,
+    ExchangeShare,
+    ExchangeStatus,
+    ExchangeTotal,
+)
 from flourish.timebank.models.listings import Direction, HelpKind, Listing, Weekday
 from flourish.timebank.models.mentoring import (
     ApplicationStatus,
@@ -18,6 +24,8 @@ from flourish.timebank.models.timebanks import (
     CheckKind,
     MemberCheck,
     MemberStatus,
+    PartnershipRequest,
+    PartnershipStatus,
     Timebank,
     TimebankMember,
 )
@@ -31,6 +39,7 @@ __all__ = [
     "ExchangeKind",
     "ExchangeShare",
     "ExchangeStatus",
+    "ExchangeTotal",
     "HelpKind",
     "Listing",
     "MemberCheck",
@@ -41,6 +50,8 @@ __all__ = [
     "MentoringScheme",
     "MentoringSession",
     "PairStatus",
+    "PartnershipRequest",
+    "PartnershipStatus",
     "RequestStatus",
     "SessionMode",
     "Timebank",

@@ -122,3 +122,28 @@ class ExchangeShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} ← {self.exchange}"
+
+
+class ExchangeTotal(models.Model):
+    """Confirmed exchanges added up by timebank, day, kind and area, kept as each exchange is
+    confirmed or corrected, so reports read a few thousand rows, not every exchange.
+    `services.totals.exchange_totals_rebuild` makes them again from the exchanges."""
+
+    timebank = models.ForeignKey(
+        "timebank.Timebank", on_delete=models.CASCADE, related_name="exchange_totals"
+    )
+    day = models.DateField()
+    help_kind = models.CharField(max_length=20, blank=True)
+    area = models.CharField(max_length=100, blank=True)
+    exchanges = models.IntegerField(default=0)
+    minutes = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["timebank", "day", "help_kind", "area"], name="one_total_per_day_kind_area"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.timebank_id} {self.day} {self.help_kind} {self.area}"

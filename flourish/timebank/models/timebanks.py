@@ -128,6 +128,9 @@ class MemberCheck(TimeStampedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The date it runs out that a reminder was sent for, so each expiry is reminded once.
+    reminded_for = models.DateField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["member", "kind", "-done_on"]
@@ -141,3 +144,42 @@ class MemberCheck(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.member}: {self.get_kind_display()}"
+
+
+class PartnershipStatus(models.TextChoices):
+    ASKED = "asked", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Partners")
+    DECLINED = "declined", _("Said no")
+
+
+class PartnershipRequest(TimeStampedModel):
+    """One timebank asking another to become partners, and the answer."""
+
+    from_timebank = models.ForeignKey(
+        Timebank, on_delete=models.PROTECT, related_name="partnerships_asked"
+    )
+    to_timebank = models.ForeignKey(
+        Timebank, on_delete=models.PROTECT, related_name="partnerships_received"
+    )
+    status = models.CharField(
+        max_length=10, choices=PartnershipStatus.choices, default=PartnershipStatus.ASKED
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(from_timebank=models.F("to_timebank")),
+                name="timebank_partnership_not_with_itself",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_timebank} → {self.to_timebank}"

@@ -4,6 +4,7 @@ number of queries whatever the size of the timebank."""
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from flourish.timebank.models import (
     TimebankMember,
 )
 from flourish.timebank.services.accounts import ORGANISATION_PURPOSE, POT_PURPOSE
+from flourish.timebank.services.checks import current_checks
 
 DASHBOARD_ROWS = 20
 OPEN = [
@@ -56,13 +58,15 @@ class Dashboard:
     disputed: list[Exchange]
     over_soft_limit: list[TimebankMember]
     checks_expiring: list[MemberCheck]
+    reminder_days: int
     pot_balance: int
     organisation_balance: int
 
 
 def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = None) -> Dashboard:
     """What needs the coordinator now: people asking to join, disputes, members past the
-    soft limit, and safeguarding checks running out within 30 days."""
+    soft limit, and checks running out within the reminder window (30 days unless set),
+    with whether the reminder has gone."""
     today = today or timezone.localdate()
     members = timebank.members.filter(status=MemberStatus.APPROVED).aggregate(n=Count("pk"))["n"]
     asking = list(
@@ -84,12 +88,14 @@ def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = N
         .select_related("user", "account")
         .order_by("account__balance")[:DASHBOARD_ROWS]
     )
+    window = datetime.timedelta(days=settings.TIMEBANK_CHECK_REMINDER_DAYS)
     expiring = list(
-        MemberCheck.objects.filter(
+        current_checks()
+        .filter(
             member__timebank=timebank,
             member__status=MemberStatus.APPROVED,
             expires_on__isnull=False,
-            expires_on__lte=today + datetime.timedelta(days=30),
+            expires_on__lte=today + window,
         )
         .select_related("member__user")
         .order_by("expires_on")[:DASHBOARD_ROWS]
@@ -108,6 +114,7 @@ def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = N
         disputed=disputed,
         over_soft_limit=over,
         checks_expiring=expiring,
+        reminder_days=settings.TIMEBANK_CHECK_REMINDER_DAYS,
         pot_balance=balances.get(POT_PURPOSE, 0),
         organisation_balance=balances.get(ORGANISATION_PURPOSE, 0),
     )

@@ -37,6 +37,7 @@ from flourish.timebank.models import (
 from flourish.timebank.models.exchanges import MAX_MINUTES
 from flourish.timebank.services.accounts import organisation_account_open, pot_account_open
 from flourish.timebank.services.coordinators import coordinator_emails
+from flourish.timebank.services.totals import exchange_totals_add
 
 
 def check_minutes(minutes: int) -> None:
@@ -305,6 +306,7 @@ def _post(exchange: Exchange, actor: Any) -> None:
     exchange.status = ExchangeStatus.CONFIRMED
     exchange.confirmed_at = timezone.now()
     exchange.save()
+    exchange_totals_add(exchange=exchange)
 
 
 def exchange_confirm(
@@ -375,6 +377,7 @@ def exchange_reverse(*, exchange: Exchange, reason: str, actor: Any) -> Exchange
         )
         exchange.status = ExchangeStatus.REVERSED
         exchange.save()
+        exchange_totals_add(exchange=exchange, sign=-1)
         audit_record(
             actor=actor, action=events.EXCHANGE_REVERSED, target=exchange, data={"reason": reason}
         )
@@ -420,6 +423,7 @@ def gift_give(*, member: TimebankMember, minutes: int, actor: Any, key: str = ""
         exchange.status = ExchangeStatus.CONFIRMED
         exchange.confirmed_at = timezone.now()
         exchange.save()
+        exchange_totals_add(exchange=exchange)
         audit_record(
             actor=actor, action=events.GIFT_GIVEN, target=exchange, data={"minutes": minutes}
         )

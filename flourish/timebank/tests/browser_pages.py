@@ -75,5 +75,9 @@ PAGES = [
     Page("timebank mentoring pair", MEMBER, _url("pair", "scheme", "pair")),
     Page("timebank coordinator dashboard", MEMBER, _url("dashboard", coordinator=True)),
     Page("timebank report", MEMBER, _url("report", coordinator=True)),
+    Page("timebank import", MEMBER, _url("import", coordinator=True)),
+    Page("timebank pot draw", MEMBER, _url("pot_draw", "me", coordinator=True)),
+    Page("timebank refer for a mentor", MEMBER, _url("refer", "me", coordinator=True)),
+    Page("timebank partners", MEMBER, _url("partners", coordinator=True)),
     Page("timebank mentoring scheme", MEMBER, _url("scheme", "scheme", coordinator=True)),
 ]

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from flourish.accounts import demo as accounts_demo
 from flourish.accounts.models import User
+from flourish.accounts.tests.two_step import force_login_with_two_steps, with_authenticator
 from flourish.ledger.models import LedgerAccount
 from flourish.ledger.selectors import account_balance_from_entries
 from flourish.timebank import demo as timebank_demo
@@ -58,5 +59,11 @@ def check_the_member_confirms_the_hour_waiting_for_them(client, demo):
 
 
 def check_the_coordinator_sees_the_newcomer_asking_to_join(client, demo):
-    client.force_login(User.objects.get(email="coordinator@example.org"))
-    assert "Lena Newcomer" in client.get(reverse("timebank:dashboard", args=[demo.slug])).text
+    coordinator = User.objects.get(email="coordinator@example.org")
+    dashboard = reverse("timebank:dashboard", args=[demo.slug])
+    client.force_login(coordinator)
+    # Coordinators read members' checks: first they set up their authenticator app.
+    assert client.get(dashboard)["Location"] == reverse("mfa_activate_totp")
+    with_authenticator(coordinator)
+    force_login_with_two_steps(client, coordinator)
+    assert "Lena Newcomer" in client.get(dashboard).text

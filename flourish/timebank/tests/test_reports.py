@@ -11,6 +11,8 @@ from flourish.timebank.models import ExchangeKind
 from flourish.timebank.services import exchanges
 
 DAY = datetime.date(2026, 3, 10)
+# The timebanks, their members (active or not), totals by day, kind and area, pairs, sessions.
+EXPORT_QUERIES = 7
 
 
 def exchange(timebank, giver, receiver, minutes=60, kind="cooking", day=DAY):
@@ -80,3 +82,84 @@ def test_an_area_name_cannot_become_a_formula_in_the_download(client, timebank, 
         {"start": "2026-01-01", "end": "2026-12-31", "download": "csv"},
     )
     assert ",'=cmd,5," in b"".join(response.streaming_content).decode()
+
+
+def test_the_export_makes_the_same_few_queries_however_many_timebanks_and_exchanges(
+    django_assert_num_queries, timebank, other_timebank, alice, bob
+):
+    from flourish.timebank.models import Timebank
+    from flourish.timebank.selectors.reports import report_rows
+
+    def rows():
+        return list(
+            report_rows(
+                timebanks=Timebank.objects.all(),
+                start=datetime.date(2026, 1, 1),
+                end=datetime.date(2026, 12, 31),
+            )
+        )
+
+    exchange(timebank, alice, bob)
+    with django_assert_num_queries(EXPORT_QUERIES):
+        few = rows()
+    carol, dan = member_make(other_timebank), member_make(other_timebank)
+    for day in range(1, 8):
+        exchange(other_timebank, carol, dan, day=datetime.date(2026, day, 3), kind="walking")
+        exchange(timebank, bob, alice, day=datetime.date(2026, day, 4), kind="gardening")
+    with django_assert_num_queries(EXPORT_QUERIES):
+        many = rows()
+    assert len(many) > len(few)
+    assert ["Armley Timebank", "members", "active members", "fewer than 5", ""] in many
+    assert ["Kirkstall Timebank", "kind", "Gardening", "7", "7.0"] in many
+
+
+def test_each_timebanks_figures_in_the_export_are_its_own(timebank, other_timebank, alice, bob):
+    from flourish.timebank.models import Timebank
+    from flourish.timebank.selectors.reports import report_rows, timebank_report
+
+    for _ in range(6):
+        exchange(timebank, alice, bob)
+    period = {"start": datetime.date(2026, 1, 1), "end": datetime.date(2026, 12, 31)}
+    rows = list(report_rows(timebanks=Timebank.objects.all(), **period))
+    alone = timebank_report(timebanks=Timebank.objects.filter(pk=timebank.pk), **period)
+
+    assert ["Kirkstall Timebank", "month", "2026-03", "6", "6.0"] in rows
+    assert ["Armley Timebank", "members", "members", "0", ""] in rows
+    assert not any(row[0] == "Armley Timebank" and row[1] == "month" for row in rows)
+    assert alone.members == 2 and alone.active_members == 2
+
+
+def test_a_corrected_exchange_leaves_the_report_and_the_totals_always_match_the_exchanges(
+    timebank, alice, bob, coordinator
+):
+    from flourish.timebank.models import Exchange, ExchangeTotal, Timebank
+    from flourish.timebank.selectors.reports import timebank_report
+    from flourish.timebank.services.totals import exchange_totals_rebuild, totals_from_exchanges
+
+    def stored():
+        return sorted(
+            ExchangeTotal.objects.filter(exchanges__gt=0).values_list(
+                "timebank_id", "day", "help_kind", "area", "exchanges", "minutes"
+            )
+        )
+
+    def added_up():
+        return sorted(
+            (t.timebank_id, t.day, t.help_kind, t.area, t.exchanges, t.minutes)
+            for t in totals_from_exchanges(Exchange.objects.all())
+        )
+
+    for _ in range(6):
+        exchange(timebank, alice, bob)
+    exchanges.exchange_reverse(
+        exchange=Exchange.objects.filter(status="confirmed").first(),
+        reason="Typed twice",
+        actor=coordinator,
+    )
+    period = {"start": datetime.date(2026, 1, 1), "end": datetime.date(2026, 12, 31)}
+    report = timebank_report(timebanks=Timebank.objects.filter(pk=timebank.pk), **period)
+
+    assert [(f.label, f.exchanges, f.minutes) for f in report.by_month] == [("2026-03", 5, 300)]
+    assert stored() == added_up()
+    exchange_totals_rebuild()
+    assert stored() == added_up()

@@ -2,10 +2,11 @@
 is told nothing (404). Balances and exchanges are private to the people in them."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from flourish.accounts.factories import UserFactory
-from flourish.timebank.factories import ListingFactory, member_make
+from flourish.timebank.factories import ListingFactory, coordinator_make, member_make
 from flourish.timebank.services.exchanges import exchange_ask
 
 ROLES = ["anonymous", "member", "other_member", "coordinator", "other_coordinator", "stranger"]
@@ -89,3 +90,25 @@ def test_actions_on_an_exchange_are_404_to_anyone_outside_it(client, scene, othe
     for role in ("other_member", "other_coordinator", "stranger"):
         client.force_login(people[role])
         assert client.post(address).status_code == 404
+
+
+def test_a_coordinator_sets_up_two_step_sign_in_before_seeing_a_members_checks(
+    client, timebank, alice
+):
+    newcomer = coordinator_make(timebank, authenticator=False)
+    client.force_login(newcomer)
+
+    page = client.get(reverse("timebank:member", args=[timebank.slug, alice.pk]))
+
+    assert page.status_code == 302 and page["Location"] == reverse("mfa_activate_totp")
+
+
+def test_a_coordinator_who_skipped_the_code_in_this_session_is_asked_to_sign_in_again(
+    timebank, alice, coordinator
+):
+    browser = Client()  # signed in without entering the authenticator code
+    browser.force_login(coordinator)
+
+    page = browser.get(reverse("timebank:member", args=[timebank.slug, alice.pk]))
+
+    assert page.status_code == 302 and page["Location"].startswith(reverse("account_login"))
