@@ -38,6 +38,7 @@ from flourish.grants.models import (
     SiftResult,
     Stage,
 )
+from flourish.grants.services.decisions import award_accept
 from flourish.grants.services.holding import held_money_move
 from flourish.grants.services.payments import award_pay
 
@@ -447,7 +448,11 @@ def _holding_partner(funder: Organisation, programme: Programme) -> None:
         "weekly sessions in Bradford that members asked for are exactly that. Leeds "
         "Community Voluntary Services will hold the money, as you have no bank account yet.",
     )
-    _accepted(award, application, timezone.make_aware(datetime.datetime(2026, 9, 21, 10)))
+    # Accepted through the service, as she did online, so the group's page offers the
+    # guide to holding money without a bank account, as it would have at the time.
+    award_accept(award=award, actor=organiser)
+    accepted = timezone.make_aware(datetime.datetime(2026, 9, 21, 10))
+    Award.objects.filter(pk=award.pk).update(accepted_at=accepted)
     award_pay(award=award, actor=staff, idempotency_key="demo:kick-start:held:1")
     held_money_move(
         award=award,
