@@ -1,6 +1,8 @@
 """Demo timebank: 60 members, 400 exchanges over a year (some recorded by the coordinator
 for members who phoned), exchanges waiting for an answer, someone asking to join, and a
-peer mentoring scheme with 10 pairs and a waiting list. All made up; safe to run again."""
+peer mentoring scheme with 10 pairs and a waiting list; and a small partner timebank run by
+another group, with one hour already exchanged between the two. All made up; safe to run
+again."""
 
 import datetime
 import random
@@ -8,8 +10,8 @@ from typing import TextIO
 
 from django.utils import timezone
 
-from flourish.accounts.factories import UserFactory
-from flourish.accounts.models import Organisation, User
+from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+from flourish.accounts.models import Organisation, OrganisationKind, Role, User
 from flourish.timebank.factories import (
     AskingMemberFactory,
     ListingFactory,
@@ -18,7 +20,7 @@ from flourish.timebank.factories import (
     scheme_make,
 )
 from flourish.timebank.models import Direction, ExchangeKind, HelpKind, Timebank, TimebankMember
-from flourish.timebank.services import exchanges, mentoring, timebanks
+from flourish.timebank.services import exchanges, mentoring, partners, timebanks
 from flourish.timebank.services.timebanks import member_approve
 
 SLUG = "bradford-timebank"
@@ -27,15 +29,30 @@ LANGUAGES = ["English", "English, Urdu", "English, Punjabi", "English, Polish", 
 MEMBERS = 60
 EXCHANGES = 400
 PAIRS = 10
+PARTNER_SLUG = "keighley-timebank"
+# The partner timebank's people: (email name, name, area, what they offer).
+PARTNER_PEOPLE = [
+    ("coordinator", "Owen Coordinator", "Keighley", None),
+    ("amira", "Amira Shah", "Keighley", HelpKind.COOKING),
+    ("gareth", "Gareth Lloyd", "Riddlesden", HelpKind.GARDENING),
+    ("mei", "Mei Chen", "Keighley", HelpKind.FORMS),
+    ("kasia", "Kasia Nowak", "Ingrow", HelpKind.COMPANY),
+    ("dan", "Dan Okafor", "Haworth", None),
+]
 
 
 def build(stdout: TextIO) -> None:
-    organisation = Organisation.objects.get(slug="peer-support-bradford")
     coordinator = User.objects.get(email="coordinator@example.org")
     timebank = Timebank.objects.filter(slug=SLUG).first()
     if timebank is not None:
         stdout.write(f"Timebank: {timebank.name} is already there.")
-        return
+    else:
+        timebank = _bradford(stdout, coordinator)
+    _partner(stdout, timebank, coordinator)
+
+
+def _bradford(stdout: TextIO, coordinator: User) -> Timebank:
+    organisation = Organisation.objects.get(slug="peer-support-bradford")
     timebank = timebanks.timebank_create(
         organisation=organisation,
         name="Bradford Timebank",
@@ -57,6 +74,69 @@ def build(stdout: TextIO) -> None:
     stdout.write(
         f"Timebank: {timebank.name} with {MEMBERS} members, {EXCHANGES} exchanges and "
         f"{PAIRS} mentoring pairs (sign in as coordinator@example.org or member@example.org)."
+    )
+    return timebank
+
+
+def _partner(stdout: TextIO, bradford: Timebank, bradford_coordinator: User) -> None:
+    """Keighley Timebank, run by another group: partners with Bradford (asked by Keighley's
+    coordinator, accepted by Bradford's), and Amira has cooked with Tom, who confirmed it.
+    Tom (member@example.org) finds Keighley's offers in his search and can ask for one."""
+    keighley = Timebank.objects.filter(slug=PARTNER_SLUG).first()
+    if keighley is not None:
+        stdout.write(f"Timebank: {keighley.name} is already there.")
+        return
+    organisation = OrganisationFactory(
+        slug="keighley-peer-support", name="Keighley Peer Support", kind=OrganisationKind.GROUP
+    )
+    people = [
+        UserFactory(email=f"keighley.{key}@example.org", name=name)
+        for key, name, _area, _offer in PARTNER_PEOPLE
+    ]
+    coordinator = people[0]
+    MembershipFactory(user=coordinator, organisation=organisation, role=Role.TIMEBANK_COORDINATOR)
+    keighley = timebanks.timebank_create(
+        organisation=organisation,
+        name="Keighley Timebank",
+        slug=PARTNER_SLUG,
+        actor=coordinator,
+        description="Keighley Peer Support's timebank, a partner of Bradford Timebank.",
+    )
+    members = []
+    for person, (_key, _name, area, offer) in zip(people, PARTNER_PEOPLE, strict=True):
+        MembershipFactory(user=person, organisation=organisation, role=Role.GROUP_MEMBER)
+        member = AskingMemberFactory(timebank=keighley, user=person, area=area, languages="English")
+        members.append(member_approve(member=member, actor=None))
+        if offer is not None:
+            ListingFactory(
+                member=member,
+                timebank=keighley,
+                kind=offer,
+                area=area,
+                direction=Direction.OFFER,
+                title=str(offer.label),
+                description=f"{offer.label}: happy to meet someone from Bradford too.",
+                days="sat,sun",
+            )
+    ask = partners.partnership_ask(timebank=keighley, other=bradford, actor=coordinator)
+    partners.partnership_answer(request=ask, accept=True, actor=bradford_coordinator)
+    tom = TimebankMember.objects.get(timebank=bradford, user__email="member@example.org")
+    amira = members[1]
+    exchange = exchanges.exchange_record_directly(
+        timebank=keighley,
+        giver=amira,
+        receivers=[tom],
+        kind=ExchangeKind.PERSON,
+        minutes=90,
+        happened_on=timezone.localdate() - datetime.timedelta(days=10),
+        description="Cooking together across the two timebanks",
+        help_kind=HelpKind.COOKING,
+        actor=amira.user,
+    )
+    exchanges.exchange_confirm(exchange=exchange, member=tom, actor=tom.user)
+    stdout.write(
+        f"Timebank: {keighley.name} with {len(members)} members, a partner of {bradford.name}; "
+        "Tom Member sees its offers when he searches."
     )
 
 

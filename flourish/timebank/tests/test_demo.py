@@ -11,7 +11,15 @@ from flourish.accounts.tests.two_step import force_login_with_two_steps, with_au
 from flourish.ledger.models import LedgerAccount
 from flourish.ledger.selectors import account_balance_from_entries
 from flourish.timebank import demo as timebank_demo
-from flourish.timebank.models import ExchangeStatus, MenteeRequest, MentoringPair, Timebank
+from flourish.timebank.models import (
+    Exchange,
+    ExchangeStatus,
+    MenteeRequest,
+    MentoringPair,
+    PartnershipRequest,
+    PartnershipStatus,
+    Timebank,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +37,7 @@ def test_the_demo_has_every_journey_ready_and_runs_twice(client, demo):
     check_the_counts(demo)
     check_the_member_confirms_the_hour_waiting_for_them(client, demo)
     check_the_coordinator_sees_the_newcomer_asking_to_join(client, demo)
+    check_a_partner_timebank_has_agreed_and_an_hour_crossed_between_them(client, demo)
 
 
 def check_the_counts(demo):
@@ -67,3 +76,28 @@ def check_the_coordinator_sees_the_newcomer_asking_to_join(client, demo):
     with_authenticator(coordinator)
     force_login_with_two_steps(client, coordinator)
     assert "Lena Newcomer" in client.get(dashboard).text
+
+
+def check_a_partner_timebank_has_agreed_and_an_hour_crossed_between_them(client, demo):
+    keighley = Timebank.objects.get(slug=timebank_demo.PARTNER_SLUG)
+    assert keighley.organisation != demo.organisation
+    assert keighley.members.filter(status="approved").count() == 6
+    assert list(demo.partners.all()) == [keighley]
+    assert list(keighley.partners.all()) == [demo]
+    agreed = PartnershipRequest.objects.get()
+    assert (agreed.from_timebank, agreed.to_timebank) == (keighley, demo)
+    assert agreed.status == PartnershipStatus.ACCEPTED
+
+    crossed = Exchange.objects.get(description="Cooking together across the two timebanks")
+    assert crossed.status == ExchangeStatus.CONFIRMED
+    assert crossed.timebank == keighley and crossed.giver.timebank == keighley
+    tom = crossed.shares.get().member
+    assert tom.timebank == demo and tom.user.email == "member@example.org"
+    for account in (crossed.giver.account, tom.account):
+        assert account.balance == account_balance_from_entries(account=account)
+
+    # Tom finds Keighley's offers in his own timebank's search, ready to ask for one.
+    client.force_login(tom.user)
+    search = client.get(reverse("timebank:search", args=[demo.slug])).text
+    assert "Keighley Timebank" in search
+    assert "happy to meet someone from Bradford too" in search
