@@ -95,4 +95,4 @@ def test_on_a_phone_the_menu_button_opens_the_menu_from_the_keyboard(open_page):
     assert menu.get_attribute("aria-expanded") == "true"
     assert audit_link.is_visible()
     # The opened menu comes straight after its button: Home, the areas, then the account links.
-    assert tab_until(page, "el.textContent.trim() === 'Audit trail'", limit=8)
+    assert tab_until(page, "el.textContent.trim() === 'Audit trail'", limit=11)
