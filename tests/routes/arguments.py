@@ -96,7 +96,7 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     "budgets:proposal_new": lambda world: {"pool_pk": world.pool.pk},
     "budgets:proposal_vote": lambda world: {
         "pool_pk": world.pool.pk,
-        "proposal_pk": world.proposal.pk,
+        "proposal_pk": world.pool_proposal.pk,
     },
     "budgets:pool_leave": lambda world: {"pool_pk": world.pool_to_leave.pk},
     "budgets:pool_join": lambda world: {"code": world.pool.invite_code},

@@ -66,7 +66,7 @@ def add_budgets(
     )
     things.update(
         pool=pool,
-        proposal=proposal,
+        pool_proposal=proposal,
         pool_to_leave=pool_to_leave,
         council=council,
         budget=budget,

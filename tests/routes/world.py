@@ -48,10 +48,25 @@ ADMIN = "administrator"
 PEOPLE = (ANONYMOUS, LEAD, MEMBER, OTHER_GROUP, STRANGER, ASSOCIATE, PANEL, STAFF, ADMIN)
 
 
+class Things(dict[str, Any]):
+    """The world's things by name. Each area adds its own, so a name used twice would send
+    one area's URLs to another's object, and the sweep would pass only while their ids
+    happened to match: a second thing under a name already taken is refused."""
+
+    def __setitem__(self, name: str, thing: Any) -> None:
+        if name in self:
+            raise KeyError(f"The sweep's world already has a {name!r}: give this one its own name")
+        super().__setitem__(name, thing)
+
+    def update(self, *others: Any, **things: Any) -> None:  # type: ignore[override]
+        for name, thing in dict(*others, **things).items():
+            self[name] = thing
+
+
 @dataclass
 class World:
     people: dict[str, User | None]
-    things: dict[str, Any] = field(default_factory=dict)
+    things: Things = field(default_factory=Things)
 
     def __getattr__(self, name: str) -> Any:
         try:
