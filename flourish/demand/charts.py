@@ -4,6 +4,7 @@ Drawn on the server as SVG: no JavaScript, the same for every browser and screen
 the figures are in a table beside it for anyone who cannot see the picture.
 """
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,6 +16,9 @@ LEFT = 44
 RIGHT = 12
 TOP = 16
 BOTTOM = 40
+# The room each date along the bottom may take: enough for the longest translation of
+# "week starting 9 Jun 2025", so a year of weeks never draws labels over each other.
+LABEL_ROOM = 150
 
 
 @dataclass
@@ -70,7 +74,8 @@ def drawing(rows: list[Row], *, draw_limits: bool = True) -> Drawing:
 
     picture = Drawing()
     picture.ticks = [(y_at(value), value) for value in (0, 25, 50, 75, 100)]
-    every = max(1, len(rows) // 6)
+    fits = max(1, (WIDTH - LEFT - RIGHT) // LABEL_ROOM)
+    every = max(1, math.ceil(len(rows) / fits))
     picture.x_labels = [(x_at(i), row.label) for i, row in enumerate(rows) if i % every == 0]
     segment: list[str] = []
     for index, row in enumerate(rows):
