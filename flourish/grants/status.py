@@ -59,8 +59,52 @@ def _before_award(status: str) -> StatusWords:
     return StatusWords(str(now), str(following))
 
 
+def _paid_to_suppliers_pence(award: Award) -> int:
+    # `payments.all()`, so that a list of applications can prefetch them in one query.
+    return sum(
+        payment.amount_pence
+        for payment in award.payments.all()
+        if payment.payee_kind == PayeeKind.SUPPLIER
+    )
+
+
+def _paid_with_suppliers(award: Award, to_suppliers: int) -> str:
+    """What was paid when some of it went straight to suppliers: the group must not read
+    that money reached its own account."""
+    to_group = award.paid_pence - to_suppliers
+    amounts = {
+        "amount": format_pence(award.amount_pence),
+        "paid": format_pence(to_suppliers),
+        "group": format_pence(to_group),
+    }
+    if to_group:
+        return (
+            _(
+                "We have paid %(group)s of your %(amount)s grant to your group and %(paid)s "
+                "straight to suppliers, for your group."
+            )
+            % amounts
+        )
+    return (
+        _("We have paid %(paid)s of your %(amount)s grant straight to suppliers, for your group.")
+        % amounts
+    )
+
+
 def _awarded(award: Award) -> StatusWords:
     amount, paid = award.amount_pence, award.paid_pence
+    to_suppliers = _paid_to_suppliers_pence(award) if paid else 0
+    if to_suppliers:
+        following = (
+            _("Please accept the grant and its conditions below.")
+            if award.accepted_at is None
+            else _("We will pay the rest and show each payment on this page.")
+            if paid < amount
+            else _("When the money is spent, tell us briefly what happened.")
+        )
+        if award.accepted_at is not None and paid >= amount and hasattr(award, "report"):
+            following = _("Thank you. There is nothing more to do.")
+        return StatusWords(_paid_with_suppliers(award, to_suppliers), following)
     if award.accepted_at is None:
         if paid:
             return StatusWords(

@@ -21,6 +21,7 @@ from flourish.grants.services.payments import (
     programme_fund,
     supplier_payments_account,
 )
+from flourish.grants.status import applicant_status
 from flourish.ledger.models import LedgerTransaction, Unit
 from flourish.ledger.selectors import account_balance
 from flourish.ledger.services import account_open
@@ -292,3 +293,24 @@ def test_the_pay_page_says_so_when_its_key_was_used_for_another_award(
     assert "already used to pay a different grant" in response.content.decode()
     second.refresh_from_db()
     assert second.paid_pence == 0
+
+
+def test_a_group_reads_which_part_of_its_grant_went_straight_to_a_supplier(staff, funded_programme):
+    award = _award(funded_programme, staff)
+    supplier = {"to_supplier": True, "supplier_name": "Leeds Print Co", "supplier_for": "leaflets"}
+    award_pay(award=award, actor=staff, idempotency_key="s", amount_pence=50_000, **supplier)
+    award.refresh_from_db()
+
+    assert applicant_status(award.application).now == (
+        "We have paid £500 of your £1,500 grant straight to suppliers, for your group."
+    )
+
+    award_pay(award=award, actor=staff, idempotency_key="g", amount_pence=30_000)
+    award.refresh_from_db()
+    words = applicant_status(award.application)
+
+    assert words.now == (
+        "We have paid £300 of your £1,500 grant to your group and £500 straight to "
+        "suppliers, for your group."
+    )
+    assert words.next == "Please accept the grant and its conditions below."

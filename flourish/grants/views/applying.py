@@ -137,9 +137,10 @@ def _resume_url(application: Application) -> str:
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
     applications = list(
-        selectors.application_list_for_applicant(user=request.user).select_related(
-            "award__report", "award__holding_partner"
-        )
+        selectors.application_list_for_applicant(user=request.user)
+        .select_related("award__report", "award__holding_partner")
+        # What went straight to suppliers, for the status words: one query for the list.
+        .prefetch_related("award__payments")
     )
     awards = [application.award for application in applications if hasattr(application, "award")]
     held = held_money_by_award(awards=awards)
