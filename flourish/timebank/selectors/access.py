@@ -3,7 +3,17 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404
 
 from flourish.accounts.models import Membership, Role
@@ -65,8 +75,29 @@ def get_timebank_for_joining(*, slug: str) -> Timebank:
 
 
 def timebank_list_for_user(*, user: Any) -> QuerySet[Timebank]:
-    """The timebanks a person belongs to or coordinates, first, then the rest to join."""
-    return Timebank.objects.select_related("organisation").order_by("name")
+    """The timebanks a person belongs to or coordinates, first, then the rest to join. Each
+    carries `my_status` (their membership's status, or None) and `i_coordinate`, so the page
+    offers "ask to join" only where the person has not asked already."""
+    timebanks = Timebank.objects.select_related("organisation")
+    if not getattr(user, "is_authenticated", False):
+        return timebanks.annotate(
+            my_status=Value(None, output_field=CharField()), i_coordinate=Value(False)
+        ).order_by("name")
+    own = TimebankMember.objects.filter(timebank_id=OuterRef("pk"), user=user)
+    coordinates = _coordinator_organisations(user).filter(
+        organisation_id=OuterRef("organisation_id")
+    )
+    return timebanks.annotate(
+        my_status=Subquery(own.values("status")[:1]), i_coordinate=Exists(coordinates)
+    ).order_by(
+        # Approved or coordinated first, then asked, then the rest.
+        Case(
+            When(Q(i_coordinate=True) | Q(my_status=MemberStatus.APPROVED), then=Value(0)),
+            When(my_status=MemberStatus.ASKED, then=Value(1)),
+            default=Value(2),
+        ),
+        "name",
+    )
 
 
 def membership_for_user(*, user: Any, timebank: Timebank) -> TimebankMember | None:

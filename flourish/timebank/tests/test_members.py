@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from flourish.accounts.factories import UserFactory
 from flourish.ledger.selectors import account_balance
+from flourish.timebank.factories import TimebankFactory
 from flourish.timebank.models import CheckKind, MemberStatus
 from flourish.timebank.services import exchanges, timebanks
 from flourish.timebank.services.accounts import pot_account_open
@@ -63,3 +65,29 @@ def test_a_leaver_keeps_their_history_and_their_balance_goes_to_the_pot(
     assert account_balance(account=pot_account_open(timebank=timebank)) == -60
     assert bob.status == MemberStatus.LEFT
     assert bob.account.entries.count() == 2
+
+
+def test_the_list_of_timebanks_says_where_a_person_already_belongs_or_has_asked(
+    client, timebank, coordinator, alice, django_assert_num_queries
+):
+    other = TimebankFactory(name="Armley Timebank")
+    asked = TimebankFactory(name="Bramley Timebank")
+    timebanks.member_ask_to_join(timebank=asked, user=alice.user, area="LS5", actor=alice.user)
+
+    client.force_login(alice.user)
+    html = client.get(reverse("timebank:index")).content.decode()
+
+    # Her own timebank first, as a link to it; the one she asked to join, not offered again.
+    assert html.index("Kirkstall Timebank") < html.index("Bramley Timebank")
+    assert html.index("Bramley Timebank") < html.index("Armley Timebank")
+    assert "you are a member" in html
+    assert "ask to join Kirkstall Timebank" not in html
+    assert "ask to join Bramley Timebank" not in html
+    assert "you have asked to join" in html
+    assert "ask to join Armley Timebank" in html
+    assert f'href="{reverse("timebank:home", args=[other.slug])}"' not in html
+
+    client.force_login(coordinator)
+    with django_assert_num_queries(8):
+        html = client.get(reverse("timebank:index")).content.decode()
+    assert "you coordinate it" in html
