@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Organisation
+from flourish.budgets.models import Pool
 from flourish.core.services import audit_record
 from flourish.demand import events
 from flourish.demand.models import (
@@ -21,17 +22,19 @@ from flourish.demand.models import (
     Service,
     Vote,
 )
-from flourish.demand.rules import LEADING_ROLES, organisation_roles
+from flourish.demand.rules import board_standing
 from flourish.demand.services.contacts import unique_slug
+from flourish.grants.models import Programme
+from flourish.timebank.models import Timebank
 
 
 def _check_member(actor: Any, board: Board) -> None:
-    if not organisation_roles(actor, board.organisation_id):
+    if not board_standing(actor, board).takes_part:
         raise ValidationError(_("Only the board's members can do this."))
 
 
 def _check_owner(actor: Any, board: Board) -> None:
-    if not organisation_roles(actor, board.organisation_id) & LEADING_ROLES:
+    if not board_standing(actor, board).owns:
         raise ValidationError(_("Only the board's owners can do this."))
 
 
@@ -39,22 +42,33 @@ def _check_owner(actor: Any, board: Board) -> None:
 def board_create(
     *,
     actor: Any,
-    organisation: Organisation,
     name: str,
+    organisation: Organisation | None = None,
+    programme: Programme | None = None,
+    timebank: Timebank | None = None,
+    pool: Pool | None = None,
     description: str = "",
     is_public: bool = False,
     check: bool = True,
 ) -> Board:
-    """An organisation's leads open a board for their members' ideas."""
-    if check and not organisation_roles(actor, organisation.pk) & LEADING_ROLES:
-        raise ValidationError(_("Only the organisation's leads can open a board."))
+    """Those who would own a board open it: an organisation's leads, a funder's staff for a
+    programme, a timebank's coordinators, or any current member of a pool."""
+    if programme is not None:
+        organisation = programme.funder
+    elif timebank is not None:
+        organisation = timebank.organisation
     board = Board(
         organisation=organisation,
+        programme=programme,
+        timebank=timebank,
+        pool=pool,
         name=name.strip(),
         slug=unique_slug(name, Board),
         description=description,
         is_public=is_public,
     )
+    if check and not board_standing(actor, board).owns:
+        raise ValidationError(_("Only the people who would own the board can open it."))
     board.full_clean()
     board.save()
     audit_record(actor=actor, action=events.BOARD_CREATED, target=board)

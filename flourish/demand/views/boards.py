@@ -22,10 +22,10 @@ from flourish.demand.models import OPEN_FOR_VOTES, ProposalStatus, Service
 from flourish.demand.selectors import (
     BoardView,
     board_counts,
+    board_homes_for,
     comments_on,
     get_board_for_user,
     get_proposal_for_user,
-    organisations_led_by,
     proposals_on,
     votes_of,
     you_said_we_did,
@@ -44,13 +44,14 @@ from flourish.demand.views.common import add_service_error, posted
 
 @login_required
 def board_new(request: HttpRequest) -> HttpResponse:
-    organisations = organisations_led_by(user=request.user)
-    if not organisations.exists():
+    homes = board_homes_for(user=request.user)
+    if not homes:
         raise Http404
-    form = BoardForm(posted(request), organisations=organisations)
+    form = BoardForm(posted(request), homes=homes)
     if form.is_valid():
+        data = dict(form.cleaned_data)
         try:
-            board = board_create(actor=request.user, **form.cleaned_data)
+            board = board_create(actor=request.user, **data.pop("home"), **data)
         except ValidationError as error:
             add_service_error(form, error)
         else:
