@@ -228,6 +228,8 @@ EXPECTATIONS: dict[str, Expect] = {
     # Only the board's owners set statuses and hide things.
     "demand:status": acted_on_by(LEAD),
     "demand:hide": acted_on_by(LEAD),
+    # Public boards for anyone; a signed-in person's own boards beside them.
+    "demand:boards": EVERYONE,
     "timebank:index": SIGNED_IN,
     "timebank:join": SIGNED_IN,
     "timebank:home": only(LEAD, MEMBER),

@@ -23,10 +23,12 @@ from flourish.demand.selectors import (
     BoardView,
     board_counts,
     board_homes_for,
+    board_list_for_user,
     comments_on,
     get_board_for_user,
     get_proposal_for_user,
     proposals_on,
+    public_board_list,
     votes_of,
     you_said_we_did,
 )
@@ -40,6 +42,21 @@ from flourish.demand.services.boards import (
     vote_cast,
 )
 from flourish.demand.views.common import add_service_error, posted
+
+# Enough for anyone's own boards; a person in more than this finds the rest on the index.
+OWN_BOARDS_SHOWN = 50
+
+
+def board_list(request: HttpRequest) -> HttpResponse:
+    """Every public board, and the boards the signed-in person takes part in."""
+    user = request.user
+    page = page_of(items=public_board_list(), number=request.GET.get("page"), size=25)
+    context = {
+        "page": page,
+        "mine": list(board_list_for_user(user=user)[:OWN_BOARDS_SHOWN]),
+        "can_open_board": bool(board_homes_for(user=user)),
+    }
+    return render(request, "demand/boards.html", context)
 
 
 @login_required
