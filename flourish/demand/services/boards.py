@@ -3,15 +3,20 @@ vote); the board's owners say what came of each, and may hide what breaks the ru
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
-from flourish.accounts.models import Organisation
+from flourish.accounts.models import Organisation, User
 from flourish.budgets.models import Pool
 from flourish.core.services import audit_record
+from flourish.core.tasks import email_send
 from flourish.demand import events
 from flourish.demand.models import (
     OPEN_FOR_VOTES,
@@ -142,6 +147,7 @@ def proposal_set_status(
         raise ValidationError({"outcome_service": _("Choose one of your own services.")})
     # Locked and read afresh, so a vote counted a moment ago is not written over.
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    moved = proposal.status != status
     proposal.status, proposal.outcome, proposal.outcome_service = status, outcome, outcome_service
     if status in (ProposalStatus.DONE, ProposalStatus.DECLINED):
         proposal.decided_on = timezone.localdate()
@@ -152,7 +158,45 @@ def proposal_set_status(
     audit_record(
         actor=actor, action=events.PROPOSAL_STATUS_SET, target=proposal, data={"status": status}
     )
+    if moved and status != ProposalStatus.OPEN:
+        _tell_author_and_voters(actor=actor, proposal=proposal)
     return proposal
+
+
+def _tell_author_and_voters(*, actor: Any, proposal: Proposal) -> None:
+    """One email each, so nobody learns who else voted; the owner who made the change is
+    not told what they already know. The audit keeps how many, never who: who voted for
+    what is the voter's alone."""
+    voters = Vote.objects.filter(proposal=proposal).values("voter_id")
+    people = User.objects.filter(
+        Q(pk__in=voters) | Q(pk=proposal.author_id), is_active=True
+    ).exclude(email="")
+    if getattr(actor, "pk", None) is not None:
+        people = people.exclude(pk=actor.pk)
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "demand:proposal", args=[proposal.board.slug, proposal.pk]
+    )
+    sent = 0
+    for person in people.order_by("pk"):
+        context = {
+            "person": person,
+            "proposal": proposal,
+            "proposed": person.pk == proposal.author_id,
+            "link": link,
+        }
+        with override(person.preferred_language or None):
+            email_send.enqueue(
+                to=[person.email],
+                subject=_("News of the idea “%(title)s”") % {"title": proposal.title},
+                body=render_to_string("demand/messages/status_changed.txt", context),
+            )
+        sent += 1
+    audit_record(
+        actor=actor,
+        action=events.PROPOSAL_STATUS_EMAILED,
+        target=proposal,
+        data={"status": proposal.status, "emails": sent},
+    )
 
 
 @transaction.atomic
