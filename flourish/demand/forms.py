@@ -216,13 +216,15 @@ class HideForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Contacts typed up from a tally sheet, or exported from another system (CSV)"),
+        label=_(
+            "Contacts typed up from a tally sheet, or exported from another system (CSV or XLSX)"
+        ),
         help_text=_(
             "One contact per row, or one row with a count for several alike. The first row "
             "names the columns: date, words, channel, demand, kind, cause, sorted at first "
             "contact, count."
         ),
-        error_messages={"required": _("Choose a CSV file")},
+        error_messages={"required": _("Choose a CSV or XLSX file")},
     )
 
 
