@@ -29,8 +29,15 @@ from flourish.demand.services.boards import (
 from flourish.demand.services.contacts import note_add, service_create
 from flourish.demand.services.feedback import feedback_leave
 from flourish.grants.models import Programme
+from flourish.timebank.models import Timebank
 
 GROUP = "peer-support-bradford"
+KICK_START = "ideas-kick-start"
+KICK_START_BOARD = "kick-start-funded-groups-ideas"
+TIMEBANK = "bradford-timebank"
+TIMEBANK_BOARD = "bradford-timebank-ideas"
+# The open idea on the Kick-Start board that the demo organiser has not voted for yet.
+KICK_START_OPEN_IDEA = "A meet-up for the groups Kick-Start funds, to share what worked"
 FUNDER = "community-minds-fund"
 CHANGED_SERVICE = "peer-support-bradford-phone-and-drop-in"
 WEEKS = 52
@@ -59,7 +66,13 @@ FAILURE = [
 def build(stdout: TextIO) -> None:
     if Service.objects.filter(slug=CHANGED_SERVICE).exists():
         stdout.write("Demand: the demo services and boards are already there.")
-        return
+    else:
+        _services_and_boards(stdout)
+    _kick_start_board(stdout)
+    _timebank_board(stdout)
+
+
+def _services_and_boards(stdout: TextIO) -> None:
     group = Organisation.objects.get(slug=GROUP)
     funder = Organisation.objects.get(slug=FUNDER)
     organiser = User.objects.get(email="organiser@example.org")
@@ -240,3 +253,125 @@ def _everything_else(board: Board, owner: User, member: User) -> None:
         )
     hidden = proposal_make(actor=member, board=board, title="Sell tickets for the summer trip")
     proposal_hide(actor=owner, proposal=hidden, reason="This is about a different group's trip.")
+
+
+# Each idea: who proposes it (a key into the people), its title, who else votes, the status
+# it reaches and what came of it.
+Idea = tuple[str, str, list[str], str, str]
+
+
+def _ideas_in_every_status(
+    board: Board, owner: User, people: dict[str, User], ideas: list[Idea]
+) -> None:
+    for author, title, voters, status, outcome in ideas:
+        proposal = _propose(board, people[author], title, [people[v] for v in voters])
+        if status != ProposalStatus.OPEN:
+            proposal_set_status(actor=owner, proposal=proposal, status=status, outcome=outcome)
+
+
+def _kick_start_board(stdout: TextIO) -> None:
+    """The groups Kick-Start funds (Peer Support Bradford among them) share ideas with the
+    fund; members only, so the holding partner, whose own group is not funded, gets 404."""
+    programme = Programme.objects.filter(slug=KICK_START).first()
+    if programme is None or Board.objects.filter(slug=KICK_START_BOARD).exists():
+        return
+    staff = User.objects.get(email="funder@example.org")
+    board = board_create(
+        actor=staff,
+        programme=programme,
+        name="Kick-Start: ideas from the groups we fund",
+        description="Groups funded by Kick-Start propose changes to how the fund works, "
+        "and vote. The fund's staff say what came of each.",
+    )
+    Board.objects.filter(pk=board.pk).update(slug=KICK_START_BOARD)
+    board.slug = KICK_START_BOARD
+    people = {
+        "priya": User.objects.get(email="organiser@example.org"),
+        "tom": User.objects.get(email="member@example.org"),
+    }
+    _ideas_in_every_status(
+        board,
+        staff,
+        people,
+        [
+            ("tom", KICK_START_OPEN_IDEA, [], ProposalStatus.OPEN, ""),
+            ("tom", "Let us spend the grant over a year, not six months", [], "considering", ""),
+            (
+                "priya",
+                "Pay half the grant before the planning session",
+                ["tom"],
+                ProposalStatus.DOING,
+                "From the next round, half is paid when the grant is agreed.",
+            ),
+            (
+                "priya",
+                "Send the report questions when the grant is paid",
+                ["tom"],
+                ProposalStatus.DONE,
+                "The three report questions now come with the payment email.",
+            ),
+            (
+                "tom",
+                "Let a group apply twice in one round",
+                [],
+                ProposalStatus.DECLINED,
+                "The money would reach fewer groups; apply again in the next round instead.",
+            ),
+        ],
+    )
+    stdout.write(
+        "Demand: a board for the groups Kick-Start funds (organiser@example.org can vote; "
+        "funder@example.org owns it; partner@example.org gets 404)."
+    )
+
+
+def _timebank_board(stdout: TextIO) -> None:
+    """Bradford Timebank's approved members propose and vote; its coordinators own it."""
+    timebank = Timebank.objects.filter(slug=TIMEBANK).first()
+    if timebank is None or Board.objects.filter(slug=TIMEBANK_BOARD).exists():
+        return
+    coordinator = User.objects.get(email="coordinator@example.org")
+    board = board_create(
+        actor=coordinator,
+        timebank=timebank,
+        name="Bradford Timebank: your ideas",
+        description="Ideas for the timebank from its members.",
+        is_public=True,
+    )
+    Board.objects.filter(pk=board.pk).update(slug=TIMEBANK_BOARD)
+    board.slug = TIMEBANK_BOARD
+    people = {
+        "tom": User.objects.get(email="member@example.org"),
+        "priya": User.objects.get(email="organiser@example.org"),
+    }
+    _ideas_in_every_status(
+        board,
+        coordinator,
+        people,
+        [
+            ("tom", "Swap hours with the Keighley timebank for lifts", [], ProposalStatus.OPEN, ""),
+            ("priya", "A monthly skills swap evening", ["tom"], "considering", ""),
+            (
+                "tom",
+                "Text members when someone nearby asks for help",
+                ["priya"],
+                ProposalStatus.DOING,
+                "Texts start next month for members who say yes.",
+            ),
+            (
+                "priya",
+                "Show hours given on the home page",
+                ["tom"],
+                ProposalStatus.DONE,
+                "Every member now sees their hours given and received on the home page.",
+            ),
+            (
+                "tom",
+                "Pay people for their hours",
+                [],
+                ProposalStatus.DECLINED,
+                "An hour is an hour: paying for some would undo what the timebank is for.",
+            ),
+        ],
+    )
+    stdout.write("Demand: Bradford Timebank's board (coordinator@example.org owns it).")

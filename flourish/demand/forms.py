@@ -144,17 +144,23 @@ class BoardForm(forms.ModelForm):
         fields = ["name", "description", "is_public"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, homes: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if organisations is not None:
-            self.fields["organisation"] = forms.ModelChoiceField(
-                label=_("Whose board is it?"),
-                queryset=organisations,
-                empty_label=None,
-                widget=forms.RadioSelect,
-            )
-            self.order_fields(["organisation", "name"])
+        self.homes = {home.key: home.home for home in homes}
+        self.fields["home"] = forms.ChoiceField(
+            label=_("Who is the board for?"),
+            choices=[(home.key, home.label) for home in homes],
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose who the board is for")},
+        )
+        if len(homes) == 1:
+            self.fields["home"].initial = homes[0].key
+        self.order_fields(["home", "name"])
         cap_text_answers(self)
+
+    def clean_home(self) -> dict[str, Any]:
+        """The board's home, as `board_create` takes it (organisation, programme, ...)."""
+        return dict(self.homes[self.cleaned_data["home"]])
 
 
 class ProposalForm(forms.Form):
@@ -210,13 +216,15 @@ class HideForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Contacts typed up from a tally sheet, or exported from another system (CSV)"),
+        label=_(
+            "Contacts typed up from a tally sheet, or exported from another system (CSV or XLSX)"
+        ),
         help_text=_(
             "One contact per row, or one row with a count for several alike. The first row "
             "names the columns: date, words, channel, demand, kind, cause, sorted at first "
             "contact, count."
         ),
-        error_messages={"required": _("Choose a CSV file")},
+        error_messages={"required": _("Choose a CSV or XLSX file")},
     )
 
 

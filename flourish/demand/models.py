@@ -138,10 +138,27 @@ class ChangeNote(TimeStampedModel):
 
 
 class Board(TimeStampedModel):
-    """Where an organisation's members propose changes and ideas, talk them over and vote."""
+    """Where people decide together: a group's members, the groups a funder's programme
+    funds, a timebank's members, or the people of a personal-budgets pool propose changes
+    and ideas, talk them over and vote. Who takes part and who owns it is in `rules.py`."""
 
+    # The organisation whose services a proposal's outcome may link to: the group's own, the
+    # funder's for a programme, the timebank's. Empty only for a pool, which has none.
     organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="boards"
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="boards",
+    )
+    programme = models.ForeignKey(
+        "grants.Programme", null=True, blank=True, on_delete=models.PROTECT, related_name="boards"
+    )
+    timebank = models.ForeignKey(
+        "timebank.Timebank", null=True, blank=True, on_delete=models.PROTECT, related_name="boards"
+    )
+    pool = models.ForeignKey(
+        "budgets.Pool", null=True, blank=True, on_delete=models.PROTECT, related_name="boards"
     )
     name = models.CharField(_("name of the board"), max_length=150)
     slug = models.SlugField(max_length=160, unique=True)
@@ -154,9 +171,46 @@ class Board(TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        organisation__isnull=False,
+                        programme__isnull=True,
+                        timebank__isnull=True,
+                        pool__isnull=True,
+                    )
+                    | models.Q(
+                        organisation__isnull=False,
+                        programme__isnull=False,
+                        timebank__isnull=True,
+                        pool__isnull=True,
+                    )
+                    | models.Q(
+                        organisation__isnull=False,
+                        programme__isnull=True,
+                        timebank__isnull=False,
+                        pool__isnull=True,
+                    )
+                    | models.Q(
+                        organisation__isnull=True,
+                        programme__isnull=True,
+                        timebank__isnull=True,
+                        pool__isnull=False,
+                    )
+                ),
+                name="board_belongs_to_one_home",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def home_name(self) -> str:
+        """Whose board it is, as its pages name it."""
+        home = self.pool or self.programme or self.timebank or self.organisation
+        return str(home)
 
 
 class ProposalStatus(models.TextChoices):

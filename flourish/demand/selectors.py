@@ -14,7 +14,8 @@ from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from flourish.accounts.models import Organisation
+from flourish.accounts.models import Membership, Organisation, Role
+from flourish.budgets.models import Pool
 from flourish.demand import xmr
 from flourish.demand.models import (
     Board,
@@ -28,7 +29,15 @@ from flourish.demand.models import (
     Service,
     Vote,
 )
-from flourish.demand.rules import LEADING_ROLES, organisation_roles
+from flourish.demand.rules import (
+    FUNDER_OWNERS,
+    LEADING_ROLES,
+    board_standing,
+    boards_taken_part_in,
+    organisation_roles,
+)
+from flourish.grants.models import Programme
+from flourish.timebank.models import Timebank
 
 WEEKS_SHOWN = 52
 MONTHS_SHOWN = 24
@@ -84,12 +93,70 @@ def service_list_for_user(*, user: Any) -> QuerySet[Service]:
     )
 
 
+BOARD_HOMES = ("organisation", "programme", "timebank", "pool")
+
+
 def board_list_for_user(*, user: Any) -> QuerySet[Board]:
-    return (
-        Board.objects.filter(organisation__memberships__user=user)
-        .select_related("organisation")
-        .distinct()
+    """The boards a person takes part in, whatever their home (one query)."""
+    return Board.objects.filter(boards_taken_part_in(user)).select_related(*BOARD_HOMES)
+
+
+def public_board_list() -> QuerySet[Board]:
+    return Board.objects.filter(is_public=True).select_related(*BOARD_HOMES)
+
+
+@dataclass(frozen=True)
+class BoardHome:
+    """Somewhere a person may open a board: `key` is what the form posts back."""
+
+    key: str
+    label: str
+    home: dict[str, Any]
+
+
+def board_homes_for(*, user: Any) -> list[BoardHome]:
+    """Where a person may open a board: each home whose board they would own (four queries)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    roles = Membership.objects.filter(user=user)
+    homes = [
+        BoardHome(f"organisation-{org.pk}", org.name, {"organisation": org})
+        for org in organisations_led_by(user=user)
+    ]
+    programmes = Programme.objects.filter(
+        funder__in=roles.filter(role__in=FUNDER_OWNERS).values("organisation_id")
     )
+    homes += [
+        BoardHome(
+            f"programme-{programme.pk}",
+            _("The groups funded by %(programme)s") % {"programme": programme.title},
+            {"programme": programme},
+        )
+        for programme in programmes.select_related("funder")
+    ]
+    timebanks = Timebank.objects.filter(
+        organisation__in=roles.filter(role=Role.TIMEBANK_COORDINATOR).values("organisation_id")
+    )
+    homes += [
+        BoardHome(
+            f"timebank-{timebank.pk}",
+            _("The members of %(timebank)s") % {"timebank": timebank.name},
+            {"timebank": timebank},
+        )
+        for timebank in timebanks.select_related("organisation")
+    ]
+    pools = Pool.objects.filter(
+        members__budget__person=user, members__left_at__isnull=True
+    ).distinct()
+    homes += [
+        BoardHome(
+            f"pool-{pool.pk}",
+            _("The people in the pool %(pool)s") % {"pool": pool.name},
+            {"pool": pool},
+        )
+        for pool in pools
+    ]
+    return homes
 
 
 def public_service_list() -> QuerySet[Service]:
@@ -343,14 +410,14 @@ class BoardView:
 
 
 def get_board_for_user(*, user: Any, slug: str, member: bool = False) -> BoardView:
-    """The board, for its members; for anyone, if it is public. 404 for anyone else."""
-    board = Board.objects.select_related("organisation").filter(slug=slug).first()
+    """The board, for those who take part; for anyone, if it is public. 404 for anyone else."""
+    board = Board.objects.select_related(*BOARD_HOMES).filter(slug=slug).first()
     if board is None:
         raise Http404
-    roles = organisation_roles(user, board.organisation_id)
-    if not roles and (member or not board.is_public):
+    standing = board_standing(user, board)
+    if not standing.takes_part and (member or not board.is_public):
         raise Http404
-    return BoardView(board=board, is_member=bool(roles), moderates=bool(roles & LEADING_ROLES))
+    return BoardView(board=board, is_member=standing.takes_part, moderates=standing.owns)
 
 
 def proposals_on(*, view: BoardView, user: Any) -> QuerySet[Proposal]:

@@ -1,4 +1,5 @@
-"""Reading contacts from a CSV file: a tally sheet typed up, or another system's export.
+"""Reading contacts from a CSV or XLSX file: a tally sheet typed up, or another system's
+export. Both go through the same checks and the same all-or-nothing preview.
 
 The columns are the ones the tally sheet and the download use, so a file downloaded from
 here comes back in unchanged. Values may be the short codes (`failure`, `not_understood`)
@@ -14,6 +15,7 @@ from typing import IO, Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from flourish.core.spreadsheets import spreadsheet_table_read
 from flourish.demand.models import Channel, DemandType, FailureKind
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -36,7 +38,16 @@ ALIASES = {
 }
 YES = {"yes", "y", "true", "1", "✓", "x"}
 NO = {"no", "n", "false", "0", ""}
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y")
+# The last is how a workbook's date cell with a time of day reads as text.
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%d/%m/%y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%Y-%m-%dT%H:%M:%S",
+)
+WORKBOOK_START = b"PK\x03\x04"
 
 
 @dataclass
@@ -92,7 +103,13 @@ def read_table(upload: IO[bytes]) -> list[list[str]]:
     content = upload.read(MAX_BYTES + 1)
     if len(content) > MAX_BYTES:
         raise ValidationError(_("The file is bigger than 2 MB. Split it into smaller files."))
-    if b"\x00" in content[:8192] or content.startswith((b"PK\x03\x04", b"%PDF", b"\x89PNG")):
+    if content.startswith(WORKBOOK_START):
+        # An XLSX workbook, whatever its name: its first sheet, values only, never formulas.
+        table = spreadsheet_table_read(
+            io.BytesIO(content), filename="contacts.xlsx", max_rows=MAX_ROWS
+        )
+        return [[cell.strip() for cell in row] for row in table]
+    if b"\x00" in content[:8192] or content.startswith((b"%PDF", b"\x89PNG")):
         raise ValidationError(
             _("This is not a CSV file. Open your spreadsheet, save it as CSV and upload that.")
         )

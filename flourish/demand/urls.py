@@ -19,6 +19,7 @@ urlpatterns = [
     path("services/<slug:slug>/tally-sheet/", imports.tally_sheet, name="tally_sheet"),
     path("services/<slug:slug>/contacts.csv", services.contacts_download, name="contacts_csv"),
     path("services/<slug:slug>/chart.csv", services.chart_download, name="chart_csv"),
+    path("boards/", boards.board_list, name="boards"),
     path("boards/new/", boards.board_new, name="board_new"),
     path("boards/<slug:slug>/", boards.board, name="board"),
     path("boards/<slug:slug>/you-said-we-did/", boards.you_said, name="you_said"),

@@ -216,7 +216,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "demand:import": only(LEAD, MEMBER),
     "demand:import_confirm": posted_by(LEAD, MEMBER),
     "demand:tally_sheet": only(LEAD, MEMBER),
-    "demand:board_new": only(LEAD, OTHER_GROUP, STAFF, ADMIN),
+    # The group member is in a personal-budgets pool, so may open a board for it.
+    "demand:board_new": only(LEAD, MEMBER, OTHER_GROUP, STAFF, ADMIN),
     # The route board is private: its members only; nobody else is told it exists.
     "demand:board": only(LEAD, MEMBER, anonymous=HIDDEN),
     "demand:you_said": only(LEAD, MEMBER, anonymous=HIDDEN),
@@ -227,6 +228,8 @@ EXPECTATIONS: dict[str, Expect] = {
     # Only the board's owners set statuses and hide things.
     "demand:status": acted_on_by(LEAD),
     "demand:hide": acted_on_by(LEAD),
+    # Public boards for anyone; a signed-in person's own boards beside them.
+    "demand:boards": EVERYONE,
     "timebank:index": SIGNED_IN,
     "timebank:join": SIGNED_IN,
     "timebank:home": only(LEAD, MEMBER),

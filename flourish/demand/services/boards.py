@@ -3,14 +3,20 @@ vote); the board's owners say what came of each, and may hide what breaks the ru
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
-from flourish.accounts.models import Organisation
+from flourish.accounts.models import Organisation, User
+from flourish.budgets.models import Pool
 from flourish.core.services import audit_record
+from flourish.core.tasks import email_send
 from flourish.demand import events
 from flourish.demand.models import (
     OPEN_FOR_VOTES,
@@ -21,17 +27,19 @@ from flourish.demand.models import (
     Service,
     Vote,
 )
-from flourish.demand.rules import LEADING_ROLES, organisation_roles
+from flourish.demand.rules import board_standing
 from flourish.demand.services.contacts import unique_slug
+from flourish.grants.models import Programme
+from flourish.timebank.models import Timebank
 
 
 def _check_member(actor: Any, board: Board) -> None:
-    if not organisation_roles(actor, board.organisation_id):
+    if not board_standing(actor, board).takes_part:
         raise ValidationError(_("Only the board's members can do this."))
 
 
 def _check_owner(actor: Any, board: Board) -> None:
-    if not organisation_roles(actor, board.organisation_id) & LEADING_ROLES:
+    if not board_standing(actor, board).owns:
         raise ValidationError(_("Only the board's owners can do this."))
 
 
@@ -39,22 +47,33 @@ def _check_owner(actor: Any, board: Board) -> None:
 def board_create(
     *,
     actor: Any,
-    organisation: Organisation,
     name: str,
+    organisation: Organisation | None = None,
+    programme: Programme | None = None,
+    timebank: Timebank | None = None,
+    pool: Pool | None = None,
     description: str = "",
     is_public: bool = False,
     check: bool = True,
 ) -> Board:
-    """An organisation's leads open a board for their members' ideas."""
-    if check and not organisation_roles(actor, organisation.pk) & LEADING_ROLES:
-        raise ValidationError(_("Only the organisation's leads can open a board."))
+    """Those who would own a board open it: an organisation's leads, a funder's staff for a
+    programme, a timebank's coordinators, or any current member of a pool."""
+    if programme is not None:
+        organisation = programme.funder
+    elif timebank is not None:
+        organisation = timebank.organisation
     board = Board(
         organisation=organisation,
+        programme=programme,
+        timebank=timebank,
+        pool=pool,
         name=name.strip(),
         slug=unique_slug(name, Board),
         description=description,
         is_public=is_public,
     )
+    if check and not board_standing(actor, board).owns:
+        raise ValidationError(_("Only the people who would own the board can open it."))
     board.full_clean()
     board.save()
     audit_record(actor=actor, action=events.BOARD_CREATED, target=board)
@@ -128,6 +147,7 @@ def proposal_set_status(
         raise ValidationError({"outcome_service": _("Choose one of your own services.")})
     # Locked and read afresh, so a vote counted a moment ago is not written over.
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    moved = proposal.status != status
     proposal.status, proposal.outcome, proposal.outcome_service = status, outcome, outcome_service
     if status in (ProposalStatus.DONE, ProposalStatus.DECLINED):
         proposal.decided_on = timezone.localdate()
@@ -138,7 +158,45 @@ def proposal_set_status(
     audit_record(
         actor=actor, action=events.PROPOSAL_STATUS_SET, target=proposal, data={"status": status}
     )
+    if moved and status != ProposalStatus.OPEN:
+        _tell_author_and_voters(actor=actor, proposal=proposal)
     return proposal
+
+
+def _tell_author_and_voters(*, actor: Any, proposal: Proposal) -> None:
+    """One email each, so nobody learns who else voted; the owner who made the change is
+    not told what they already know. The audit keeps how many, never who: who voted for
+    what is the voter's alone."""
+    voters = Vote.objects.filter(proposal=proposal).values("voter_id")
+    people = User.objects.filter(
+        Q(pk__in=voters) | Q(pk=proposal.author_id), is_active=True
+    ).exclude(email="")
+    if getattr(actor, "pk", None) is not None:
+        people = people.exclude(pk=actor.pk)
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "demand:proposal", args=[proposal.board.slug, proposal.pk]
+    )
+    sent = 0
+    for person in people.order_by("pk"):
+        context = {
+            "person": person,
+            "proposal": proposal,
+            "proposed": person.pk == proposal.author_id,
+            "link": link,
+        }
+        with override(person.preferred_language or None):
+            email_send.enqueue(
+                to=[person.email],
+                subject=_("News of the idea “%(title)s”") % {"title": proposal.title},
+                body=render_to_string("demand/messages/status_changed.txt", context),
+            )
+        sent += 1
+    audit_record(
+        actor=actor,
+        action=events.PROPOSAL_STATUS_EMAILED,
+        target=proposal,
+        data={"status": proposal.status, "emails": sent},
+    )
 
 
 @transaction.atomic

@@ -68,4 +68,5 @@ PAGES = [
     Page("demand board", MEMBER, _board("board")),
     Page("demand proposal", MEMBER, _board("proposal", proposal=True)),
     Page("demand you said we did", MEMBER, _board("you_said")),
+    Page("demand boards", MEMBER, lambda scene: (_world(scene), reverse("demand:boards"))[1]),
 ]

@@ -132,3 +132,36 @@ def test_propose_vote_and_mark_a_proposal_done(browser, live_server, organiser, 
     main = page.locator("main").inner_text()
     assert "Tea after the group" in main and "Tea and biscuits every week." in main
     assert accessible(page, javascript)
+
+
+@pytest.fixture
+def funded_organiser(transactional_db):
+    from flourish.accounts import demo as accounts_demo
+    from flourish.accounts.models import User
+    from flourish.demand import demo as demand_demo
+    from flourish.grants import demo as grants_demo
+
+    demo_built(accounts_demo, grants_demo, demand_demo)
+    return User.objects.get(email="organiser@example.org")
+
+
+@JOURNEYS
+def test_a_funded_group_votes_on_the_programme_board(
+    browser, live_server, funded_organiser, javascript
+):
+    from flourish.demand.demo import KICK_START_BOARD, KICK_START_OPEN_IDEA
+    from flourish.demand.models import Proposal
+
+    page = signed_in_page(browser, live_server, funded_organiser, javascript)
+    page.goto("/demand/")
+    follow(page, "Every board you can read")
+    assert accessible(page, javascript)
+    follow(page, "Kick-Start: ideas from the groups we fund")
+    assert accessible(page, javascript)
+    follow(page, KICK_START_OPEN_IDEA)
+    assert accessible(page, javascript)
+    press(page, "Vote for this")
+    assert "Your vote is counted" in page.locator("main").inner_text()
+    assert accessible(page, javascript)
+    idea = Proposal.objects.get(board__slug=KICK_START_BOARD, title=KICK_START_OPEN_IDEA)
+    assert idea.vote_count == 2

@@ -22,11 +22,13 @@ from flourish.demand.models import OPEN_FOR_VOTES, ProposalStatus, Service
 from flourish.demand.selectors import (
     BoardView,
     board_counts,
+    board_homes_for,
+    board_list_for_user,
     comments_on,
     get_board_for_user,
     get_proposal_for_user,
-    organisations_led_by,
     proposals_on,
+    public_board_list,
     votes_of,
     you_said_we_did,
 )
@@ -41,16 +43,32 @@ from flourish.demand.services.boards import (
 )
 from flourish.demand.views.common import add_service_error, posted
 
+# Enough for anyone's own boards; a person in more than this finds the rest on the index.
+OWN_BOARDS_SHOWN = 50
+
+
+def board_list(request: HttpRequest) -> HttpResponse:
+    """Every public board, and the boards the signed-in person takes part in."""
+    user = request.user
+    page = page_of(items=public_board_list(), number=request.GET.get("page"), size=25)
+    context = {
+        "page": page,
+        "mine": list(board_list_for_user(user=user)[:OWN_BOARDS_SHOWN]),
+        "can_open_board": bool(board_homes_for(user=user)),
+    }
+    return render(request, "demand/boards.html", context)
+
 
 @login_required
 def board_new(request: HttpRequest) -> HttpResponse:
-    organisations = organisations_led_by(user=request.user)
-    if not organisations.exists():
+    homes = board_homes_for(user=request.user)
+    if not homes:
         raise Http404
-    form = BoardForm(posted(request), organisations=organisations)
+    form = BoardForm(posted(request), homes=homes)
     if form.is_valid():
+        data = dict(form.cleaned_data)
         try:
-            board = board_create(actor=request.user, **form.cleaned_data)
+            board = board_create(actor=request.user, **data.pop("home"), **data)
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -16,6 +16,7 @@ from flourish.demand.charts import drawing
 from flourish.demand.forms import ContactForm, NoteForm, ServiceForm
 from flourish.demand.models import Channel
 from flourish.demand.selectors import (
+    board_homes_for,
     board_list_for_user,
     chart_rows,
     contact_rows,
@@ -46,6 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "boards": board_list_for_user(user=user) if user.is_authenticated else [],
         "public_services": public_service_list()[:50],
         "can_start": user.is_authenticated and organisations_led_by(user=user).exists(),
+        "can_open_board": bool(board_homes_for(user=user)),
     }
     return render(request, "demand/index.html", context)
 
