@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.forms import GovukDateField
 from flourish.outcomes.models import GoalVersion, Level
 
 
@@ -134,3 +135,28 @@ class TotalsForm(forms.Form):
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["places"]).choices = choices
+
+
+class ReminderForm(forms.Form):
+    """When the person wants to be reminded to review a goal; empty stops the reminder."""
+
+    remind_on = GovukDateField(
+        what=_("the date to remind you"),
+        label=_("Remind me to review this goal on (optional)"),
+        required=False,
+        not_before_today=True,
+        help_text=_("For example 27 3 2026. Leave it empty to stop the reminder."),
+    )
+    every_weeks = forms.IntegerField(
+        label=_("Then remind me again every so many weeks after each review (optional)"),
+        required=False,
+        min_value=1,
+        max_value=52,
+        help_text=_("A number from 1 to 52. Leave it empty for one reminder only."),
+        error_messages={
+            "invalid": _("Enter a number of weeks from 1 to 52, or leave it empty."),
+            "min_value": _("Enter a number of weeks from 1 to 52, or leave it empty."),
+            "max_value": _("Enter a number of weeks from 1 to 52, or leave it empty."),
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
+    )

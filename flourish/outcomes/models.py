@@ -48,6 +48,13 @@ class Goal(TimeStampedModel):
     )
     # Whether this goal counts in the totals the person agreed to be part of.
     in_totals = models.BooleanField(_("count this goal in anonymous totals"), default=True)
+    # A reminder the person set for themselves: the date, how often it comes round again
+    # after each review, and the date a reminder was last sent for (so each goes once).
+    remind_on = models.DateField(_("remind me to review it on"), null=True, blank=True)
+    remind_every_weeks = models.PositiveSmallIntegerField(
+        _("and then every so many weeks"), null=True, blank=True
+    )
+    reminded_for = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("goals/<int:pk>/review/", goals.goal_review, name="goal_review"),
     path("goals/<int:pk>/reword/", goals.goal_reword, name="goal_reword"),
     path("goals/<int:pk>/replace/", goals.goal_replace, name="goal_replace"),
+    path("goals/<int:pk>/reminder/", goals.goal_reminder, name="goal_reminder"),
     path("goals/<int:pk>/<slug:move>/", goals.goal_move, name="goal_move"),
     path("goals/<int:pk>/helpers/new/", sharing.helper_invite, name="helper_invite"),
     path(

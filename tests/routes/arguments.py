@@ -113,7 +113,14 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
 OUTCOMES_ARGUMENTS: dict[str, Arguments] = {
     **{
         f"outcomes:{name}": _goal()
-        for name in ("goal", "goal_review", "goal_reword", "goal_replace", "helper_invite")
+        for name in (
+            "goal",
+            "goal_review",
+            "goal_reword",
+            "goal_replace",
+            "helper_invite",
+            "goal_reminder",
+        )
     },
     "outcomes:goal_move": _goal(move="pause"),
     "outcomes:helper_withdraw": _goal(invitation_pk=True),

@@ -315,6 +315,8 @@ EXPECTATIONS: dict[str, Expect] = {
     # gave the group an award, for the group.
     "outcomes:programme_totals": only(STAFF),
     "outcomes:group_totals": only(LEAD, STAFF),
+    # Reminders to review a goal are the person's own.
+    "outcomes:goal_reminder": only(MEMBER),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,
