@@ -95,6 +95,13 @@ class HelperForm(forms.Form):
     )
 
 
+class SeriesShareForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Their email address"),
+        help_text=_("The address they use to sign in to Flourish. They need an account already."),
+    )
+
+
 class CheckInForm(forms.Form):
     """Built from an instrument's items: one 0–10 (or the instrument's) question each."""
 

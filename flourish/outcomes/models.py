@@ -205,6 +205,32 @@ class CheckInScore(models.Model):
         return f"{self.key}={self.value}"
 
 
+class SeriesShare(TimeStampedModel):
+    """Someone the person invited to see their check-ins on one measure (one series)."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="series_shares"
+    )
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+")
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="series_shared_with"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "instrument", "viewer"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_open_share_per_series_viewer",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.viewer} sees {self.instrument} check-ins of {self.person_id}"
+
+
 class TotalsConsent(TimeStampedModel):
     """A person agreeing to be counted, anonymously, in the totals of one programme or one
     group. Withdrawing leaves them out of every total from then on."""

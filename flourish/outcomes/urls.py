@@ -22,6 +22,13 @@ urlpatterns = [
     path("check-in/", checkins.checkin_list, name="checkin_list"),
     path("check-in/<slug:slug>/", checkins.checkin_new, name="checkin_new"),
     path("check-ins/", checkins.checkins, name="checkins"),
+    path("check-ins/<slug:slug>/share/", checkins.series_share, name="series_share"),
+    path(
+        "check-ins/<slug:slug>/share/<int:share_pk>/withdraw/",
+        checkins.series_share_withdraw,
+        name="series_share_withdraw",
+    ),
+    path("shared-check-ins/<int:share_pk>/", checkins.series_shared, name="series_shared"),
     path("totals/", totals.totals, name="totals"),
     path("totals/programmes/<slug:slug>/", totals.programme_totals, name="programme_totals"),
     path("totals/groups/<slug:slug>/", totals.group_totals, name="group_totals"),

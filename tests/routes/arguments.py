@@ -125,6 +125,12 @@ OUTCOMES_ARGUMENTS: dict[str, Arguments] = {
     "outcomes:goal_move": _goal(move="pause"),
     "outcomes:helper_withdraw": _goal(invitation_pk=True),
     "outcomes:checkin_new": lambda world: {"slug": "ons4"},
+    "outcomes:series_share": lambda world: {"slug": "ons4"},
+    "outcomes:series_share_withdraw": lambda world: {
+        "slug": "ons4",
+        "share_pk": world.things["series_share"].pk,
+    },
+    "outcomes:series_shared": lambda world: {"share_pk": world.things["series_share"].pk},
     "outcomes:programme_totals": _slug,
     "outcomes:group_totals": lambda world: {"slug": "route-group"},
 }

@@ -317,6 +317,10 @@ EXPECTATIONS: dict[str, Expect] = {
     "outcomes:group_totals": only(LEAD, STAFF),
     # Reminders to review a goal are the person's own.
     "outcomes:goal_reminder": only(MEMBER),
+    # Everyone can share their own check-ins; the member's ONS4 series is shared with the lead.
+    "outcomes:series_share": SIGNED_IN,
+    "outcomes:series_share_withdraw": posted_by(MEMBER),
+    "outcomes:series_shared": only(LEAD),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

@@ -12,6 +12,7 @@ from flourish.core.decorators import sensitive_response
 from flourish.outcomes.charts import line_chart
 from flourish.outcomes.forms import GoalForm, ReminderForm, ReviewForm
 from flourish.outcomes.models import GoalStatus, Level
+from flourish.outcomes.selectors.checkins import series_shared_with
 from flourish.outcomes.selectors.goals import (
     current_version,
     get_goal_for_user,
@@ -38,6 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "t_score": person_t_score(goals),
         "shared_with_me": goals_shared_with(user=request.user),
+        "series_shared_with_me": series_shared_with(user=request.user),
     }
     return render(request, "outcomes/home.html", context)
 
