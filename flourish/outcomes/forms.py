@@ -167,3 +167,22 @@ class ReminderForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
     )
+
+
+class GoalsServedForm(forms.Form):
+    """Which of the person's own open goals something serves."""
+
+    goals = forms.MultipleChoiceField(
+        label=_("Which of your goals does this serve?"),
+        required=False,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The people who can see this will see the words of the goals you choose. "
+            "Choose none to take them all back. It never affects any money or support."
+        ),
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["goals"]).choices = choices

@@ -151,6 +151,38 @@ class GoalHelper(TimeStampedModel):
         return f"{self.helper} helps with goal {self.goal_id}"
 
 
+class LinkKind(models.TextChoices):
+    SUPPORT_PLAN = "support_plan", _("Personal budget support plan")
+    POOL_PROPOSAL = "pool_proposal", _("Pool proposal")
+    MENTORING_PAIR = "mentoring_pair", _("Mentoring pair")
+    GRANT_APPLICATION = "grant_application", _("Grant application")
+
+
+class GoalLink(TimeStampedModel):
+    """The person naming one of their goals as served by something elsewhere in Flourish (a
+    support plan, a pool proposal, a mentoring pair, a grant application). Only they make
+    it, and only they end it: it is their consent for the goal's words to be shown there."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(max_length=20, choices=LinkKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["kind", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "kind", "object_id"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_open_link_per_goal_and_thing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"goal {self.goal_id} serves {self.kind} {self.object_id}"
+
+
 class Instrument(TimeStampedModel):
     """A wellbeing measure loaded from a definition file (docs/outcomes.md)."""
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from flourish.outcomes.views import checkins, goals, sharing, totals
+from flourish.outcomes.models import LinkKind
+from flourish.outcomes.views import checkins, goals, links, sharing, totals
 
 app_name = "outcomes"
 urlpatterns = [
@@ -29,6 +30,12 @@ urlpatterns = [
         name="series_share_withdraw",
     ),
     path("shared-check-ins/<int:share_pk>/", checkins.series_shared, name="series_shared"),
+    path(
+        "serves/support-plans/<int:pk>/",
+        links.goals_serving,
+        {"kind": LinkKind.SUPPORT_PLAN},
+        name="serves_support_plan",
+    ),
     path("totals/", totals.totals, name="totals"),
     path("totals/programmes/<slug:slug>/", totals.programme_totals, name="programme_totals"),
     path("totals/groups/<slug:slug>/", totals.group_totals, name="group_totals"),

@@ -130,6 +130,7 @@ OUTCOMES_ARGUMENTS: dict[str, Arguments] = {
         "slug": "ons4",
         "share_pk": world.things["series_share"].pk,
     },
+    "outcomes:serves_support_plan": lambda world: {"pk": world.budget.pk},
     "outcomes:series_shared": lambda world: {"share_pk": world.things["series_share"].pk},
     "outcomes:programme_totals": _slug,
     "outcomes:group_totals": lambda world: {"slug": "route-group"},

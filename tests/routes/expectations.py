@@ -321,6 +321,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "outcomes:series_share": SIGNED_IN,
     "outcomes:series_share_withdraw": posted_by(MEMBER),
     "outcomes:series_shared": only(LEAD),
+    # The goals a thing serves: whoever may see the thing (the person names their own).
+    "outcomes:serves_support_plan": only(MEMBER, STAFF),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

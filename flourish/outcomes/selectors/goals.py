@@ -124,3 +124,22 @@ def looks_described(events: list[Any], *, person: Any) -> list[Look]:
         series = names.get(slug, slug) if slug else ""
         looks.append(Look(event=event, goal=goal, wording=wording, series=series))
     return looks
+
+
+def goals_named_for(*, kind: str, object_id: int) -> list[Goal]:
+    """The goals their owners named as served by one thing, still named, with their words."""
+    return list(
+        _goals_with_words()
+        .filter(links__kind=kind, links__object_id=object_id, links__withdrawn_at__isnull=True)
+        .order_by("owner__name", "pk")
+        .distinct()
+    )
+
+
+def open_goals_of(*, owner: Any) -> list[Goal]:
+    """The goals a person may name: the ones they are working on or have paused."""
+    return [
+        goal
+        for goal in goal_list_for_owner(owner=owner)
+        if goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED)
+    ]
