@@ -41,8 +41,66 @@ def _support_plan(user: Any, pk: int) -> Served:
     )
 
 
+def _pool_proposal(user: Any, pk: int) -> Served:
+    from flourish.budgets.models import Proposal
+    from flourish.budgets.selectors import get_pool_for_user
+
+    proposal = Proposal.objects.filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
+    place = get_pool_for_user(user=user, pk=proposal.pool_id)
+    return Served(
+        kind=LinkKind.POOL_PROPOSAL,
+        pk=pk,
+        title=_("Goals this pool proposal serves"),
+        back_url=reverse("budgets:pool", args=[proposal.pool_id]),
+        # A broker votes for someone, but only the person names their own goals.
+        may_choose=not place.as_broker,
+    )
+
+
+def _mentoring_pair(user: Any, pk: int) -> Served:
+    from flourish.timebank.models import MentoringPair
+    from flourish.timebank.selectors.mentoring_access import get_pair_for_user
+
+    pair = MentoringPair.objects.select_related("scheme__timebank").filter(pk=pk).first()
+    if pair is None:
+        raise Http404
+    get_pair_for_user(scheme=pair.scheme, user=user, pk=pk)
+    back = reverse("timebank:pair", args=[pair.scheme.timebank.slug, pair.scheme.slug, pk])
+    return Served(
+        kind=LinkKind.MENTORING_PAIR,
+        pk=pk,
+        title=_("Goals this mentoring serves"),
+        back_url=back,
+        may_choose=True,
+    )
+
+
+def _grant_application(user: Any, pk: int) -> Served:
+    from flourish.grants import selectors
+
+    try:
+        application = selectors.get_application_for_applicant(user=user, pk=pk)
+        back, may_choose = reverse("grants:application_status", args=[pk]), True
+    except Http404:
+        # The funder's people who may read the application see the goals named on it.
+        application = selectors.get_application_for_reviewer(user=user, pk=pk)
+        back, may_choose = reverse("grants:review", args=[pk]), False
+    return Served(
+        kind=LinkKind.GRANT_APPLICATION,
+        pk=application.pk,
+        title=_("Goals this grant serves"),
+        back_url=back,
+        may_choose=may_choose,
+    )
+
+
 FINDERS: dict[str, Callable[[Any, int], Served]] = {
     LinkKind.SUPPORT_PLAN: _support_plan,
+    LinkKind.POOL_PROPOSAL: _pool_proposal,
+    LinkKind.MENTORING_PAIR: _mentoring_pair,
+    LinkKind.GRANT_APPLICATION: _grant_application,
 }
 
 

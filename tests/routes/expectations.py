@@ -323,6 +323,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "outcomes:series_shared": only(LEAD),
     # The goals a thing serves: whoever may see the thing (the person names their own).
     "outcomes:serves_support_plan": only(MEMBER, STAFF),
+    "outcomes:serves_pool_proposal": only(MEMBER),
+    "outcomes:serves_mentoring_pair": only(MEMBER),
+    "outcomes:serves_grant_application": only(LEAD, MEMBER, STAFF, ASSOCIATE, PANEL),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

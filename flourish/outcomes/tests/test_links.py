@@ -2,6 +2,8 @@
 mentoring pair or a grant application) serves; only they can, and anyone who may see the
 thing sees the goals' words, each look shown to the person."""
 
+import importlib
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -87,3 +89,59 @@ def test_nobody_names_someone_elses_goal_and_a_stranger_gets_404(client, person,
     url = reverse("outcomes:serves_support_plan", args=[budget.pk])
     assert client.get(url).status_code == 404
     assert client.post(url, {"goals": [str(theirs.pk)]}).status_code == 404
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    """The route sweep's world: a member with a budget in a pool with a proposal, a mentoring
+    pair, and a group application the funder's staff read."""
+    settings.MEDIA_ROOT = tmp_path
+    return _route_world().build()
+
+
+def _route_world():
+    # Imported by name so the type checker stays on the app's code, not the sweep's.
+    return importlib.import_module("tests.routes.world")
+
+
+def test_a_member_names_their_goals_on_a_proposal_a_pair_and_a_grant_and_staff_see_them(
+    client, world
+):
+    from flourish.accounts.tests.two_step import force_login_with_two_steps
+
+    routes = _route_world()
+    member, staff = world.people[routes.MEMBER], world.people[routes.STAFF]
+    goal = goal_make(member, wording="Paint with others every week")
+    client.force_login(member)
+    pages = {
+        "serves_pool_proposal": (
+            reverse("budgets:pool", args=[world.pool.pk]),
+            world.pool_proposal.pk,
+        ),
+        "serves_mentoring_pair": (
+            reverse(
+                "timebank:pair",
+                args=[world.timebank.slug, world.pair.scheme.slug, world.pair.pk],
+            ),
+            world.pair.pk,
+        ),
+        "serves_grant_application": (
+            reverse("grants:application_status", args=[world.shortlisted.pk]),
+            world.shortlisted.pk,
+        ),
+    }
+    for name, (page, pk) in pages.items():
+        url = reverse(f"outcomes:{name}", args=[pk])
+        assert url in client.get(page).content.decode()
+        assert client.post(url, {"goals": [str(goal.pk)]}).status_code == 302
+        assert "Paint with others every week" in client.get(url).content.decode()
+    assert GoalLink.objects.filter(goal=goal, withdrawn_at__isnull=True).count() == 3
+
+    force_login_with_two_steps(client, staff)
+    url = reverse("outcomes:serves_grant_application", args=[world.shortlisted.pk])
+    page = client.get(url).content.decode()
+    assert "Paint with others every week" in page
+    assert "Save my choice" not in page
+    # Staff never reach the member's pair or pool.
+    pair_goals = reverse("outcomes:serves_mentoring_pair", args=[world.pair.pk])
+    assert client.get(pair_goals).status_code == 404
