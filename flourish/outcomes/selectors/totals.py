@@ -144,24 +144,31 @@ def totals_for(*, programme: Any = None, group: Any = None) -> Totals:
     )
 
 
-def get_group_for_totals(*, user: Any, slug: str) -> Organisation:
-    """A group whose totals this person may see: they lead it, or they are staff of a funder
-    that has given it an award. 404 for anyone else."""
-    if not getattr(user, "is_authenticated", False):
-        raise Http404
+def _groups_for_totals(user: Any) -> QuerySet[Organisation]:
     leads = Q(memberships__user=user, memberships__role=Role.GROUP_LEAD)
     funded = Q(
         grant_applications__award__programme__funder__memberships__user=user,
         grant_applications__award__programme__funder__memberships__role=Role.FUNDER_STAFF,
     )
-    group = (
-        Organisation.objects.filter(leads | funded, slug=slug, kind=OrganisationKind.GROUP)
-        .distinct()
-        .first()
-    )
+    return Organisation.objects.filter(leads | funded, kind=OrganisationKind.GROUP).distinct()
+
+
+def get_group_for_totals(*, user: Any, slug: str) -> Organisation:
+    """A group whose totals this person may see: they lead it, or they are staff of a funder
+    that has given it an award. 404 for anyone else."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    group = _groups_for_totals(user).filter(slug=slug).first()
     if group is None:
         raise Http404
     return group
+
+
+def may_see_group_totals(*, user: Any, group: Any) -> bool:
+    """Whether this person may open the group's totals (the rule of get_group_for_totals)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return _groups_for_totals(user).filter(pk=group.pk).exists()
 
 
 def totals_choices_for(*, person: Any) -> tuple[list[Any], list[Any]]:

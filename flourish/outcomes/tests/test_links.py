@@ -2,8 +2,6 @@
 mentoring pair or a grant application) serves; only they can, and anyone who may see the
 thing sees the goals' words, each look shown to the person."""
 
-import importlib
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -12,6 +10,7 @@ from flourish.budgets.factories import budget_make, council_make, council_staff_
 from flourish.outcomes.factories import goal_make
 from flourish.outcomes.models import GoalLink, LinkKind
 from flourish.outcomes.services.links import goal_links_set
+from flourish.outcomes.tests.conftest import route_world
 
 pytestmark = pytest.mark.django_db
 
@@ -91,25 +90,12 @@ def test_nobody_names_someone_elses_goal_and_a_stranger_gets_404(client, person,
     assert client.post(url, {"goals": [str(theirs.pk)]}).status_code == 404
 
 
-@pytest.fixture
-def world(db, settings, tmp_path):
-    """The route sweep's world: a member with a budget in a pool with a proposal, a mentoring
-    pair, and a group application the funder's staff read."""
-    settings.MEDIA_ROOT = tmp_path
-    return _route_world().build()
-
-
-def _route_world():
-    # Imported by name so the type checker stays on the app's code, not the sweep's.
-    return importlib.import_module("tests.routes.world")
-
-
 def test_a_member_names_their_goals_on_a_proposal_a_pair_and_a_grant_and_staff_see_them(
     client, world
 ):
     from flourish.accounts.tests.two_step import force_login_with_two_steps
 
-    routes = _route_world()
+    routes = route_world()
     member, staff = world.people[routes.MEMBER], world.people[routes.STAFF]
     goal = goal_make(member, wording="Paint with others every week")
     client.force_login(member)
