@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.forms import GovukDateField
+from flourish.outcomes.instruments import item_text, scale_labels
 from flourish.outcomes.models import GoalVersion, Level
 
 
@@ -109,7 +110,7 @@ class CheckInForm(forms.Form):
         super().__init__(*args, **kwargs)
         scale = definition["scale"]
         low, high = int(scale["min"]), int(scale["max"])
-        labels = {int(k): v for k, v in scale.get("labels", {}).items()}
+        labels = scale_labels(definition)
         choices = [
             (value, f"{value} – {labels[value]}" if value in labels else str(value))
             for value in range(low, high + 1)
@@ -117,7 +118,7 @@ class CheckInForm(forms.Form):
         for item in definition["items"]:
             message = _("Choose a number from %(low)s to %(high)s") % {"low": low, "high": high}
             self.fields[item["key"]] = forms.TypedChoiceField(
-                label=item.get("text") or item["key"],
+                label=item_text(definition, item["key"]),
                 coerce=int,
                 choices=choices,
                 widget=forms.RadioSelect(attrs={"class": "govuk-radios--inline"}),
