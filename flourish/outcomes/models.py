@@ -5,6 +5,8 @@ Everything here belongs to the person. Words they write are encrypted at rest; t
 levels and scores stay plain integers because totals are counted by the database.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -264,8 +266,8 @@ class SeriesShare(TimeStampedModel):
 
 
 class TotalsConsent(TimeStampedModel):
-    """A person agreeing to be counted, anonymously, in the totals of one programme or one
-    group. Withdrawing leaves them out of every total from then on."""
+    """A person agreeing to be counted, anonymously, in the totals of one programme, one
+    group or one council. Withdrawing leaves them out of every total from then on."""
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="totals_consents"
@@ -276,15 +278,21 @@ class TotalsConsent(TimeStampedModel):
     group = models.ForeignKey(
         "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    council = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(programme__isnull=False) & Q(group__isnull=True))
-                | (Q(programme__isnull=True) & Q(group__isnull=False)),
-                name="totals_consent_names_one_population",
+                condition=(
+                    Q(programme__isnull=False) & Q(group__isnull=True) & Q(council__isnull=True)
+                )
+                | (Q(programme__isnull=True) & Q(group__isnull=False) & Q(council__isnull=True))
+                | (Q(programme__isnull=True) & Q(group__isnull=True) & Q(council__isnull=False)),
+                name="totals_consent_names_one_of_three_populations",
             ),
             models.UniqueConstraint(
                 fields=["person", "programme"],
@@ -296,10 +304,19 @@ class TotalsConsent(TimeStampedModel):
                 condition=Q(withdrawn_at__isnull=True, group__isnull=False),
                 name="one_open_group_consent",
             ),
+            models.UniqueConstraint(
+                fields=["person", "council"],
+                condition=Q(withdrawn_at__isnull=True, council__isnull=False),
+                name="one_open_council_consent",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} counts in {self.programme or self.group}"
+        return f"{self.person} counts in {self.programme or self.group or self.council}"
+
+    @property
+    def place(self) -> Any:
+        return self.programme or self.group or self.council
 
 
 class RecordKey(models.Model):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("goals/<int:pk>/reword/", goals.goal_reword, name="goal_reword"),
     path("goals/<int:pk>/replace/", goals.goal_replace, name="goal_replace"),
     path("goals/<int:pk>/reminder/", goals.goal_reminder, name="goal_reminder"),
+    path("goals/<int:pk>/in-totals/", totals.goal_in_totals, name="goal_in_totals"),
     path("goals/<int:pk>/<slug:move>/", goals.goal_move, name="goal_move"),
     path("goals/<int:pk>/helpers/new/", sharing.helper_invite, name="helper_invite"),
     path(
@@ -57,4 +58,5 @@ urlpatterns = [
     path("totals/", totals.totals, name="totals"),
     path("totals/programmes/<slug:slug>/", totals.programme_totals, name="programme_totals"),
     path("totals/groups/<slug:slug>/", totals.group_totals, name="group_totals"),
+    path("totals/councils/<slug:slug>/", totals.council_totals, name="council_totals"),
 ]

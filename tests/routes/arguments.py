@@ -123,6 +123,8 @@ OUTCOMES_ARGUMENTS: dict[str, Arguments] = {
         )
     },
     "outcomes:goal_move": _goal(move="pause"),
+    "outcomes:goal_in_totals": _goal(),
+    "outcomes:council_totals": _council,
     "outcomes:helper_withdraw": _goal(invitation_pk=True),
     "outcomes:checkin_new": lambda world: {"slug": "ons4"},
     "outcomes:series_share": lambda world: {"slug": "ons4"},

@@ -326,6 +326,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "outcomes:serves_pool_proposal": only(MEMBER),
     "outcomes:serves_mentoring_pair": only(MEMBER),
     "outcomes:serves_grant_application": only(LEAD, MEMBER, STAFF, ASSOCIATE, PANEL),
+    # A council's totals: its own staff. Whether a goal counts in totals: the person.
+    "outcomes:council_totals": only(STAFF),
+    "outcomes:goal_in_totals": posted_by(MEMBER),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,
