@@ -1,8 +1,9 @@
 """Demo outcomes: 200 people in ten funded groups with goals in their own words, reviews and
 ONS4 check-ins over a year; some goals shared with a mentor, most not; most people counted
 in their group's and the Keep Connected Fund's totals, but in one group only three are, so
-its totals show nothing. Tom Member has goals of his own, one shared with Nia Coordinator.
-All made up; safe to run again."""
+its totals show nothing. Tom Member has goals of his own, one shared with Nia Coordinator,
+as are his check-ins, and a reminder to review it. People with a personal budget are counted
+in their council's totals. All made up; safe to run again."""
 
 import datetime
 import random
@@ -14,8 +15,8 @@ from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Organisation, OrganisationKind, Role, User
 from flourish.grants.models import Programme
 from flourish.outcomes.factories import ons4
-from flourish.outcomes.models import CheckIn, CheckInScore, Goal, Review
-from flourish.outcomes.services import goals, sharing, totals
+from flourish.outcomes.models import CheckIn, CheckInScore, Goal, LinkKind, Review
+from flourish.outcomes.services import goals, links, reminders, sharing, totals
 from flourish.outcomes.services.summaries import summary_refresh
 
 PEOPLE = 200
@@ -136,8 +137,36 @@ def _tom(coordinator: User, rng: random.Random) -> None:
     _checkins(tom, rng, start)
     summary_refresh(person=tom)
     sharing.helper_invite(goal=allotment, email=coordinator.email, actor=tom, may_help=True)
+    sharing.series_share(person=tom, instrument=ons4(), email=coordinator.email, actor=tom)
+    reminders.goal_reminder_set(
+        goal=allotment, actor=tom, remind_on=TODAY + datetime.timedelta(days=14), every_weeks=6
+    )
     bradford = Organisation.objects.get(slug="peer-support-bradford")
     totals.totals_join(person=tom, actor=tom, group=bradford)
+
+
+def _budget_holders(rng: random.Random) -> int:
+    """People with a personal budget (from the budgets demo, if it ran) with goals, counted
+    in their council's totals; Jo Holder uses her goals as her support plan's outcomes."""
+    from flourish.budgets.models import Budget
+
+    budgets = list(Budget.objects.select_related("person", "council").order_by("pk"))
+    for budget in budgets:
+        person = budget.person
+        start = TODAY - datetime.timedelta(days=rng.randint(200, 365))
+        made = _goal(person, rng, start)
+        _checkins(person, rng, start)
+        summary_refresh(person=person)
+        totals.totals_join(person=person, actor=person, council=budget.council)
+        if person.email == "holder@example.org":
+            links.goal_links_set(
+                person=person,
+                kind=LinkKind.SUPPORT_PLAN,
+                object_id=budget.pk,
+                goals=[made],
+                actor=person,
+            )
+    return len(budgets)
 
 
 def build(stdout: TextIO) -> None:
@@ -154,9 +183,12 @@ def build(stdout: TextIO) -> None:
         counted = rng.random() < 0.7 if index != SMALL_GROUP else number < 3 * len(groups)
         _person(number, groups[index], helpers, rng, counted)
     _tom(coordinator, rng)
+    holders = _budget_holders(rng)
     stdout.write(
         f"Outcomes: {PEOPLE} people in {len(groups)} groups with goals, reviews and check-ins "
         f"over a year (sign in as member@example.org; funder@example.org sees the totals of "
         f"the Keep Connected Fund at /outcomes/totals/programmes/{PROGRAMME}/; "
-        f"{groups[SMALL_GROUP].name} has too few people counted to show any)."
+        f"{groups[SMALL_GROUP].name} has too few people counted to show any; "
+        f"{holders} people with a personal budget are counted in their council's totals, and "
+        f"holder@example.org uses her goals as her support plan's outcomes)."
     )

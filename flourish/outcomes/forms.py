@@ -5,6 +5,8 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.forms import GovukDateField
+from flourish.outcomes.instruments import item_text, scale_labels
 from flourish.outcomes.models import GoalVersion, Level
 
 
@@ -94,6 +96,13 @@ class HelperForm(forms.Form):
     )
 
 
+class SeriesShareForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Their email address"),
+        help_text=_("The address they use to sign in to Flourish. They need an account already."),
+    )
+
+
 class CheckInForm(forms.Form):
     """Built from an instrument's items: one 0–10 (or the instrument's) question each."""
 
@@ -101,7 +110,7 @@ class CheckInForm(forms.Form):
         super().__init__(*args, **kwargs)
         scale = definition["scale"]
         low, high = int(scale["min"]), int(scale["max"])
-        labels = {int(k): v for k, v in scale.get("labels", {}).items()}
+        labels = scale_labels(definition)
         choices = [
             (value, f"{value} – {labels[value]}" if value in labels else str(value))
             for value in range(low, high + 1)
@@ -109,7 +118,7 @@ class CheckInForm(forms.Form):
         for item in definition["items"]:
             message = _("Choose a number from %(low)s to %(high)s") % {"low": low, "high": high}
             self.fields[item["key"]] = forms.TypedChoiceField(
-                label=item.get("text") or item["key"],
+                label=item_text(definition, item["key"]),
                 coerce=int,
                 choices=choices,
                 widget=forms.RadioSelect(attrs={"class": "govuk-radios--inline"}),
@@ -134,3 +143,47 @@ class TotalsForm(forms.Form):
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["places"]).choices = choices
+
+
+class ReminderForm(forms.Form):
+    """When the person wants to be reminded to review a goal; empty stops the reminder."""
+
+    remind_on = GovukDateField(
+        what=_("the date to remind you"),
+        label=_("Remind me to review this goal on (optional)"),
+        required=False,
+        not_before_today=True,
+        help_text=_("For example 27 3 2026. Leave it empty to stop the reminder."),
+    )
+    every_weeks = forms.IntegerField(
+        label=_("Then remind me again every so many weeks after each review (optional)"),
+        required=False,
+        min_value=1,
+        max_value=52,
+        help_text=_("A number from 1 to 52. Leave it empty for one reminder only."),
+        error_messages={
+            "invalid": _("Enter a number of weeks from 1 to 52, or leave it empty."),
+            "min_value": _("Enter a number of weeks from 1 to 52, or leave it empty."),
+            "max_value": _("Enter a number of weeks from 1 to 52, or leave it empty."),
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
+    )
+
+
+class GoalsServedForm(forms.Form):
+    """Which of the person's own open goals something serves."""
+
+    goals = forms.MultipleChoiceField(
+        label=_("Which of your goals does this serve?"),
+        required=False,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The people who can see this will see the words of the goals you choose. "
+            "Choose none to take them all back. It never affects any money or support."
+        ),
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["goals"]).choices = choices

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import get_language, gettext_noop
 
 # The band names of the shipped instruments, so pages can show them in Welsh and Urdu.
 BAND_NAMES = (
@@ -20,6 +20,7 @@ BAND_NAMES = (
     gettext_noop("Very low"),
 )
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 BUILT_IN = Path(__file__).parent / "instruments"
 
 
@@ -50,7 +51,23 @@ def _check_scale(scale: Any) -> tuple[int, int]:
             f"scale.labels.{key}",
             f"is not an answer from {low} to {high}",
         )
+    translated = scale.get("label_translations", {})
+    _need(isinstance(translated, dict), "scale.label_translations", "must map languages to labels")
+    for language, labels in translated.items():
+        where = f"scale.label_translations.{language}"
+        _need(bool(LANGUAGE.match(language)), where, "is not a language code such as cy or ur")
+        _need(isinstance(labels, dict), where, "must map answers to labels")
+        for key, label in labels.items():
+            _need(key in scale.get("labels", {}), f"{where}.{key}", "translates no label")
+            _need(isinstance(label, str) and bool(label), f"{where}.{key}", "needs words")
     return low, high
+
+
+def _check_translations(translations: Any, where: str) -> None:
+    _need(isinstance(translations, dict), where, "must map language codes to words")
+    for language, text in translations.items():
+        _need(bool(LANGUAGE.match(language)), f"{where}.{language}", "is not a language code")
+        _need(isinstance(text, str) and bool(text.strip()), f"{where}.{language}", "needs words")
 
 
 def _check_items(items: Any) -> list[str]:
@@ -65,6 +82,7 @@ def _check_items(items: Any) -> list[str]:
         )
         _need(key not in keys, where, f"repeats the key {key!r}")
         _need(isinstance(item.get("text", ""), str), where, "text must be words")
+        _check_translations(item.get("text_translations", {}), f"{where}.text_translations")
         keys.append(key)
     return keys
 
@@ -174,8 +192,22 @@ def band_of(definition: dict[str, Any], key: str, value: float) -> str:
     return ""
 
 
+def _language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
 def item_text(definition: dict[str, Any], key: str) -> str:
+    """An item's words in the page's language where the file has them, else as written."""
     for item in definition["items"]:
         if item["key"] == key:
-            return str(item.get("text") or key)
+            translated = item.get("text_translations", {}).get(_language())
+            return str(translated or item.get("text") or key)
     return key
+
+
+def scale_labels(definition: dict[str, Any]) -> dict[int, str]:
+    """The scale's labelled answers, in the page's language where the file has them."""
+    scale = definition["scale"]
+    labels = dict(scale.get("labels", {}))
+    labels.update(scale.get("label_translations", {}).get(_language(), {}))
+    return {int(key): str(label) for key, label in labels.items()}

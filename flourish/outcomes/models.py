@@ -5,6 +5,8 @@ Everything here belongs to the person. Words they write are encrypted at rest; t
 levels and scores stay plain integers because totals are counted by the database.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -48,6 +50,13 @@ class Goal(TimeStampedModel):
     )
     # Whether this goal counts in the totals the person agreed to be part of.
     in_totals = models.BooleanField(_("count this goal in anonymous totals"), default=True)
+    # A reminder the person set for themselves: the date, how often it comes round again
+    # after each review, and the date a reminder was last sent for (so each goes once).
+    remind_on = models.DateField(_("remind me to review it on"), null=True, blank=True)
+    remind_every_weeks = models.PositiveSmallIntegerField(
+        _("and then every so many weeks"), null=True, blank=True
+    )
+    reminded_for = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -144,6 +153,38 @@ class GoalHelper(TimeStampedModel):
         return f"{self.helper} helps with goal {self.goal_id}"
 
 
+class LinkKind(models.TextChoices):
+    SUPPORT_PLAN = "support_plan", _("Personal budget support plan")
+    POOL_PROPOSAL = "pool_proposal", _("Pool proposal")
+    MENTORING_PAIR = "mentoring_pair", _("Mentoring pair")
+    GRANT_APPLICATION = "grant_application", _("Grant application")
+
+
+class GoalLink(TimeStampedModel):
+    """The person naming one of their goals as served by something elsewhere in Flourish (a
+    support plan, a pool proposal, a mentoring pair, a grant application). Only they make
+    it, and only they end it: it is their consent for the goal's words to be shown there."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(max_length=20, choices=LinkKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["kind", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "kind", "object_id"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_open_link_per_goal_and_thing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"goal {self.goal_id} serves {self.kind} {self.object_id}"
+
+
 class Instrument(TimeStampedModel):
     """A wellbeing measure loaded from a definition file (docs/outcomes.md)."""
 
@@ -198,9 +239,35 @@ class CheckInScore(models.Model):
         return f"{self.key}={self.value}"
 
 
+class SeriesShare(TimeStampedModel):
+    """Someone the person invited to see their check-ins on one measure (one series)."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="series_shares"
+    )
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+")
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="series_shared_with"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "instrument", "viewer"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_open_share_per_series_viewer",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.viewer} sees {self.instrument} check-ins of {self.person_id}"
+
+
 class TotalsConsent(TimeStampedModel):
-    """A person agreeing to be counted, anonymously, in the totals of one programme or one
-    group. Withdrawing leaves them out of every total from then on."""
+    """A person agreeing to be counted, anonymously, in the totals of one programme, one
+    group or one council. Withdrawing leaves them out of every total from then on."""
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="totals_consents"
@@ -211,15 +278,21 @@ class TotalsConsent(TimeStampedModel):
     group = models.ForeignKey(
         "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    council = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(programme__isnull=False) & Q(group__isnull=True))
-                | (Q(programme__isnull=True) & Q(group__isnull=False)),
-                name="totals_consent_names_one_population",
+                condition=(
+                    Q(programme__isnull=False) & Q(group__isnull=True) & Q(council__isnull=True)
+                )
+                | (Q(programme__isnull=True) & Q(group__isnull=False) & Q(council__isnull=True))
+                | (Q(programme__isnull=True) & Q(group__isnull=True) & Q(council__isnull=False)),
+                name="totals_consent_names_one_of_three_populations",
             ),
             models.UniqueConstraint(
                 fields=["person", "programme"],
@@ -231,10 +304,19 @@ class TotalsConsent(TimeStampedModel):
                 condition=Q(withdrawn_at__isnull=True, group__isnull=False),
                 name="one_open_group_consent",
             ),
+            models.UniqueConstraint(
+                fields=["person", "council"],
+                condition=Q(withdrawn_at__isnull=True, council__isnull=False),
+                name="one_open_council_consent",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} counts in {self.programme or self.group}"
+        return f"{self.person} counts in {self.programme or self.group or self.council}"
+
+    @property
+    def place(self) -> Any:
+        return self.programme or self.group or self.council
 
 
 class RecordKey(models.Model):

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from flourish.outcomes.views import checkins, goals, sharing, totals
+from flourish.outcomes.models import LinkKind
+from flourish.outcomes.views import checkins, goals, links, sharing, totals
 
 app_name = "outcomes"
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("goals/<int:pk>/review/", goals.goal_review, name="goal_review"),
     path("goals/<int:pk>/reword/", goals.goal_reword, name="goal_reword"),
     path("goals/<int:pk>/replace/", goals.goal_replace, name="goal_replace"),
+    path("goals/<int:pk>/reminder/", goals.goal_reminder, name="goal_reminder"),
+    path("goals/<int:pk>/in-totals/", totals.goal_in_totals, name="goal_in_totals"),
     path("goals/<int:pk>/<slug:move>/", goals.goal_move, name="goal_move"),
     path("goals/<int:pk>/helpers/new/", sharing.helper_invite, name="helper_invite"),
     path(
@@ -21,7 +24,39 @@ urlpatterns = [
     path("check-in/", checkins.checkin_list, name="checkin_list"),
     path("check-in/<slug:slug>/", checkins.checkin_new, name="checkin_new"),
     path("check-ins/", checkins.checkins, name="checkins"),
+    path("check-ins/<slug:slug>/share/", checkins.series_share, name="series_share"),
+    path(
+        "check-ins/<slug:slug>/share/<int:share_pk>/withdraw/",
+        checkins.series_share_withdraw,
+        name="series_share_withdraw",
+    ),
+    path("shared-check-ins/<int:share_pk>/", checkins.series_shared, name="series_shared"),
+    path(
+        "serves/support-plans/<int:pk>/",
+        links.goals_serving,
+        {"kind": LinkKind.SUPPORT_PLAN},
+        name="serves_support_plan",
+    ),
+    path(
+        "serves/pool-proposals/<int:pk>/",
+        links.goals_serving,
+        {"kind": LinkKind.POOL_PROPOSAL},
+        name="serves_pool_proposal",
+    ),
+    path(
+        "serves/mentoring-pairs/<int:pk>/",
+        links.goals_serving,
+        {"kind": LinkKind.MENTORING_PAIR},
+        name="serves_mentoring_pair",
+    ),
+    path(
+        "serves/grant-applications/<int:pk>/",
+        links.goals_serving,
+        {"kind": LinkKind.GRANT_APPLICATION},
+        name="serves_grant_application",
+    ),
     path("totals/", totals.totals, name="totals"),
     path("totals/programmes/<slug:slug>/", totals.programme_totals, name="programme_totals"),
     path("totals/groups/<slug:slug>/", totals.group_totals, name="group_totals"),
+    path("totals/councils/<slug:slug>/", totals.council_totals, name="council_totals"),
 ]

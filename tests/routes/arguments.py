@@ -113,11 +113,30 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
 OUTCOMES_ARGUMENTS: dict[str, Arguments] = {
     **{
         f"outcomes:{name}": _goal()
-        for name in ("goal", "goal_review", "goal_reword", "goal_replace", "helper_invite")
+        for name in (
+            "goal",
+            "goal_review",
+            "goal_reword",
+            "goal_replace",
+            "helper_invite",
+            "goal_reminder",
+        )
     },
     "outcomes:goal_move": _goal(move="pause"),
+    "outcomes:goal_in_totals": _goal(),
+    "outcomes:council_totals": _council,
     "outcomes:helper_withdraw": _goal(invitation_pk=True),
     "outcomes:checkin_new": lambda world: {"slug": "ons4"},
+    "outcomes:series_share": lambda world: {"slug": "ons4"},
+    "outcomes:series_share_withdraw": lambda world: {
+        "slug": "ons4",
+        "share_pk": world.things["series_share"].pk,
+    },
+    "outcomes:serves_support_plan": lambda world: {"pk": world.budget.pk},
+    "outcomes:serves_pool_proposal": lambda world: {"pk": world.pool_proposal.pk},
+    "outcomes:serves_mentoring_pair": _on("pair"),
+    "outcomes:serves_grant_application": _on("shortlisted"),
+    "outcomes:series_shared": lambda world: {"share_pk": world.things["series_share"].pk},
     "outcomes:programme_totals": _slug,
     "outcomes:group_totals": lambda world: {"slug": "route-group"},
 }

@@ -318,6 +318,20 @@ EXPECTATIONS: dict[str, Expect] = {
     # gave the group an award, for the group.
     "outcomes:programme_totals": only(STAFF),
     "outcomes:group_totals": only(LEAD, STAFF),
+    # Reminders to review a goal are the person's own.
+    "outcomes:goal_reminder": only(MEMBER),
+    # Everyone can share their own check-ins; the member's ONS4 series is shared with the lead.
+    "outcomes:series_share": SIGNED_IN,
+    "outcomes:series_share_withdraw": posted_by(MEMBER),
+    "outcomes:series_shared": only(LEAD),
+    # The goals a thing serves: whoever may see the thing (the person names their own).
+    "outcomes:serves_support_plan": only(MEMBER, STAFF),
+    "outcomes:serves_pool_proposal": only(MEMBER),
+    "outcomes:serves_mentoring_pair": only(MEMBER),
+    "outcomes:serves_grant_application": only(LEAD, MEMBER, STAFF, ASSOCIATE, PANEL),
+    # A council's totals: its own staff. Whether a goal counts in totals: the person.
+    "outcomes:council_totals": only(STAFF),
+    "outcomes:goal_in_totals": posted_by(MEMBER),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

@@ -1,11 +1,12 @@
 """The sweep's outcomes: the group member has a goal with a review, shared with the group
-lead (who may help), and a second invitation to someone outside the sweep to withdraw."""
+lead (who may help), and a second invitation to someone outside the sweep to withdraw; the
+member shares their ONS4 check-ins with the lead."""
 
 from typing import Any
 
 from flourish.accounts.factories import UserFactory
-from flourish.outcomes.factories import goal_make, review_make
-from flourish.outcomes.services.sharing import helper_invite
+from flourish.outcomes.factories import goal_make, ons4, review_make
+from flourish.outcomes.services.sharing import helper_invite, series_share
 
 
 def add_outcomes(things: dict[str, Any], lead: Any, member: Any) -> None:
@@ -14,4 +15,5 @@ def add_outcomes(things: dict[str, Any], lead: Any, member: Any) -> None:
     helper_invite(goal=goal, email=lead.email, actor=member, may_help=True)
     outsider = UserFactory(email="route.helper@example.org")
     invitation = helper_invite(goal=goal, email=outsider.email, actor=member)
-    things.update(goal=goal, goal_invitation=invitation)
+    series = series_share(person=member, instrument=ons4(), email=lead.email, actor=member)
+    things.update(goal=goal, goal_invitation=invitation, series_share=series)

@@ -17,6 +17,7 @@ from flourish.core.models import AuditEvent
 from flourish.core.privacy import audit_events_about, record_reads_about
 from flourish.grants import privacy as grants_privacy
 from flourish.ledger import privacy as ledger_privacy
+from flourish.outcomes import privacy as outcomes_privacy
 from flourish.timebank import privacy as timebank_privacy
 
 Row = dict[str, str]
@@ -32,6 +33,7 @@ SECTION_TITLES = {
     "planning_sessions": gettext_lazy("Planning sessions you booked"),
     "ledger_accounts": gettext_lazy("Your money and time accounts"),
     **timebank_privacy.SECTION_TITLES,
+    **outcomes_privacy.SECTION_TITLES,
     "record_reads": gettext_lazy("Who has looked at your information"),
     "audit_events": gettext_lazy("Things done by you or to your records"),
 }
@@ -120,6 +122,7 @@ def person_data(*, person: User) -> PersonData:
     consents = Consent.objects.select_related("granted_to", "organisation", "given_by")
     grants = grants_privacy.held_about(person=person)
     timebank = timebank_privacy.held_about(person=person)
+    outcomes = outcomes_privacy.held_about(person=person)
     sections = [
         Section("account", [_account(person)]),
         Section(
@@ -164,6 +167,7 @@ def person_data(*, person: User) -> PersonData:
         Section("planning_sessions", grants["planning_sessions"]),
         Section("ledger_accounts", ledger_privacy.accounts_held_by(person=person)),
         *(Section(key, rows) for key, rows in timebank.items()),
+        *(Section(key, rows) for key, rows in outcomes.items()),
         Section(
             "record_reads",
             [

@@ -93,3 +93,53 @@ def person_t_score(goals: list[Goal]) -> float | None:
         if level is not None:
             pairs.append((level, current_version(goal).weight))
     return t_score(pairs)
+
+
+@dataclass(frozen=True)
+class Look:
+    """One look by someone else, with what they saw: a goal (and its words now), or a series."""
+
+    event: Any
+    goal: Goal | None
+    wording: str
+    series: str
+
+
+def looks_described(events: list[Any], *, person: Any) -> list[Look]:
+    """Say what each look was at, in two queries for a whole page of looks."""
+    from flourish.outcomes.models import Instrument
+
+    goal_ids = {event.data.get("goal") for event in events} - {None}
+    goals = {
+        goal.pk: goal
+        for goal in Goal.objects.filter(owner=person, pk__in=goal_ids).prefetch_related("versions")
+    }
+    slugs = {event.data.get("series") for event in events} - {None}
+    names = dict(Instrument.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    looks = []
+    for event in events:
+        goal = goals.get(event.data.get("goal"))
+        wording = current_version(goal).wording if goal is not None else ""
+        slug = event.data.get("series")
+        series = names.get(slug, slug) if slug else ""
+        looks.append(Look(event=event, goal=goal, wording=wording, series=series))
+    return looks
+
+
+def goals_named_for(*, kind: str, object_id: int) -> list[Goal]:
+    """The goals their owners named as served by one thing, still named, with their words."""
+    return list(
+        _goals_with_words()
+        .filter(links__kind=kind, links__object_id=object_id, links__withdrawn_at__isnull=True)
+        .order_by("owner__name", "pk")
+        .distinct()
+    )
+
+
+def open_goals_of(*, owner: Any) -> list[Goal]:
+    """The goals a person may name: the ones they are working on or have paused."""
+    return [
+        goal
+        for goal in goal_list_for_owner(owner=owner)
+        if goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED)
+    ]

@@ -69,12 +69,15 @@ class Totals:
         return self.people.hidden
 
 
-def consenting(*, programme: Any = None, group: Any = None) -> QuerySet[TotalsConsent]:
+def consenting(
+    *, programme: Any = None, group: Any = None, council: Any = None
+) -> QuerySet[TotalsConsent]:
     """The open consents that make up one fixed population."""
-    if (programme is None) == (group is None):
-        raise ValueError("A population is one programme or one group.")
-    found = Q(programme=programme) if programme is not None else Q(group=group)
-    return TotalsConsent.objects.filter(found, withdrawn_at__isnull=True)
+    named = {"programme": programme, "group": group, "council": council}
+    chosen = {field: value for field, value in named.items() if value is not None}
+    if len(chosen) != 1:
+        raise ValueError("A population is one programme, one group or one council.")
+    return TotalsConsent.objects.filter(**chosen, withdrawn_at__isnull=True)
 
 
 def _band_filters() -> dict[str, Q]:
@@ -118,9 +121,9 @@ def _mean_change(population: int, key: str, sums: dict[str, Any]) -> MeanChange:
     return MeanChange(key, people, mean, round(mean - margin, 1), round(mean + margin, 1))
 
 
-def totals_for(*, programme: Any = None, group: Any = None) -> Totals:
+def totals_for(*, programme: Any = None, group: Any = None, council: Any = None) -> Totals:
     """The totals of one fixed population, in two queries whatever its size."""
-    consents = consenting(programme=programme, group=group)
+    consents = consenting(programme=programme, group=group, council=council)
     people = consents.values("person_id")
     found = consents.aggregate(
         count=Count("person_id", distinct=True),
@@ -144,29 +147,36 @@ def totals_for(*, programme: Any = None, group: Any = None) -> Totals:
     )
 
 
-def get_group_for_totals(*, user: Any, slug: str) -> Organisation:
-    """A group whose totals this person may see: they lead it, or they are staff of a funder
-    that has given it an award. 404 for anyone else."""
-    if not getattr(user, "is_authenticated", False):
-        raise Http404
+def _groups_for_totals(user: Any) -> QuerySet[Organisation]:
     leads = Q(memberships__user=user, memberships__role=Role.GROUP_LEAD)
     funded = Q(
         grant_applications__award__programme__funder__memberships__user=user,
         grant_applications__award__programme__funder__memberships__role=Role.FUNDER_STAFF,
     )
-    group = (
-        Organisation.objects.filter(leads | funded, slug=slug, kind=OrganisationKind.GROUP)
-        .distinct()
-        .first()
-    )
+    return Organisation.objects.filter(leads | funded, kind=OrganisationKind.GROUP).distinct()
+
+
+def get_group_for_totals(*, user: Any, slug: str) -> Organisation:
+    """A group whose totals this person may see: they lead it, or they are staff of a funder
+    that has given it an award. 404 for anyone else."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    group = _groups_for_totals(user).filter(slug=slug).first()
     if group is None:
         raise Http404
     return group
 
 
-def totals_choices_for(*, person: Any) -> tuple[list[Any], list[Any]]:
-    """The groups a person belongs to, and the programmes that funded those groups: the only
-    totals they can be counted in."""
+def may_see_group_totals(*, user: Any, group: Any) -> bool:
+    """Whether this person may open the group's totals (the rule of get_group_for_totals)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return _groups_for_totals(user).filter(pk=group.pk).exists()
+
+
+def totals_choices_for(*, person: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    """The groups a person belongs to, the programmes that funded those groups, and the
+    councils that gave them a personal budget: the only totals they can be counted in."""
     from flourish.grants.models import Programme
 
     groups = list(
@@ -184,7 +194,12 @@ def totals_choices_for(*, person: Any) -> tuple[list[Any], list[Any]]:
         .distinct()
         .order_by("title")
     )
-    return groups, programmes
+    councils = list(
+        Organisation.objects.filter(kind=OrganisationKind.COUNCIL, personal_budgets__person=person)
+        .distinct()
+        .order_by("name")
+    )
+    return groups, programmes, councils
 
 
 def open_consents_of(*, person: Any) -> list[TotalsConsent]:

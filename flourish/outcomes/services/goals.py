@@ -12,6 +12,7 @@ from flourish.core.services import audit_record
 from flourish.outcomes import events
 from flourish.outcomes.models import LEVELS, Goal, GoalStatus, GoalVersion, Review
 from flourish.outcomes.rules import may_change_goal
+from flourish.outcomes.services.reminders import reminder_roll_on
 from flourish.outcomes.services.summaries import summary_refresh
 
 LEVEL_FIELDS = ("much_worse", "worse", "expected", "better", "much_better")
@@ -119,6 +120,7 @@ def goal_review(
         review.full_clean()
         review.save()
         audit_record(actor=actor, action=events.GOAL_REVIEWED, target=goal)
+        reminder_roll_on(goal=goal, reviewed_on=when)
         summary_refresh(person=goal.owner)
     return review
 

@@ -1,5 +1,6 @@
-"""The person invites people to see or help with a goal, and withdraws them; every look by
-anyone but the person is recorded and shown to them."""
+"""The person invites people to see or help with a goal, or to see their check-ins on one
+measure, and withdraws them; every look by anyone but the person is recorded and shown to
+them."""
 
 from typing import Any
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from flourish.core import events as core_events
 from flourish.core.services import audit_record
 from flourish.outcomes import events
-from flourish.outcomes.models import Goal, GoalHelper
+from flourish.outcomes.models import Goal, GoalHelper, Instrument, SeriesShare
 
 # One message whether or not the address has an account, so the form never tells the
 # person (or anyone using their account) who else uses Flourish.
@@ -74,4 +75,55 @@ def goal_read_record(*, goal: Goal, reader: Any) -> None:
         action=core_events.SENSITIVE_RECORD_READ,
         target=goal.owner,
         data={"fields": ["goal"], "where": "outcomes", "goal": goal.pk},
+    )
+
+
+def series_share(*, person: Any, instrument: Instrument, email: str, actor: Any) -> SeriesShare:
+    """Only the person shows their check-ins on one measure to someone they name."""
+    if actor != person:
+        raise ValidationError(_("Only the person can share their own check-ins."))
+    viewer = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if viewer is None:
+        raise ValidationError({"email": NOT_FOUND})
+    if viewer == person:
+        raise ValidationError({"email": _("That is your own address. Enter someone else’s.")})
+    with transaction.atomic():
+        open_shares = SeriesShare.objects.filter(
+            person=person, instrument=instrument, viewer=viewer, withdrawn_at__isnull=True
+        )
+        if open_shares.exists():
+            raise ValidationError({"email": _("They can already see these check-ins.")})
+        share = SeriesShare(person=person, instrument=instrument, viewer=viewer)
+        share.full_clean()
+        share.save()
+        audit_record(
+            actor=actor,
+            action=events.SERIES_SHARED,
+            target=share,
+            data={"viewer": viewer.pk, "series": instrument.slug},
+        )
+    return share
+
+
+def series_share_withdraw(*, share: SeriesShare, actor: Any) -> SeriesShare:
+    """The person can stop sharing a series at any time; the viewer loses sight at once."""
+    if actor != share.person:
+        raise ValidationError(_("Only the person can stop sharing their check-ins."))
+    if share.withdrawn_at is None:
+        with transaction.atomic():
+            share.withdrawn_at = timezone.now()
+            share.save(update_fields=["withdrawn_at", "updated_at"])
+            audit_record(actor=actor, action=events.SERIES_SHARE_WITHDRAWN, target=share)
+    return share
+
+
+def series_read_record(*, share: SeriesShare, reader: Any) -> None:
+    """A viewer opening someone's check-ins is recorded and shown on their "who has looked"."""
+    if reader == share.person:
+        return
+    audit_record(
+        actor=reader,
+        action=core_events.SENSITIVE_RECORD_READ,
+        target=share.person,
+        data={"fields": ["check-ins"], "where": "outcomes", "series": share.instrument.slug},
     )

@@ -1,4 +1,5 @@
-"""The person chooses which totals they are counted in, and can leave at any time."""
+"""The person chooses which totals they are counted in, and which of their goals count,
+and can leave at any time."""
 
 import secrets
 from typing import Any
@@ -10,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from flourish.core.services import audit_record
 from flourish.outcomes import events
-from flourish.outcomes.models import RecordKey, TotalsConsent
+from flourish.outcomes.models import Goal, RecordKey, TotalsConsent
+from flourish.outcomes.services.summaries import summary_refresh
 
 
 def record_key_for(person: Any) -> RecordKey:
@@ -22,7 +24,7 @@ def record_key_for(person: Any) -> RecordKey:
 
 
 def totals_join(
-    *, person: Any, actor: Any, programme: Any = None, group: Any = None
+    *, person: Any, actor: Any, programme: Any = None, group: Any = None, council: Any = None
 ) -> TotalsConsent:
     """Only the person agrees to be counted; it is never asked of them for money or support."""
     if actor != person:
@@ -30,11 +32,15 @@ def totals_join(
     with transaction.atomic():
         record_key_for(person)
         existing = TotalsConsent.objects.filter(
-            person=person, programme=programme, group=group, withdrawn_at__isnull=True
+            person=person,
+            programme=programme,
+            group=group,
+            council=council,
+            withdrawn_at__isnull=True,
         ).first()
         if existing is not None:
             return existing
-        consent = TotalsConsent(person=person, programme=programme, group=group)
+        consent = TotalsConsent(person=person, programme=programme, group=group, council=council)
         consent.full_clean()
         consent.save()
         audit_record(actor=actor, action=events.TOTALS_JOINED, target=consent)
@@ -53,10 +59,30 @@ def totals_leave(*, consent: TotalsConsent, actor: Any) -> TotalsConsent:
     return consent
 
 
-def totals_read_record(*, reader: Any, programme: Any = None, group: Any = None) -> None:
+def totals_read_record(
+    *, reader: Any, programme: Any = None, group: Any = None, council: Any = None
+) -> None:
     """Who looked at which totals, for the audit trail."""
     audit_record(
         actor=reader,
         action=events.TOTALS_READ,
-        target=programme or group,
+        target=programme or group or council,
     )
+
+
+def goal_in_totals_set(*, goal: Goal, in_totals: bool, actor: Any) -> Goal:
+    """The person decides, goal by goal, whether it counts in the totals they joined."""
+    if actor != goal.owner:
+        raise ValidationError(_("Only the person whose goal this is can decide this."))
+    if goal.in_totals != in_totals:
+        with transaction.atomic():
+            goal.in_totals = in_totals
+            goal.save(update_fields=["in_totals", "updated_at"])
+            audit_record(
+                actor=actor,
+                action=events.GOAL_IN_TOTALS_SET,
+                target=goal,
+                data={"in_totals": in_totals},
+            )
+            summary_refresh(person=goal.owner)
+    return goal

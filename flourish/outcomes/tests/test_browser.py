@@ -128,3 +128,51 @@ def _the_funder_sees_totals_and_nothing_for_a_small_group(browser, live_server, 
     assert page.locator("#totals").count() == 0
     assert accessible(page, javascript)
     page.context.close()
+
+
+REPEAT = "Then remind me again every so many weeks after each review (optional)"
+
+
+def _remind_and_leave_out_of_totals(page, javascript, goal):
+    page.goto(f"/outcomes/goals/{goal.pk}/")
+    follow(page, "Set or change the reminder")
+    assert accessible(page, javascript)
+    page.get_by_label(REPEAT).fill("99")
+    press(page, "Save the reminder")
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "Enter a number of weeks from 1 to 52" in summary
+    assert accessible(page, javascript)
+    page.get_by_label(REPEAT).fill("4")
+    press(page, "Save the reminder")
+    assert "every 4 weeks" in page.locator("#reminder").inner_text()
+    press(page, "Leave this goal out of totals")
+    assert "left out of every total" in page.locator("#in-totals").inner_text()
+    assert accessible(page, javascript)
+
+
+def _share_check_ins_and_stop(page, javascript):
+    page.goto("/outcomes/check-ins/")
+    follow(page, "Share your ONS personal wellbeing (ONS4) check-ins with someone")
+    assert accessible(page, javascript)
+    page.get_by_label("Their email address").fill("organiser@example.org")
+    press(page, "Share them")
+    assert "Priya Organiser" in page.locator("#shares-ons4").inner_text()
+    assert accessible(page, javascript)
+    press(page, "Stop sharing Priya Organiser")
+    assert "stopped on" in page.locator("#shares-ons4").inner_text()
+    page.goto("/outcomes/who-has-looked/")
+    assert accessible(page, javascript)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_person_sets_a_reminder_leaves_a_goal_out_of_totals_and_shares_check_ins(
+    browser, live_server, demo, javascript
+):
+    from flourish.accounts.models import User
+
+    tom = User.objects.get(email="member@example.org")
+    page = signed_in_page(browser, live_server, tom, javascript)
+    goal = tom.goals.filter(remind_on__isnull=False).get()
+    _remind_and_leave_out_of_totals(page, javascript, goal)
+    _share_check_ins_and_stop(page, javascript)
+    page.context.close()

@@ -3,7 +3,7 @@ and a differencing attack (two populations one person apart) that no longer work
 
 import random
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flourish.outcomes import disclosure
@@ -13,6 +13,7 @@ keys = st.lists(st.integers(0, 2**31 - 1), min_size=1, max_size=60)
 
 
 @given(keys, st.integers(0, 200))
+@settings(deadline=None)
 def test_no_published_count_is_ever_between_1_and_4(record_keys, count):
     cell = count_cell(population_key(record_keys), "people", count)
     assert cell.hidden or cell.value >= 5
@@ -21,6 +22,7 @@ def test_no_published_count_is_ever_between_1_and_4(record_keys, count):
 
 
 @given(keys, st.integers(5, 200))
+@settings(deadline=None)
 def test_the_same_people_always_get_the_same_answer_in_any_order(record_keys, count):
     shuffled = random.Random(count).sample(record_keys, len(record_keys))
     first = count_cell(population_key(record_keys), "people", count)
@@ -28,12 +30,14 @@ def test_the_same_people_always_get_the_same_answer_in_any_order(record_keys, co
 
 
 @given(keys, st.integers(5, 200))
+@settings(deadline=None)
 def test_the_adjustment_is_never_more_than_2(record_keys, count):
     cell = count_cell(population_key(record_keys), "people", count)
     assert cell.hidden or abs(cell.value - count) <= 2
 
 
 @given(keys, st.dictionaries(st.sampled_from("abcde"), st.integers(0, 40), min_size=2))
+@settings(deadline=None)
 def test_a_distribution_never_has_exactly_one_hidden_cell_beside_shown_ones(record_keys, counts):
     cells = distribution(population_key(record_keys), "t", counts)
     hidden = [cell for cell in cells if cell.hidden]

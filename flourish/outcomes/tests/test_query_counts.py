@@ -12,15 +12,17 @@ from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
 from flourish.accounts.tests.two_step import with_authenticator
 from flourish.grants.factories import AwardFactory, GroupFactory, ProgrammeFactory
-from flourish.outcomes.factories import goal_make, ons4_checkin_make, review_make
-from flourish.outcomes.services.sharing import helper_invite
+from flourish.outcomes.factories import goal_make, ons4, ons4_checkin_make, review_make
+from flourish.outcomes.services.sharing import helper_invite, series_share
 from flourish.outcomes.services.totals import totals_join
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date.today() - datetime.timedelta(days=100)
-HOME_QUERIES = 10
+HOME_QUERIES = 11
 GOAL_QUERIES = 10
-CHECKINS_QUERIES = 8
+CHECKINS_QUERIES = 9
+LOOKED_QUERIES = 12
+SHARED_SERIES_QUERIES = 12
 TOTALS_QUERIES = 13
 
 
@@ -37,6 +39,7 @@ def grow(person, mentor, size):
             review_make(goal, days % 3 - 1, DAY + datetime.timedelta(days=days))
         helper_invite(goal=goal, email=mentor.email, actor=person)
         ons4_checkin_make(person, 5, 5, 5, 5)
+        series_share(person=person, instrument=ons4(), email=UserFactory().email, actor=person)
     return goal
 
 
@@ -87,3 +90,32 @@ def test_the_totals_page_makes_a_fixed_number_of_queries(client):
     small = count(client, address)
     people(10)
     assert small == count(client, address) == TOTALS_QUERIES
+
+
+def test_the_who_has_looked_page_makes_a_fixed_number_of_queries(client, person, mentor):
+    def looks(size):
+        for _n in range(size):
+            goal = grow(person, mentor, 1)
+            client.force_login(mentor)
+            client.get(reverse("outcomes:goal", args=[goal.pk]))
+        share = series_share(person=person, instrument=ons4(), email=mentor.email, actor=person)
+        client.get(reverse("outcomes:series_shared", args=[share.pk]))
+        share.withdrawn_at = share.created_at
+        share.save()
+        client.force_login(person)
+
+    looks(1)
+    small = count(client, reverse("outcomes:looked"))
+    looks(6)
+    assert small == count(client, reverse("outcomes:looked")) == LOOKED_QUERIES
+
+
+def test_a_shared_series_page_makes_a_fixed_number_of_queries(client, person, mentor):
+    share = series_share(person=person, instrument=ons4(), email=mentor.email, actor=person)
+    client.force_login(mentor)
+    ons4_checkin_make(person, 5, 5, 5, 5)
+    address = reverse("outcomes:series_shared", args=[share.pk])
+    small = count(client, address)
+    for _n in range(8):
+        ons4_checkin_make(person, 6, 6, 6, 3)
+    assert small == count(client, address) == SHARED_SERIES_QUERIES

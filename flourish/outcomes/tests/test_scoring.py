@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flourish.outcomes.scoring import RHO, t_score
@@ -46,11 +46,13 @@ def test_a_level_or_weight_out_of_range_is_refused(bad):
 
 
 @given(goals)
+@settings(deadline=None)
 def test_everyone_at_their_expected_level_scores_exactly_50(pairs):
     assert t_score([(0, weight) for _, weight in pairs]) == pytest.approx(50)
 
 
 @given(goals)
+@settings(deadline=None)
 def test_the_score_stays_within_its_bounds(pairs):
     score = t_score(pairs)
     limit = 20 / math.sqrt(RHO)
@@ -65,12 +67,14 @@ def test_the_score_stays_within_its_bounds(pairs):
 
 
 @given(goals)
+@settings(deadline=None)
 def test_turning_every_goal_round_mirrors_the_score_about_50(pairs):
     mirrored = [(-level, weight) for level, weight in pairs]
     assert t_score(pairs) - 50 == pytest.approx(50 - t_score(mirrored))
 
 
 @given(goals, st.integers(0, 11))
+@settings(deadline=None)
 def test_doing_better_on_one_goal_never_lowers_the_score(pairs, index):
     index %= len(pairs)
     level, weight = pairs[index]

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
 from flourish.outcomes.charts import line_chart
-from flourish.outcomes.forms import GoalForm, ReviewForm
+from flourish.outcomes.forms import GoalForm, ReminderForm, ReviewForm
 from flourish.outcomes.models import GoalStatus, Level
+from flourish.outcomes.selectors.checkins import series_shared_with
 from flourish.outcomes.selectors.goals import (
     current_version,
     get_goal_for_user,
@@ -22,6 +23,7 @@ from flourish.outcomes.selectors.goals import (
     reviews_of,
 )
 from flourish.outcomes.services import goals as goal_services
+from flourish.outcomes.services.reminders import goal_reminder_set
 from flourish.outcomes.services.sharing import goal_read_record
 from flourish.outcomes.views.common import add_service_error, posted
 
@@ -37,6 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "t_score": person_t_score(goals),
         "shared_with_me": goals_shared_with(user=request.user),
+        "series_shared_with_me": series_shared_with(user=request.user),
     }
     return render(request, "outcomes/home.html", context)
 
@@ -166,3 +169,25 @@ def goal_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
             request, _("Saved: this goal is now “%s”.") % access.goal.get_status_display()
         )
     return redirect("outcomes:goal", pk=pk)
+
+
+@login_required
+@sensitive_response
+def goal_reminder(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_goal_for_user(user=request.user, pk=pk)
+    if not access.is_owner:
+        raise Http404
+    goal = access.goal
+    initial = {"remind_on": goal.remind_on, "every_weeks": goal.remind_every_weeks}
+    form = ReminderForm(posted(request), initial=initial)
+    if form.is_valid():
+        try:
+            goal_reminder_set(goal=goal, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            done = _("Your reminder is saved.") if goal.remind_on else _("No more reminders.")
+            messages.success(request, done)
+            return redirect("outcomes:goal", pk=pk)
+    context = {"goal": goal, "version": current_version(goal), "form": form}
+    return render(request, "outcomes/goal_reminder.html", context)

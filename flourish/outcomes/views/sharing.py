@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from flourish.core.decorators import sensitive_response
 from flourish.core.privacy import record_reads_about
 from flourish.outcomes.forms import HelperForm
-from flourish.outcomes.selectors.goals import get_goal_for_user
+from flourish.outcomes.selectors.goals import get_goal_for_user, looks_described
 from flourish.outcomes.services import sharing
 from flourish.outcomes.views.common import add_service_error, page_of, posted
 
@@ -62,4 +62,6 @@ def looked(request: HttpRequest) -> HttpResponse:
         .filter(data__where="outcomes")
         .exclude(actor_id=request.user.pk)
     )
-    return render(request, "outcomes/looked.html", {"page": page_of(request, reads)})
+    page = page_of(request, reads)
+    looks = looks_described(list(page.object_list), person=request.user)
+    return render(request, "outcomes/looked.html", {"page": page, "looks": looks})
