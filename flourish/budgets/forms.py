@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.budgets.models import HeldAs, Period, PoolRule
+from flourish.budgets.models import MAX_SESSIONS, MIN_SESSIONS, HeldAs, Period, PoolRule, Repeat
 from flourish.core.forms import GovukDateField
 from flourish.grants.forms import PoundsField
 
@@ -128,6 +128,22 @@ class BookForm(forms.Form):
         help_text=_("Sessions, or blocks of sessions if the group sells them in blocks."),
         error_messages={"invalid": _("Enter how many, as a number, for example 1")},
     )
+    repeat = forms.ChoiceField(
+        label=_("How often?"),
+        choices=Repeat.choices,
+        initial=Repeat.ONCE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("A session that repeats is paid on the day of each session."),
+    )
+    sessions = forms.IntegerField(
+        label=_("How many sessions in all, if it repeats?"),
+        min_value=MIN_SESSIONS,
+        max_value=MAX_SESSIONS,
+        required=False,
+        help_text=_("From 2 to 52. Leave empty if it is just once."),
+        error_messages={"invalid": _("Enter how many sessions, as a number, for example 10")},
+    )
     spending_kind: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Which part of your plan is it for? (optional)"),
         queryset=None,
@@ -144,6 +160,16 @@ class BookForm(forms.Form):
     def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["spending_kind"].queryset = kinds  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("repeat") in (None, "", Repeat.ONCE):
+            data["repeat"], data["sessions"] = Repeat.ONCE, 1
+        elif not data.get("sessions") and "sessions" not in self.errors:
+            self.add_error(
+                "sessions", _("Enter how many sessions in all, from 2 to 52, for example 10")
+            )
+        return data
 
 
 class BrokerForm(forms.Form):

@@ -188,6 +188,17 @@ class BookingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class Repeat(models.TextChoices):
+    ONCE = "once", _("Just once")
+    WEEKLY = "weekly", _("Every week")
+    TWO_WEEKLY = "two_weekly", _("Every two weeks")
+    FOUR_WEEKLY = "four_weekly", _("Every four weeks")
+
+
+REPEAT_DAYS: dict[str, int] = {Repeat.WEEKLY: 7, Repeat.TWO_WEEKLY: 14, Repeat.FOUR_WEEKLY: 28}
+MIN_SESSIONS, MAX_SESSIONS = 2, 52
+
+
 class Booking(TimeStampedModel):
     """A budget holder (or their broker) books a group's offer; money moves only when the
     group confirms, as one ledger transaction, and a cancellation before the session
@@ -205,6 +216,13 @@ class Booking(TimeStampedModel):
     price_pence = models.PositiveIntegerField()
     sessions_per_price = models.PositiveSmallIntegerField(default=1)
     amount_pence = models.PositiveIntegerField()
+    # A recurring booking pays `each_pence` once per session, `sessions` times in all, so
+    # `amount_pence` is the whole; a one-off booking is one session costing the whole.
+    repeat = models.CharField(
+        _("how often"), max_length=20, choices=Repeat.choices, default=Repeat.ONCE
+    )
+    sessions = models.PositiveSmallIntegerField(_("how many sessions"), default=1)
+    each_pence = models.PositiveIntegerField(default=0)
     spending_kind = models.ForeignKey(
         SpendingKind, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
     )
@@ -249,6 +267,11 @@ class Booking(TimeStampedModel):
                 condition=~models.Q(status="confirmed") | models.Q(payment__isnull=False),
                 name="budgets_confirmed_booking_is_paid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(repeat="once", sessions=1)
+                | (~models.Q(repeat="once") & models.Q(sessions__gte=2, sessions__lte=52)),
+                name="budgets_booking_sessions_fit_repeat",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -257,6 +280,57 @@ class Booking(TimeStampedModel):
     @property
     def by_broker(self) -> bool:
         return self.booked_by_id != self.budget.person_id
+
+    @property
+    def is_recurring(self) -> bool:
+        return self.repeat != Repeat.ONCE
+
+    def session_dates(self) -> list[datetime.date]:
+        """The day of each session, the first on `session_on`."""
+        step = datetime.timedelta(days=REPEAT_DAYS.get(self.repeat, 0))
+        return [self.session_on + step * number for number in range(self.sessions)]
+
+
+class BookingSession(models.Model):
+    """One session of a recurring booking: paid once, on the day it falls due (the first on
+    confirmation); if the rest are cancelled, only sessions still to come are refunded."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.PROTECT, related_name="session_list")
+    number = models.PositiveSmallIntegerField()
+    session_on = models.DateField()
+    payment = models.OneToOneField(
+        "ledger.LedgerTransaction",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="budget_session",
+    )
+    reversal = models.OneToOneField(
+        "ledger.LedgerTransaction",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="budget_session_reversed",
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["booking", "number"]
+        indexes = [models.Index(fields=["session_on"], name="budgets_session_due")]
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "number"], name="budgets_one_row_a_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.booking} #{self.number + 1}"
+
+    @property
+    def state(self) -> str:
+        if self.reversal_id is not None or self.cancelled_at is not None:
+            return str(_("Cancelled"))
+        if self.payment_id is not None:
+            return str(_("Paid"))
+        return str(_("To be paid on the day"))
 
 
 class BrokerConsent(TimeStampedModel):

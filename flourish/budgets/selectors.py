@@ -11,10 +11,12 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
 from flourish.budgets.models import (
     Booking,
+    BookingSession,
     BookingStatus,
     BrokerConsent,
     Budget,
@@ -107,9 +109,10 @@ def budgets_for_person(*, user: Any) -> QuerySet[Budget]:
 
 
 def waiting_total(*, budget: Budget) -> int:
-    """Money asked for in bookings the groups have not answered yet."""
+    """Money asked for in bookings the groups have not answered yet (a recurring booking's
+    first session: each later one is paid from the money in when it falls due)."""
     total: int = Booking.objects.filter(budget=budget, status=BookingStatus.ASKED).aggregate(
-        total=Coalesce(Sum("amount_pence"), 0)
+        total=Coalesce(Sum("each_pence"), 0)
     )["total"]
     return total
 
@@ -156,6 +159,22 @@ def _to_do(budget: Budget, today: datetime.date) -> list[str]:
         _("%(group)s could not take your booking for %(offer)s. Choose another date or group.")
         % {"group": booking.offer.listing.name, "offer": booking.offer.name}
         for booking in declined
+    ] + _short_for_sessions(budget, today)
+
+
+def _short_for_sessions(budget: Budget, today: datetime.date) -> list[str]:
+    waiting = sessions_waiting_for_money(budget=budget, today=today)
+    if not waiting:
+        return []
+    return [
+        ngettext(
+            "%(count)s booked session is waiting to be paid: there is not enough left. It is "
+            "paid as soon as the next money comes in, or you can cancel it.",
+            "%(count)s booked sessions are waiting to be paid: there is not enough left. They "
+            "are paid as soon as the next money comes in, or you can cancel them.",
+            waiting,
+        )
+        % {"count": waiting}
     ]
 
 
@@ -170,6 +189,24 @@ def upcoming_bookings(*, budget: Budget, today: datetime.date) -> list[Booking]:
         .select_related("offer", "group", "booked_by", "budget")
         .order_by("session_on", "id")[:20]
     )
+
+
+def booking_sessions(*, booking: Booking) -> list[BookingSession]:
+    """A recurring booking's sessions, in order, with what was paid and refunded."""
+    if not booking.is_recurring:
+        return []
+    return list(BookingSession.objects.filter(booking=booking).order_by("number"))
+
+
+def sessions_waiting_for_money(*, budget: Budget, today: datetime.date) -> int:
+    """Sessions that have fallen due but could not be paid yet: the budget was short."""
+    return BookingSession.objects.filter(
+        booking__budget=budget,
+        booking__status=BookingStatus.CONFIRMED,
+        session_on__lte=today,
+        payment__isnull=True,
+        cancelled_at__isnull=True,
+    ).count()
 
 
 def recent_bookings(*, budget: Budget) -> list[Booking]:

@@ -9,7 +9,8 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,12 +57,12 @@ FIELDS = (
     "account__personal_budget__held_as",
     "transaction__posted_at",
     "transaction__budget_period__id",
-    "transaction__budget_booking__id",
-    "transaction__reverses__budget_booking__id",
+    "purchase",
+    "refund",
     "transaction__pool_contribution__member__pool__name",
-    "transaction__budget_booking__group__name",
-    "transaction__budget_booking__offer__name",
-    "transaction__budget_booking__spending_kind__name",
+    "group_name",
+    "offer_name",
+    "kind_name",
     "amount",
     "balance_after",
     "transaction__description",
@@ -82,6 +83,27 @@ def statement_entries(
     if council is not None:
         entries = entries.filter(account__personal_budget__council=council)
     return entries.order_by("account_id", "id")
+
+
+def _either(field: str) -> Coalesce:
+    """A purchase is a one-off booking's payment or one session of a recurring booking."""
+    return Coalesce(
+        F(f"transaction__budget_booking__{field}"),
+        F(f"transaction__budget_session__booking__{field}"),
+    )
+
+
+def _annotated(entries: QuerySet[LedgerEntry]) -> QuerySet[LedgerEntry]:
+    return entries.annotate(
+        purchase=_either("id"),
+        refund=Coalesce(
+            F("transaction__reverses__budget_booking__id"),
+            F("transaction__reverses__budget_session__booking__id"),
+        ),
+        group_name=_either("group__name"),
+        offer_name=_either("offer__name"),
+        kind_name=_either("spending_kind__name"),
+    )
 
 
 def _midnight(day: datetime.date) -> datetime.datetime:
@@ -107,7 +129,7 @@ def statement_rows(
     yield header()
     held = dict(_held_choices())
     for row in (
-        statement_entries(council=council, start=start, end=end)
+        _annotated(statement_entries(council=council, start=start, end=end))
         .values_list(*FIELDS)
         .iterator(chunk_size=CHUNK)
     ):

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django_tasks import task
 
+from flourish.budgets.services.bookings import booking_sessions_pay
 from flourish.budgets.services.budgets import budget_periods_pay
 from flourish.budgets.services.pools import proposals_settle
 
@@ -11,6 +12,13 @@ from flourish.budgets.services.pools import proposals_settle
 def budget_periods() -> int:
     """Run daily: pay each budget the periods that have begun, catching up any missed run."""
     return budget_periods_pay(today=timezone.localdate())
+
+
+@task()
+def booking_sessions() -> int:
+    """Run daily, after `budget_periods`: pay each recurring booking's sessions that have
+    fallen due, once each, catching up any missed run."""
+    return booking_sessions_pay(today=timezone.localdate())
 
 
 @task()

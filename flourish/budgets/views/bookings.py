@@ -1,5 +1,7 @@
 """Booking a group's offer with a personal budget, and the group's side of it."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -51,6 +53,8 @@ def book(request: HttpRequest, pk: int, offer_id: str) -> HttpResponse:
                 quantity=data["quantity"],
                 spending_kind=data["spending_kind"],
                 share_name=data["share_name"],
+                repeat=data["repeat"],
+                sessions=data["sessions"],
                 actor=request.user,
                 broker_check=broker_check_for(access.broker),
             )
@@ -78,9 +82,16 @@ def booking(request: HttpRequest, pk: int, booking_pk: int) -> HttpResponse:
 
 
 def _render_booking(
-    request: HttpRequest, access: selectors.Access, found: object, form: forms.Form
+    request: HttpRequest, access: selectors.Access, found: Any, form: forms.Form
 ) -> HttpResponse:
-    context = {"access": access, "budget": access.budget, "booking": found, "form": form}
+    context = {
+        "access": access,
+        "budget": access.budget,
+        "booking": found,
+        "form": form,
+        "sessions": selectors.booking_sessions(booking=found),
+        "today": timezone.localdate(),
+    }
     return render(request, "budgets/booking.html", context)
 
 
@@ -96,7 +107,13 @@ def booking_cancel(request: HttpRequest, pk: int, booking_pk: int) -> HttpRespon
     except ValidationError as error:
         add_service_error(form, error)
         return _render_booking(request, access, found, form)
-    messages.success(request, _("The booking is cancelled. Any money paid is back in the budget."))
+    messages.success(
+        request,
+        _(
+            "The booking is cancelled. Money paid for any session still to come is back in "
+            "the budget."
+        ),
+    )
     return redirect("budgets:booking", pk=pk, booking_pk=booking_pk)
 
 
