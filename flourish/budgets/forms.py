@@ -259,3 +259,35 @@ class VoteForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
+
+
+class OutsideSpendingForm(forms.Form):
+    amount_pence = PoundsField(label=_("How much, in pounds?"), example="12.50", positive=True)
+    spent_on = GovukDateField(
+        label=_("When did you spend it?"),
+        help_text=_("For example, 27 3 2026"),
+        what=_("the date you spent it"),
+        not_after_today=True,
+    )
+    spending_kind: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Which kind of spending in your plan?"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not part of a kind of spending"),
+    )
+    what = forms.CharField(
+        label=_("What was it for? (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: bus pass, or personal assistant’s wages for March."),
+    )
+    receipt = forms.FileField(
+        label=_("A photo or PDF of the receipt (optional)"),
+        required=False,
+        help_text=_("JPG, PNG or PDF, up to 10 MB. Only you, your broker and the council see it."),
+    )
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["spending_kind"].queryset = kinds  # type: ignore[attr-defined]

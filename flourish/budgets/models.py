@@ -514,3 +514,45 @@ class PoolShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member}: {self.amount_pence}"
+
+
+def _receipt_path(spending: "OutsideSpending", filename: str) -> str:
+    # A random name: the original file name can carry personal details.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return f"budgets/receipts/{uuid4().hex}.{extension}"
+
+
+class OutsideSpending(TimeStampedModel):
+    """Money spent outside Flourish (a personal assistant's wages, a bus pass), recorded so
+    the statement is complete: it leaves the budget's ledger account like any purchase."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="outside_spending")
+    spent_on = models.DateField(_("date spent"))
+    amount_pence = models.PositiveIntegerField(_("amount"))
+    spending_kind = models.ForeignKey(
+        SpendingKind,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outside_spending",
+    )
+    what = models.CharField(_("what it was for"), max_length=200, blank=True)
+    receipt = models.FileField(_("receipt"), upload_to=_receipt_path, blank=True)
+    receipt_name = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    transaction = models.OneToOneField(
+        "ledger.LedgerTransaction", on_delete=models.PROTECT, related_name="outside_spending"
+    )
+
+    class Meta:
+        ordering = ["-spent_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_pence__gt=0), name="budgets_outside_spend_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.what or str(_("Spent outside Flourish"))

@@ -20,6 +20,7 @@ from flourish.budgets.models import (
     BookingStatus,
     BrokerConsent,
     Budget,
+    OutsideSpending,
     Pool,
     PoolMember,
     Proposal,
@@ -443,6 +444,23 @@ def budget_statement(
             "transaction__budget_booking__group",
             "transaction__budget_booking__booked_by",
             "transaction__budget_booking__spending_kind",
+            "transaction__outside_spending",
         )
         .order_by("id")
     )
+
+
+def outside_spending(*, budget: Budget) -> list[OutsideSpending]:
+    """The latest spending recorded outside Flourish, newest first."""
+    return list(
+        OutsideSpending.objects.filter(budget=budget)
+        .select_related("spending_kind")
+        .order_by("-spent_on", "-id")[:10]
+    )
+
+
+def get_outside_spending(*, access: Access, pk: int) -> OutsideSpending:
+    found = OutsideSpending.objects.filter(budget=access.budget, pk=pk).first()
+    if found is None:
+        raise Http404
+    return found

@@ -57,10 +57,12 @@ FIELDS = (
     "account__personal_budget__held_as",
     "transaction__posted_at",
     "transaction__budget_period__id",
+    "transaction__outside_spending__id",
     "purchase",
     "refund",
     "transaction__pool_contribution__member__pool__name",
     "group_name",
+    "outside_what",
     "offer_name",
     "kind_name",
     "amount",
@@ -102,7 +104,12 @@ def _annotated(entries: QuerySet[LedgerEntry]) -> QuerySet[LedgerEntry]:
         ),
         group_name=_either("group__name"),
         offer_name=_either("offer__name"),
-        kind_name=_either("spending_kind__name"),
+        kind_name=Coalesce(
+            F("transaction__budget_booking__spending_kind__name"),
+            F("transaction__budget_session__booking__spending_kind__name"),
+            F("transaction__outside_spending__spending_kind__name"),
+        ),
+        outside_what=F("transaction__outside_spending__what"),
     )
 
 
@@ -110,9 +117,11 @@ def _midnight(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
-def _what(period: Any, booking: Any, refund: Any, pool: Any, amount: int) -> str:
+def _what(period: Any, outside: Any, booking: Any, refund: Any, pool: Any, amount: int) -> str:
     if period:
         return _("Money in")
+    if outside:
+        return _("Spent outside Flourish")
     if booking:
         return _("Purchase")
     if refund:
@@ -140,10 +149,12 @@ def statement_rows(
             held_as,
             posted_at,
             period,
+            outside,
             booking,
             refund,
             pool,
             group,
+            outside_what,
             offer,
             kind,
             amount,
@@ -157,9 +168,9 @@ def statement_rows(
             person,
             held.get(held_as, held_as),
             posted_at.date().isoformat(),
-            _what(period, booking, refund, pool, amount),
+            _what(period, outside, booking, refund, pool, amount),
             group or pool or "",
-            offer or "",
+            offer or outside_what or "",
             kind or "",
             amount if amount > 0 else 0,
             -amount if amount < 0 else 0,

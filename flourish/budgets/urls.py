@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.budgets.views import bookings, brokers, budgets, pools, statements
+from flourish.budgets.views import bookings, brokers, budgets, outside, pools, statements
 
 app_name = "budgets"
 urlpatterns = [
@@ -46,4 +46,10 @@ urlpatterns = [
         name="council_statements",
     ),
     path("<int:pk>/statement/", statements.statement, name="statement"),
+    path("<int:pk>/spent-outside/", outside.spent_outside, name="spent_outside"),
+    path(
+        "<int:pk>/spent-outside/<int:spending_pk>/receipt/",
+        outside.outside_receipt,
+        name="outside_receipt",
+    ),
 ]

@@ -107,6 +107,8 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
         "booking_pk": world.booking_to_answer.pk,
         "action": "decline",
     },
+    "budgets:spent_outside": _budget(),
+    "budgets:outside_receipt": _budget(spending_pk="outside_spending"),
 }
 
 
