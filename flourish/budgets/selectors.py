@@ -301,6 +301,23 @@ def get_receipt_for_user(*, user: Any, pk: int) -> Booking:
     return booking
 
 
+def get_invoice_for_user(*, user: Any, pk: int) -> Booking:
+    """A booking's invoice, paid or not: for the group, and everyone who may see the budget."""
+    booking = (
+        Booking.objects.select_related(
+            "offer__listing", "group", "budget__person", "budget__council", "payment", "reversal"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if booking is None or not _signed_in(user):
+        raise Http404
+    if groups_led_by(user=user).filter(pk=booking.group_id).exists():
+        return booking
+    get_budget_for_user(user=user, pk=booking.budget_id)
+    return booking
+
+
 def council_budgets(*, council: Organisation) -> QuerySet[Budget]:
     """The council's budgets with their holders and balances, in one query per page."""
     return Budget.objects.filter(council=council).select_related("person", "account").order_by("id")

@@ -32,6 +32,7 @@ urlpatterns = [
     path("pools/<int:pool_pk>/leave/", pools.pool_leave, name="pool_leave"),
     path("pools/join/<uuid:code>/", pools.pool_join, name="pool_join"),
     path("receipts/<int:booking_pk>/", bookings.receipt, name="receipt"),
+    path("receipts/<int:booking_pk>/invoice/", bookings.invoice, name="invoice"),
     path("groups/<slug:slug>/", bookings.group_bookings, name="group_bookings"),
     path(
         "groups/<slug:slug>/<int:booking_pk>/<slug:action>/",

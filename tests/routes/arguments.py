@@ -109,6 +109,7 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     },
     "budgets:spent_outside": _budget(),
     "budgets:outside_receipt": _budget(spending_pk="outside_spending"),
+    "budgets:invoice": lambda world: {"booking_pk": world.booking.pk},
 }
 
 

@@ -205,6 +205,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "budgets:group_booking_act": posted_by(LEAD),
     "budgets:spent_outside": only(MEMBER),
     "budgets:outside_receipt": only(MEMBER, STAFF),
+    "budgets:invoice": only(LEAD, MEMBER, STAFF),
     "demand:index": EVERYONE,
     # Anyone who leads an organisation may start a service for it.
     "demand:service_new": only(LEAD, OTHER_GROUP, STAFF, ADMIN),

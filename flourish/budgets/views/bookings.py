@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from flourish.budgets import selectors
+from flourish.budgets.documents import booking_document, booking_pdf, pdf_in_english
 from flourish.budgets.forms import BookForm
 from flourish.budgets.models import BookingStatus, SpendingKind
 from flourish.budgets.services import bookings as services
@@ -158,6 +159,33 @@ def group_booking_act(
 @login_required
 def receipt(request: HttpRequest, booking_pk: int) -> HttpResponse:
     found = selectors.get_receipt_for_user(user=request.user, pk=booking_pk)
+    return _document(request, found, "receipt")
+
+
+@login_required
+def invoice(request: HttpRequest, booking_pk: int) -> HttpResponse:
+    found = selectors.get_invoice_for_user(user=request.user, pk=booking_pk)
+    return _document(request, found, "invoice")
+
+
+def _document(request: HttpRequest, found: Any, kind: str) -> HttpResponse:
+    """A receipt or invoice as a printable page, or as a PDF with ?format=pdf."""
     for_group = selectors.groups_led_by(user=request.user).filter(pk=found.group_id).exists()
-    context = {"booking": found, "show_name": found.share_name or not for_group}
+    show_name = found.share_name or not for_group
+    sessions = selectors.booking_sessions(booking=found)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(
+            booking_pdf(booking=found, show_name=show_name, kind=kind, sessions=sessions),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{kind}-{found.pk}.pdf"'
+        return response
+    context = {
+        "booking": found,
+        "kind": kind,
+        "document": booking_document(
+            booking=found, show_name=show_name, kind=kind, sessions=sessions
+        ),
+        "pdf_in_english": pdf_in_english(get_language()),
+    }
     return render(request, "budgets/receipt.html", context)
