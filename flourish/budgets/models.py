@@ -556,3 +556,31 @@ class OutsideSpending(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.what or str(_("Spent outside Flourish"))
+
+
+def _statement_path(statement: "MonthlyStatement", filename: str) -> str:
+    return f"budgets/statements/{uuid4().hex}.csv"
+
+
+class MonthlyStatement(models.Model):
+    """A council's statements for one month, made automatically once the month has ended,
+    kept as CSV in private storage for council staff to download."""
+
+    council = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="budget_statements"
+    )
+    period = models.CharField(max_length=7)
+    file = models.FileField(upload_to=_statement_path)
+    rows = models.PositiveIntegerField(default=0)
+    made_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["council", "-period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "period"], name="budgets_one_statement_a_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council} {self.period}"

@@ -20,6 +20,7 @@ from flourish.budgets.models import (
     BookingStatus,
     BrokerConsent,
     Budget,
+    MonthlyStatement,
     OutsideSpending,
     Pool,
     PoolMember,
@@ -478,6 +479,18 @@ def outside_spending(*, budget: Budget) -> list[OutsideSpending]:
 
 def get_outside_spending(*, access: Access, pk: int) -> OutsideSpending:
     found = OutsideSpending.objects.filter(budget=access.budget, pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def monthly_statements(*, council: Organisation) -> list[MonthlyStatement]:
+    """The statements made for a council at each month's end, latest first (a year's)."""
+    return list(MonthlyStatement.objects.filter(council=council).order_by("-period")[:12])
+
+
+def get_monthly_statement(*, council: Organisation, period: str) -> MonthlyStatement:
+    found = MonthlyStatement.objects.filter(council=council, period=period).first()
     if found is None:
         raise Http404
     return found

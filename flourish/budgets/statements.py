@@ -7,12 +7,15 @@ month (or every council's) streams in constant memory however many budgets there
 
 import datetime
 from collections.abc import Iterator
+from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from flourish.accounts.models import Organisation
 from flourish.budgets.models import add_months
@@ -132,10 +135,77 @@ def _what(period: Any, outside: Any, booking: Any, refund: Any, pool: Any, amoun
 
 
 def statement_rows(
+    *,
+    council: Organisation | None,
+    start: datetime.date,
+    end: datetime.date,
+    layout: str = "full",
+) -> Iterator[list[Any]]:
+    """The header, then one row per movement, streamed, in the council's column layout."""
+    if layout == "full":
+        yield header()
+        yield from _full_rows(council=council, start=start, end=end)
+        return
+    columns = [COLUMNS[key] for key in LAYOUTS[layout][1]]
+    yield [str(label) for label, _pick in columns]
+    for row in _full_rows(council=council, start=start, end=end):
+        yield [pick(row) for _label, pick in columns]
+
+
+def _pounds(pence: int) -> Decimal:
+    return (Decimal(pence) / 100).quantize(Decimal("0.01"))
+
+
+# Each column a layout may use: its heading, and how it is read from a full row.
+COLUMNS: dict[str, tuple[Any, Any]] = {
+    "council": (gettext_lazy("Council"), itemgetter(0)),
+    "budget": (gettext_lazy("Budget"), itemgetter(1)),
+    "person": (gettext_lazy("Person"), itemgetter(2)),
+    "held_as": (gettext_lazy("How it is held"), itemgetter(3)),
+    "date": (gettext_lazy("Date"), itemgetter(4)),
+    "what": (gettext_lazy("What"), itemgetter(5)),
+    "group": (gettext_lazy("Group"), itemgetter(6)),
+    "offer": (gettext_lazy("Offer"), itemgetter(7)),
+    "kind": (gettext_lazy("Kind of spending"), itemgetter(8)),
+    "in_pounds": (gettext_lazy("Money in (£)"), lambda row: _pounds(row[9])),
+    "out_pounds": (gettext_lazy("Money out (£)"), lambda row: _pounds(row[10])),
+    "balance_pounds": (gettext_lazy("Balance after (£)"), lambda row: _pounds(row[11])),
+    "net_pounds": (
+        gettext_lazy("Amount (£, money out is negative)"),
+        lambda row: _pounds(row[9] - row[10]),
+    ),
+    "reference": (gettext_lazy("Ledger reference"), itemgetter(13)),
+}
+
+# The presets a council chooses from: a name, and its columns in order.
+LAYOUTS: dict[str, tuple[Any, tuple[str, ...]]] = {
+    "full": (gettext_lazy("Everything, amounts in pence"), ()),
+    "finance": (
+        gettext_lazy("For a finance system: one amount in pounds, money out negative"),
+        ("budget", "person", "date", "what", "kind", "net_pounds", "reference"),
+    ),
+    "care": (
+        gettext_lazy("For care records: who, what, in and out in pounds"),
+        (
+            "person",
+            "budget",
+            "held_as",
+            "date",
+            "what",
+            "group",
+            "offer",
+            "kind",
+            "in_pounds",
+            "out_pounds",
+            "balance_pounds",
+        ),
+    ),
+}
+
+
+def _full_rows(
     *, council: Organisation | None, start: datetime.date, end: datetime.date
 ) -> Iterator[list[Any]]:
-    """The header, then one row per movement, streamed."""
-    yield header()
     held = dict(_held_choices())
     for row in (
         _annotated(statement_entries(council=council, start=start, end=end))

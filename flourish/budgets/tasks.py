@@ -6,6 +6,7 @@ from django_tasks import task
 from flourish.budgets.services.bookings import booking_sessions_pay
 from flourish.budgets.services.budgets import budget_periods_pay
 from flourish.budgets.services.pools import proposals_settle
+from flourish.budgets.services.statements import statements_month_end
 
 
 @task()
@@ -25,3 +26,9 @@ def booking_sessions() -> int:
 def pool_proposals() -> int:
     """Run daily: decide the pool proposals whose time for objections or votes is up."""
     return proposals_settle(now=timezone.now())
+
+
+@task()
+def monthly_statements() -> int:
+    """Run daily: make each council's statements for a month once it has ended."""
+    return statements_month_end(today=timezone.localdate())

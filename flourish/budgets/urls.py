@@ -46,6 +46,11 @@ urlpatterns = [
         statements.council_statements,
         name="council_statements",
     ),
+    path(
+        "council/<slug:slug>/statements/<str:period>/",
+        statements.council_statement_made,
+        name="council_statement_made",
+    ),
     path("<int:pk>/statement/", statements.statement, name="statement"),
     path("<int:pk>/spent-outside/", outside.spent_outside, name="spent_outside"),
     path(

@@ -110,6 +110,10 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     "budgets:spent_outside": _budget(),
     "budgets:outside_receipt": _budget(spending_pk="outside_spending"),
     "budgets:invoice": lambda world: {"booking_pk": world.booking.pk},
+    "budgets:council_statement_made": lambda world: {
+        "slug": world.council.slug,
+        "period": world.things["monthly_statement"].period,
+    },
 }
 
 

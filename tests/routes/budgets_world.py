@@ -16,6 +16,7 @@ from flourish.budgets.services.brokers import broker_invite
 from flourish.budgets.services.budgets import budget_periods_pay
 from flourish.budgets.services.outside import outside_spending_record
 from flourish.budgets.services.pools import pool_form, pool_join, proposal_make
+from flourish.budgets.services.statements import statement_month_make
 
 
 def add_budgets(
@@ -77,6 +78,9 @@ def add_budgets(
     )
     spending.receipt.save("bus.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     things.update(
+        monthly_statement=statement_month_make(
+            council=council, period=timezone.localdate().strftime("%Y-%m")
+        ),
         outside_spending=spending,
         pool=pool,
         pool_proposal=proposal,
