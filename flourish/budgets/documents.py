@@ -43,6 +43,16 @@ def _paid_from(booking: Booking, show_name: bool) -> str:
     return _("A personal budget from %(council)s") % {"council": council}
 
 
+def _payee(booking: Booking) -> str:
+    if booking.held_by_partner:
+        assert booking.paid_to is not None
+        return _("%(partner)s, who hold it for %(group)s") % {
+            "partner": booking.paid_to.name,
+            "group": booking.group.name,
+        }
+    return booking.group.name
+
+
 def _day(value: object) -> str:
     return value.strftime("%-d %B %Y") if value else ""  # type: ignore[attr-defined]
 
@@ -56,7 +66,7 @@ def booking_document(
         "number": booking.pk
     }
     lines = [
-        (_("From") if invoice else _("Paid to"), booking.group.name),
+        (_("From") if invoice else _("Paid to"), _payee(booking)),
         (_("To") if invoice else _("Paid from"), _paid_from(booking, show_name)),
         (
             _("For"),

@@ -237,6 +237,14 @@ class Booking(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The group, or the holding partner that holds money for it (set when paid).
+    paid_to = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     payment = models.OneToOneField(
         "ledger.LedgerTransaction",
         null=True,
@@ -284,6 +292,10 @@ class Booking(TimeStampedModel):
     @property
     def is_recurring(self) -> bool:
         return self.repeat != Repeat.ONCE
+
+    @property
+    def held_by_partner(self) -> bool:
+        return self.paid_to_id is not None and self.paid_to_id != self.group_id
 
     def session_dates(self) -> list[datetime.date]:
         """The day of each session, the first on `session_on`."""
@@ -468,6 +480,14 @@ class Proposal(TimeStampedModel):
         max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN, db_index=True
     )
     what_happened = models.TextField(_("what came of it"), blank=True)
+    # The group, or the holding partner that holds money for it (set when paid).
+    paid_to = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     payment = models.OneToOneField(
         "ledger.LedgerTransaction",
         null=True,
@@ -486,6 +506,10 @@ class Proposal(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.offer)
+
+    @property
+    def held_by_partner(self) -> bool:
+        return self.paid_to_id is not None and self.paid_to_id != self.group_id
 
 
 class Vote(TimeStampedModel):

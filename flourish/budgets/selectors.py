@@ -243,7 +243,7 @@ def get_offer_for_booking(*, offer_id: Any) -> Offer:
 
 def get_booking_for_budget(*, access: Access, pk: int) -> Booking:
     booking = (
-        Booking.objects.select_related("offer__listing", "group", "booked_by", "payment")
+        Booking.objects.select_related("offer__listing", "group", "booked_by", "payment", "paid_to")
         .filter(budget=access.budget, pk=pk)
         .first()
     )
@@ -272,7 +272,7 @@ def group_bookings(*, group: Organisation) -> QuerySet[Booking]:
     """The bookings made with a group, newest first, with what the group may see."""
     return (
         Booking.objects.filter(group=group)
-        .select_related("offer", "budget__person", "payment")
+        .select_related("offer", "budget__person", "payment", "paid_to")
         .order_by("-created_at", "-id")
     )
 
@@ -289,7 +289,13 @@ def get_receipt_for_user(*, user: Any, pk: int) -> Booking:
     the budget it came from."""
     booking = (
         Booking.objects.select_related(
-            "offer__listing", "group", "budget__person", "budget__council", "payment", "reversal"
+            "offer__listing",
+            "group",
+            "budget__person",
+            "budget__council",
+            "payment",
+            "reversal",
+            "paid_to",
         )
         .filter(pk=pk, payment__isnull=False)
         .first()
@@ -306,7 +312,13 @@ def get_invoice_for_user(*, user: Any, pk: int) -> Booking:
     """A booking's invoice, paid or not: for the group, and everyone who may see the budget."""
     booking = (
         Booking.objects.select_related(
-            "offer__listing", "group", "budget__person", "budget__council", "payment", "reversal"
+            "offer__listing",
+            "group",
+            "budget__person",
+            "budget__council",
+            "payment",
+            "reversal",
+            "paid_to",
         )
         .filter(pk=pk)
         .first()
@@ -410,7 +422,7 @@ def pool_page(*, place: PoolPlace) -> dict[str, Any]:
     pool = place.pool
     proposals = list(
         Proposal.objects.filter(pool=pool)
-        .select_related("offer", "group", "proposed_by__budget__person")
+        .select_related("offer", "group", "proposed_by__budget__person", "paid_to")
         .prefetch_related("votes")
         .order_by("-created_at", "-id")[:50]
     )

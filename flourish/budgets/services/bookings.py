@@ -28,23 +28,15 @@ from flourish.budgets.models import (
     SpendingKind,
 )
 from flourish.budgets.selectors import waiting_total
+from flourish.budgets.services.payees import group_account_open as group_account_open
+from flourish.budgets.services.payees import payee_account, payee_for
 from flourish.core.formatting import format_pence
 from flourish.core.services import audit_record
 from flourish.directory.models import CostKind, Offer
-from flourish.ledger.models import LedgerAccount, Unit
-from flourish.ledger.services import account_open, transaction_post, transaction_reverse
+from flourish.ledger.models import LedgerAccount
+from flourish.ledger.services import transaction_post, transaction_reverse
 
 MAX_QUANTITY = 52
-
-
-def group_account_open(*, group: Organisation) -> LedgerAccount:
-    """Where a group's money from personal budgets lands."""
-    return account_open(
-        owner=group,
-        purpose="personal-budget-income",
-        unit=Unit.GBP,
-        name=_("%(group)s: paid from personal budgets") % {"group": group.name},
-    )
 
 
 def _check_offer(offer: Offer) -> Organisation:
@@ -193,6 +185,8 @@ def booking_confirm(*, booking: Booking, actor: Any) -> Booking:
                 _("This booking was %(status)s, so it cannot be confirmed.")
                 % {"status": current.get_status_display().lower()}
             )
+        # Paid to the group, or to the holding partner that holds money for it.
+        current.paid_to = payee_for(group=current.group)
         if current.is_recurring:
             current.payment = _sessions_start(current, actor)
         else:
@@ -215,11 +209,12 @@ def booking_confirm(*, booking: Booking, actor: Any) -> Booking:
 def _pay(booking: Booking, *, key: str, amount: int, day: datetime.date, actor: Any) -> Any:
     budget_account = booking.budget.account
     assert budget_account is not None
+    payee = booking.paid_to or booking.group
     return transaction_post(
         idempotency_key=key,
         lines=[
             (budget_account, -amount),
-            (group_account_open(group=booking.group), amount),
+            (payee_account(payee=payee, group=booking.group), amount),
         ],
         description=_("%(offer)s with %(group)s, from %(day)s")
         % {
@@ -270,7 +265,12 @@ def booking_sessions_pay(*, today: datetime.date) -> int:
         with transaction.atomic():
             session = (
                 BookingSession.objects.select_for_update(of=("self",))
-                .select_related("booking__budget__account", "booking__group", "booking__offer")
+                .select_related(
+                    "booking__budget__account",
+                    "booking__group",
+                    "booking__offer",
+                    "booking__paid_to",
+                )
                 .get(pk=pk)
             )
             if session.payment_id is not None or session.cancelled_at is not None:

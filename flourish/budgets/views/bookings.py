@@ -20,6 +20,7 @@ from flourish.budgets.models import BookingStatus, SpendingKind
 from flourish.budgets.services import bookings as services
 from flourish.budgets.services.brokers import broker_check_for
 from flourish.budgets.views.common import add_service_error, posted
+from flourish.core.formatting import format_pence
 from flourish.core.pagination import page_of
 
 
@@ -148,12 +149,24 @@ def group_booking_act(
     found = selectors.get_booking_for_group(group=group, pk=booking_pk)
     do, said = GROUP_ACTIONS[action]
     try:
-        do(booking=found, actor=request.user)
+        done = do(booking=found, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, str(said))
+        messages.success(request, held_words(done) if done.held_by_partner else str(said))
     return redirect("budgets:group_bookings", slug=slug)
+
+
+def held_words(booking: Any) -> str:
+    """Who was paid, when a holding partner holds the money for the group."""
+    return _(
+        "Confirmed. %(partner)s was paid %(amount)s and holds it for %(group)s, as it holds "
+        "your group’s grants."
+    ) % {
+        "partner": booking.paid_to.name,
+        "amount": format_pence(booking.each_pence),
+        "group": booking.group.name,
+    }
 
 
 @login_required
