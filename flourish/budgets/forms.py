@@ -291,3 +291,13 @@ class OutsideSpendingForm(forms.Form):
     def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["spending_kind"].queryset = kinds  # type: ignore[attr-defined]
+
+
+class ProposalOutcomeForm(forms.Form):
+    what_happened = forms.CharField(
+        label=_("What came of it?"),
+        widget=forms.Textarea,
+        max_length=2000,
+        help_text=_("For example: twelve of us walked to Shipley Glen and want to go again."),
+        error_messages={"required": _("Say what came of it, for example: twelve of us went.")},
+    )

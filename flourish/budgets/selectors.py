@@ -446,7 +446,9 @@ def pool_page(*, place: PoolPlace) -> dict[str, Any]:
 
 
 def get_proposal_for_place(*, place: PoolPlace, pk: int) -> Proposal:
-    proposal = Proposal.objects.filter(pool=place.pool, pk=pk).first()
+    proposal = (
+        Proposal.objects.select_related("offer", "group").filter(pool=place.pool, pk=pk).first()
+    )
     if proposal is None:
         raise Http404
     return proposal

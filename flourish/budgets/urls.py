@@ -29,6 +29,11 @@ urlpatterns = [
         pools.proposal_vote,
         name="proposal_vote",
     ),
+    path(
+        "pools/<int:pool_pk>/proposals/<int:proposal_pk>/what-came-of-it/",
+        pools.proposal_outcome,
+        name="proposal_outcome",
+    ),
     path("pools/<int:pool_pk>/leave/", pools.pool_leave, name="pool_leave"),
     path("pools/join/<uuid:code>/", pools.pool_join, name="pool_join"),
     path("receipts/<int:booking_pk>/", bookings.receipt, name="receipt"),

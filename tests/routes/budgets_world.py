@@ -15,7 +15,7 @@ from flourish.budgets.services.bookings import booking_ask, booking_confirm
 from flourish.budgets.services.brokers import broker_invite
 from flourish.budgets.services.budgets import budget_periods_pay
 from flourish.budgets.services.outside import outside_spending_record
-from flourish.budgets.services.pools import pool_form, pool_join, proposal_make
+from flourish.budgets.services.pools import pool_form, pool_join, proposal_make, vote_cast
 from flourish.budgets.services.statements import statement_month_make
 
 
@@ -56,6 +56,17 @@ def add_budgets(
     proposal = proposal_make(
         pool=pool, member=member, offer=offer, amount_pence=500, why="Paint", actor=person
     )
+    agreed = proposal_make(
+        pool=pool, member=member, offer=offer, amount_pence=300, why="Brushes", actor=person
+    )
+    vote_cast(proposal=agreed, member=member, in_favour=True, actor=person)
+    vote_cast(
+        proposal=agreed,
+        member=pool.members.get(budget=neighbour),
+        in_favour=True,
+        actor=neighbour.person,
+    )
+    things["pool_proposal_paid"] = agreed
     pool_to_leave = pool_form(
         name="Route pool to leave",
         purpose="Walks",

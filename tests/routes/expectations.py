@@ -207,6 +207,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "budgets:outside_receipt": only(MEMBER, STAFF),
     "budgets:invoice": only(LEAD, MEMBER, STAFF),
     "budgets:council_statement_made": only(STAFF),
+    "budgets:proposal_outcome": only(MEMBER),
     "demand:index": EVERYONE,
     # Anyone who leads an organisation may start a service for it.
     "demand:service_new": only(LEAD, OTHER_GROUP, STAFF, ADMIN),

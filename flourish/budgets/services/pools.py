@@ -374,3 +374,31 @@ def pool_leave(*, member: PoolMember, actor: Any) -> PoolMember:
         current.save(update_fields=["left_at", "updated_at"])
         audit_record(actor=actor, action=events.POOL_JOINED, target=pool, data={"left": back})
     return current
+
+
+def proposal_outcome_record(
+    *, proposal: Proposal, member: PoolMember, what_happened: str, actor: Any
+) -> Proposal:
+    """After a proposal is paid, a member says what came of it, in their own words, for
+    "you said, we did"; a member may correct it later."""
+    text = what_happened.strip()
+    if not text:
+        raise ValidationError(
+            {"what_happened": _("Say what came of it, for example: twelve of us went.")}
+        )
+    with transaction.atomic():
+        current = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
+        if current.status != ProposalStatus.PAID or member.pool_id != current.pool_id:
+            raise ValidationError(
+                _("You can say what came of a proposal once it has been agreed and paid.")
+            )
+        current.what_happened = text
+        current.full_clean()
+        current.save(update_fields=["what_happened", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=events.PROPOSAL_OUTCOME_RECORDED,
+            target=current,
+            data={"member": member.pk},
+        )
+    return current
