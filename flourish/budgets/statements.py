@@ -82,8 +82,8 @@ def statement_entries(
     # A range on the stored time (not its date) lets the database use the index.
     entries = LedgerEntry.objects.filter(
         account__personal_budget__isnull=False,
-        transaction__posted_at__gte=_midnight(start),
-        transaction__posted_at__lt=_midnight(end),
+        transaction__posted_at__gte=midnight(start),
+        transaction__posted_at__lt=midnight(end),
     )
     if council is not None:
         entries = entries.filter(account__personal_budget__council=council)
@@ -116,7 +116,7 @@ def _annotated(entries: QuerySet[LedgerEntry]) -> QuerySet[LedgerEntry]:
     )
 
 
-def _midnight(day: datetime.date) -> datetime.datetime:
+def midnight(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 

@@ -46,6 +46,7 @@ urlpatterns = [
     ),
     path("council/<slug:slug>/", budgets.council, name="council"),
     path("council/<slug:slug>/new/", budgets.budget_new, name="budget_new"),
+    path("council/<slug:slug>/overview/", budgets.council_overview, name="council_overview"),
     path(
         "council/<slug:slug>/statements/",
         statements.council_statements,

@@ -110,6 +110,7 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     "budgets:spent_outside": _budget(),
     "budgets:outside_receipt": _budget(spending_pk="outside_spending"),
     "budgets:invoice": lambda world: {"booking_pk": world.booking.pk},
+    "budgets:council_overview": _council,
     "budgets:proposal_outcome": lambda world: {
         "pool_pk": world.pool.pk,
         "proposal_pk": world.things["pool_proposal_paid"].pk,
