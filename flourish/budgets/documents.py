@@ -29,7 +29,7 @@ PDF_IN_ENGLISH = frozenset({"ur"})
 @dataclass(frozen=True)
 class Document:
     title: str
-    lines: list[tuple[str, str]]
+    lines: list[tuple[str, str, str]]  # a key for the page's ids, the label, the value
     note: str
 
 
@@ -66,9 +66,10 @@ def booking_document(
         "number": booking.pk
     }
     lines = [
-        (_("From") if invoice else _("Paid to"), _payee(booking)),
-        (_("To") if invoice else _("Paid from"), _paid_from(booking, show_name)),
+        ("payee", _("From") if invoice else _("Paid to"), _payee(booking)),
+        ("payer", _("To") if invoice else _("Paid from"), _paid_from(booking, show_name)),
         (
+            "for",
             _("For"),
             _("%(offer)s (%(quantity)s × %(price)s), from %(day)s")
             % {
@@ -78,12 +79,13 @@ def booking_document(
                 "day": _day(booking.session_on),
             },
         ),
-        (_("Amount"), format_pence(booking.amount_pence)),
+        ("amount", _("Amount"), format_pence(booking.amount_pence)),
     ]
     if booking.is_recurring:
         paid = [s for s in sessions if s.payment_id and not s.reversal_id]
         lines.append(
             (
+                "sessions",
                 _("Sessions"),
                 ngettext(
                     "%(each)s each, %(paid)s of %(count)s session paid so far",
@@ -98,12 +100,12 @@ def booking_document(
             )
         )
     if booking.payment is not None:
-        lines.append((_("Paid on"), _day(booking.payment.posted_at)))
-        lines.append((_("Ledger reference"), booking.payment.idempotency_key))
+        lines.append(("paid-on", _("Paid on"), _day(booking.payment.posted_at)))
+        lines.append(("reference", _("Ledger reference"), booking.payment.idempotency_key))
     elif invoice:
-        lines.append((_("Due"), _("When the group confirms the booking")))
+        lines.append(("due", _("Due"), _("When the group confirms the booking")))
     if booking.reversal is not None:
-        lines.append((_("Refunded on"), _day(booking.reversal.posted_at)))
+        lines.append(("refunded-on", _("Refunded on"), _day(booking.reversal.posted_at)))
     note = (
         _("Paid from a personal budget through Flourish. Nothing more to pay.")
         if booking.payment is not None
@@ -150,7 +152,7 @@ def document_pdf(document: Document) -> bytes:
     pdf.set_font(family, "B", 20)
     pdf.cell(0, 12, text(document.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(4)
-    for label, value in document.lines:
+    for _key, label, value in document.lines:
         pdf.set_font(family, "B", 11)
         pdf.cell(50, 7, text(label), new_x=XPos.RIGHT, new_y=YPos.TOP)
         pdf.set_font(family, "", 11)

@@ -46,7 +46,7 @@ def test_a_welsh_pdf_embeds_dejavu_when_the_machine_has_it(client, paid, jo):
 
 def test_without_dejavu_the_pdf_uses_helvetica_and_keeps_welsh_readable(monkeypatch, paid):
     monkeypatch.setattr(documents, "DEJAVU", documents.Path("/nowhere"))
-    document = documents.Document(title="Derbynneb", lines=[("Dŵr", "£20")], note="ŷ")
+    document = documents.Document(title="Derbynneb", lines=[("amount", "Dŵr", "£20")], note="ŷ")
     made = documents.document_pdf(document)
     assert made.startswith(b"%PDF-") and b"Helvetica" in made
     assert documents._latin1("Dŵr ŷ") == "Dwr y"
