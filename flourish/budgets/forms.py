@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.budgets.models import HeldAs, Period, PoolRule
+from flourish.budgets.models import MAX_SESSIONS, MIN_SESSIONS, HeldAs, Period, PoolRule, Repeat
 from flourish.core.forms import GovukDateField
 from flourish.grants.forms import PoundsField
 
@@ -128,6 +128,22 @@ class BookForm(forms.Form):
         help_text=_("Sessions, or blocks of sessions if the group sells them in blocks."),
         error_messages={"invalid": _("Enter how many, as a number, for example 1")},
     )
+    repeat = forms.ChoiceField(
+        label=_("How often?"),
+        choices=Repeat.choices,
+        initial=Repeat.ONCE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("A session that repeats is paid on the day of each session."),
+    )
+    sessions = forms.IntegerField(
+        label=_("How many sessions in all, if it repeats?"),
+        min_value=MIN_SESSIONS,
+        max_value=MAX_SESSIONS,
+        required=False,
+        help_text=_("From 2 to 52. Leave empty if it is just once."),
+        error_messages={"invalid": _("Enter how many sessions, as a number, for example 10")},
+    )
     spending_kind: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Which part of your plan is it for? (optional)"),
         queryset=None,
@@ -144,6 +160,16 @@ class BookForm(forms.Form):
     def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["spending_kind"].queryset = kinds  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("repeat") in (None, "", Repeat.ONCE):
+            data["repeat"], data["sessions"] = Repeat.ONCE, 1
+        elif not data.get("sessions") and "sessions" not in self.errors:
+            self.add_error(
+                "sessions", _("Enter how many sessions in all, from 2 to 52, for example 10")
+            )
+        return data
 
 
 class BrokerForm(forms.Form):
@@ -232,4 +258,46 @@ class VoteForm(forms.Form):
         choices=[("yes", _("Yes")), ("no", _("No, I object"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
+    )
+
+
+class OutsideSpendingForm(forms.Form):
+    amount_pence = PoundsField(label=_("How much, in pounds?"), example="12.50", positive=True)
+    spent_on = GovukDateField(
+        label=_("When did you spend it?"),
+        help_text=_("For example, 27 3 2026"),
+        what=_("the date you spent it"),
+        not_after_today=True,
+    )
+    spending_kind: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Which kind of spending in your plan?"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not part of a kind of spending"),
+    )
+    what = forms.CharField(
+        label=_("What was it for? (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: bus pass, or personal assistant’s wages for March."),
+    )
+    receipt = forms.FileField(
+        label=_("A photo or PDF of the receipt (optional)"),
+        required=False,
+        help_text=_("JPG, PNG or PDF, up to 10 MB. Only you, your broker and the council see it."),
+    )
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["spending_kind"].queryset = kinds  # type: ignore[attr-defined]
+
+
+class ProposalOutcomeForm(forms.Form):
+    what_happened = forms.CharField(
+        label=_("What came of it?"),
+        widget=forms.Textarea,
+        max_length=2000,
+        help_text=_("For example: twelve of us walked to Shipley Glen and want to go again."),
+        error_messages={"required": _("Say what came of it, for example: twelve of us went.")},
     )

@@ -188,6 +188,17 @@ class BookingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class Repeat(models.TextChoices):
+    ONCE = "once", _("Just once")
+    WEEKLY = "weekly", _("Every week")
+    TWO_WEEKLY = "two_weekly", _("Every two weeks")
+    FOUR_WEEKLY = "four_weekly", _("Every four weeks")
+
+
+REPEAT_DAYS: dict[str, int] = {Repeat.WEEKLY: 7, Repeat.TWO_WEEKLY: 14, Repeat.FOUR_WEEKLY: 28}
+MIN_SESSIONS, MAX_SESSIONS = 2, 52
+
+
 class Booking(TimeStampedModel):
     """A budget holder (or their broker) books a group's offer; money moves only when the
     group confirms, as one ledger transaction, and a cancellation before the session
@@ -205,6 +216,13 @@ class Booking(TimeStampedModel):
     price_pence = models.PositiveIntegerField()
     sessions_per_price = models.PositiveSmallIntegerField(default=1)
     amount_pence = models.PositiveIntegerField()
+    # A recurring booking pays `each_pence` once per session, `sessions` times in all, so
+    # `amount_pence` is the whole; a one-off booking is one session costing the whole.
+    repeat = models.CharField(
+        _("how often"), max_length=20, choices=Repeat.choices, default=Repeat.ONCE
+    )
+    sessions = models.PositiveSmallIntegerField(_("how many sessions"), default=1)
+    each_pence = models.PositiveIntegerField(default=0)
     spending_kind = models.ForeignKey(
         SpendingKind, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
     )
@@ -219,6 +237,14 @@ class Booking(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The group, or the holding partner that holds money for it (set when paid).
+    paid_to = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     payment = models.OneToOneField(
         "ledger.LedgerTransaction",
         null=True,
@@ -249,6 +275,11 @@ class Booking(TimeStampedModel):
                 condition=~models.Q(status="confirmed") | models.Q(payment__isnull=False),
                 name="budgets_confirmed_booking_is_paid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(repeat="once", sessions=1)
+                | (~models.Q(repeat="once") & models.Q(sessions__gte=2, sessions__lte=52)),
+                name="budgets_booking_sessions_fit_repeat",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -257,6 +288,61 @@ class Booking(TimeStampedModel):
     @property
     def by_broker(self) -> bool:
         return self.booked_by_id != self.budget.person_id
+
+    @property
+    def is_recurring(self) -> bool:
+        return self.repeat != Repeat.ONCE
+
+    @property
+    def held_by_partner(self) -> bool:
+        return self.paid_to_id is not None and self.paid_to_id != self.group_id
+
+    def session_dates(self) -> list[datetime.date]:
+        """The day of each session, the first on `session_on`."""
+        step = datetime.timedelta(days=REPEAT_DAYS.get(self.repeat, 0))
+        return [self.session_on + step * number for number in range(self.sessions)]
+
+
+class BookingSession(models.Model):
+    """One session of a recurring booking: paid once, on the day it falls due (the first on
+    confirmation); if the rest are cancelled, only sessions still to come are refunded."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.PROTECT, related_name="session_list")
+    number = models.PositiveSmallIntegerField()
+    session_on = models.DateField()
+    payment = models.OneToOneField(
+        "ledger.LedgerTransaction",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="budget_session",
+    )
+    reversal = models.OneToOneField(
+        "ledger.LedgerTransaction",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="budget_session_reversed",
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["booking", "number"]
+        indexes = [models.Index(fields=["session_on"], name="budgets_session_due")]
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "number"], name="budgets_one_row_a_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.booking} #{self.number + 1}"
+
+    @property
+    def state(self) -> str:
+        if self.reversal_id is not None or self.cancelled_at is not None:
+            return str(_("Cancelled"))
+        if self.payment_id is not None:
+            return str(_("Paid"))
+        return str(_("To be paid on the day"))
 
 
 class BrokerConsent(TimeStampedModel):
@@ -394,6 +480,14 @@ class Proposal(TimeStampedModel):
         max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN, db_index=True
     )
     what_happened = models.TextField(_("what came of it"), blank=True)
+    # The group, or the holding partner that holds money for it (set when paid).
+    paid_to = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     payment = models.OneToOneField(
         "ledger.LedgerTransaction",
         null=True,
@@ -412,6 +506,10 @@ class Proposal(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.offer)
+
+    @property
+    def held_by_partner(self) -> bool:
+        return self.paid_to_id is not None and self.paid_to_id != self.group_id
 
 
 class Vote(TimeStampedModel):
@@ -440,3 +538,73 @@ class PoolShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member}: {self.amount_pence}"
+
+
+def _receipt_path(spending: "OutsideSpending", filename: str) -> str:
+    # A random name: the original file name can carry personal details.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return f"budgets/receipts/{uuid4().hex}.{extension}"
+
+
+class OutsideSpending(TimeStampedModel):
+    """Money spent outside Flourish (a personal assistant's wages, a bus pass), recorded so
+    the statement is complete: it leaves the budget's ledger account like any purchase."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="outside_spending")
+    spent_on = models.DateField(_("date spent"))
+    amount_pence = models.PositiveIntegerField(_("amount"))
+    spending_kind = models.ForeignKey(
+        SpendingKind,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outside_spending",
+    )
+    what = models.CharField(_("what it was for"), max_length=200, blank=True)
+    receipt = models.FileField(_("receipt"), upload_to=_receipt_path, blank=True)
+    receipt_name = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    transaction = models.OneToOneField(
+        "ledger.LedgerTransaction", on_delete=models.PROTECT, related_name="outside_spending"
+    )
+
+    class Meta:
+        ordering = ["-spent_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_pence__gt=0), name="budgets_outside_spend_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.what or str(_("Spent outside Flourish"))
+
+
+def _statement_path(statement: "MonthlyStatement", filename: str) -> str:
+    return f"budgets/statements/{uuid4().hex}.csv"
+
+
+class MonthlyStatement(models.Model):
+    """A council's statements for one month, made automatically once the month has ended,
+    kept as CSV in private storage for council staff to download."""
+
+    council = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="budget_statements"
+    )
+    period = models.CharField(max_length=7)
+    file = models.FileField(upload_to=_statement_path)
+    rows = models.PositiveIntegerField(default=0)
+    made_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["council", "-period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "period"], name="budgets_one_statement_a_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council} {self.period}"

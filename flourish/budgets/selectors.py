@@ -11,13 +11,17 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
 from flourish.budgets.models import (
     Booking,
+    BookingSession,
     BookingStatus,
     BrokerConsent,
     Budget,
+    MonthlyStatement,
+    OutsideSpending,
     Pool,
     PoolMember,
     Proposal,
@@ -107,9 +111,10 @@ def budgets_for_person(*, user: Any) -> QuerySet[Budget]:
 
 
 def waiting_total(*, budget: Budget) -> int:
-    """Money asked for in bookings the groups have not answered yet."""
+    """Money asked for in bookings the groups have not answered yet (a recurring booking's
+    first session: each later one is paid from the money in when it falls due)."""
     total: int = Booking.objects.filter(budget=budget, status=BookingStatus.ASKED).aggregate(
-        total=Coalesce(Sum("amount_pence"), 0)
+        total=Coalesce(Sum("each_pence"), 0)
     )["total"]
     return total
 
@@ -156,6 +161,22 @@ def _to_do(budget: Budget, today: datetime.date) -> list[str]:
         _("%(group)s could not take your booking for %(offer)s. Choose another date or group.")
         % {"group": booking.offer.listing.name, "offer": booking.offer.name}
         for booking in declined
+    ] + _short_for_sessions(budget, today)
+
+
+def _short_for_sessions(budget: Budget, today: datetime.date) -> list[str]:
+    waiting = sessions_waiting_for_money(budget=budget, today=today)
+    if not waiting:
+        return []
+    return [
+        ngettext(
+            "%(count)s booked session is waiting to be paid: there is not enough left. It is "
+            "paid as soon as the next money comes in, or you can cancel it.",
+            "%(count)s booked sessions are waiting to be paid: there is not enough left. They "
+            "are paid as soon as the next money comes in, or you can cancel them.",
+            waiting,
+        )
+        % {"count": waiting}
     ]
 
 
@@ -170,6 +191,24 @@ def upcoming_bookings(*, budget: Budget, today: datetime.date) -> list[Booking]:
         .select_related("offer", "group", "booked_by", "budget")
         .order_by("session_on", "id")[:20]
     )
+
+
+def booking_sessions(*, booking: Booking) -> list[BookingSession]:
+    """A recurring booking's sessions, in order, with what was paid and refunded."""
+    if not booking.is_recurring:
+        return []
+    return list(BookingSession.objects.filter(booking=booking).order_by("number"))
+
+
+def sessions_waiting_for_money(*, budget: Budget, today: datetime.date) -> int:
+    """Sessions that have fallen due but could not be paid yet: the budget was short."""
+    return BookingSession.objects.filter(
+        booking__budget=budget,
+        booking__status=BookingStatus.CONFIRMED,
+        session_on__lte=today,
+        payment__isnull=True,
+        cancelled_at__isnull=True,
+    ).count()
 
 
 def recent_bookings(*, budget: Budget) -> list[Booking]:
@@ -204,7 +243,7 @@ def get_offer_for_booking(*, offer_id: Any) -> Offer:
 
 def get_booking_for_budget(*, access: Access, pk: int) -> Booking:
     booking = (
-        Booking.objects.select_related("offer__listing", "group", "booked_by", "payment")
+        Booking.objects.select_related("offer__listing", "group", "booked_by", "payment", "paid_to")
         .filter(budget=access.budget, pk=pk)
         .first()
     )
@@ -233,7 +272,7 @@ def group_bookings(*, group: Organisation) -> QuerySet[Booking]:
     """The bookings made with a group, newest first, with what the group may see."""
     return (
         Booking.objects.filter(group=group)
-        .select_related("offer", "budget__person", "payment")
+        .select_related("offer", "budget__person", "payment", "paid_to")
         .order_by("-created_at", "-id")
     )
 
@@ -250,9 +289,38 @@ def get_receipt_for_user(*, user: Any, pk: int) -> Booking:
     the budget it came from."""
     booking = (
         Booking.objects.select_related(
-            "offer__listing", "group", "budget__person", "budget__council", "payment", "reversal"
+            "offer__listing",
+            "group",
+            "budget__person",
+            "budget__council",
+            "payment",
+            "reversal",
+            "paid_to",
         )
         .filter(pk=pk, payment__isnull=False)
+        .first()
+    )
+    if booking is None or not _signed_in(user):
+        raise Http404
+    if groups_led_by(user=user).filter(pk=booking.group_id).exists():
+        return booking
+    get_budget_for_user(user=user, pk=booking.budget_id)
+    return booking
+
+
+def get_invoice_for_user(*, user: Any, pk: int) -> Booking:
+    """A booking's invoice, paid or not: for the group, and everyone who may see the budget."""
+    booking = (
+        Booking.objects.select_related(
+            "offer__listing",
+            "group",
+            "budget__person",
+            "budget__council",
+            "payment",
+            "reversal",
+            "paid_to",
+        )
+        .filter(pk=pk)
         .first()
     )
     if booking is None or not _signed_in(user):
@@ -354,7 +422,7 @@ def pool_page(*, place: PoolPlace) -> dict[str, Any]:
     pool = place.pool
     proposals = list(
         Proposal.objects.filter(pool=pool)
-        .select_related("offer", "group", "proposed_by__budget__person")
+        .select_related("offer", "group", "proposed_by__budget__person", "paid_to")
         .prefetch_related("votes")
         .order_by("-created_at", "-id")[:50]
     )
@@ -378,7 +446,9 @@ def pool_page(*, place: PoolPlace) -> dict[str, Any]:
 
 
 def get_proposal_for_place(*, place: PoolPlace, pk: int) -> Proposal:
-    proposal = Proposal.objects.filter(pool=place.pool, pk=pk).first()
+    proposal = (
+        Proposal.objects.select_related("offer", "group").filter(pool=place.pool, pk=pk).first()
+    )
     if proposal is None:
         raise Http404
     return proposal
@@ -406,6 +476,35 @@ def budget_statement(
             "transaction__budget_booking__group",
             "transaction__budget_booking__booked_by",
             "transaction__budget_booking__spending_kind",
+            "transaction__outside_spending",
         )
         .order_by("id")
     )
+
+
+def outside_spending(*, budget: Budget) -> list[OutsideSpending]:
+    """The latest spending recorded outside Flourish, newest first."""
+    return list(
+        OutsideSpending.objects.filter(budget=budget)
+        .select_related("spending_kind")
+        .order_by("-spent_on", "-id")[:10]
+    )
+
+
+def get_outside_spending(*, access: Access, pk: int) -> OutsideSpending:
+    found = OutsideSpending.objects.filter(budget=access.budget, pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def monthly_statements(*, council: Organisation) -> list[MonthlyStatement]:
+    """The statements made for a council at each month's end, latest first (a year's)."""
+    return list(MonthlyStatement.objects.filter(council=council).order_by("-period")[:12])
+
+
+def get_monthly_statement(*, council: Organisation, period: str) -> MonthlyStatement:
+    found = MonthlyStatement.objects.filter(council=council, period=period).first()
+    if found is None:
+        raise Http404
+    return found

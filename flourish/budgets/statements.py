@@ -7,11 +7,15 @@ month (or every council's) streams in constant memory however many budgets there
 
 import datetime
 from collections.abc import Iterator
+from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from flourish.accounts.models import Organisation
 from flourish.budgets.models import add_months
@@ -56,12 +60,14 @@ FIELDS = (
     "account__personal_budget__held_as",
     "transaction__posted_at",
     "transaction__budget_period__id",
-    "transaction__budget_booking__id",
-    "transaction__reverses__budget_booking__id",
+    "transaction__outside_spending__id",
+    "purchase",
+    "refund",
     "transaction__pool_contribution__member__pool__name",
-    "transaction__budget_booking__group__name",
-    "transaction__budget_booking__offer__name",
-    "transaction__budget_booking__spending_kind__name",
+    "group_name",
+    "outside_what",
+    "offer_name",
+    "kind_name",
     "amount",
     "balance_after",
     "transaction__description",
@@ -76,21 +82,49 @@ def statement_entries(
     # A range on the stored time (not its date) lets the database use the index.
     entries = LedgerEntry.objects.filter(
         account__personal_budget__isnull=False,
-        transaction__posted_at__gte=_midnight(start),
-        transaction__posted_at__lt=_midnight(end),
+        transaction__posted_at__gte=midnight(start),
+        transaction__posted_at__lt=midnight(end),
     )
     if council is not None:
         entries = entries.filter(account__personal_budget__council=council)
     return entries.order_by("account_id", "id")
 
 
-def _midnight(day: datetime.date) -> datetime.datetime:
+def _either(field: str) -> Coalesce:
+    """A purchase is a one-off booking's payment or one session of a recurring booking."""
+    return Coalesce(
+        F(f"transaction__budget_booking__{field}"),
+        F(f"transaction__budget_session__booking__{field}"),
+    )
+
+
+def _annotated(entries: QuerySet[LedgerEntry]) -> QuerySet[LedgerEntry]:
+    return entries.annotate(
+        purchase=_either("id"),
+        refund=Coalesce(
+            F("transaction__reverses__budget_booking__id"),
+            F("transaction__reverses__budget_session__booking__id"),
+        ),
+        group_name=_either("group__name"),
+        offer_name=_either("offer__name"),
+        kind_name=Coalesce(
+            F("transaction__budget_booking__spending_kind__name"),
+            F("transaction__budget_session__booking__spending_kind__name"),
+            F("transaction__outside_spending__spending_kind__name"),
+        ),
+        outside_what=F("transaction__outside_spending__what"),
+    )
+
+
+def midnight(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
-def _what(period: Any, booking: Any, refund: Any, pool: Any, amount: int) -> str:
+def _what(period: Any, outside: Any, booking: Any, refund: Any, pool: Any, amount: int) -> str:
     if period:
         return _("Money in")
+    if outside:
+        return _("Spent outside Flourish")
     if booking:
         return _("Purchase")
     if refund:
@@ -101,13 +135,80 @@ def _what(period: Any, booking: Any, refund: Any, pool: Any, amount: int) -> str
 
 
 def statement_rows(
+    *,
+    council: Organisation | None,
+    start: datetime.date,
+    end: datetime.date,
+    layout: str = "full",
+) -> Iterator[list[Any]]:
+    """The header, then one row per movement, streamed, in the council's column layout."""
+    if layout == "full":
+        yield header()
+        yield from _full_rows(council=council, start=start, end=end)
+        return
+    columns = [COLUMNS[key] for key in LAYOUTS[layout][1]]
+    yield [str(label) for label, _pick in columns]
+    for row in _full_rows(council=council, start=start, end=end):
+        yield [pick(row) for _label, pick in columns]
+
+
+def _pounds(pence: int) -> Decimal:
+    return (Decimal(pence) / 100).quantize(Decimal("0.01"))
+
+
+# Each column a layout may use: its heading, and how it is read from a full row.
+COLUMNS: dict[str, tuple[Any, Any]] = {
+    "council": (gettext_lazy("Council"), itemgetter(0)),
+    "budget": (gettext_lazy("Budget"), itemgetter(1)),
+    "person": (gettext_lazy("Person"), itemgetter(2)),
+    "held_as": (gettext_lazy("How it is held"), itemgetter(3)),
+    "date": (gettext_lazy("Date"), itemgetter(4)),
+    "what": (gettext_lazy("What"), itemgetter(5)),
+    "group": (gettext_lazy("Group"), itemgetter(6)),
+    "offer": (gettext_lazy("Offer"), itemgetter(7)),
+    "kind": (gettext_lazy("Kind of spending"), itemgetter(8)),
+    "in_pounds": (gettext_lazy("Money in (£)"), lambda row: _pounds(row[9])),
+    "out_pounds": (gettext_lazy("Money out (£)"), lambda row: _pounds(row[10])),
+    "balance_pounds": (gettext_lazy("Balance after (£)"), lambda row: _pounds(row[11])),
+    "net_pounds": (
+        gettext_lazy("Amount (£, money out is negative)"),
+        lambda row: _pounds(row[9] - row[10]),
+    ),
+    "reference": (gettext_lazy("Ledger reference"), itemgetter(13)),
+}
+
+# The presets a council chooses from: a name, and its columns in order.
+LAYOUTS: dict[str, tuple[Any, tuple[str, ...]]] = {
+    "full": (gettext_lazy("Everything, amounts in pence"), ()),
+    "finance": (
+        gettext_lazy("For a finance system: one amount in pounds, money out negative"),
+        ("budget", "person", "date", "what", "kind", "net_pounds", "reference"),
+    ),
+    "care": (
+        gettext_lazy("For care records: who, what, in and out in pounds"),
+        (
+            "person",
+            "budget",
+            "held_as",
+            "date",
+            "what",
+            "group",
+            "offer",
+            "kind",
+            "in_pounds",
+            "out_pounds",
+            "balance_pounds",
+        ),
+    ),
+}
+
+
+def _full_rows(
     *, council: Organisation | None, start: datetime.date, end: datetime.date
 ) -> Iterator[list[Any]]:
-    """The header, then one row per movement, streamed."""
-    yield header()
     held = dict(_held_choices())
     for row in (
-        statement_entries(council=council, start=start, end=end)
+        _annotated(statement_entries(council=council, start=start, end=end))
         .values_list(*FIELDS)
         .iterator(chunk_size=CHUNK)
     ):
@@ -118,10 +219,12 @@ def statement_rows(
             held_as,
             posted_at,
             period,
+            outside,
             booking,
             refund,
             pool,
             group,
+            outside_what,
             offer,
             kind,
             amount,
@@ -135,9 +238,9 @@ def statement_rows(
             person,
             held.get(held_as, held_as),
             posted_at.date().isoformat(),
-            _what(period, booking, refund, pool, amount),
+            _what(period, outside, booking, refund, pool, amount),
             group or pool or "",
-            offer or "",
+            offer or outside_what or "",
             kind or "",
             amount if amount > 0 else 0,
             -amount if amount < 0 else 0,

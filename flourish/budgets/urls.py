@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.budgets.views import bookings, brokers, budgets, pools, statements
+from flourish.budgets.views import bookings, brokers, budgets, outside, pools, statements
 
 app_name = "budgets"
 urlpatterns = [
@@ -29,9 +29,15 @@ urlpatterns = [
         pools.proposal_vote,
         name="proposal_vote",
     ),
+    path(
+        "pools/<int:pool_pk>/proposals/<int:proposal_pk>/what-came-of-it/",
+        pools.proposal_outcome,
+        name="proposal_outcome",
+    ),
     path("pools/<int:pool_pk>/leave/", pools.pool_leave, name="pool_leave"),
     path("pools/join/<uuid:code>/", pools.pool_join, name="pool_join"),
     path("receipts/<int:booking_pk>/", bookings.receipt, name="receipt"),
+    path("receipts/<int:booking_pk>/invoice/", bookings.invoice, name="invoice"),
     path("groups/<slug:slug>/", bookings.group_bookings, name="group_bookings"),
     path(
         "groups/<slug:slug>/<int:booking_pk>/<slug:action>/",
@@ -40,10 +46,22 @@ urlpatterns = [
     ),
     path("council/<slug:slug>/", budgets.council, name="council"),
     path("council/<slug:slug>/new/", budgets.budget_new, name="budget_new"),
+    path("council/<slug:slug>/overview/", budgets.council_overview, name="council_overview"),
     path(
         "council/<slug:slug>/statements/",
         statements.council_statements,
         name="council_statements",
     ),
+    path(
+        "council/<slug:slug>/statements/<str:period>/",
+        statements.council_statement_made,
+        name="council_statement_made",
+    ),
     path("<int:pk>/statement/", statements.statement, name="statement"),
+    path("<int:pk>/spent-outside/", outside.spent_outside, name="spent_outside"),
+    path(
+        "<int:pk>/spent-outside/<int:spending_pk>/receipt/",
+        outside.outside_receipt,
+        name="outside_receipt",
+    ),
 ]

@@ -107,6 +107,18 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
         "booking_pk": world.booking_to_answer.pk,
         "action": "decline",
     },
+    "budgets:spent_outside": _budget(),
+    "budgets:outside_receipt": _budget(spending_pk="outside_spending"),
+    "budgets:invoice": lambda world: {"booking_pk": world.booking.pk},
+    "budgets:council_overview": _council,
+    "budgets:proposal_outcome": lambda world: {
+        "pool_pk": world.pool.pk,
+        "proposal_pk": world.things["pool_proposal_paid"].pk,
+    },
+    "budgets:council_statement_made": lambda world: {
+        "slug": world.council.slug,
+        "period": world.things["monthly_statement"].period,
+    },
 }
 
 

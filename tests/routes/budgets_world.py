@@ -5,6 +5,7 @@ take personal budgets."""
 import datetime
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
@@ -13,7 +14,9 @@ from flourish.budgets.factories import budget_make, budget_offer_make, council_m
 from flourish.budgets.services.bookings import booking_ask, booking_confirm
 from flourish.budgets.services.brokers import broker_invite
 from flourish.budgets.services.budgets import budget_periods_pay
-from flourish.budgets.services.pools import pool_form, pool_join, proposal_make
+from flourish.budgets.services.outside import outside_spending_record
+from flourish.budgets.services.pools import pool_form, pool_join, proposal_make, vote_cast
+from flourish.budgets.services.statements import statement_month_make
 
 
 def add_budgets(
@@ -53,6 +56,17 @@ def add_budgets(
     proposal = proposal_make(
         pool=pool, member=member, offer=offer, amount_pence=500, why="Paint", actor=person
     )
+    agreed = proposal_make(
+        pool=pool, member=member, offer=offer, amount_pence=300, why="Brushes", actor=person
+    )
+    vote_cast(proposal=agreed, member=member, in_favour=True, actor=person)
+    vote_cast(
+        proposal=agreed,
+        member=pool.members.get(budget=neighbour),
+        in_favour=True,
+        actor=neighbour.person,
+    )
+    things["pool_proposal_paid"] = agreed
     pool_to_leave = pool_form(
         name="Route pool to leave",
         purpose="Walks",
@@ -64,7 +78,21 @@ def add_budgets(
         outcome="Walk",
         actor=person,
     )
+    spending = outside_spending_record(
+        budget=budget,
+        amount_pence=500,
+        spent_on=datetime.date(2026, 1, 2),
+        spending_kind=None,
+        what="Bus pass",
+        token="route",
+        actor=person,
+    )
+    spending.receipt.save("bus.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     things.update(
+        monthly_statement=statement_month_make(
+            council=council, period=timezone.localdate().strftime("%Y-%m")
+        ),
+        outside_spending=spending,
         pool=pool,
         pool_proposal=proposal,
         pool_to_leave=pool_to_leave,

@@ -203,6 +203,12 @@ EXPECTATIONS: dict[str, Expect] = {
     "budgets:receipt": only(LEAD, MEMBER, STAFF),
     "budgets:group_bookings": only(LEAD),
     "budgets:group_booking_act": posted_by(LEAD),
+    "budgets:spent_outside": only(MEMBER),
+    "budgets:outside_receipt": only(MEMBER, STAFF),
+    "budgets:invoice": only(LEAD, MEMBER, STAFF),
+    "budgets:council_statement_made": only(STAFF),
+    "budgets:proposal_outcome": only(MEMBER),
+    "budgets:council_overview": only(STAFF),
     "demand:index": EVERYONE,
     # Anyone who leads an organisation may start a service for it.
     "demand:service_new": only(LEAD, OTHER_GROUP, STAFF, ADMIN),

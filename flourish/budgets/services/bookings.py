@@ -17,25 +17,26 @@ from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Organisation
 from flourish.budgets import events
-from flourish.budgets.models import Booking, BookingStatus, Budget, SpendingKind
+from flourish.budgets.models import (
+    MAX_SESSIONS,
+    MIN_SESSIONS,
+    Booking,
+    BookingSession,
+    BookingStatus,
+    Budget,
+    Repeat,
+    SpendingKind,
+)
 from flourish.budgets.selectors import waiting_total
+from flourish.budgets.services.payees import group_account_open as group_account_open
+from flourish.budgets.services.payees import payee_account, payee_for
 from flourish.core.formatting import format_pence
 from flourish.core.services import audit_record
 from flourish.directory.models import CostKind, Offer
-from flourish.ledger.models import LedgerAccount, Unit
-from flourish.ledger.services import account_open, transaction_post, transaction_reverse
+from flourish.ledger.models import LedgerAccount
+from flourish.ledger.services import transaction_post, transaction_reverse
 
 MAX_QUANTITY = 52
-
-
-def group_account_open(*, group: Organisation) -> LedgerAccount:
-    """Where a group's money from personal budgets lands."""
-    return account_open(
-        owner=group,
-        purpose="personal-budget-income",
-        unit=Unit.GBP,
-        name=_("%(group)s: paid from personal budgets") % {"group": group.name},
-    )
 
 
 def _check_offer(offer: Offer) -> Organisation:
@@ -67,11 +68,15 @@ def booking_ask(
     quantity: int = 1,
     spending_kind: SpendingKind | None = None,
     share_name: bool = True,
+    repeat: str = Repeat.ONCE,
+    sessions: int = 1,
     actor: Any,
     broker_check: Any = None,
 ) -> Booking:
     """A budget holder books an offer that takes personal budgets, for a session still to
-    come, with no more than is left once the bookings waiting for groups are counted."""
+    come (once, or weekly, two-weekly or four-weekly for 2 to 52 sessions), with no more
+    than is left once the bookings waiting for groups are counted. A recurring booking needs
+    only its first session covered now: each later one is paid on its day."""
     group = _check_offer(offer)
     if session_on < timezone.localdate():
         raise ValidationError(
@@ -83,7 +88,8 @@ def booking_ask(
         )
     if spending_kind is not None and spending_kind.plan.budget_id != budget.pk:
         raise ValidationError(_("Choose a kind of spending from this budget’s plan."))
-    amount = int(offer.price_pence or 0) * quantity
+    sessions = _sessions_for(repeat, sessions)
+    each = int(offer.price_pence or 0) * quantity
     with transaction.atomic():
         # One booking at a time per budget: the lock holds until this transaction ends.
         locked = (
@@ -95,17 +101,19 @@ def booking_ask(
         left = LedgerAccount.objects.get(pk=locked.account.pk).balance - waiting_total(
             budget=locked
         )
-        if amount > left:
+        if each > left:
             raise ValidationError(
                 _(
                     "This costs %(amount)s but there is only %(left)s left to spend. Book fewer "
                     "sessions, or wait until the next money comes in."
                 )
-                % {"amount": format_pence(amount), "left": format_pence(max(left, 0))},
+                % {"amount": format_pence(each), "left": format_pence(max(left, 0))},
                 code="not_enough",
             )
         if broker_check is not None:
-            broker_check(locked, group, amount)
+            # A broker's recurring booking counts in full against the month's limit: the
+            # person agreed what the broker may commit them to, not only what is paid now.
+            broker_check(locked, group, each * sessions)
         booking = Booking(
             budget=locked,
             offer=offer,
@@ -114,7 +122,10 @@ def booking_ask(
             quantity=quantity,
             price_pence=int(offer.price_pence or 0),
             sessions_per_price=offer.sessions_per_price,
-            amount_pence=amount,
+            amount_pence=each * sessions,
+            each_pence=each,
+            repeat=repeat,
+            sessions=sessions,
             spending_kind=spending_kind,
             share_name=share_name,
             booked_by=actor,
@@ -125,13 +136,33 @@ def booking_ask(
             actor=actor,
             action=events.BOOKING_ASKED,
             target=booking,
-            data={"budget": locked.pk, "amount_pence": amount, "group": group.pk},
+            data={
+                "budget": locked.pk,
+                "amount_pence": each * sessions,
+                "group": group.pk,
+                "sessions": sessions,
+            },
         )
         if booking.by_broker:
             from flourish.budgets.services.brokers import broker_booking_tell
 
             transaction.on_commit(lambda: broker_booking_tell(booking=booking))
     return booking
+
+
+def _sessions_for(repeat: str, sessions: int) -> int:
+    if repeat not in Repeat.values:
+        raise ValidationError({"repeat": _("Choose how often the sessions are.")})
+    if repeat == Repeat.ONCE:
+        return 1
+    if not MIN_SESSIONS <= sessions <= MAX_SESSIONS:
+        raise ValidationError(
+            {
+                "sessions": _("Book between %(least)s and %(most)s sessions.")
+                % {"least": MIN_SESSIONS, "most": MAX_SESSIONS}
+            }
+        )
+    return sessions
 
 
 def _locked(booking: Booking) -> Booking:
@@ -154,22 +185,18 @@ def booking_confirm(*, booking: Booking, actor: Any) -> Booking:
                 _("This booking was %(status)s, so it cannot be confirmed.")
                 % {"status": current.get_status_display().lower()}
             )
-        budget_account = current.budget.account
-        assert budget_account is not None
-        current.payment = transaction_post(
-            idempotency_key=f"budget-booking:{current.pk}:payment",
-            lines=[
-                (budget_account, -current.amount_pence),
-                (group_account_open(group=current.group), current.amount_pence),
-            ],
-            description=_("%(offer)s with %(group)s, from %(day)s")
-            % {
-                "offer": current.offer.name,
-                "group": current.group.name,
-                "day": current.session_on.strftime("%-d %B %Y"),
-            },
-            actor=actor,
-        )
+        # Paid to the group, or to the holding partner that holds money for it.
+        current.paid_to = payee_for(group=current.group)
+        if current.is_recurring:
+            current.payment = _sessions_start(current, actor)
+        else:
+            current.payment = _pay(
+                current,
+                key=f"budget-booking:{current.pk}:payment",
+                amount=current.amount_pence,
+                day=current.session_on,
+                actor=actor,
+            )
         current.status = BookingStatus.CONFIRMED
         current.decided_by = actor
         current.decided_at = timezone.now()
@@ -177,6 +204,97 @@ def booking_confirm(*, booking: Booking, actor: Any) -> Booking:
         current.save()
         audit_record(actor=actor, action=events.BOOKING_CONFIRMED, target=current)
     return current
+
+
+def _pay(booking: Booking, *, key: str, amount: int, day: datetime.date, actor: Any) -> Any:
+    budget_account = booking.budget.account
+    assert budget_account is not None
+    payee = booking.paid_to or booking.group
+    return transaction_post(
+        idempotency_key=key,
+        lines=[
+            (budget_account, -amount),
+            (payee_account(payee=payee, group=booking.group), amount),
+        ],
+        description=_("%(offer)s with %(group)s, from %(day)s")
+        % {
+            "offer": booking.offer.name,
+            "group": booking.group.name,
+            "day": day.strftime("%-d %B %Y"),
+        },
+        actor=actor,
+    )
+
+
+def _session_key(session: BookingSession) -> str:
+    return f"budget-booking:{session.booking_id}:session:{session.number}:payment"
+
+
+def _sessions_start(booking: Booking, actor: Any) -> Any:
+    """Write down every session of a recurring booking, and pay the first now."""
+    rows = BookingSession.objects.bulk_create(
+        BookingSession(booking=booking, number=number, session_on=day)
+        for number, day in enumerate(booking.session_dates())
+    )
+    first = BookingSession.objects.get(booking=booking, number=0)
+    first.payment = _pay(
+        booking,
+        key=_session_key(first),
+        amount=booking.each_pence,
+        day=first.session_on,
+        actor=actor,
+    )
+    first.save(update_fields=["payment"])
+    assert rows
+    return first.payment
+
+
+def booking_sessions_pay(*, today: datetime.date) -> int:
+    """Pay each session of a confirmed recurring booking that has fallen due and is not
+    yet paid, once: the ledger key names the session, so two runs or two workers pay once,
+    and a missed run catches up. A session the budget cannot cover yet waits for the next
+    run (the person's home page says so)."""
+    due = BookingSession.objects.filter(
+        session_on__lte=today,
+        payment__isnull=True,
+        cancelled_at__isnull=True,
+        booking__status=BookingStatus.CONFIRMED,
+    ).values_list("pk", flat=True)
+    paid = 0
+    for pk in list(due):
+        with transaction.atomic():
+            session = (
+                BookingSession.objects.select_for_update(of=("self",))
+                .select_related(
+                    "booking__budget__account",
+                    "booking__group",
+                    "booking__offer",
+                    "booking__paid_to",
+                )
+                .get(pk=pk)
+            )
+            if session.payment_id is not None or session.cancelled_at is not None:
+                continue
+            try:
+                with transaction.atomic():
+                    session.payment = _pay(
+                        session.booking,
+                        key=_session_key(session),
+                        amount=session.booking.each_pence,
+                        day=session.session_on,
+                        actor=None,
+                    )
+            except ValidationError:
+                continue
+            session.save(update_fields=["payment"])
+            audit_record(
+                actor=None,
+                action=events.BOOKING_SESSION_PAID,
+                target=session.booking,
+                data={"session": session.number, "amount_pence": session.booking.each_pence},
+            )
+            paid += 1
+    return paid
 
 
 def booking_decline(*, booking: Booking, actor: Any) -> Booking:
@@ -201,6 +319,8 @@ def booking_cancel(*, booking: Booking, actor: Any, today: datetime.date | None 
         current = _locked(booking)
         if current.status in (BookingStatus.CANCELLED, BookingStatus.DECLINED):
             return current
+        if current.is_recurring and current.status == BookingStatus.CONFIRMED:
+            return _cancel_the_rest(current, actor, today)
         if current.session_on <= today:
             raise ValidationError(
                 _(
@@ -220,3 +340,41 @@ def booking_cancel(*, booking: Booking, actor: Any, today: datetime.date | None 
         current.save()
         audit_record(actor=actor, action=events.BOOKING_CANCELLED, target=current)
     return current
+
+
+def _cancel_the_rest(booking: Booking, actor: Any, today: datetime.date) -> Booking:
+    """Cancel a recurring booking's sessions still to come: those already paid are
+    refunded by reversing transactions; sessions delivered stay paid."""
+    rest = list(
+        BookingSession.objects.select_for_update(of=("self",))
+        .select_related("payment")
+        .filter(booking=booking, session_on__gt=today, cancelled_at__isnull=True)
+    )
+    if not rest:
+        raise ValidationError(
+            _("Every session has taken place, so there is nothing left to cancel.")
+        )
+    now = timezone.now()
+    refunded = 0
+    for session in rest:
+        if session.payment is not None:
+            session.reversal = transaction_reverse(
+                transaction=session.payment,
+                idempotency_key=(f"budget-booking:{booking.pk}:session:{session.number}:cancelled"),
+                actor=actor,
+                reason=_("session cancelled before it took place"),
+            )
+            refunded += booking.each_pence
+        session.cancelled_at = now
+        session.save(update_fields=["reversal", "cancelled_at"])
+    if booking.reversal is None and rest[0].number == 0:
+        booking.reversal = rest[0].reversal
+    booking.status = BookingStatus.CANCELLED
+    booking.save()
+    audit_record(
+        actor=actor,
+        action=events.BOOKING_CANCELLED,
+        target=booking,
+        data={"sessions_cancelled": len(rest), "refunded_pence": refunded},
+    )
+    return booking

@@ -27,7 +27,8 @@ from flourish.budgets.models import (
     ProposalStatus,
     Vote,
 )
-from flourish.budgets.services.bookings import _check_offer, group_account_open
+from flourish.budgets.services.bookings import _check_offer
+from flourish.budgets.services.payees import payee_account, payee_for
 from flourish.core.formatting import format_pence
 from flourish.core.services import audit_record
 from flourish.directory.models import Offer
@@ -291,13 +292,18 @@ def proposal_settle(*, proposal: Proposal, now: datetime.datetime | None = None)
 def _pay(proposal: Proposal) -> None:
     pool = proposal.pool
     assert pool.account is not None
+    # Paid to the group, or to the holding partner that holds money for it.
+    proposal.paid_to = payee_for(group=proposal.group)
     try:
         with transaction.atomic():
             proposal.payment = transaction_post(
                 idempotency_key=f"pool-proposal:{proposal.pk}:payment",
                 lines=[
                     (pool.account, -proposal.amount_pence),
-                    (group_account_open(group=proposal.group), proposal.amount_pence),
+                    (
+                        payee_account(payee=proposal.paid_to, group=proposal.group),
+                        proposal.amount_pence,
+                    ),
                 ],
                 description=_("%(offer)s with %(group)s, agreed by %(pool)s")
                 % {"offer": proposal.offer.name, "group": proposal.group.name, "pool": pool.name},
@@ -308,7 +314,7 @@ def _pay(proposal: Proposal) -> None:
         proposal.save(update_fields=["status", "updated_at"])
         return
     proposal.status = ProposalStatus.PAID
-    proposal.save(update_fields=["payment", "status", "updated_at"])
+    proposal.save(update_fields=["payment", "paid_to", "status", "updated_at"])
     _share_out(proposal)
 
 
@@ -367,4 +373,32 @@ def pool_leave(*, member: PoolMember, actor: Any) -> PoolMember:
         current.left_at = timezone.now()
         current.save(update_fields=["left_at", "updated_at"])
         audit_record(actor=actor, action=events.POOL_JOINED, target=pool, data={"left": back})
+    return current
+
+
+def proposal_outcome_record(
+    *, proposal: Proposal, member: PoolMember, what_happened: str, actor: Any
+) -> Proposal:
+    """After a proposal is paid, a member says what came of it, in their own words, for
+    "you said, we did"; a member may correct it later."""
+    text = what_happened.strip()
+    if not text:
+        raise ValidationError(
+            {"what_happened": _("Say what came of it, for example: twelve of us went.")}
+        )
+    with transaction.atomic():
+        current = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
+        if current.status != ProposalStatus.PAID or member.pool_id != current.pool_id:
+            raise ValidationError(
+                _("You can say what came of a proposal once it has been agreed and paid.")
+            )
+        current.what_happened = text
+        current.full_clean()
+        current.save(update_fields=["what_happened", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=events.PROPOSAL_OUTCOME_RECORDED,
+            target=current,
+            data={"member": member.pk},
+        )
     return current

@@ -174,3 +174,34 @@ def test_council_staff_download_a_months_statements(browser, live_server, scene,
         text = saved.read()
     assert text.startswith("Council,Budget,Person")
     assert "Money in" in text
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_person_records_spending_outside_flourish_and_says_what_came_of_a_pool_payment(
+    browser, live_server, scene, javascript
+):
+    page = signed_in_page(browser, live_server, scene["jo"], javascript)
+    page.goto(f"/budgets/{scene['budget'].pk}/")
+    follow(page, "Record spending outside Flourish")
+    assert accessible(page, javascript)
+    page.get_by_label("How much, in pounds?").fill("12.50")
+    page.get_by_label("What was it for? (optional)").fill("Bus pass")
+    press(page, "Record it")
+    assert "It is on this month’s statement" in page.locator("main").inner_text()
+    follow(page, "Statement")
+    assert "Spent outside Flourish: Bus pass" in page.locator("main").inner_text()
+    page.goto(f"/budgets/pools/{scene['pool'].pk}/")
+    page.get_by_label("Yes").check()
+    press(page, "Vote Peer support session")
+    follow(page, "Say what came of it Peer support session")
+    assert accessible(page, javascript)
+    page.get_by_label("What came of it?").fill("Six of us painted the mural.")
+    press(page, "Save")
+    assert "Six of us painted the mural." in page.locator("main").inner_text()
+    page.context.close()
+
+    page = signed_in_page(browser, live_server, scene["staff"], javascript)
+    page.goto("/budgets/council/bradford-council/")
+    follow(page, "Under- and overspends")
+    assert "Jo Holder" in page.locator("#overview").inner_text()
+    assert accessible(page, javascript)

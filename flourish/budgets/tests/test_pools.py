@@ -156,3 +156,36 @@ def test_strangers_and_other_budget_holders_get_404(client, pool, stranger, coun
         client.force_login(person)
         assert client.get(f"/budgets/pools/{pool.pk}/").status_code == 404
         assert client.get(f"/budgets/pools/{pool.pk}/propose/").status_code == 404
+
+
+def test_a_member_says_what_came_of_a_paid_proposal_and_every_member_sees_it(
+    client, pool, offer, jo, ali
+):
+    from django.urls import reverse
+
+    from flourish.budgets.services.pools import proposal_make, vote_cast
+
+    jo_place = pool.members.get(budget__person=jo)
+    proposal = proposal_make(
+        pool=pool, member=jo_place, offer=offer, amount_pence=3_000, why="Paint", actor=jo
+    )
+    url = reverse("budgets:proposal_outcome", args=[pool.pk, proposal.pk])
+    client.force_login(jo)
+    assert client.get(url).status_code == 404  # not paid yet
+    vote_cast(proposal=proposal, member=jo_place, in_favour=True, actor=jo)
+    vote_cast(
+        proposal=proposal, member=pool.members.get(budget=ali), in_favour=True, actor=ali.person
+    )
+    response = client.post(url, {"what_happened": ""})
+    assert "Say what came of it" in response.content.decode()
+    client.post(url, {"what_happened": "Six of us painted the mural."})
+    client.force_login(ali.person)
+    page = client.get(reverse("budgets:pool", args=[pool.pk])).content.decode()
+    assert "Six of us painted the mural." in page
+
+
+def test_a_stranger_cannot_say_what_came_of_it(client, pool, stranger):
+    from django.urls import reverse
+
+    client.force_login(stranger)
+    assert client.get(reverse("budgets:proposal_outcome", args=[pool.pk, 1])).status_code == 404

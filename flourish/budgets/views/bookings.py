@@ -1,5 +1,7 @@
 """Booking a group's offer with a personal budget, and the group's side of it."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,16 +9,18 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from flourish.budgets import selectors
+from flourish.budgets.documents import booking_document, booking_pdf, pdf_in_english
 from flourish.budgets.forms import BookForm
 from flourish.budgets.models import BookingStatus, SpendingKind
 from flourish.budgets.services import bookings as services
 from flourish.budgets.services.brokers import broker_check_for
 from flourish.budgets.views.common import add_service_error, posted
+from flourish.core.formatting import format_pence
 from flourish.core.pagination import page_of
 
 
@@ -51,6 +55,8 @@ def book(request: HttpRequest, pk: int, offer_id: str) -> HttpResponse:
                 quantity=data["quantity"],
                 spending_kind=data["spending_kind"],
                 share_name=data["share_name"],
+                repeat=data["repeat"],
+                sessions=data["sessions"],
                 actor=request.user,
                 broker_check=broker_check_for(access.broker),
             )
@@ -78,9 +84,16 @@ def booking(request: HttpRequest, pk: int, booking_pk: int) -> HttpResponse:
 
 
 def _render_booking(
-    request: HttpRequest, access: selectors.Access, found: object, form: forms.Form
+    request: HttpRequest, access: selectors.Access, found: Any, form: forms.Form
 ) -> HttpResponse:
-    context = {"access": access, "budget": access.budget, "booking": found, "form": form}
+    context = {
+        "access": access,
+        "budget": access.budget,
+        "booking": found,
+        "form": form,
+        "sessions": selectors.booking_sessions(booking=found),
+        "today": timezone.localdate(),
+    }
     return render(request, "budgets/booking.html", context)
 
 
@@ -96,7 +109,13 @@ def booking_cancel(request: HttpRequest, pk: int, booking_pk: int) -> HttpRespon
     except ValidationError as error:
         add_service_error(form, error)
         return _render_booking(request, access, found, form)
-    messages.success(request, _("The booking is cancelled. Any money paid is back in the budget."))
+    messages.success(
+        request,
+        _(
+            "The booking is cancelled. Money paid for any session still to come is back in "
+            "the budget."
+        ),
+    )
     return redirect("budgets:booking", pk=pk, booking_pk=booking_pk)
 
 
@@ -130,17 +149,56 @@ def group_booking_act(
     found = selectors.get_booking_for_group(group=group, pk=booking_pk)
     do, said = GROUP_ACTIONS[action]
     try:
-        do(booking=found, actor=request.user)
+        done = do(booking=found, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, str(said))
+        messages.success(request, held_words(done) if done.held_by_partner else str(said))
     return redirect("budgets:group_bookings", slug=slug)
+
+
+def held_words(booking: Any) -> str:
+    """Who was paid, when a holding partner holds the money for the group."""
+    return _(
+        "Confirmed. %(partner)s was paid %(amount)s and holds it for %(group)s, as it holds "
+        "your group’s grants."
+    ) % {
+        "partner": booking.paid_to.name,
+        "amount": format_pence(booking.each_pence),
+        "group": booking.group.name,
+    }
 
 
 @login_required
 def receipt(request: HttpRequest, booking_pk: int) -> HttpResponse:
     found = selectors.get_receipt_for_user(user=request.user, pk=booking_pk)
+    return _document(request, found, "receipt")
+
+
+@login_required
+def invoice(request: HttpRequest, booking_pk: int) -> HttpResponse:
+    found = selectors.get_invoice_for_user(user=request.user, pk=booking_pk)
+    return _document(request, found, "invoice")
+
+
+def _document(request: HttpRequest, found: Any, kind: str) -> HttpResponse:
+    """A receipt or invoice as a printable page, or as a PDF with ?format=pdf."""
     for_group = selectors.groups_led_by(user=request.user).filter(pk=found.group_id).exists()
-    context = {"booking": found, "show_name": found.share_name or not for_group}
+    show_name = found.share_name or not for_group
+    sessions = selectors.booking_sessions(booking=found)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(
+            booking_pdf(booking=found, show_name=show_name, kind=kind, sessions=sessions),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{kind}-{found.pk}.pdf"'
+        return response
+    context = {
+        "booking": found,
+        "kind": kind,
+        "document": booking_document(
+            booking=found, show_name=show_name, kind=kind, sessions=sessions
+        ),
+        "pdf_in_english": pdf_in_english(get_language()),
+    }
     return render(request, "budgets/receipt.html", context)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from flourish.budgets import selectors
 from flourish.budgets.forms import BudgetForm, PlanForm, spending_text
 from flourish.budgets.models import SupportPlan
+from flourish.budgets.overview import period_spending
 from flourish.budgets.services.budgets import budget_record, person_find_or_add, plan_save
 from flourish.budgets.views.common import add_service_error, posted
 from flourish.core.pagination import page_of
@@ -117,3 +118,14 @@ def budget_new(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return redirect("budgets:home", pk=budget.pk)
     return render(request, "budgets/budget_new.html", {"council": found, "form": form})
+
+
+@login_required
+def council_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    found = selectors.get_council_for_user(user=request.user, slug=slug)
+    page = page_of(
+        items=selectors.council_budgets(council=found), number=request.GET.get("page"), size=25
+    )
+    rows = period_spending(budgets=list(page.object_list), today=timezone.localdate())
+    context = {"council": found, "page": page, "rows": rows}
+    return render(request, "budgets/council_overview.html", context)

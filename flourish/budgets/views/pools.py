@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.budgets import selectors
-from flourish.budgets.forms import JoinPoolForm, PoolForm, ProposalForm, VoteForm
+from flourish.budgets.forms import (
+    JoinPoolForm,
+    PoolForm,
+    ProposalForm,
+    ProposalOutcomeForm,
+    VoteForm,
+)
 from flourish.budgets.models import ProposalStatus
 from flourish.budgets.services import pools as services
 from flourish.budgets.views.common import add_service_error, posted
@@ -135,3 +141,27 @@ def pool_leave(request: HttpRequest, pool_pk: int) -> HttpResponse:
         request, _("You have left the pool. Your unspent share is back in your budget.")
     )
     return redirect("budgets:pools", pk=place.member.budget_id)
+
+
+@login_required
+def proposal_outcome(request: HttpRequest, pool_pk: int, proposal_pk: int) -> HttpResponse:
+    place = selectors.get_pool_for_user(user=request.user, pk=pool_pk)
+    proposal = selectors.get_proposal_for_place(place=place, pk=proposal_pk)
+    if place.as_broker or proposal.status != ProposalStatus.PAID:
+        raise Http404
+    form = ProposalOutcomeForm(posted(request), initial={"what_happened": proposal.what_happened})
+    if form.is_valid():
+        try:
+            services.proposal_outcome_record(
+                proposal=proposal,
+                member=place.member,
+                what_happened=form.cleaned_data["what_happened"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Saved. Every member can see what came of it."))
+            return redirect("budgets:pool", pool_pk=pool_pk)
+    context = {"place": place, "pool": place.pool, "proposal": proposal, "form": form}
+    return render(request, "budgets/proposal_outcome.html", context)

@@ -1,15 +1,19 @@
 """Statements: the council downloads a month's, the person reads theirs; nobody sends returns."""
 
+import tempfile
+from collections.abc import Iterator
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flourish.budgets import events, selectors
-from flourish.budgets.statements import month_bounds, statement_rows
+from flourish.budgets.statements import LAYOUTS, month_bounds, statement_rows
 from flourish.core.services import audit_record
-from flourish.core.spreadsheets import csv_lines
+from flourish.core.spreadsheets import csv_lines, xlsx_write
 
 
 def _period(request: HttpRequest) -> tuple[str, str]:
@@ -27,27 +31,71 @@ def _period(request: HttpRequest) -> tuple[str, str]:
 
 
 @login_required
-def council_statements(request: HttpRequest, slug: str) -> HttpResponse | StreamingHttpResponse:
+def council_statements(
+    request: HttpRequest, slug: str
+) -> HttpResponse | StreamingHttpResponse | FileResponse:
     council = selectors.get_council_for_user(user=request.user, slug=slug)
     period, problem = _period(request)
-    if request.GET.get("download") and not problem:
+    layout = request.GET.get("layout", "full")
+    kind = request.GET.get("download", "")
+    if layout not in LAYOUTS:
+        problem, layout = _("Choose one of the column layouts listed."), "full"
+    if kind in ("csv", "xlsx") and not problem:
         start, end = month_bounds(period)
         audit_record(
             actor=request.user,
             action=events.STATEMENTS_DOWNLOADED,
             target=council,
-            data={"period": period},
+            data={"period": period, "format": kind, "layout": layout},
         )
-        response = StreamingHttpResponse(
-            csv_lines(statement_rows(council=council, start=start, end=end)),
-            content_type="text/csv; charset=utf-8",
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="statements-{council.slug}-{period}.csv"'
-        )
+        rows = statement_rows(council=council, start=start, end=end, layout=layout)
+        name = f"statements-{council.slug}-{period}-{layout}"
+        if kind == "xlsx":
+            return _xlsx_response(rows, f"{name}.xlsx", title=period)
+        response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
-    context = {"council": council, "period": period, "problem": problem}
+    context = {
+        "council": council,
+        "period": period,
+        "problem": problem,
+        "layout": layout,
+        "layouts": [(key, label) for key, (label, _columns) in LAYOUTS.items()],
+        "made": selectors.monthly_statements(council=council),
+    }
     return render(request, "budgets/council_statements.html", context)
+
+
+def _xlsx_response(rows: Iterator[list[Any]], filename: str, *, title: str) -> FileResponse:
+    """The workbook is written row by row to a temporary file on disk (openpyxl's
+    write-only mode), then streamed from there, so memory stays flat."""
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it when sent
+    xlsx_write(rows, spool, title=title)
+    spool.seek(0)
+    return FileResponse(
+        spool,
+        as_attachment=True,
+        filename=filename,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@login_required
+def council_statement_made(request: HttpRequest, slug: str, period: str) -> FileResponse:
+    council = selectors.get_council_for_user(user=request.user, slug=slug)
+    made = selectors.get_monthly_statement(council=council, period=period)
+    audit_record(
+        actor=request.user,
+        action=events.STATEMENTS_DOWNLOADED,
+        target=council,
+        data={"period": period, "format": "csv", "made": True},
+    )
+    return FileResponse(
+        made.file.open("rb"),
+        as_attachment=True,
+        filename=f"statements-{council.slug}-{period}.csv",
+        content_type="text/csv; charset=utf-8",
+    )
 
 
 @login_required

@@ -1,0 +1,64 @@
+"""The council's overview: for each budget, its money this period against what was spent,
+so staff see under- and overspends without asking anyone for a return.
+
+"This period" is each budget's own current period (a week, four weeks, a month or a year
+from its start). Spending is everything that left the budget in that period (purchases,
+sessions, spending recorded outside Flourish, pool contributions), less refunds; money in
+is not counted. One query reads it for a whole page of budgets."""
+
+import datetime
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, Sum
+
+from flourish.budgets.models import Budget
+from flourish.budgets.statements import midnight
+from flourish.ledger.models import LedgerEntry
+
+
+@dataclass(frozen=True)
+class PeriodSpend:
+    budget: Budget
+    starts_on: datetime.date | None
+    spent: int
+
+    @property
+    def under(self) -> int:
+        return max(self.budget.amount_pence - self.spent, 0) if self.starts_on else 0
+
+    @property
+    def over(self) -> int:
+        return max(self.spent - self.budget.amount_pence, 0) if self.starts_on else 0
+
+
+def _period_start(budget: Budget, today: datetime.date) -> datetime.date | None:
+    number = budget.period_for(today)
+    return None if number is None else budget.period_start(number)
+
+
+def period_spending(*, budgets: list[Budget], today: datetime.date) -> list[PeriodSpend]:
+    """Each budget's spending in its current period, in one query for the lot."""
+    starts = {budget.pk: _period_start(budget, today) for budget in budgets}
+    bounds = [
+        Q(account_id=budget.account_id, transaction__posted_at__gte=midnight(start))
+        for budget in budgets
+        if (start := starts[budget.pk]) is not None and budget.account_id is not None
+    ]
+    spent: dict[int, int] = {}
+    if bounds:
+        spent = dict(
+            LedgerEntry.objects.filter(reduce(or_, bounds), transaction__budget_period__isnull=True)
+            .values("account_id")
+            .annotate(net=Sum("amount"))
+            .values_list("account_id", "net")
+        )
+    return [
+        PeriodSpend(
+            budget=budget,
+            starts_on=starts[budget.pk],
+            spent=max(-(spent.get(budget.account_id or 0) or 0), 0),
+        )
+        for budget in budgets
+    ]
