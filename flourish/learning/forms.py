@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flourish.learning.health import ANSWERS, QUESTIONS
 from flourish.learning.models import POST_MAX_LENGTH, Stage
+from flourish.learning.selectors.support import support_organisation_choices
 
 
 class GuideWordsForm(forms.Form):
@@ -83,6 +84,32 @@ class SupportAskForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("In your own words, for example: we have never done a budget."),
     )
+
+
+class SupportOrganisationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Who would you like help from?"),
+        queryset=support_organisation_choices(),
+        required=False,
+        empty_label=_("The people who run this Flourish site"),
+        help_text=_(
+            "A local support organisation, or a funder whose associates give support. "
+            "Your next requests go to them."
+        ),
+    )
+
+
+class ShareForm(forms.Form):
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Share these answers with"),
+        queryset=None,
+        empty_label=None,
+        help_text=_("They can read your answers until you stop sharing. Nobody gives you a score."),
+    )
+
+    def __init__(self, *args: Any, choices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = choices  # type: ignore[attr-defined]
 
 
 class TakeOnForm(forms.Form):

@@ -27,6 +27,22 @@ urlpatterns = [
         support.health_check_answers,
         name="health_check_answers",
     ),
+    path(
+        "groups/<slug:slug>/health-check/<int:pk>/share/",
+        support.health_check_share,
+        name="health_check_share",
+    ),
+    path(
+        "groups/<slug:slug>/health-check/<int:pk>/share/<int:share_pk>/withdraw/",
+        support.health_check_share_withdraw,
+        name="health_check_share_withdraw",
+    ),
+    path("shared-health-checks/", support.shared_with_me, name="shared_health_checks"),
+    path(
+        "groups/<slug:slug>/support-organisation/",
+        groups.support_organisation,
+        name="support_organisation",
+    ),
     path("groups/<slug:slug>/support/new/", support.support_ask, name="support_ask"),
     path("support/", support.support_list, name="support_list"),
     path("support/<int:pk>/", support.support_request, name="support_request"),

@@ -173,6 +173,13 @@ LEARNING_ARGUMENTS: dict[str, Arguments] = {
     "learning:health_check": _group,
     "learning:support_ask": _group,
     "learning:health_check_answers": lambda world: {**_group(world), "pk": world.health_check.pk},
+    "learning:health_check_share": lambda world: {**_group(world), "pk": world.health_check.pk},
+    "learning:health_check_share_withdraw": lambda world: {
+        **_group(world),
+        "pk": world.health_check.pk,
+        "share_pk": world.health_check_share.pk,
+    },
+    "learning:support_organisation": _group,
     "learning:support_request": _on("support_request"),
     "learning:support_take_on": _on("support_request"),
     "learning:support_note": _on("support_request"),

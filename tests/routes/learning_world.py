@@ -1,6 +1,7 @@
 """The sweep's learning: a published guide with a draft in Welsh, an item waiting on the
-group's page, its own health check (not shared), a request for support, and a circle with a
-conversation and a reported reply."""
+group's page, its own health check (shared with the funder it applied to), a request for
+support sent to that funder (whose associate helps), and a circle with a conversation and a
+reported reply."""
 
 from typing import Any
 
@@ -10,7 +11,12 @@ from flourish.learning.models import PromptReason
 from flourish.learning.services.circles import reply_post, reply_report, thread_start
 from flourish.learning.services.guides import guide_version_save
 from flourish.learning.services.prompts import prompt_offer
-from flourish.learning.services.support import health_check_record, support_request_create
+from flourish.learning.services.support import (
+    health_check_record,
+    health_check_share,
+    support_organisation_choose,
+    support_request_create,
+)
 
 
 def add_learning(things: dict[str, Any], people: dict[str, Any], group: Any) -> None:
@@ -28,6 +34,9 @@ def add_learning(things: dict[str, Any], people: dict[str, Any], group: Any) -> 
     check = health_check_record(
         group=group, actor=lead, answers={q.key: "not_sure" for q in QUESTIONS}
     )
+    funder = people["associate"].memberships.get().organisation
+    support_organisation_choose(group=group, actor=lead, organisation=funder)
+    share = health_check_share(check=check, actor=lead, organisation=funder)
     asked = support_request_create(group=group, actor=lead, what="We have never done a budget")
     # The group lead moderates a circle the group member is not in; the other group's lead
     # is an ordinary member who reported a reply; a second circle is open to join.
@@ -42,6 +51,7 @@ def add_learning(things: dict[str, Any], people: dict[str, Any], group: Any) -> 
         guide=version.guide,
         prompt=prompt,
         health_check=check,
+        health_check_share=share,
         support_request=asked,
         circle=circle,
         thread=thread,

@@ -20,6 +20,7 @@ from flourish.learning.models.prompts import (
 )
 from flourish.learning.models.support import (
     HealthCheck,
+    HealthCheckShare,
     SupportNote,
     SupportRequest,
     SupportStatus,
@@ -36,6 +37,7 @@ __all__ = [
     "GuideFeedback",
     "GuideVersion",
     "HealthCheck",
+    "HealthCheckShare",
     "Prompt",
     "PromptReason",
     "PromptState",

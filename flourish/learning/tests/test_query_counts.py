@@ -15,7 +15,7 @@ from flourish.learning.services.support import support_request_create
 pytestmark = pytest.mark.django_db
 CIRCLE_QUERIES = 10
 THREAD_QUERIES = 11
-GROUP_QUERIES = 13
+GROUP_QUERIES = 14
 
 
 def count(client, address):
