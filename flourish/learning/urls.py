@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.learning.views import circles, groups, guides, support
+from flourish.learning.views import circles, groups, guides, meetups, support
 
 app_name = "learning"
 urlpatterns = [
@@ -57,4 +57,16 @@ urlpatterns = [
     path("circles/<slug:slug>/conversations/<int:pk>/", circles.thread, name="thread"),
     path("circles/<slug:slug>/replies/<int:pk>/report/", circles.reply_report, name="reply_report"),
     path("circles/<slug:slug>/replies/<int:pk>/hide/", circles.reply_hide, name="reply_hide"),
+    path(
+        "circles/<slug:slug>/conversations/<int:pk>/hide/",
+        circles.thread_hide,
+        name="thread_hide",
+    ),
+    path("circles/<slug:slug>/invite/", meetups.circle_invite, name="circle_invite"),
+    path("circle-invitations/<slug:secret>/", meetups.invitation, name="invitation"),
+    path("circles/<slug:slug>/meetups/new/", meetups.meetup_new, name="meetup_new"),
+    path("circles/<slug:slug>/meetups/<int:pk>.ics", meetups.meetup_ics, name="meetup_ics"),
+    path("circles/<slug:slug>/digest/", meetups.digest_set, name="digest_set"),
+    path("circles/<slug:slug>/calendar/renew/", meetups.calendar_renew, name="calendar_renew"),
+    path("calendars/<slug:secret>.ics", meetups.calendar_feed, name="calendar_feed"),
 ]

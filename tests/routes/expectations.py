@@ -301,6 +301,18 @@ EXPECTATIONS: dict[str, Expect] = {
     "learning:health_check_share_withdraw": posted_by(LEAD, MEMBER),
     "learning:shared_health_checks": only(ASSOCIATE, STAFF),
     "learning:support_organisation": acted_on_by(LEAD, MEMBER),
+    # Circles' moderators hide conversations, invite and add meet-ups; members download a
+    # meet-up, choose their digest and renew their calendar address.
+    "learning:thread_hide": only(LEAD),
+    "learning:circle_invite": only(LEAD),
+    "learning:meetup_new": only(LEAD),
+    "learning:meetup_ics": only(LEAD, OTHER_GROUP),
+    "learning:digest_set": posted_by(LEAD, OTHER_GROUP),
+    "learning:calendar_renew": posted_by(LEAD, OTHER_GROUP),
+    # An invitation is for the person signed in with its email (here the group member).
+    "learning:invitation": only(MEMBER),
+    # Calendar apps cannot sign in: whoever holds the secret address gets the feed.
+    "learning:calendar_feed": EVERYONE,
     # Everyone has their own goals and check-ins (empty until they set one).
     "outcomes:home": SIGNED_IN,
     "outcomes:goal_new": SIGNED_IN,
