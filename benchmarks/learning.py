@@ -1,5 +1,5 @@
-"""Learning: a circle with 10,000 conversations and 200,000 replies, and a group's page with
-many items waiting and the guides they point to.
+"""Learning: a circle with 10,000 conversations, 200,000 replies and 50 meet-ups to come, and
+a group's page with many items waiting and the guides they point to.
 
 Conversations and replies are bulk-loaded (never in the product); each conversation's
 reply count and last activity are set as the services keep them. Pages go through the
@@ -24,6 +24,7 @@ from flourish.learning.models import (
     Circle,
     CircleKind,
     CircleMember,
+    Meetup,
     PromptReason,
     Reply,
     Thread,
@@ -84,6 +85,19 @@ def _circle() -> tuple[Circle, User, list[User]]:
         CircleMember.objects.bulk_create(
             CircleMember(circle=circle, user=person, is_moderator=n == 0)
             for n, person in enumerate(people)
+        )
+        # More meet-ups to come than the circle page lists, so the page shows its limit.
+        soon = timezone.now() + datetime.timedelta(days=1)
+        Meetup.objects.bulk_create(
+            Meetup(
+                circle=circle,
+                title=f"Meet-up {n}",
+                starts_at=soon + datetime.timedelta(days=n),
+                ends_at=soon + datetime.timedelta(days=n, hours=1),
+                where="Online",
+                created_by=people[0],
+            )
+            for n in range(50)
         )
     return circle, people[0], people
 

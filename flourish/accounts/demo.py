@@ -34,6 +34,12 @@ DEMO_PEOPLE = [
         "peer-support-bradford",
         Role.TIMEBANK_COORDINATOR,
     ),
+    (
+        "support@example.org",
+        "Amina Support",
+        "bradford-community-action",
+        Role.SUPPORT_PARTNER,
+    ),
 ]
 
 DEMO_ORGANISATIONS = {
@@ -43,6 +49,10 @@ DEMO_ORGANISATIONS = {
     "leeds-community-voluntary-services": (
         "Leeds Community Voluntary Services",
         OrganisationKind.HOLDING_PARTNER,
+    ),
+    "bradford-community-action": (
+        "Bradford Community Action",
+        OrganisationKind.SUPPORT_ORGANISATION,
     ),
 }
 

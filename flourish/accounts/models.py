@@ -100,10 +100,14 @@ class OrganisationKind(models.TextChoices):
     HOLDING_PARTNER = "holding_partner", _("Holding partner")
     COUNCIL = "council", _("Council")
     OPERATOR = "operator", _("Runs this Flourish site")
+    # A local infrastructure body (a council for voluntary service, for example) that
+    # helps groups who ask it to.
+    SUPPORT_ORGANISATION = "support_organisation", _("Support organisation")
 
 
 class Organisation(TimeStampedModel):
-    """A funder, a group (constituted or not), a holding partner or a council."""
+    """A funder, a group (constituted or not), a holding partner, a council or a support
+    organisation."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -129,6 +133,7 @@ class Role(models.TextChoices):
     BROKER = "broker", _("Broker or supporter")
     TIMEBANK_COORDINATOR = "timebank_coordinator", _("Timebank coordinator")
     ADMINISTRATOR = "administrator", _("Administrator")
+    SUPPORT_PARTNER = "support_partner", _("Support partner")
 
 
 # Roles whose holders read other people's sensitive fields (phone numbers,
@@ -136,7 +141,8 @@ class Role(models.TextChoices):
 # funder staff and administrators see every application, associates follow
 # groups up by phone, panel members read applications, brokers read the
 # records of the people they act for, timebank coordinators read members'
-# safeguarding checks and references. Group leads and members see only what
+# safeguarding checks and references, support partners read what groups wrote
+# when asking for help (sometimes about people's health). Group leads and members see only what
 # their own group wrote, so they are not asked for an authenticator app.
 ROLES_THAT_READ_SENSITIVE_DATA = frozenset(
     {
@@ -146,6 +152,7 @@ ROLES_THAT_READ_SENSITIVE_DATA = frozenset(
         Role.BROKER,
         Role.TIMEBANK_COORDINATOR,
         Role.ADMINISTRATOR,
+        Role.SUPPORT_PARTNER,
     }
 )
 # Everyone who can read sensitive data must use two-step sign-in.

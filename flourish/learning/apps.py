@@ -6,3 +6,8 @@ class LearningConfig(AppConfig):
     name = "flourish.learning"
     label = "learning"
     verbose_name = _("Learning and support")
+
+    def ready(self) -> None:
+        from flourish.learning import hooks
+
+        hooks.connect()

@@ -13,16 +13,19 @@ from flourish.accounts.models import Organisation, OrganisationKind, Role, User
 from flourish.learning.factories import CircleFactory, circle_member_make
 from flourish.learning.guides_demo import GUIDES, URDU, WELSH
 from flourish.learning.health import QUESTIONS
+from flourish.learning.hooks import FIRST
 from flourish.learning.models import (
     Circle,
     CircleKind,
     Guide,
+    Prompt,
     PromptReason,
+    PromptState,
     Reply,
     SupportRequest,
     Thread,
 )
-from flourish.learning.services import circles, guides, prompts, support
+from flourish.learning.services import circles, guides, meetups, prompts, support
 
 CIRCLES = [
     # slug, name, kind, open to join, what it is for
@@ -75,12 +78,13 @@ def build(stdout: TextIO) -> None:
     bradford = Organisation.objects.get(slug="peer-support-bradford")
     organiser = User.objects.get(email="organiser@example.org")
     _waiting(bradford, organiser)
-    _support(bradford, organiser, writer)
+    _support(bradford, organiser)
     _circles(organiser, random.Random(14))
     stdout.write(
         f"Learning: {len(GUIDES)} guides, items waiting on Peer Support Bradford's page, "
-        f"2 support requests and {len(CIRCLES)} circles (sign in as organiser@example.org; "
-        "admin@example.org writes guides and runs support)."
+        f"2 support requests (one picked up by Bradford Community Action) and {len(CIRCLES)} "
+        "circles with meet-ups (sign in as organiser@example.org; support@example.org "
+        "helps groups; admin@example.org writes guides)."
     )
 
 
@@ -103,31 +107,43 @@ def _guides(writer: User) -> None:
 
 
 def _waiting(bradford: Organisation, organiser: User) -> None:
-    """Bradford has two items waiting and one done; two other groups have one each."""
-    prompts.prompt_offer(group=bradford, reason=PromptReason.FIRST_VOLUNTEER, about="demo")
+    """Bradford has two items waiting and one done; two other groups have one each. The
+    first-booking and first-volunteer items use the same key as the hooks, so that the
+    budgets and timebank demos, which confirm bookings and approve volunteers, never put
+    a second copy on the page."""
+    prompts.prompt_offer(group=bradford, reason=PromptReason.FIRST_VOLUNTEER, about=FIRST)
     prompts.prompt_offer(group=bradford, reason=PromptReason.STALE_LISTING, about="demo")
-    done = prompts.prompt_offer(group=bradford, reason=PromptReason.FIRST_BOOKING, about="demo")
-    if done is not None:
-        prompts.prompt_answer(prompt=done, actor=organiser, state="done")
+    prompts.prompt_offer(group=bradford, reason=PromptReason.FIRST_BOOKING, about=FIRST)
+    done = Prompt.objects.get(group=bradford, reason=PromptReason.FIRST_BOOKING, about=FIRST)
+    if done.state == PromptState.WAITING:
+        prompts.prompt_answer(prompt=done, actor=organiser, state=PromptState.DONE)
     others = Organisation.objects.filter(kind=OrganisationKind.GROUP).exclude(pk=bradford.pk)
     for group in others.order_by("name")[:2]:
         prompts.prompt_offer(group=group, reason=PromptReason.REPORT_DUE, about="demo")
 
 
-def _support(bradford: Organisation, organiser: User, writer: User) -> None:
+def _support(bradford: Organisation, organiser: User) -> None:
+    """Bradford asked Bradford Community Action for help, shared its health check with it,
+    and its budget request was picked up there; Keighley's waits for the site's team."""
+    community_action = Organisation.objects.get(slug="bradford-community-action")
+    helper = User.objects.get(email="support@example.org")
+    support.support_organisation_choose(
+        group=bradford, actor=organiser, organisation=community_action
+    )
     answers = {q.key: "yes" for q in QUESTIONS} | {"money_records": "not_yet", "rest": "partly"}
-    support.health_check_record(group=bradford, actor=organiser, answers=answers, share=True)
+    check = support.health_check_record(group=bradford, actor=organiser, answers=answers)
+    support.health_check_share(check=check, actor=organiser, organisation=community_action)
     budget = support.support_request_create(
         group=bradford, actor=organiser, what="We have never done a budget for a whole year."
     )
     support.support_request_take_on(
         support_request=budget,
-        actor=writer,
+        actor=helper,
         agreed_help="Two phone calls to build a first year's budget together.",
     )
     support.support_note_log(
         support_request=budget,
-        actor=writer,
+        actor=helper,
         text="First call: listed what the group spends each month. Next call in two weeks.",
     )
     other = OrganisationFactory(slug="keighley-mens-shed", name="Keighley Men's Shed")
@@ -151,6 +167,7 @@ def _circles(organiser: User, rng: random.Random) -> None:
         if index == 0:
             people.append(circle_member_make(circle, organiser, moderator=True))
         _conversations(circle, people, rng, now)
+        _meetup(circle, people[0], now + datetime.timedelta(days=10 + index * 7))
     _reported_reply(Circle.objects.get(slug=CIRCLES[0][0]), leaders)
 
 
@@ -172,6 +189,18 @@ def _conversations(circle: Circle, people: list[Any], rng: random.Random, now: A
             )
         last = started + datetime.timedelta(hours=len(replies) * 5)
         Thread.objects.filter(pk=thread.pk).update(created_at=started, last_activity_at=last)
+
+
+def _meetup(circle: Circle, moderator: Any, day: Any) -> None:
+    starts = day.replace(hour=18, minute=30, second=0, microsecond=0)
+    meetups.meetup_add(
+        circle=circle,
+        actor=moderator,
+        title="Tea and a catch-up",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(minutes=90),
+        where="Online: the link goes out the day before",
+    )
 
 
 def _reported_reply(circle: Circle, leaders: list[Any]) -> None:

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from flourish.learning.health import ANSWERS, QUESTIONS
-from flourish.learning.models import POST_MAX_LENGTH, Stage
+from flourish.learning.models import POST_MAX_LENGTH, Digest, Stage
+from flourish.learning.selectors.support import support_organisation_choices
 
 
 class GuideWordsForm(forms.Form):
@@ -85,6 +86,32 @@ class SupportAskForm(forms.Form):
     )
 
 
+class SupportOrganisationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Who would you like help from?"),
+        queryset=support_organisation_choices(),
+        required=False,
+        empty_label=_("The people who run this Flourish site"),
+        help_text=_(
+            "A local support organisation, or a funder whose associates give support. "
+            "Your next requests go to them."
+        ),
+    )
+
+
+class ShareForm(forms.Form):
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Share these answers with"),
+        queryset=None,
+        empty_label=None,
+        help_text=_("They can read your answers until you stop sharing. Nobody gives you a score."),
+    )
+
+    def __init__(self, *args: Any, choices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = choices  # type: ignore[attr-defined]
+
+
 class TakeOnForm(forms.Form):
     agreed_help = forms.CharField(
         label=_("The help you will give"),
@@ -136,4 +163,56 @@ class HideForm(forms.Form):
         label=_("Why are you hiding it?"),
         max_length=300,
         help_text=_("Its author will see this."),
+    )
+
+
+class MeetupForm(forms.Form):
+    title = forms.CharField(
+        label=_("What it is"),
+        max_length=150,
+        help_text=_("For example: Coffee and a catch-up for new group leads."),
+    )
+    starts_at = forms.DateTimeField(
+        label=_("When it starts"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("UK time. For example: 14 March 2027 at 18:30."),
+    )
+    minutes = forms.TypedChoiceField(
+        label=_("How long"),
+        coerce=int,
+        choices=[
+            (60, _("1 hour")),
+            (90, _("1 and a half hours")),
+            (120, _("2 hours")),
+            (180, _("3 hours")),
+        ],
+        initial=90,
+    )
+    where = forms.CharField(
+        label=_("Where"),
+        max_length=300,
+        help_text=_("A place, or say it is online and how members get the link."),
+    )
+    details = forms.CharField(
+        label=_("Anything else to know (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Their email address"),
+        help_text=_("We email them a link. They join when they sign in with this address."),
+    )
+
+
+class DigestForm(forms.Form):
+    digest = forms.ChoiceField(
+        label=_("Email me what is new in this circle"),
+        choices=Digest.choices,
+        widget=forms.RadioSelect,
+        help_text=_("A short list of new conversations and replies. You reply on the site."),
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flourish.learning.views import circles, groups, guides, support
+from flourish.learning.views import circles, groups, guides, meetups, support
 
 app_name = "learning"
 urlpatterns = [
@@ -27,6 +27,22 @@ urlpatterns = [
         support.health_check_answers,
         name="health_check_answers",
     ),
+    path(
+        "groups/<slug:slug>/health-check/<int:pk>/share/",
+        support.health_check_share,
+        name="health_check_share",
+    ),
+    path(
+        "groups/<slug:slug>/health-check/<int:pk>/share/<int:share_pk>/withdraw/",
+        support.health_check_share_withdraw,
+        name="health_check_share_withdraw",
+    ),
+    path("shared-health-checks/", support.shared_with_me, name="shared_health_checks"),
+    path(
+        "groups/<slug:slug>/support-organisation/",
+        groups.support_organisation,
+        name="support_organisation",
+    ),
     path("groups/<slug:slug>/support/new/", support.support_ask, name="support_ask"),
     path("support/", support.support_list, name="support_list"),
     path("support/<int:pk>/", support.support_request, name="support_request"),
@@ -41,4 +57,16 @@ urlpatterns = [
     path("circles/<slug:slug>/conversations/<int:pk>/", circles.thread, name="thread"),
     path("circles/<slug:slug>/replies/<int:pk>/report/", circles.reply_report, name="reply_report"),
     path("circles/<slug:slug>/replies/<int:pk>/hide/", circles.reply_hide, name="reply_hide"),
+    path(
+        "circles/<slug:slug>/conversations/<int:pk>/hide/",
+        circles.thread_hide,
+        name="thread_hide",
+    ),
+    path("circles/<slug:slug>/invite/", meetups.circle_invite, name="circle_invite"),
+    path("circle-invitations/<slug:secret>/", meetups.invitation, name="invitation"),
+    path("circles/<slug:slug>/meetups/new/", meetups.meetup_new, name="meetup_new"),
+    path("circles/<slug:slug>/meetups/<int:pk>.ics", meetups.meetup_ics, name="meetup_ics"),
+    path("circles/<slug:slug>/digest/", meetups.digest_set, name="digest_set"),
+    path("circles/<slug:slug>/calendar/renew/", meetups.calendar_renew, name="calendar_renew"),
+    path("calendars/<slug:secret>.ics", meetups.calendar_feed, name="calendar_feed"),
 ]

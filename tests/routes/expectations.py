@@ -283,13 +283,15 @@ EXPECTATIONS: dict[str, Expect] = {
     "learning:prompt_emails": posted_by(LEAD, MEMBER),
     # The health check is the group's own; support sees it only if the group shares it.
     "learning:health_check": only(LEAD, MEMBER),
-    "learning:health_check_answers": only(LEAD, MEMBER),
+    # The sweep's group shared it with the funder it applied to: its staff and associates.
+    "learning:health_check_answers": only(LEAD, MEMBER, ASSOCIATE, STAFF),
     "learning:support_ask": only(LEAD, MEMBER),
-    # Support is run by the people who run the site.
-    "learning:support_list": only(ADMIN),
-    "learning:support_request": only(LEAD, MEMBER, ADMIN),
-    "learning:support_take_on": acted_on_by(ADMIN),
-    "learning:support_note": acted_on_by(ADMIN),
+    # Support is run by the people who run the site, and by the organisation the group
+    # names: the sweep's group named its funder, whose associates give support.
+    "learning:support_list": only(ADMIN, ASSOCIATE),
+    "learning:support_request": only(LEAD, MEMBER, ADMIN, ASSOCIATE),
+    "learning:support_take_on": acted_on_by(ADMIN, ASSOCIATE),
+    "learning:support_note": acted_on_by(ADMIN, ASSOCIATE),
     # The group says how the help went, not the people who gave it.
     "learning:support_how_it_went": acted_on_by(LEAD, MEMBER),
     # Nothing in a circle is public: its members only. Circles are for people who run a
@@ -303,6 +305,23 @@ EXPECTATIONS: dict[str, Expect] = {
     # Only the circle's own moderators.
     "learning:circle_reports": only(LEAD),
     "learning:reply_hide": only(LEAD),
+    # The group shares its health check and takes it back; the funder's people read it.
+    "learning:health_check_share": acted_on_by(LEAD, MEMBER),
+    "learning:health_check_share_withdraw": posted_by(LEAD, MEMBER),
+    "learning:shared_health_checks": only(ASSOCIATE, STAFF),
+    "learning:support_organisation": acted_on_by(LEAD, MEMBER),
+    # Circles' moderators hide conversations, invite and add meet-ups; members download a
+    # meet-up, choose their digest and renew their calendar address.
+    "learning:thread_hide": only(LEAD),
+    "learning:circle_invite": only(LEAD),
+    "learning:meetup_new": only(LEAD),
+    "learning:meetup_ics": only(LEAD, OTHER_GROUP),
+    "learning:digest_set": posted_by(LEAD, OTHER_GROUP),
+    "learning:calendar_renew": posted_by(LEAD, OTHER_GROUP),
+    # An invitation is for the person signed in with its email (here the group member).
+    "learning:invitation": only(MEMBER),
+    # Calendar apps cannot sign in: whoever holds the secret address gets the feed.
+    "learning:calendar_feed": EVERYONE,
     # Everyone has their own goals and check-ins (empty until they set one).
     "outcomes:home": SIGNED_IN,
     "outcomes:goal_new": SIGNED_IN,

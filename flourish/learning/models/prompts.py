@@ -64,12 +64,15 @@ class Prompt(TimeStampedModel):
 
 class GroupLearningSettings(TimeStampedModel):
     """A group's choices about learning: whether prompts also come by email (off unless
-    the group turns it on)."""
+    the group turns it on), and the one support organisation it wants help from."""
 
     group = models.OneToOneField(
         Organisation, on_delete=models.CASCADE, related_name="learning_settings"
     )
     email_prompts = models.BooleanField(_("Also email us when something might help"), default=False)
+    support_organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     def __str__(self) -> str:
         return str(self.group)

@@ -47,6 +47,15 @@ class SupportRequest(TimeStampedModel):
     # Encrypted: groups describe their troubles, sometimes people's health.
     what = EncryptedTextField(_("What would you like help with?"), max_length=2000)
     status = models.CharField(max_length=20, choices=SupportStatus.choices, default="asked")
+    # The organisation the group asked for help from when it asked (its choice then); empty
+    # means the people who run this Flourish site.
+    support_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="support_requests_for",
+    )
     helper = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -80,3 +89,27 @@ class SupportNote(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.request} note"
+
+
+class HealthCheckShare(TimeStampedModel):
+    """The group chose to show one health check to a funder or its support organisation.
+    Withdrawing deletes the row: from then on that organisation cannot read the answers."""
+
+    health_check = models.ForeignKey(HealthCheck, on_delete=models.CASCADE, related_name="shares")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="health_checks_shared"
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["health_check", "organisation"], name="one_share_per_check_and_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.health_check} shared with {self.organisation}"

@@ -1,12 +1,22 @@
 """Reading circles: only their members see anything, and anyone else gets 404."""
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from flourish.learning.models import Circle, CircleMember, Reply, ReplyReport, Thread
+from flourish.learning.models import (
+    Circle,
+    CircleInvitation,
+    CircleMember,
+    Meetup,
+    Reply,
+    ReplyReport,
+    Thread,
+)
 
 
 @dataclass(frozen=True)
@@ -86,3 +96,53 @@ def open_reports(*, circle: Circle) -> QuerySet[ReplyReport]:
     return ReplyReport.objects.filter(
         reply__thread__circle=circle, resolved_at__isnull=True
     ).select_related("reply__thread", "reply__author", "reported_by")
+
+
+def meetups_coming(*, circle: Circle, limit: int = 5) -> list[Meetup]:
+    """The circle's next meet-ups (and one under way), soonest first: one query."""
+    return list(
+        Meetup.objects.filter(circle=circle, ends_at__gt=timezone.now()).order_by(
+            "starts_at", "id"
+        )[:limit]
+    )
+
+
+def meetups_for_feed(*, circle: Circle) -> QuerySet[Meetup]:
+    """What a calendar subscription holds: the last month's meet-ups and every one to come."""
+    since = timezone.now() - datetime.timedelta(days=31)
+    return Meetup.objects.filter(circle=circle, starts_at__gte=since).order_by("starts_at")[:500]
+
+
+def get_meetup_for_seat(*, seat: Seat, pk: int) -> Meetup:
+    meetup = Meetup.objects.filter(circle=seat.circle, pk=pk).first()
+    if meetup is None:
+        raise Http404
+    return meetup
+
+
+def get_member_by_feed_secret(*, secret: str) -> CircleMember:
+    """The member whose calendar address this is; 404 for a wrong or old secret."""
+    member = CircleMember.objects.select_related("circle").filter(feed_secret=secret).first()
+    if member is None or not secret:
+        raise Http404
+    return member
+
+
+def get_invitation_for_user(*, user: Any, secret: str) -> CircleInvitation:
+    """An invitation for the signed-in person's own email; 404 for anyone else, so a
+    forwarded link tells a stranger nothing."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    invitation = (
+        CircleInvitation.objects.select_related("circle", "invited_by")
+        .filter(secret=secret, email__iexact=user.email)
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def thread_shown_to(*, thread: Thread, seat: Seat) -> bool:
+    """A hidden conversation is still read by its author and the moderators."""
+    return not thread.is_hidden or seat.is_moderator or thread.author_id == seat.member.user_id

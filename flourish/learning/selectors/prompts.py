@@ -26,5 +26,15 @@ def group_emails_prompts(*, group: Organisation) -> bool:
     return GroupLearningSettings.objects.filter(group=group, email_prompts=True).exists()
 
 
+def group_settings(*, group: Organisation) -> GroupLearningSettings:
+    """The group's choices (unsaved defaults if it has made none), in one query."""
+    found = (
+        GroupLearningSettings.objects.filter(group=group)
+        .select_related("support_organisation")
+        .first()
+    )
+    return found or GroupLearningSettings(group=group)
+
+
 def get_prompt_for_group(*, group: Organisation, pk: int) -> Prompt:
     return get_object_or_404(Prompt, group=group, pk=pk)

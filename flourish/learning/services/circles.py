@@ -13,7 +13,15 @@ from flourish.accounts.models import Membership, Role
 from flourish.core.services import audit_record
 from flourish.core.tasks import email_send
 from flourish.learning import events
-from flourish.learning.models import Circle, CircleMember, Reply, ReplyReport, Thread
+from flourish.learning.models import (
+    Circle,
+    CircleMember,
+    Digest,
+    Reply,
+    ReplyReport,
+    Thread,
+)
+from flourish.learning.models.circles import feed_secret
 
 
 def _member(circle: Circle, actor: Any) -> CircleMember:
@@ -65,8 +73,10 @@ def thread_start(*, circle: Circle, actor: Any, title: str, body: str) -> Thread
 
 @transaction.atomic
 def reply_post(*, thread: Thread, actor: Any, body: str) -> Reply:
-    """A member replies; an empty reply is refused."""
+    """A member replies; an empty reply, or one to a hidden conversation, is refused."""
     _member(thread.circle, actor)
+    if Thread.objects.filter(pk=thread.pk, hidden_at__isnull=False).exists():
+        raise ValidationError(_("A moderator hid this conversation, so it takes no more replies."))
     reply = Reply(thread=thread, author=actor, body=_words(body, "body", _("Write your reply.")))
     reply.full_clean()
     reply.save()
@@ -120,3 +130,49 @@ def reply_hide(*, reply: Reply, actor: Any, reason: str) -> Reply:
     )
     audit_record(actor=actor, action=events.REPLY_HIDDEN, target=reply.thread)
     return reply
+
+
+@transaction.atomic
+def thread_hide(*, thread: Thread, actor: Any, reason: str) -> Thread:
+    """A peer moderator hides a whole conversation and says why; its author sees the
+    reason, everyone else a note that a moderator hid it. Its reports are resolved."""
+    member = _member(thread.circle, actor)
+    if not member.is_moderator:
+        raise ValidationError(_("Only the circle's moderators can hide a conversation."))
+    thread.hidden_reason = _words(
+        reason, "reason", _("Say why you are hiding it: its author will see this.")
+    )
+    thread.hidden_at = timezone.now()
+    thread.hidden_by = actor
+    thread.full_clean()
+    thread.save(update_fields=["hidden_at", "hidden_by", "hidden_reason", "updated_at"])
+    ReplyReport.objects.filter(reply__thread=thread, resolved_at__isnull=True).update(
+        resolved_at=thread.hidden_at
+    )
+    audit_record(actor=actor, action=events.THREAD_HIDDEN, target=thread)
+    return thread
+
+
+@transaction.atomic
+def member_digest_set(*, member: CircleMember, actor: Any, digest: str) -> CircleMember:
+    """A member chooses how often to get an email of what is new: daily, weekly or never."""
+    if digest not in Digest.values:
+        raise ValidationError({"digest": _("Choose every day, every week or never.")})
+    member.digest = digest
+    if member.last_digest_at is None:
+        # The first digest covers what happens from now, not the circle's whole history.
+        member.last_digest_at = timezone.now()
+    member.save(update_fields=["digest", "last_digest_at", "updated_at"])
+    audit_record(
+        actor=actor, action=events.DIGEST_CHANGED, target=member.circle, data={"digest": digest}
+    )
+    return member
+
+
+@transaction.atomic
+def member_feed_renew(*, member: CircleMember, actor: Any) -> CircleMember:
+    """A new secret calendar address: the old one stops working at once."""
+    member.feed_secret = feed_secret()
+    member.save(update_fields=["feed_secret", "updated_at"])
+    audit_record(actor=actor, action=events.FEED_RENEWED, target=member.circle)
+    return member

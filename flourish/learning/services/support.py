@@ -8,12 +8,19 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Organisation
-from flourish.accounts.rules import is_administrator
 from flourish.core.services import audit_record
 from flourish.core.tasks import email_send
 from flourish.learning import events
 from flourish.learning.health import ANSWER_KEYS, QUESTIONS
-from flourish.learning.models import HealthCheck, SupportNote, SupportRequest, SupportStatus
+from flourish.learning.models import (
+    GroupLearningSettings,
+    HealthCheck,
+    HealthCheckShare,
+    SupportNote,
+    SupportRequest,
+    SupportStatus,
+)
+from flourish.learning.rules import HELPER_ROLE, may_help_with
 
 
 @transaction.atomic
@@ -40,13 +47,17 @@ def health_check_record(
 
 
 def _tell_support(support_request: SupportRequest) -> None:
+    """The administrators hear of every request; the organisation the group asked, of its
+    own."""
+    from django.db.models import Q
+
     from flourish.accounts.models import Membership, Role
 
-    helpers = sorted(
-        set(
-            Membership.objects.filter(role=Role.ADMINISTRATOR).values_list("user__email", flat=True)
-        )
-    )
+    who = Q(role=Role.ADMINISTRATOR)
+    named = support_request.support_organisation
+    if named is not None and named.kind in HELPER_ROLE:
+        who |= Q(organisation=named, role=HELPER_ROLE[named.kind])
+    helpers = sorted(set(Membership.objects.filter(who).values_list("user__email", flat=True)))
     if helpers:
         email_send.enqueue(
             to=helpers,
@@ -58,7 +69,14 @@ def _tell_support(support_request: SupportRequest) -> None:
 @transaction.atomic
 def support_request_create(*, group: Organisation, actor: Any, what: str) -> SupportRequest:
     """A group asks for help with something specific, in its own words."""
-    support_request = SupportRequest(group=group, asked_by=actor, what=what.strip())
+    chosen = (
+        GroupLearningSettings.objects.filter(group=group)
+        .values_list("support_organisation", flat=True)
+        .first()
+    )
+    support_request = SupportRequest(
+        group=group, asked_by=actor, what=what.strip(), support_organisation_id=chosen
+    )
     if not support_request.what:
         raise ValidationError(
             {
@@ -74,9 +92,14 @@ def support_request_create(*, group: Organisation, actor: Any, what: str) -> Sup
     return support_request
 
 
-def _refuse_unless_support(actor: Any) -> None:
-    if not is_administrator(actor):
-        raise ValidationError(_("Only the people who run support can do this."))
+def _refuse_unless_support(actor: Any, support_request: SupportRequest) -> None:
+    if not may_help_with(actor, support_request):
+        raise ValidationError(
+            _(
+                "Only the organisation this group asked for help, or the site's "
+                "administrators, can do this."
+            )
+        )
 
 
 @transaction.atomic
@@ -84,7 +107,7 @@ def support_request_take_on(
     *, support_request: SupportRequest, actor: Any, agreed_help: str
 ) -> SupportRequest:
     """Someone who runs support takes a request on and says what help they will give."""
-    _refuse_unless_support(actor)
+    _refuse_unless_support(actor, support_request)
     support_request = SupportRequest.objects.select_for_update().get(pk=support_request.pk)
     if support_request.status == SupportStatus.CLOSED:
         raise ValidationError(_("This request is finished. The group can ask again."))
@@ -102,7 +125,7 @@ def support_request_take_on(
 @transaction.atomic
 def support_note_log(*, support_request: SupportRequest, actor: Any, text: str) -> SupportNote:
     """The person helping logs a conversation with the group."""
-    _refuse_unless_support(actor)
+    _refuse_unless_support(actor, support_request)
     note = SupportNote(request=support_request, written_by=actor, text=text.strip())
     if not note.text:
         raise ValidationError({"text": _("Write a few words about the conversation.")})
@@ -127,3 +150,71 @@ def support_request_rate(
     support_request.save()
     audit_record(actor=actor, action=events.SUPPORT_RATED, target=support_request)
     return support_request
+
+
+@transaction.atomic
+def support_organisation_choose(
+    *, group: Organisation, actor: Any, organisation: Organisation | None
+) -> GroupLearningSettings:
+    """The group names the one support organisation (or funder) it wants help from; its
+    next requests go there. None means the people who run this Flourish site."""
+    from flourish.learning.selectors.support import support_organisation_choices
+
+    if (
+        organisation is not None
+        and not support_organisation_choices().filter(pk=organisation.pk).exists()
+    ):
+        raise ValidationError(
+            {"organisation": _("Choose a support organisation or funder from the list.")}
+        )
+    settings_row, _created = GroupLearningSettings.objects.get_or_create(group=group)
+    settings_row.support_organisation = organisation
+    settings_row.full_clean()
+    settings_row.save()
+    audit_record(
+        actor=actor,
+        action=events.SUPPORT_ORGANISATION_CHOSEN,
+        target=group,
+        data={"organisation": organisation.pk if organisation else None},
+    )
+    return settings_row
+
+
+@transaction.atomic
+def health_check_share(
+    *, check: HealthCheck, actor: Any, organisation: Organisation
+) -> HealthCheckShare:
+    """The group shows one health check to a funder it applied to or to the support
+    organisation it named. Sharing twice changes nothing."""
+    from flourish.learning.selectors.support import share_choices
+
+    if not share_choices(group=check.group).filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            {
+                "organisation": _(
+                    "Choose the support organisation you named or a funder you applied to."
+                )
+            }
+        )
+    share, created = HealthCheckShare.objects.get_or_create(
+        health_check=check, organisation=organisation, defaults={"shared_by": actor}
+    )
+    if created:
+        audit_record(
+            actor=actor,
+            action=events.HEALTH_CHECK_SHARED,
+            target=check.group,
+            data={"health_check": check.pk, "organisation": organisation.pk},
+        )
+    return share
+
+
+@transaction.atomic
+def health_check_share_withdraw(*, share: HealthCheckShare, actor: Any) -> None:
+    """The group takes a share back: the organisation can no longer read the answers."""
+    check = share.health_check
+    data = {"health_check": check.pk, "organisation": share.organisation_id}
+    HealthCheckShare.objects.filter(pk=share.pk).delete()
+    audit_record(
+        actor=actor, action=events.HEALTH_CHECK_SHARE_WITHDRAWN, target=check.group, data=data
+    )

@@ -62,12 +62,72 @@ def _circle(scene: Scene):
     reply_hide(reply=hidden, actor=scene.person, reason="No selling here")
     reported = reply_post(thread=thread, actor=peer, body="The library is free.")
     reply_report(reply=reported, actor=scene.person, reason="Checking")
+    _meetup(circle, scene.person)
     return circle, thread, reported
+
+
+def _meetup(circle, moderator) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from flourish.learning.services.meetups import meetup_add
+
+    starts = timezone.now() + datetime.timedelta(days=7)
+    meetup_add(
+        circle=circle,
+        actor=moderator,
+        title="Tea and a catch-up",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1),
+        where="Leeds Central Library",
+        details="Room 2, up the stairs or in the lift.",
+    )
+
+
+def _invitation(scene: Scene) -> str:
+    from flourish.accounts.factories import UserFactory
+    from flourish.learning.factories import CircleFactory, circle_member_make
+    from flourish.learning.services.meetups import circle_invite
+
+    circle = CircleFactory(name="South Asian women's groups", slug="saw", open_to_join=False)
+    host = circle_member_make(circle, UserFactory(email="host@example.org"), moderator=True)
+    invitation = circle_invite(circle=circle, actor=host, email=scene.person.email)
+    return reverse("learning:invitation", args=[invitation.secret])
+
+
+def _shared(scene: Scene) -> str:
+    """The administrator persona is also a funder's associate, and a group shared with it."""
+    from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+    from flourish.accounts.models import OrganisationKind, Role
+    from flourish.learning.health import QUESTIONS
+    from flourish.learning.services.support import (
+        health_check_record,
+        health_check_share,
+        support_organisation_choose,
+    )
+
+    funder = OrganisationFactory(kind=OrganisationKind.FUNDER, name="Community Minds Fund")
+    MembershipFactory(user=scene.person, organisation=funder, role=Role.ASSOCIATE)
+    group = OrganisationFactory(kind=OrganisationKind.GROUP, name="Hearing Voices Leeds")
+    lead = UserFactory(email="lead@example.org")
+    MembershipFactory(user=lead, organisation=group, role=Role.GROUP_LEAD)
+    support_organisation_choose(group=group, actor=lead, organisation=funder)
+    check = health_check_record(
+        group=group, actor=lead, answers={q.key: "partly" for q in QUESTIONS}
+    )
+    health_check_share(check=check, actor=lead, organisation=funder)
+    return reverse("learning:shared_health_checks")
 
 
 def _thread(scene: Scene) -> str:
     circle, thread, _reply = _circle(scene)
     return reverse("learning:thread", args=[circle.slug, thread.pk])
+
+
+def _thread_hide(scene: Scene) -> str:
+    circle, thread, _reply = _circle(scene)
+    return reverse("learning:thread_hide", args=[circle.slug, thread.pk])
 
 
 PAGES = [
@@ -94,4 +154,17 @@ PAGES = [
         lambda s: reverse("learning:guide_edit", args=[_guide(s).split("/")[-2], "ur"]),
     ),
     Page("support requests", ADMINISTRATOR, lambda scene: reverse("learning:support_list")),
+    Page("health checks shared with you", ADMINISTRATOR, _shared),
+    Page(
+        "add a meet-up",
+        MEMBER,
+        lambda s: reverse("learning:meetup_new", args=[_circle(s)[0].slug]),
+    ),
+    Page(
+        "invite someone to a circle",
+        MEMBER,
+        lambda s: reverse("learning:circle_invite", args=[_circle(s)[0].slug]),
+    ),
+    Page("hide a conversation", MEMBER, _thread_hide),
+    Page("an invitation to a circle", MEMBER, _invitation),
 ]

@@ -16,10 +16,12 @@ from flourish.learning.models import (
     Circle,
     Guide,
     GuideVersion,
+    Meetup,
     Prompt,
     PromptState,
     Reply,
     SupportRequest,
+    SupportStatus,
     Thread,
 )
 from flourish.ledger import demo as ledger_demo
@@ -40,6 +42,7 @@ def test_the_demo_has_every_learning_journey_ready_and_runs_twice(client, demo):
     check_a_group_with_no_bank_account_that_accepted_its_grant_sees_holding_money(client, demo)
     check_staff_write_and_publish_a_guide_in_welsh(client)
     check_a_group_does_the_health_check_and_asks_for_support(client, demo)
+    check_the_support_organisation_sees_what_bradford_sent_it(client)
     check_a_leader_joins_a_circle_posts_and_a_moderator_hides_a_reported_reply(client, demo)
 
 
@@ -48,6 +51,8 @@ def check_the_counts():
     assert len({guide.stage for guide in Guide.objects.all()}) == 11
     assert GuideVersion.objects.filter(is_current=True, language="cy").exists()
     assert SupportRequest.objects.count() == 2
+    assert SupportRequest.objects.filter(status=SupportStatus.ASKED).count() == 1
+    assert Meetup.objects.filter(circle__slug="west-yorkshire-leaders").exists()
     assert Circle.objects.count() == 3
     assert Thread.objects.count() >= 40
     waiting = Prompt.objects.filter(state=PromptState.WAITING)
@@ -101,6 +106,20 @@ def check_a_group_does_the_health_check_and_asks_for_support(client, demo):
     )
     assert response.status_code == 302
     assert SupportRequest.objects.count() == 3
+
+
+def check_the_support_organisation_sees_what_bradford_sent_it(client):
+    helper = with_authenticator(User.objects.get(email="support@example.org"))
+    assert helper.check_password(accounts_demo.DEMO_PASSWORD)
+    picked_up = SupportRequest.objects.get(status=SupportStatus.HELPING)
+    assert picked_up.helper == helper
+    client.force_login(helper)
+    listed = client.get(reverse("learning:support_list")).content.decode()
+    assert "Peer Support Bradford" in listed and "Keighley" not in listed
+    shared = client.get(reverse("learning:shared_health_checks")).content.decode()
+    assert "Peer Support Bradford" in shared
+    page = client.get(reverse("learning:support_request", args=[picked_up.pk])).content.decode()
+    assert "First call: listed what the group spends" in page
 
 
 def check_a_leader_joins_a_circle_posts_and_a_moderator_hides_a_reported_reply(client, demo):

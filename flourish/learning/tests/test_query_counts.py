@@ -1,21 +1,25 @@
 """The circle page, a conversation's page and a group's page make the same number of queries
 whatever the number of conversations, replies, items, guides and requests."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from flourish.learning.factories import CircleFactory, circle_member_make, published_guide
 from flourish.learning.models import GUIDE_FOR_REASON, PromptReason
 from flourish.learning.services.circles import reply_post, reply_report, thread_start
+from flourish.learning.services.meetups import meetup_add
 from flourish.learning.services.prompts import prompt_offer
 from flourish.learning.services.support import support_request_create
 
 pytestmark = pytest.mark.django_db
-CIRCLE_QUERIES = 10
+CIRCLE_QUERIES = 11
 THREAD_QUERIES = 11
-GROUP_QUERIES = 13
+GROUP_QUERIES = 14
 
 
 def count(client, address):
@@ -47,6 +51,16 @@ def test_the_circle_page_makes_a_fixed_number_of_queries(client, circle):
     grow_circle(circle, people, 2, 1)
     small = count(client, address)
     grow_circle(circle, people, 30, 2)  # more than one page
+    starts = timezone.now() + datetime.timedelta(days=3)
+    for number in range(8):  # more meet-ups than the page lists
+        meetup_add(
+            circle=circle,
+            actor=people[0],
+            title=f"Meet-up {number}",
+            starts_at=starts,
+            ends_at=starts + datetime.timedelta(hours=1),
+            where="Online",
+        )
     assert small == count(client, address) == CIRCLE_QUERIES
 
 

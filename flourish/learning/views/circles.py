@@ -6,19 +6,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.pagination import page_of
-from flourish.learning.forms import HideForm, ReplyForm, ReportForm, ThreadForm
+from flourish.learning.forms import DigestForm, HideForm, ReplyForm, ReportForm, ThreadForm
 from flourish.learning.selectors.circles import (
     circles_for,
     get_circle_for_joining,
     get_reply_for_seat,
     get_seat_for_user,
     get_thread_for_seat,
+    meetups_coming,
     open_reports,
     replies_of,
+    thread_shown_to,
     threads_of,
 )
 from flourish.learning.services import circles
@@ -53,9 +56,17 @@ def circle(request: HttpRequest, slug: str) -> HttpResponse:
     page = page_of(
         items=threads_of(circle=seat.circle), number=request.GET.get("page"), size=THREADS_PER_PAGE
     )
-    return render(
-        request, "learning/circle.html", {"seat": seat, "circle": seat.circle, "page": page}
-    )
+    context = {
+        "seat": seat,
+        "circle": seat.circle,
+        "page": page,
+        "meetups": meetups_coming(circle=seat.circle),
+        "digest_form": DigestForm(initial={"digest": seat.member.digest}),
+        "feed_address": request.build_absolute_uri(
+            reverse("learning:calendar_feed", args=[seat.member.feed_secret])
+        ),
+    }
+    return render(request, "learning/circle.html", context)
 
 
 @login_required
@@ -78,6 +89,9 @@ def thread_new(request: HttpRequest, slug: str) -> HttpResponse:
 def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     seat = get_seat_for_user(user=request.user, slug=slug)
     found = get_thread_for_seat(seat=seat, pk=pk)
+    if not thread_shown_to(thread=found, seat=seat):
+        # Everyone else sees only that a moderator hid it: no words, no replies.
+        return render(request, "learning/thread_hidden.html", {"circle": seat.circle})
     form = ReplyForm(posted(request))
     if form.is_valid():
         try:
@@ -134,3 +148,22 @@ def circle_reports(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     context = {"circle": seat.circle, "reports": open_reports(circle=seat.circle)}
     return render(request, "learning/circle_reports.html", context)
+
+
+@login_required
+def thread_hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    seat = get_seat_for_user(user=request.user, slug=slug)
+    if not seat.is_moderator:
+        raise Http404
+    found = get_thread_for_seat(seat=seat, pk=pk)
+    form = HideForm(posted(request))
+    if form.is_valid():
+        try:
+            circles.thread_hide(thread=found, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The conversation is hidden. Its author can see why."))
+            return redirect("learning:circle", slug=slug)
+    context = {"circle": seat.circle, "thread": found, "form": form}
+    return render(request, "learning/thread_hide.html", context)

@@ -2,36 +2,73 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.learning.forms import SupportOrganisationForm
 from flourish.learning.models import PromptState
 from flourish.learning.selectors.groups import get_group_for_user
 from flourish.learning.selectors.prompts import (
     get_prompt_for_group,
-    group_emails_prompts,
+    group_settings,
     waiting_prompts,
 )
 from flourish.learning.selectors.support import latest_health_check, support_requests_of
-from flourish.learning.services import prompts
+from flourish.learning.services import prompts, support
+from flourish.learning.views.common import add_service_error
 
 ANSWERS = {"done": PromptState.DONE, "not-relevant": PromptState.NOT_RELEVANT}
 
 
-@login_required
-def group_home(request: HttpRequest, slug: str) -> HttpResponse:
+def _group_page(
+    request: HttpRequest, slug: str, form: SupportOrganisationForm | None = None
+) -> HttpResponse:
     group = get_group_for_user(user=request.user, slug=slug)
+    choices = group_settings(group=group)
     context = {
         "group": group,
         "waiting": waiting_prompts(group=group, language=get_language()),
-        "emails": group_emails_prompts(group=group),
+        "emails": choices.email_prompts,
+        "support_organisation": choices.support_organisation,
+        "organisation_form": form
+        or SupportOrganisationForm(initial={"organisation": choices.support_organisation_id}),
         "health_check": latest_health_check(group=group),
         "support_requests": support_requests_of(group=group),
     }
     return render(request, "learning/group.html", context)
+
+
+@login_required
+def group_home(request: HttpRequest, slug: str) -> HttpResponse:
+    return _group_page(request, slug)
+
+
+@login_required
+@require_POST
+def support_organisation(request: HttpRequest, slug: str) -> HttpResponse:
+    """The group names the one organisation it wants help from."""
+    group = get_group_for_user(user=request.user, slug=slug)
+    form = SupportOrganisationForm(request.POST)
+    if form.is_valid():
+        chosen = form.cleaned_data["organisation"]
+        try:
+            support.support_organisation_choose(
+                group=group, actor=request.user, organisation=chosen
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Saved. Your next requests for support go to %(who)s.")
+                % {"who": chosen.name if chosen else _("the people who run this Flourish site")},
+            )
+            return redirect("learning:group", slug=slug)
+    return _group_page(request, slug, form)
 
 
 @login_required

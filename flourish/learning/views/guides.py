@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from flourish.learning.forms import GuideNewForm, GuideWordsForm, UsefulForm
 from flourish.learning.rendering import markdown_problems, markdown_to_html
-from flourish.learning.rules import may_write_guides
+from flourish.learning.rules import may_write_guides, reads_shared_health_checks
 from flourish.learning.selectors.groups import groups_of
 from flourish.learning.selectors.guides import (
     get_guide_for_writer,
@@ -32,6 +32,7 @@ def index(request: HttpRequest) -> HttpResponse:
     context = {
         "stages": guides_by_stage(language=get_language()),
         "groups": groups_of(request.user),
+        "reads_shared": reads_shared_health_checks(request.user),
     }
     return render(request, "learning/index.html", context)
 
