@@ -34,8 +34,10 @@ seed: $(INSTALLED) ## Load the demo data (safe to run again)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed
 
+# Tests run on every core at once (pytest-xdist); TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= auto
 test: $(INSTALLED) ## Run every test, then the browser suite if Chromium is installed
-	FLOURISH_ENV=test $(BIN)/pytest -m "not browser and not scaleout" --create-db $(PYTEST_ARGS)
+	FLOURISH_ENV=test $(BIN)/pytest -m "not browser and not scaleout" --create-db -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory test-browser
 
 test-api: $(INSTALLED) ## Check the Open Referral API against its OpenAPI document with schemathesis (bounded)
@@ -43,7 +45,7 @@ test-api: $(INSTALLED) ## Check the Open Referral API against its OpenAPI docume
 
 test-browser: $(INSTALLED) ## Run the browser suite (Playwright + axe-core in Debian's Chromium)
 	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \
-		FLOURISH_ENV=test $(BIN)/pytest -m browser --create-db $(PYTEST_ARGS); \
+		FLOURISH_ENV=test $(BIN)/pytest -m browser --create-db -n $(TEST_WORKERS) $(PYTEST_ARGS); \
 	else \
 		echo "SKIPPED: the browser suite needs Chromium at /usr/bin/chromium (apt-get install chromium)."; \
 	fi

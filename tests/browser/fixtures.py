@@ -51,6 +51,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(pytest.mark.skip(reason=f"the browser suite needs {CHROMIUM}"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Screenshots from an earlier run would pass for this run's pages. Cleared once,
+    # by the main process: a test worker (pytest-xdist) would clear the others' too.
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
@@ -60,8 +67,6 @@ def browser() -> Iterator[Any]:
     # browser suite runs: other tests keep Django's check.
     patch = pytest.MonkeyPatch()
     patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    # Screenshots from an earlier run would pass for this run's pages.
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
