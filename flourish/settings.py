@@ -185,6 +185,17 @@ elif IS_PRODUCTION:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pieces of pages keyed by their own content (directory result cards): never stale, so
+# each process's memory will do when there is no Redis to share them.
+CACHES["fragments"] = (
+    {**CACHES["default"], "KEY_PREFIX": "fragments"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+)
 # Suggestions and other writes anyone may make without signing in, per address an hour.
 PUBLIC_WRITES_PER_HOUR = env.int("PUBLIC_WRITES_PER_HOUR", 5)
 
