@@ -169,7 +169,7 @@ if DATABASE_REPLICA_URL:
 # development and tests only.
 REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
+    CACHES: dict[str, dict[str, Any]] = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
