@@ -6,7 +6,7 @@ stranger belongs to nothing: anything private must be 404 to them.
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -20,7 +20,8 @@ pytest_plugins = ["tests.browser.fixtures"]
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """The cache outlives each test's database (public pages, rate limits): start afresh."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import random
 import time
 from uuid import uuid4
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -32,6 +33,8 @@ from flourish.directory.services.search_index import offer_search_text, search_i
 GROUPS = 20_000
 OFFERS_PER_GROUP = 3
 WORDS = ["peer", "walk", "art", "voices", "women", "queer", "mutual", "chai", "men", "garden"]
+
+DUMMY_CACHE = "django.core.cache.backends.dummy.DummyCache"
 
 REQUESTS = [
     ("search page: words + postcode + 10 miles", "/directory/?q=peer&postcode=LS6+3AB&distance=10"),
@@ -67,6 +70,12 @@ def run(report) -> None:
     with override_settings(OPENREFERRAL_REQUESTS_PER_MINUTE=1_000_000, PUBLIC_PAGE_CACHE=False):
         for label, url in REQUESTS:
             measure_page(report, client, label, url)
+    # The same searches when none of their result cards has been built yet (a search
+    # nobody has made, reaching groups nobody has looked at): every card built afresh.
+    no_cards = {**settings.CACHES, "fragments": {"BACKEND": DUMMY_CACHE}}
+    with override_settings(PUBLIC_PAGE_CACHE=False, CACHES=no_cards):
+        for label, url in (REQUESTS[0], REQUESTS[4]):
+            measure_page(report, client, f"{label}, no card cached", url)
     # What a visitor who is not signed in gets for a search someone made before, and a
     # council's finder for a page of services another finder asked for.
     measure_page(report, client, "search page from the public page cache", REQUESTS[0][1])

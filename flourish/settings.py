@@ -173,7 +173,7 @@ if DATABASE_REPLICA_URL:
 # development and tests only.
 REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
+    CACHES: dict[str, dict[str, Any]] = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
@@ -189,6 +189,17 @@ elif IS_PRODUCTION:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pieces of pages keyed by their own content (directory result cards): never stale, so
+# each process's memory will do when there is no Redis to share them.
+CACHES["fragments"] = (
+    {**CACHES["default"], "KEY_PREFIX": "fragments"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+)
 # Suggestions and other writes anyone may make without signing in, per address an hour.
 PUBLIC_WRITES_PER_HOUR = env.int("PUBLIC_WRITES_PER_HOUR", 5)
 

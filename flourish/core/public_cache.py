@@ -49,6 +49,11 @@ def area_changed(area: str) -> None:
     cache.set(_generation_key(area), time.time_ns(), None)
 
 
+def area_generation(area: str) -> int:
+    """The area's current generation: part of the key of anything built from its data."""
+    return _generation(area)
+
+
 def _generation(area: str) -> int:
     current = cache.get(_generation_key(area))
     if current is None:

@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.formatting import parse_pounds
@@ -18,6 +19,7 @@ from flourish.directory.models import (
     Offer,
     Weekday,
 )
+from flourish.directory.rendering import search_form_html
 from flourish.directory.selectors import SearchQuery, offer_type_terms
 from flourish.directory.services.listings import LISTING_FIELDS
 
@@ -93,6 +95,16 @@ class SearchForm(forms.Form):
     personal_budget = forms.BooleanField(
         label=_("Can be paid for with a personal budget"), required=False
     )
+
+    def render(
+        self, template_name: str | None = None, context: Any = None, renderer: Any = None
+    ) -> SafeString:
+        """`{{ form }}`: its fields from the cache, built once per language and value."""
+        if template_name or context or renderer or self.non_field_errors():
+            return super().render(template_name, context, renderer)
+        return search_form_html(self)
+
+    __str__ = __html__ = render
 
     def clean_postcode(self) -> str:
         postcode = self.cleaned_data["postcode"].strip()

@@ -257,10 +257,18 @@ def group_search_queryset(query: SearchQuery) -> QuerySet[Listing] | None:
     )
 
 
+# Never shown on a result, and costly to load: the search text, and a suggester's email,
+# which is decrypted for every row that carries it.
+UNSHOWN_LISTING_FIELDS = ("suggester_email", "search_text", "search_vector")
+
+
 def _page_of_offers(ids: list[int]) -> dict[int, Offer]:
     offers = (
         Offer.objects.filter(pk__in=ids)
         .select_related("listing")
+        .defer(
+            "search_text", "search_vector", *(f"listing__{name}" for name in UNSHOWN_LISTING_FIELDS)
+        )
         .prefetch_related(
             "schedules",
             Prefetch("offer_places", queryset=OfferPlace.objects.select_related("place")),
@@ -299,7 +307,7 @@ def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchRe
     offer_ids = [row.pk for row in ranked if row.kind == "offer"]
     group_ids = [row.pk for row in ranked if row.kind == "group"]
     offers = _page_of_offers(offer_ids) if offer_ids else {}
-    groups = Listing.objects.in_bulk(group_ids) if group_ids else {}
+    groups = Listing.objects.defer(*UNSHOWN_LISTING_FIELDS).in_bulk(group_ids) if group_ids else {}
     hits = []
     for row in ranked:
         if row.kind == "offer" and row.pk in offers:

@@ -18,6 +18,7 @@ from flourish.directory.forms import ListingForm, OfferForm, SearchForm, Suggest
 from flourish.directory.geography import ATTRIBUTION
 from flourish.directory.import_checks import ImportUploadForm, check_import_rows
 from flourish.directory.models import ListingState
+from flourish.directory.rendering import result_cards
 from flourish.directory.selectors import (
     check_user_can_import,
     get_listing_for_claim,
@@ -55,7 +56,7 @@ def search(request: HttpRequest) -> HttpResponse:
         page = Paginator(_CountOnly(results.total), PER_PAGE).get_page(number)
         if page.number != number:  # asked for a page past the end: show the last one
             results = run_search(query, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE)
-        context.update(results=results, page=page)
+        context.update(results=results, page=page, cards=result_cards(results.hits))
     return render(request, "directory/search.html", context)
 
 

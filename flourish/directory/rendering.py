@@ -1,0 +1,164 @@
+"""Search result cards and the search form's fields, rendered once and kept in the cache.
+
+A page of twenty results spent most of its time in the template engine, building the
+same card for the same offer again and again. Each card is now built once per
+language and per *content*, then reused:
+
+- A card's key is a digest of everything the card shows (the offer's name,
+  description, cost and meetings, its group's name, the language, the day, and the
+  card templates themselves), read from the rows the search has just loaded. A change
+  to any of them, however it was made (a service, the admin, a raw `update()`), is a
+  new key, so a card can never be stale or in another language, and no signal or
+  version counter can be forgotten. Old cards simply age out of the cache.
+- What depends on the search itself (the district and how far away it is) is not
+  in the card: it is put in at the marker each time.
+- The search form's fields are keyed by the language and the value typed in; the
+  list of types also by the directory's generation (`public_cache`), which starts
+  again whenever a type is added or renamed. A field with an error is always built
+  afresh.
+
+Cards live in the "fragments" cache: Redis when there is one (shared by every web
+process), otherwise each process's own memory. Because keys name their content, a
+process's own copy is never out of date, so the database cache is never needed here.
+"""
+
+import datetime
+import hashlib
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from django.core.cache import caches
+from django.forms import BoundField
+from django.template.defaultfilters import floatformat
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
+
+from flourish.core.public_cache import area_generation
+from flourish.directory.models import Listing, Offer
+from flourish.directory.selectors import SearchHit
+
+CARD_TEMPLATES = ("directory/_card.html", "directory/_offer_summary.html")
+# Where each search puts its own district and distance. Anything a group typed is
+# escaped before it reaches the card, so this can only come from the template.
+WHERE = "<!--where-->"
+CARD_SECONDS = 24 * 60 * 60
+
+
+def _fragments() -> Any:
+    return caches["fragments"]
+
+
+@lru_cache(maxsize=1)
+def _templates_digest() -> str:
+    """A deploy that changes the card's markup must not be answered with old cards."""
+    digest = hashlib.sha256()
+    for name in CARD_TEMPLATES:
+        origin = get_template(name).origin.name  # type: ignore[attr-defined]
+        digest.update(Path(origin).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _offer_content(offer: Offer) -> list[Any]:
+    meetings = [
+        (s.weekday, s.frequency, s.starts_on, s.opens_at, s.closes_at)
+        for s in offer.schedules.all()
+    ]
+    return [
+        "offer",
+        offer.uuid,
+        offer.name,
+        offer.description,
+        offer.online,
+        offer.cost,
+        offer.price_pence,
+        offer.price_unit,
+        offer.personal_budget,
+        offer.listing.name,
+        meetings,
+    ]
+
+
+def _group_content(listing: Listing) -> list[Any]:
+    return [
+        "group",
+        listing.uuid,
+        listing.name,
+        listing.description,
+        listing.languages,
+        listing.area_outward_code,
+    ]
+
+
+def card_key(hit: SearchHit, *, language: str, today: datetime.date) -> str:
+    """The cache key of a hit's card: it changes whenever anything the card shows does."""
+    content = _offer_content(hit.offer) if hit.offer else _group_content(hit.listing)  # type: ignore[arg-type]
+    # "Happened on" or "Once only" turns on the date, so cards are built again each day.
+    content += [language, today, _templates_digest()]
+    return "directory-card:" + hashlib.sha256(repr(content).encode()).hexdigest()
+
+
+def _where(hit: SearchHit) -> SafeString:
+    """The search's own part of a card: the district (for an offer) and the distance."""
+    parts = format_html(" · {}", hit.outward_code) if hit.offer and hit.outward_code else ""
+    miles = hit.distance_miles
+    if miles is None:
+        return mark_safe(parts)  # built by format_html above, or empty
+    if miles < 0.5:
+        away = gettext("Under half a mile away")
+    else:
+        away = gettext("%(miles)s miles away") % {"miles": floatformat(miles, 1)}
+    return format_html("{} · <strong>{}</strong>", mark_safe(parts), away)
+
+
+def result_cards(hits: Iterable[SearchHit]) -> list[SafeString]:
+    """Each hit's card as HTML, built only for the cards not already in the cache."""
+    hits = list(hits)
+    language, today = get_language(), timezone.localdate()
+    keys = [card_key(hit, language=language, today=today) for hit in hits]
+    fragments = _fragments()
+    stored = fragments.get_many(keys)
+    built = {}
+    cards = []
+    for hit, key in zip(hits, keys, strict=True):
+        card = stored.get(key)
+        if card is None:
+            card = render_to_string("directory/_card.html", {"hit": hit})
+            built[key] = card
+        cards.append(mark_safe(card.replace(WHERE, _where(hit))))
+    if built:
+        fragments.set_many(built, CARD_SECONDS)
+    return cards
+
+
+def _field_key(field: BoundField, language: str) -> str:
+    value = field.value()
+    generation = area_generation("directory") if field.name == "type" else 0
+    content = repr([field.name, value, language, generation])
+    return "directory-search-field:" + hashlib.sha256(content.encode()).hexdigest()
+
+
+def search_form_html(form: Any) -> SafeString:
+    """The search form's fields, each built once per language and value typed in."""
+    language = get_language()
+    fields = list(form.visible_fields())
+    keys = {field.name: _field_key(field, language) for field in fields if not field.errors}
+    fragments = _fragments()
+    stored = fragments.get_many(list(keys.values()))
+    built = {}
+    html = []
+    for field in fields:
+        key = keys.get(field.name)
+        piece = stored.get(key) if key else None
+        if piece is None:
+            piece = str(field.as_field_group())
+            if key:
+                built[key] = piece
+        html.append(piece)
+    if built:
+        fragments.set_many(built, CARD_SECONDS)
+    return mark_safe("".join(html))  # each piece came from the form renderer
