@@ -59,4 +59,10 @@ urlpatterns = [
     path("totals/programmes/<slug:slug>/", totals.programme_totals, name="programme_totals"),
     path("totals/groups/<slug:slug>/", totals.group_totals, name="group_totals"),
     path("totals/councils/<slug:slug>/", totals.council_totals, name="council_totals"),
+    path("totals/timebanks/<slug:slug>/", totals.timebank_totals, name="timebank_totals"),
+    path(
+        "totals/timebanks/<slug:slug>/schemes/<slug:scheme_slug>/",
+        totals.scheme_totals,
+        name="scheme_totals",
+    ),
 ]

@@ -151,6 +151,8 @@ OUTCOMES_ARGUMENTS: dict[str, Arguments] = {
     "outcomes:series_shared": lambda world: {"share_pk": world.things["series_share"].pk},
     "outcomes:programme_totals": _slug,
     "outcomes:group_totals": lambda world: {"slug": "route-group"},
+    "outcomes:timebank_totals": _timebank(),
+    "outcomes:scheme_totals": _scheme(),
 }
 
 

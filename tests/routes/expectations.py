@@ -357,6 +357,9 @@ EXPECTATIONS: dict[str, Expect] = {
     # A council's totals: its own staff. Whether a goal counts in totals: the person.
     "outcomes:council_totals": only(STAFF),
     "outcomes:goal_in_totals": posted_by(MEMBER),
+    # A timebank's and its mentoring scheme's totals: the timebank's coordinator (the lead).
+    "outcomes:timebank_totals": only(LEAD),
+    "outcomes:scheme_totals": only(LEAD),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,
