@@ -2,7 +2,8 @@
 ONS4 check-ins over a year; some goals shared with a mentor, most not; most people counted
 in their group's and the Keep Connected Fund's totals, but in one group only three are, so
 its totals show nothing. Tom Member has goals of his own, one shared with Nia Coordinator,
-as are his check-ins, and a reminder to review it. People with a personal budget are counted
+as are his check-ins, and a reminder to review it; another is shared with the organisers of
+his group, Peer Support Bradford. People with a personal budget are counted
 in their council's totals. Most of Bradford Timebank's members are counted in its totals, and
 the mentors and mentees of its scheme in the scheme's; only three of Keighley Timebank's six
 are, so its totals show nothing. All made up; safe to run again."""
@@ -17,7 +18,14 @@ from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Organisation, OrganisationKind, Role, User
 from flourish.grants.models import Programme
 from flourish.outcomes.factories import ons4
-from flourish.outcomes.models import CheckIn, CheckInScore, Goal, LinkKind, Review
+from flourish.outcomes.models import (
+    CheckIn,
+    CheckInScore,
+    Goal,
+    GroupAudience,
+    LinkKind,
+    Review,
+)
 from flourish.outcomes.services import goals, links, reminders, sharing, totals
 from flourish.outcomes.services.summaries import summary_refresh
 
@@ -135,7 +143,7 @@ def _tom(coordinator: User, rng: random.Random) -> None:
     tom = User.objects.get(email="member@example.org")
     start = TODAY - datetime.timedelta(days=300)
     allotment = _goal(tom, rng, start)
-    _goal(tom, rng, start + datetime.timedelta(days=40))
+    second = _goal(tom, rng, start + datetime.timedelta(days=40))
     _checkins(tom, rng, start)
     summary_refresh(person=tom)
     sharing.helper_invite(goal=allotment, email=coordinator.email, actor=tom, may_help=True)
@@ -145,6 +153,10 @@ def _tom(coordinator: User, rng: random.Random) -> None:
     )
     bradford = Organisation.objects.get(slug="peer-support-bradford")
     totals.totals_join(person=tom, actor=tom, group=bradford)
+    # Shared with his group's organisers (Priya Organiser sees it on her goals page).
+    sharing.group_share(
+        person=tom, group=bradford, goal=second, audience=GroupAudience.ORGANISERS, actor=tom
+    )
 
 
 def _budget_holders(rng: random.Random) -> int:

@@ -373,3 +373,57 @@ class PersonSummary(models.Model):
 
     def __str__(self) -> str:
         return f"outcomes summary of {self.person_id}"
+
+
+class GroupAudience(models.TextChoices):
+    ORGANISERS = "organisers", _("The group's organisers")
+    EVERYONE = "everyone", _("Everyone in the group")
+
+
+class GroupShare(TimeStampedModel):
+    """The person showing one goal, or their check-ins on one measure, to one of their groups:
+    to its organisers only, or to everyone in it. Withdrawing ends it at once."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="group_shares"
+    )
+    group = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="outcomes_shares"
+    )
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.CASCADE, related_name="group_shares"
+    )
+    instrument = models.ForeignKey(
+        Instrument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    audience = models.CharField(_("who in the group"), max_length=20, choices=GroupAudience.choices)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(goal__isnull=False) & Q(instrument__isnull=True))
+                | (Q(goal__isnull=True) & Q(instrument__isnull=False)),
+                name="group_share_is_a_goal_or_a_series",
+            ),
+            models.UniqueConstraint(
+                fields=["group", "goal"],
+                condition=Q(withdrawn_at__isnull=True, goal__isnull=False),
+                name="one_open_group_share_per_goal",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "group", "instrument"],
+                condition=Q(withdrawn_at__isnull=True, instrument__isnull=False),
+                name="one_open_group_share_per_series",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} shares {self.goal_id or self.instrument_id} with {self.group}"
+
+    def who(self) -> str:
+        """Who in the group can see it, in words for a message."""
+        if self.audience == GroupAudience.ORGANISERS:
+            return _("The organisers of %s") % self.group
+        return _("Everyone in %s") % self.group
