@@ -2,8 +2,11 @@
 ONS4 check-ins over a year; some goals shared with a mentor, most not; most people counted
 in their group's and the Keep Connected Fund's totals, but in one group only three are, so
 its totals show nothing. Tom Member has goals of his own, one shared with Nia Coordinator,
-as are his check-ins, and a reminder to review it. People with a personal budget are counted
-in their council's totals. All made up; safe to run again."""
+as are his check-ins, and a reminder to review it; another is shared with the organisers of
+his group, Peer Support Bradford. People with a personal budget are counted
+in their council's totals. Most of Bradford Timebank's members are counted in its totals, and
+the mentors and mentees of its scheme in the scheme's; only three of Keighley Timebank's six
+are, so its totals show nothing. All made up; safe to run again."""
 
 import datetime
 import random
@@ -15,7 +18,14 @@ from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Organisation, OrganisationKind, Role, User
 from flourish.grants.models import Programme
 from flourish.outcomes.factories import ons4
-from flourish.outcomes.models import CheckIn, CheckInScore, Goal, LinkKind, Review
+from flourish.outcomes.models import (
+    CheckIn,
+    CheckInScore,
+    Goal,
+    GroupAudience,
+    LinkKind,
+    Review,
+)
 from flourish.outcomes.services import goals, links, reminders, sharing, totals
 from flourish.outcomes.services.summaries import summary_refresh
 
@@ -133,7 +143,7 @@ def _tom(coordinator: User, rng: random.Random) -> None:
     tom = User.objects.get(email="member@example.org")
     start = TODAY - datetime.timedelta(days=300)
     allotment = _goal(tom, rng, start)
-    _goal(tom, rng, start + datetime.timedelta(days=40))
+    second = _goal(tom, rng, start + datetime.timedelta(days=40))
     _checkins(tom, rng, start)
     summary_refresh(person=tom)
     sharing.helper_invite(goal=allotment, email=coordinator.email, actor=tom, may_help=True)
@@ -143,6 +153,10 @@ def _tom(coordinator: User, rng: random.Random) -> None:
     )
     bradford = Organisation.objects.get(slug="peer-support-bradford")
     totals.totals_join(person=tom, actor=tom, group=bradford)
+    # Shared with his group's organisers (Priya Organiser sees it on her goals page).
+    sharing.group_share(
+        person=tom, group=bradford, goal=second, audience=GroupAudience.ORGANISERS, actor=tom
+    )
 
 
 def _budget_holders(rng: random.Random) -> int:
@@ -169,6 +183,36 @@ def _budget_holders(rng: random.Random) -> int:
     return len(budgets)
 
 
+def _timebank_members(rng: random.Random) -> tuple[int, int]:
+    """Members of the demo timebanks (if the timebank demo ran) with goals and check-ins:
+    in Bradford Timebank most are counted in the timebank's totals and every mentor and mentee
+    in its scheme's; in Keighley Timebank only three of six are, so its totals stay hidden."""
+    from flourish.timebank.models import MemberStatus, MentoringScheme, Timebank
+
+    counted = {"bradford-timebank": 0, "keighley-timebank": 0}
+    for timebank in Timebank.objects.filter(slug__in=counted).order_by("slug"):
+        members = timebank.members.filter(status=MemberStatus.APPROVED).select_related("user")
+        schemes = list(MentoringScheme.objects.filter(timebank=timebank))
+        for number, member in enumerate(members.order_by("pk")):
+            person = member.user
+            if not Goal.objects.filter(owner=person).exists():
+                start = TODAY - datetime.timedelta(days=rng.randint(200, 365))
+                _goal(person, rng, start)
+                _checkins(person, rng, start)
+                summary_refresh(person=person)
+            joins = number < 3 if timebank.slug == "keighley-timebank" else rng.random() < 0.8
+            if joins:
+                totals.totals_join(person=person, actor=person, timebank=timebank)
+                counted[timebank.slug] += 1
+            for scheme in schemes:
+                in_scheme = scheme.pairs.filter(mentor__member=member).exists() or (
+                    scheme.pairs.filter(mentee__member=member).exists()
+                )
+                if in_scheme:
+                    totals.totals_join(person=person, actor=person, scheme=scheme)
+    return counted["bradford-timebank"], counted["keighley-timebank"]
+
+
 def build(stdout: TextIO) -> None:
     if User.objects.filter(email="outcomes.person.0@example.org").exists():
         stdout.write("Outcomes: the demo people's goals are already there.")
@@ -184,11 +228,16 @@ def build(stdout: TextIO) -> None:
         _person(number, groups[index], helpers, rng, counted)
     _tom(coordinator, rng)
     holders = _budget_holders(rng)
+    bradford, keighley = _timebank_members(rng)
     stdout.write(
         f"Outcomes: {PEOPLE} people in {len(groups)} groups with goals, reviews and check-ins "
         f"over a year (sign in as member@example.org; funder@example.org sees the totals of "
         f"the Keep Connected Fund at /outcomes/totals/programmes/{PROGRAMME}/; "
         f"{groups[SMALL_GROUP].name} has too few people counted to show any; "
         f"{holders} people with a personal budget are counted in their council's totals, and "
-        f"holder@example.org uses her goals as her support plan's outcomes)."
+        f"holder@example.org uses her goals as her support plan's outcomes; "
+        f"{bradford} members of Bradford Timebank are counted in its totals, which "
+        f"coordinator@example.org sees at /outcomes/totals/timebanks/bradford-timebank/, as are "
+        f"the mentors and mentees of its scheme; only {keighley} of Keighley Timebank are, so "
+        f"keighley.coordinator@example.org sees nothing there)."
     )

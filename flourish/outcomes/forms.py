@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flourish.core.forms import GovukDateField
 from flourish.outcomes.instruments import item_text, scale_labels
-from flourish.outcomes.models import GoalVersion, Level
+from flourish.outcomes.models import GoalVersion, GroupAudience, Level
 
 
 def _level(label: Any) -> forms.CharField:
@@ -101,6 +101,34 @@ class SeriesShareForm(forms.Form):
         label=_("Their email address"),
         help_text=_("The address they use to sign in to Flourish. They need an account already."),
     )
+
+
+class GroupShareForm(forms.Form):
+    """Which of the person's groups, and who in it, may see one goal or series."""
+
+    group: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Which of your groups?"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose which of your groups to share with"),
+            "invalid_choice": _("Choose one of the groups you belong to"),
+        },
+    )
+    audience = forms.ChoiceField(
+        label=_("Who in the group can see it?"),
+        choices=GroupAudience.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose who in the group can see it"),
+            "invalid_choice": _("Choose the organisers, or everyone in the group"),
+        },
+    )
+
+    def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["group"]).queryset = groups
 
 
 class CheckInForm(forms.Form):

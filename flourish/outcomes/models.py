@@ -265,9 +265,25 @@ class SeriesShare(TimeStampedModel):
         return f"{self.viewer} sees {self.instrument} check-ins of {self.person_id}"
 
 
+POPULATIONS = ("programme", "group", "council", "timebank", "scheme")
+
+
+def _exactly_one_population() -> Q:
+    """Exactly one of the five kinds of population is named."""
+    condition = Q()
+    for chosen in POPULATIONS:
+        named = Q(**{f"{chosen}__isnull": False})
+        for other in POPULATIONS:
+            if other != chosen:
+                named &= Q(**{f"{other}__isnull": True})
+        condition |= named
+    return condition
+
+
 class TotalsConsent(TimeStampedModel):
-    """A person agreeing to be counted, anonymously, in the totals of one programme, one
-    group or one council. Withdrawing leaves them out of every total from then on."""
+    """A person agreeing to be counted, anonymously, in the totals of one programme, group,
+    council, timebank or mentoring scheme. Withdrawing leaves them out of every total from
+    then on."""
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="totals_consents"
@@ -281,42 +297,45 @@ class TotalsConsent(TimeStampedModel):
     council = models.ForeignKey(
         "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    timebank = models.ForeignKey(
+        "timebank.Timebank", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    scheme = models.ForeignKey(
+        "timebank.MentoringScheme",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(programme__isnull=False) & Q(group__isnull=True) & Q(council__isnull=True)
+                condition=_exactly_one_population(),
+                name="totals_consent_names_one_population",
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=["person", kind],
+                    condition=Q(withdrawn_at__isnull=True, **{f"{kind}__isnull": False}),
+                    name=f"one_open_{kind}_consent",
                 )
-                | (Q(programme__isnull=True) & Q(group__isnull=False) & Q(council__isnull=True))
-                | (Q(programme__isnull=True) & Q(group__isnull=True) & Q(council__isnull=False)),
-                name="totals_consent_names_one_of_three_populations",
-            ),
-            models.UniqueConstraint(
-                fields=["person", "programme"],
-                condition=Q(withdrawn_at__isnull=True, programme__isnull=False),
-                name="one_open_programme_consent",
-            ),
-            models.UniqueConstraint(
-                fields=["person", "group"],
-                condition=Q(withdrawn_at__isnull=True, group__isnull=False),
-                name="one_open_group_consent",
-            ),
-            models.UniqueConstraint(
-                fields=["person", "council"],
-                condition=Q(withdrawn_at__isnull=True, council__isnull=False),
-                name="one_open_council_consent",
+                for kind in POPULATIONS
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} counts in {self.programme or self.group or self.council}"
+        return f"{self.person} counts in {self.place}"
+
+    @property
+    def kind(self) -> str:
+        return next(kind for kind in POPULATIONS if getattr(self, f"{kind}_id") is not None)
 
     @property
     def place(self) -> Any:
-        return self.programme or self.group or self.council
+        return self.programme or self.group or self.council or self.timebank or self.scheme
 
 
 class RecordKey(models.Model):
@@ -354,3 +373,57 @@ class PersonSummary(models.Model):
 
     def __str__(self) -> str:
         return f"outcomes summary of {self.person_id}"
+
+
+class GroupAudience(models.TextChoices):
+    ORGANISERS = "organisers", _("The group's organisers")
+    EVERYONE = "everyone", _("Everyone in the group")
+
+
+class GroupShare(TimeStampedModel):
+    """The person showing one goal, or their check-ins on one measure, to one of their groups:
+    to its organisers only, or to everyone in it. Withdrawing ends it at once."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="group_shares"
+    )
+    group = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="outcomes_shares"
+    )
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.CASCADE, related_name="group_shares"
+    )
+    instrument = models.ForeignKey(
+        Instrument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    audience = models.CharField(_("who in the group"), max_length=20, choices=GroupAudience.choices)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(goal__isnull=False) & Q(instrument__isnull=True))
+                | (Q(goal__isnull=True) & Q(instrument__isnull=False)),
+                name="group_share_is_a_goal_or_a_series",
+            ),
+            models.UniqueConstraint(
+                fields=["group", "goal"],
+                condition=Q(withdrawn_at__isnull=True, goal__isnull=False),
+                name="one_open_group_share_per_goal",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "group", "instrument"],
+                condition=Q(withdrawn_at__isnull=True, instrument__isnull=False),
+                name="one_open_group_share_per_series",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} shares {self.goal_id or self.instrument_id} with {self.group}"
+
+    def who(self) -> str:
+        """Who in the group can see it, in words for a message."""
+        if self.audience == GroupAudience.ORGANISERS:
+            return _("The organisers of %s") % self.group
+        return _("Everyone in %s") % self.group

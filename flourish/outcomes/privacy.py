@@ -13,6 +13,7 @@ from flourish.outcomes.models import (
     GoalHelper,
     GoalLink,
     GoalVersion,
+    GroupShare,
     Review,
     SeriesShare,
     TotalsConsent,
@@ -81,7 +82,20 @@ def _share_rows(person: Any) -> list[Row]:
     helpers = GoalHelper.objects.filter(goal__owner=person).select_related("helper")
     series = SeriesShare.objects.filter(person=person).select_related("viewer", "instrument")
     links = GoalLink.objects.filter(goal__owner=person)
+    groups = GroupShare.objects.filter(person=person).select_related("group", "instrument")
     return [
+        *(
+            {
+                _("What"): _("Goal %(goal)s") % {"goal": share.goal_id}
+                if share.goal_id
+                else _("Check-ins: %(measure)s")
+                % {"measure": share.instrument.name if share.instrument else ""},
+                _("Shared with"): str(share.who()),
+                _("Since"): _when(share.created_at),
+                _("Withdrawn on"): _when(share.withdrawn_at),
+            }
+            for share in groups
+        ),
         *(
             {
                 _("What"): _("Goal %(goal)s") % {"goal": helper.goal_id},

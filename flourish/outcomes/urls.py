@@ -1,7 +1,7 @@
 from django.urls import path
 
 from flourish.outcomes.models import LinkKind
-from flourish.outcomes.views import checkins, goals, links, sharing, totals
+from flourish.outcomes.views import checkins, goals, groups, links, sharing, totals
 
 app_name = "outcomes"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("goals/<int:pk>/replace/", goals.goal_replace, name="goal_replace"),
     path("goals/<int:pk>/reminder/", goals.goal_reminder, name="goal_reminder"),
     path("goals/<int:pk>/in-totals/", totals.goal_in_totals, name="goal_in_totals"),
+    path("goals/<int:pk>/share-with-group/", groups.goal_share_group, name="goal_share_group"),
     path("goals/<int:pk>/<slug:move>/", goals.goal_move, name="goal_move"),
     path("goals/<int:pk>/helpers/new/", sharing.helper_invite, name="helper_invite"),
     path(
@@ -55,8 +56,25 @@ urlpatterns = [
         {"kind": LinkKind.GRANT_APPLICATION},
         name="serves_grant_application",
     ),
+    path(
+        "check-ins/<slug:slug>/share-with-group/",
+        groups.series_share_group,
+        name="series_share_group",
+    ),
+    path(
+        "group-shares/<int:share_pk>/withdraw/",
+        groups.group_share_withdraw,
+        name="group_share_withdraw",
+    ),
+    path("group-check-ins/<int:share_pk>/", groups.group_series, name="group_series"),
     path("totals/", totals.totals, name="totals"),
     path("totals/programmes/<slug:slug>/", totals.programme_totals, name="programme_totals"),
     path("totals/groups/<slug:slug>/", totals.group_totals, name="group_totals"),
     path("totals/councils/<slug:slug>/", totals.council_totals, name="council_totals"),
+    path("totals/timebanks/<slug:slug>/", totals.timebank_totals, name="timebank_totals"),
+    path(
+        "totals/timebanks/<slug:slug>/schemes/<slug:scheme_slug>/",
+        totals.scheme_totals,
+        name="scheme_totals",
+    ),
 ]

@@ -151,6 +151,14 @@ OUTCOMES_ARGUMENTS: dict[str, Arguments] = {
     "outcomes:series_shared": lambda world: {"share_pk": world.things["series_share"].pk},
     "outcomes:programme_totals": _slug,
     "outcomes:group_totals": lambda world: {"slug": "route-group"},
+    "outcomes:timebank_totals": _timebank(),
+    "outcomes:scheme_totals": _scheme(),
+    "outcomes:goal_share_group": _goal(),
+    "outcomes:series_share_group": lambda world: {"slug": "ons4"},
+    "outcomes:group_share_withdraw": lambda world: {
+        "share_pk": world.things["group_goal_share"].pk
+    },
+    "outcomes:group_series": lambda world: {"share_pk": world.things["group_series_share"].pk},
 }
 
 

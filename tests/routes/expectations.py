@@ -357,6 +357,16 @@ EXPECTATIONS: dict[str, Expect] = {
     # A council's totals: its own staff. Whether a goal counts in totals: the person.
     "outcomes:council_totals": only(STAFF),
     "outcomes:goal_in_totals": posted_by(MEMBER),
+    # A timebank's and its mentoring scheme's totals: the timebank's coordinator (the lead).
+    "outcomes:timebank_totals": only(LEAD),
+    "outcomes:scheme_totals": only(LEAD),
+    # Sharing with one's own group: the person's own choice (anyone may share their own
+    # check-ins); the member's ONS4 series, shared with everyone in the route group, is seen by
+    # the lead; a lead of a different group, and everyone else, gets 404.
+    "outcomes:goal_share_group": only(MEMBER),
+    "outcomes:series_share_group": SIGNED_IN,
+    "outcomes:group_share_withdraw": posted_by(MEMBER),
+    "outcomes:group_series": only(LEAD),
     "accounts:profile": SIGNED_IN,
     "accounts:preferences": SIGNED_IN,
     "accounts:consents": SIGNED_IN,

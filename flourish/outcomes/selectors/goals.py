@@ -1,4 +1,5 @@
-"""Reading goals: the person's own, and those they invited someone to. Anyone else gets 404."""
+"""Reading goals: the person's own, those they invited someone to, and those they shared
+with a group the reader is in (with the role they chose). Anyone else gets 404."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -40,9 +41,14 @@ def get_goal_for_user(*, user: Any, pk: int) -> GoalAccess:
     invitation = GoalHelper.objects.filter(
         goal=goal, helper=user, withdrawn_at__isnull=True
     ).first()
-    if invitation is None:
-        raise Http404
-    return GoalAccess(goal=goal, is_owner=False, may_change=invitation.may_help)
+    if invitation is not None:
+        return GoalAccess(goal=goal, is_owner=False, may_change=invitation.may_help)
+    from flourish.outcomes.selectors.groups import group_shares_visible_to
+
+    if group_shares_visible_to(user=user).filter(goal=goal).exists():
+        # Shared with a group the person is in: to see, never to change.
+        return GoalAccess(goal=goal, is_owner=False, may_change=False)
+    raise Http404
 
 
 def goal_list_for_owner(*, owner: Any) -> list[Goal]:

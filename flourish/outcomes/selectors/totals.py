@@ -11,7 +11,7 @@ from django.http import Http404
 
 from flourish.accounts.models import Organisation, OrganisationKind, Role
 from flourish.outcomes import disclosure
-from flourish.outcomes.models import PersonSummary, TotalsConsent
+from flourish.outcomes.models import POPULATIONS, PersonSummary, TotalsConsent
 from flourish.outcomes.scoring import BAND_LABELS, T_SCORE_BANDS
 
 ONS4_KEYS = ("life_satisfaction", "worthwhile", "happiness", "anxiety")
@@ -69,14 +69,12 @@ class Totals:
         return self.people.hidden
 
 
-def consenting(
-    *, programme: Any = None, group: Any = None, council: Any = None
-) -> QuerySet[TotalsConsent]:
-    """The open consents that make up one fixed population."""
-    named = {"programme": programme, "group": group, "council": council}
-    chosen = {field: value for field, value in named.items() if value is not None}
-    if len(chosen) != 1:
-        raise ValueError("A population is one programme, one group or one council.")
+def consenting(**population: Any) -> QuerySet[TotalsConsent]:
+    """The open consents that make up one fixed population: one programme, group, council,
+    timebank or mentoring scheme, never a filter drawn round a few people."""
+    chosen = {field: value for field, value in population.items() if value is not None}
+    if len(chosen) != 1 or not set(chosen) <= set(POPULATIONS):
+        raise ValueError("A population is one programme, group, council, timebank or scheme.")
     return TotalsConsent.objects.filter(**chosen, withdrawn_at__isnull=True)
 
 
@@ -121,9 +119,9 @@ def _mean_change(population: int, key: str, sums: dict[str, Any]) -> MeanChange:
     return MeanChange(key, people, mean, round(mean - margin, 1), round(mean + margin, 1))
 
 
-def totals_for(*, programme: Any = None, group: Any = None, council: Any = None) -> Totals:
+def totals_for(**place: Any) -> Totals:
     """The totals of one fixed population, in two queries whatever its size."""
-    consents = consenting(programme=programme, group=group, council=council)
+    consents = consenting(**place)
     people = consents.values("person_id")
     found = consents.aggregate(
         count=Count("person_id", distinct=True),
@@ -174,10 +172,13 @@ def may_see_group_totals(*, user: Any, group: Any) -> bool:
     return _groups_for_totals(user).filter(pk=group.pk).exists()
 
 
-def totals_choices_for(*, person: Any) -> tuple[list[Any], list[Any], list[Any]]:
-    """The groups a person belongs to, the programmes that funded those groups, and the
-    councils that gave them a personal budget: the only totals they can be counted in."""
+def totals_choices_for(*, person: Any) -> dict[str, list[Any]]:
+    """The only totals a person can be counted in: the groups they belong to, the programmes
+    that funded those groups, the councils that gave them a personal budget, the timebanks
+    they are an approved member of, and the mentoring schemes they mentor in or asked for a
+    mentor from. Five queries."""
     from flourish.grants.models import Programme
+    from flourish.timebank.models import MemberStatus, MentoringScheme, Timebank
 
     groups = list(
         Organisation.objects.filter(
@@ -199,7 +200,41 @@ def totals_choices_for(*, person: Any) -> tuple[list[Any], list[Any], list[Any]]
         .distinct()
         .order_by("name")
     )
-    return groups, programmes, councils
+    timebanks = list(
+        Timebank.objects.filter(members__user=person, members__status=MemberStatus.APPROVED)
+        .distinct()
+        .order_by("name")
+    )
+    in_scheme = Q(
+        timebank__members__user=person, timebank__members__status=MemberStatus.APPROVED
+    ) & (Q(pk__in=_schemes_mentored_by(person)) | Q(pk__in=_schemes_asked_by(person)))
+    schemes = list(
+        MentoringScheme.objects.filter(in_scheme)
+        .select_related("timebank")
+        .distinct()
+        .order_by("name")
+    )
+    return {
+        "group": groups,
+        "programme": programmes,
+        "council": councils,
+        "timebank": timebanks,
+        "scheme": schemes,
+    }
+
+
+def _schemes_mentored_by(person: Any) -> QuerySet[Any]:
+    from flourish.timebank.models import ApplicationStatus, MentorApplication
+
+    return MentorApplication.objects.filter(
+        member__user=person, status=ApplicationStatus.APPROVED
+    ).values("scheme_id")
+
+
+def _schemes_asked_by(person: Any) -> QuerySet[Any]:
+    from flourish.timebank.models import MenteeRequest
+
+    return MenteeRequest.objects.filter(member__user=person).values("scheme_id")
 
 
 def open_consents_of(*, person: Any) -> list[TotalsConsent]:

@@ -10,6 +10,7 @@ from flourish.outcomes.models import (
     Goal,
     GoalHelper,
     GoalVersion,
+    GroupShare,
     PersonSummary,
     RecordKey,
     Review,
@@ -33,6 +34,7 @@ def outcomes_erase(*, person: Any) -> int:
         Goal.objects.filter(pk__in=goals).delete()
         # Links to plans, proposals, pairs and grants go with their goals (CASCADE).
         SeriesShare.objects.filter(person=person).delete()
+        GroupShare.objects.filter(person=person).delete()
         CheckIn.objects.filter(person=person).delete()
         TotalsConsent.objects.filter(person=person).delete()
         RecordKey.objects.filter(person=person).delete()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from flourish.core import events as core_events
 from flourish.core.services import audit_record
 from flourish.outcomes import events
-from flourish.outcomes.models import Goal, GoalHelper, Instrument, SeriesShare
+from flourish.outcomes.models import Goal, GoalHelper, GroupShare, Instrument, SeriesShare
 
 # One message whether or not the address has an account, so the form never tells the
 # person (or anyone using their account) who else uses Flourish.
@@ -126,4 +126,86 @@ def series_read_record(*, share: SeriesShare, reader: Any) -> None:
         action=core_events.SENSITIVE_RECORD_READ,
         target=share.person,
         data={"fields": ["check-ins"], "where": "outcomes", "series": share.instrument.slug},
+    )
+
+
+def group_share(
+    *,
+    person: Any,
+    group: Any,
+    audience: str,
+    actor: Any,
+    goal: Goal | None = None,
+    instrument: Instrument | None = None,
+) -> GroupShare:
+    """Only the person shows one goal, or one measure's check-ins, to one of their groups:
+    its organisers only, or everyone in it."""
+    from flourish.outcomes.selectors.groups import groups_of
+
+    if actor != person or (goal is not None and goal.owner_id != person.pk):
+        raise ValidationError(_("Only the person can share their own goals and check-ins."))
+    if (goal is None) == (instrument is None):
+        raise ValueError("Share one goal or one series.")
+    if not groups_of(person=person).filter(pk=group.pk).exists():
+        raise ValidationError({"group": _("Choose one of the groups you belong to.")})
+    with transaction.atomic():
+        found = GroupShare.objects.filter(group=group, withdrawn_at__isnull=True)
+        found = (
+            found.filter(goal=goal) if goal else found.filter(person=person, instrument=instrument)
+        )
+        if found.exists():
+            raise ValidationError(
+                {
+                    "group": _(
+                        "This is already shared with that group. Stop sharing it first if "
+                        "you want to change who in the group can see it."
+                    )
+                }
+            )
+        share = GroupShare(
+            person=person, group=group, goal=goal, instrument=instrument, audience=audience
+        )
+        share.full_clean()
+        share.save()
+        audit_record(
+            actor=actor,
+            action=events.GROUP_SHARED,
+            target=share,
+            data={
+                "group": group.pk,
+                "audience": audience,
+                **(
+                    {"goal": goal.pk} if goal else {"series": instrument.slug if instrument else ""}
+                ),
+            },
+        )
+    return share
+
+
+def group_share_withdraw(*, share: GroupShare, actor: Any) -> GroupShare:
+    """The person stops sharing with the group; nobody in it can see it from now on."""
+    if actor != share.person:
+        raise ValidationError(_("Only the person can stop sharing their goals and check-ins."))
+    if share.withdrawn_at is None:
+        with transaction.atomic():
+            share.withdrawn_at = timezone.now()
+            share.save(update_fields=["withdrawn_at", "updated_at"])
+            audit_record(actor=actor, action=events.GROUP_SHARE_WITHDRAWN, target=share)
+    return share
+
+
+def group_series_read_record(*, share: GroupShare, reader: Any) -> None:
+    """Someone in the group opening the person's check-ins: recorded, shown on "who has looked"."""
+    if reader == share.person or share.instrument is None:
+        return
+    audit_record(
+        actor=reader,
+        action=core_events.SENSITIVE_RECORD_READ,
+        target=share.person,
+        data={
+            "fields": ["check-ins"],
+            "where": "outcomes",
+            "series": share.instrument.slug,
+            "group": share.group_id,
+        },
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from flourish.core.services import audit_record
 from flourish.outcomes import events
-from flourish.outcomes.models import Goal, RecordKey, TotalsConsent
+from flourish.outcomes.models import POPULATIONS, Goal, RecordKey, TotalsConsent
 from flourish.outcomes.services.summaries import summary_refresh
 
 
@@ -23,24 +23,22 @@ def record_key_for(person: Any) -> RecordKey:
     return key
 
 
-def totals_join(
-    *, person: Any, actor: Any, programme: Any = None, group: Any = None, council: Any = None
-) -> TotalsConsent:
-    """Only the person agrees to be counted; it is never asked of them for money or support."""
+def totals_join(*, person: Any, actor: Any, **population: Any) -> TotalsConsent:
+    """Only the person agrees to be counted (for one programme, group, council, timebank or
+    mentoring scheme); it is never asked of them for money or support."""
     if actor != person:
         raise ValidationError(_("Only the person can agree to be counted in totals."))
+    named = {kind: population.get(kind) for kind in POPULATIONS}
+    if set(population) - set(POPULATIONS):
+        raise ValueError("A population is one programme, group, council, timebank or scheme.")
     with transaction.atomic():
         record_key_for(person)
         existing = TotalsConsent.objects.filter(
-            person=person,
-            programme=programme,
-            group=group,
-            council=council,
-            withdrawn_at__isnull=True,
+            person=person, withdrawn_at__isnull=True, **named
         ).first()
         if existing is not None:
             return existing
-        consent = TotalsConsent(person=person, programme=programme, group=group, council=council)
+        consent = TotalsConsent(person=person, **named)
         consent.full_clean()
         consent.save()
         audit_record(actor=actor, action=events.TOTALS_JOINED, target=consent)
@@ -59,15 +57,10 @@ def totals_leave(*, consent: TotalsConsent, actor: Any) -> TotalsConsent:
     return consent
 
 
-def totals_read_record(
-    *, reader: Any, programme: Any = None, group: Any = None, council: Any = None
-) -> None:
+def totals_read_record(*, reader: Any, **population: Any) -> None:
     """Who looked at which totals, for the audit trail."""
-    audit_record(
-        actor=reader,
-        action=events.TOTALS_READ,
-        target=programme or group or council,
-    )
+    target = next(value for value in population.values() if value is not None)
+    audit_record(actor=reader, action=events.TOTALS_READ, target=target)
 
 
 def goal_in_totals_set(*, goal: Goal, in_totals: bool, actor: Any) -> Goal:

@@ -33,6 +33,7 @@ def test_the_demo_has_every_outcomes_journey_ready(client, demo):
     check_tom_sets_reviews_and_rewords_a_goal_and_checks_in(client)
     check_tom_shares_a_goal_with_a_mentor_then_withdraws_it(client)
     check_the_funder_sees_totals_and_nothing_for_a_group_under_5(client)
+    check_the_organiser_sees_the_goal_tom_shared_with_his_group_until_he_stops(client)
 
 
 def check_the_counts():
@@ -99,3 +100,18 @@ def check_the_funder_sees_totals_and_nothing_for_a_group_under_5(client):
     small = outcomes_demo._groups()[outcomes_demo.SMALL_GROUP]
     page = client.get(reverse("outcomes:group_totals", args=[small.slug])).content.decode()
     assert 'id="too-few"' in page
+
+
+def check_the_organiser_sees_the_goal_tom_shared_with_his_group_until_he_stops(client):
+    from flourish.outcomes.models import GroupShare
+
+    share = GroupShare.objects.get(person__email="member@example.org", goal__isnull=False)
+    organiser = User.objects.get(email="organiser@example.org")
+    client.force_login(organiser)
+    home = client.get(reverse("outcomes:home")).content.decode()
+    assert "A goal of Tom Member, shared with Peer Support Bradford" in home
+    assert client.get(reverse("outcomes:goal", args=[share.goal_id])).status_code == 200
+    client.force_login(share.person)
+    client.post(reverse("outcomes:group_share_withdraw", args=[share.pk]))
+    client.force_login(organiser)
+    assert client.get(reverse("outcomes:goal", args=[share.goal_id])).status_code == 404

@@ -13,14 +13,15 @@ from flourish.accounts.models import Role
 from flourish.accounts.tests.two_step import with_authenticator
 from flourish.grants.factories import AwardFactory, GroupFactory, ProgrammeFactory
 from flourish.outcomes.factories import goal_make, ons4, ons4_checkin_make, review_make
-from flourish.outcomes.services.sharing import helper_invite, series_share
+from flourish.outcomes.services.sharing import group_share, helper_invite, series_share
 from flourish.outcomes.services.totals import totals_join
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date.today() - datetime.timedelta(days=100)
-HOME_QUERIES = 11
-GOAL_QUERIES = 10
-CHECKINS_QUERIES = 9
+# Each page also lists what was shared with the person's groups, or by them with theirs.
+HOME_QUERIES = 12
+GOAL_QUERIES = 11
+CHECKINS_QUERIES = 10
 LOOKED_QUERIES = 12
 SHARED_SERIES_QUERIES = 12
 TOTALS_QUERIES = 13
@@ -34,12 +35,18 @@ def count(client, address):
 
 def grow(person, mentor, size):
     for n in range(size):
+        group = GroupFactory()
+        MembershipFactory(user=person, organisation=group, role=Role.GROUP_MEMBER)
         goal = goal_make(person, wording=f"Goal {n}")
         for days in range(3):
             review_make(goal, days % 3 - 1, DAY + datetime.timedelta(days=days))
         helper_invite(goal=goal, email=mentor.email, actor=person)
         ons4_checkin_make(person, 5, 5, 5, 5)
         series_share(person=person, instrument=ons4(), email=UserFactory().email, actor=person)
+        group_share(person=person, group=group, goal=goal, audience="everyone", actor=person)
+        group_share(
+            person=person, group=group, instrument=ons4(), audience="organisers", actor=person
+        )
     return goal
 
 

@@ -18,6 +18,7 @@ from flourish.outcomes.selectors.checkins import (
     instrument_list,
     series_shares_of,
 )
+from flourish.outcomes.selectors.groups import group_series_shares_of
 from flourish.outcomes.services import sharing
 from flourish.outcomes.services.checkins import checkin_record
 from flourish.outcomes.views.common import add_service_error, posted
@@ -55,8 +56,13 @@ def checkin_new(request: HttpRequest, slug: str) -> HttpResponse:
 @sensitive_response
 def checkins(request: HttpRequest) -> HttpResponse:
     shares = series_shares_of(person=request.user)
+    groups = group_series_shares_of(person=request.user)
     histories = checkin_history(person=request.user)
-    context = {"histories": [(h, shares.get(h.instrument.pk, [])) for h in histories]}
+    context = {
+        "histories": [
+            (h, shares.get(h.instrument.pk, []), groups.get(h.instrument.pk, [])) for h in histories
+        ]
+    }
     return render(request, "outcomes/checkins.html", context)
 
 

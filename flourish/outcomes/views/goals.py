@@ -22,6 +22,7 @@ from flourish.outcomes.selectors.goals import (
     person_t_score,
     reviews_of,
 )
+from flourish.outcomes.selectors.groups import group_shares_of_goal, shared_with_my_groups
 from flourish.outcomes.services import goals as goal_services
 from flourish.outcomes.services.reminders import goal_reminder_set
 from flourish.outcomes.services.sharing import goal_read_record
@@ -40,6 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "t_score": person_t_score(goals),
         "shared_with_me": goals_shared_with(user=request.user),
         "series_shared_with_me": series_shared_with(user=request.user),
+        "shared_with_my_groups": shared_with_my_groups(user=request.user),
     }
     return render(request, "outcomes/home.html", context)
 
@@ -82,6 +84,7 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reviews": reviews,
         "chart": chart,
         "helpers": helpers_of(goal=access.goal) if access.is_owner else [],
+        "group_shares": group_shares_of_goal(goal=access.goal) if access.is_owner else [],
         "is_open": access.goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED),
     }
     return render(request, "outcomes/goal.html", context)

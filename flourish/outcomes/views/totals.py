@@ -20,22 +20,30 @@ from flourish.outcomes.selectors.totals import (
 )
 from flourish.outcomes.services import totals as totals_services
 from flourish.outcomes.views.common import posted
+from flourish.timebank.selectors.access import get_place_for_user
+from flourish.timebank.selectors.mentoring_access import get_scheme_for_place
 
 
 def _key_of(consent: TotalsConsent) -> str:
-    if consent.group_id:
-        return f"group-{consent.group_id}"
-    if consent.council_id:
-        return f"council-{consent.council_id}"
-    return f"programme-{consent.programme_id}"
+    return f"{consent.kind}-{consent.place.pk}"
+
+
+def _label(kind: str, place: object) -> str:
+    if kind == "timebank":
+        return _("%s (timebank)") % place
+    if kind == "scheme":
+        return _("%(scheme)s (mentoring scheme of %(timebank)s)") % {
+            "scheme": place,
+            "timebank": place.timebank,  # type: ignore[attr-defined]
+        }
+    return str(place)
 
 
 @login_required
 def totals(request: HttpRequest) -> HttpResponse:
-    groups, programmes, councils = totals_choices_for(person=request.user)
-    found = {"group": groups, "programme": programmes, "council": councils}
+    found = totals_choices_for(person=request.user)
     places = {f"{kind}-{place.pk}": place for kind, many in found.items() for place in many}
-    choices = [(key, str(place)) for key, place in places.items()]
+    choices = [(key, _label(key.split("-")[0], place)) for key, place in places.items()]
     consents = open_consents_of(person=request.user)
     current = {_key_of(consent): consent for consent in consents}
     form = TotalsForm(posted(request), choices=choices, initial={"places": list(current)})
@@ -75,6 +83,26 @@ def council_totals(request: HttpRequest, slug: str) -> HttpResponse:
     council = get_council_for_user(user=request.user, slug=slug)
     totals_services.totals_read_record(reader=request.user, council=council)
     context = {"place": council, "totals": totals_for(council=council)}
+    return render(request, "outcomes/totals_published.html", context)
+
+
+@login_required
+def timebank_totals(request: HttpRequest, slug: str) -> HttpResponse:
+    """A timebank's coordinators see the totals of the members who chose to be counted."""
+    place = get_place_for_user(user=request.user, slug=slug, coordinator=True)
+    totals_services.totals_read_record(reader=request.user, timebank=place.timebank)
+    context = {"place": place.timebank, "totals": totals_for(timebank=place.timebank)}
+    return render(request, "outcomes/totals_published.html", context)
+
+
+@login_required
+def scheme_totals(request: HttpRequest, slug: str, scheme_slug: str) -> HttpResponse:
+    """A mentoring scheme's staff (its timebank's coordinators) see the totals of the mentors
+    and mentees who chose to be counted for the scheme."""
+    place = get_place_for_user(user=request.user, slug=slug, coordinator=True)
+    scheme = get_scheme_for_place(place=place, scheme_slug=scheme_slug)
+    totals_services.totals_read_record(reader=request.user, scheme=scheme)
+    context = {"place": scheme, "totals": totals_for(scheme=scheme)}
     return render(request, "outcomes/totals_published.html", context)
 
 
