@@ -301,3 +301,16 @@ class ProposalOutcomeForm(forms.Form):
         help_text=_("For example: twelve of us walked to Shipley Glen and want to go again."),
         error_messages={"required": _("Say what came of it, for example: twelve of us went.")},
     )
+
+
+class StatementNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your note on this line"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "For example: this was my personal assistant’s wages for two weeks. The council "
+            "reads it with the statement. Leave it empty to remove the note."
+        ),
+    )

@@ -608,3 +608,23 @@ class MonthlyStatement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.council} {self.period}"
+
+
+class StatementNote(TimeStampedModel):
+    """The person's (or their broker's) note on one line of a statement, added before the
+    month's statement is sent to the council. Their own words: encrypted."""
+
+    entry = models.OneToOneField(
+        "ledger.LedgerEntry", on_delete=models.PROTECT, related_name="statement_note"
+    )
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="statement_notes")
+    text = EncryptedTextField(_("note"))
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return str(_("Note on line %(number)s") % {"number": self.entry_id})

@@ -50,6 +50,7 @@ def header() -> list[str]:
         _("Balance after (pence)"),
         _("Description"),
         _("Ledger reference"),
+        _("Note"),
     ]
 
 
@@ -72,6 +73,7 @@ FIELDS = (
     "balance_after",
     "transaction__description",
     "transaction__idempotency_key",
+    "statement_note__text",
 )
 
 
@@ -175,6 +177,7 @@ COLUMNS: dict[str, tuple[Any, Any]] = {
         lambda row: _pounds(row[9] - row[10]),
     ),
     "reference": (gettext_lazy("Ledger reference"), itemgetter(13)),
+    "note": (gettext_lazy("Note"), itemgetter(14)),
 }
 
 # The presets a council chooses from: a name, and its columns in order.
@@ -182,7 +185,7 @@ LAYOUTS: dict[str, tuple[Any, tuple[str, ...]]] = {
     "full": (gettext_lazy("Everything, amounts in pence"), ()),
     "finance": (
         gettext_lazy("For a finance system: one amount in pounds, money out negative"),
-        ("budget", "person", "date", "what", "kind", "net_pounds", "reference"),
+        ("budget", "person", "date", "what", "kind", "net_pounds", "reference", "note"),
     ),
     "care": (
         gettext_lazy("For care records: who, what, in and out in pounds"),
@@ -198,6 +201,7 @@ LAYOUTS: dict[str, tuple[Any, tuple[str, ...]]] = {
             "in_pounds",
             "out_pounds",
             "balance_pounds",
+            "note",
         ),
     ),
 }
@@ -231,6 +235,7 @@ def _full_rows(
             balance,
             description,
             key,
+            note,
         ) = row
         yield [
             council_name,
@@ -247,6 +252,7 @@ def _full_rows(
             balance,
             description,
             key,
+            note or "",
         ]
 
 

@@ -58,6 +58,11 @@ urlpatterns = [
         name="council_statement_made",
     ),
     path("<int:pk>/statement/", statements.statement, name="statement"),
+    path(
+        "<int:pk>/statement/lines/<int:entry_pk>/note/",
+        statements.statement_note,
+        name="statement_note",
+    ),
     path("<int:pk>/spent-outside/", outside.spent_outside, name="spent_outside"),
     path(
         "<int:pk>/spent-outside/<int:spending_pk>/receipt/",

@@ -119,6 +119,7 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
         "slug": world.council.slug,
         "period": world.things["monthly_statement"].period,
     },
+    "budgets:statement_note": _budget(entry_pk="statement_line"),
 }
 
 

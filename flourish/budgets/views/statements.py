@@ -4,14 +4,20 @@ import tempfile
 from collections.abc import Iterator
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flourish.budgets import events, selectors
+from flourish.budgets.forms import StatementNoteForm
+from flourish.budgets.services.notes import entry_period, statement_note_save, statement_sent
 from flourish.budgets.statements import LAYOUTS, month_bounds, statement_rows
+from flourish.budgets.views.common import add_service_error, posted
 from flourish.core.services import audit_record
 from flourish.core.spreadsheets import csv_lines, xlsx_write
 
@@ -111,5 +117,41 @@ def statement(request: HttpRequest, pk: int) -> HttpResponse:
         "problem": problem,
         "entries": entries,
         "month": start,
+        "sent": statement_sent(budget=access.budget, period=period),
+        "may_note": access.is_person or access.broker is not None,
     }
     return render(request, "budgets/statement.html", context)
+
+
+@login_required
+def statement_note(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
+    access, entry = selectors.get_statement_line_for_user(
+        user=request.user, pk=pk, entry_pk=entry_pk
+    )
+    period = entry_period(entry)
+    note = getattr(entry, "statement_note", None)
+    form = StatementNoteForm(posted(request), initial={"text": note.text if note else ""})
+    if form.is_valid():
+        try:
+            statement_note_save(
+                budget=access.budget,
+                entry=entry,
+                text=form.cleaned_data["text"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("Your note is saved. The council reads it with the statement.")
+            )
+            return redirect(f"{reverse('budgets:statement', args=[pk])}?period={period}")
+    context = {
+        "access": access,
+        "budget": access.budget,
+        "entry": entry,
+        "period": period,
+        "sent": statement_sent(budget=access.budget, period=period),
+        "form": form,
+    }
+    return render(request, "budgets/statement_note.html", context)
