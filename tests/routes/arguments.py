@@ -120,6 +120,8 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
         "period": world.things["monthly_statement"].period,
     },
     "budgets:statement_note": _budget(entry_pk="statement_line"),
+    "budgets:council_threshold": _council,
+    "budgets:council_columns": _council,
 }
 
 

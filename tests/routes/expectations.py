@@ -210,6 +210,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "budgets:proposal_outcome": only(MEMBER),
     "budgets:council_overview": only(STAFF),
     "budgets:statement_note": only(MEMBER),
+    "budgets:council_threshold": only(STAFF),
+    "budgets:council_columns": only(STAFF),
     "demand:index": EVERYONE,
     # Anyone who leads an organisation may start a service for it.
     "demand:service_new": only(LEAD, OTHER_GROUP, STAFF, ADMIN),

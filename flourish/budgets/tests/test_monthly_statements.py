@@ -76,6 +76,7 @@ def test_the_finance_layout_has_one_signed_amount_in_pounds(client, budget, coun
         "Amount (£, money out is negative)",
         "Ledger reference",
         "Note",
+        "Unspent over the council’s threshold (£)",
     ]
     assert rows[1][5] == "400.00"
 

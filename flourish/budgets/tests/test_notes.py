@@ -62,7 +62,7 @@ def test_the_person_adds_a_note_the_council_reads_it_on_the_statement_and_downlo
     response = _download(client, council, line, download="xlsx", layout="care")
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
     sheet = list(book.active.iter_rows(values_only=True))
-    assert sheet[0][-1] == "Note" and sheet[1][-1] == "My first month"
+    assert sheet[0][-2] == "Note" and sheet[1][-2] == "My first month"
 
 
 def test_a_broker_who_may_see_the_budget_adds_a_note(client, sam, consent, budget, line):

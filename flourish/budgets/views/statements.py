@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from flourish.budgets import events, selectors
 from flourish.budgets.forms import StatementNoteForm
+from flourish.budgets.services.councils import statement_settings
 from flourish.budgets.services.notes import entry_period, statement_note_save, statement_sent
-from flourish.budgets.statements import LAYOUTS, month_bounds, statement_rows
+from flourish.budgets.statements import LAYOUTS, OWN, month_bounds, statement_rows
 from flourish.budgets.views.common import add_service_error, posted
 from flourish.core.services import audit_record
 from flourish.core.spreadsheets import csv_lines, xlsx_write
@@ -42,9 +43,10 @@ def council_statements(
 ) -> HttpResponse | StreamingHttpResponse | FileResponse:
     council = selectors.get_council_for_user(user=request.user, slug=slug)
     period, problem = _period(request)
-    layout = request.GET.get("layout", "full")
+    mapping = statement_settings(council=council).columns
+    layout = request.GET.get("layout", OWN if mapping else "full")
     kind = request.GET.get("download", "")
-    if layout not in LAYOUTS:
+    if layout not in LAYOUTS and not (layout == OWN and mapping):
         problem, layout = _("Choose one of the column layouts listed."), "full"
     if kind in ("csv", "xlsx") and not problem:
         start, end = month_bounds(period)
@@ -54,7 +56,13 @@ def council_statements(
             target=council,
             data={"period": period, "format": kind, "layout": layout},
         )
-        rows = statement_rows(council=council, start=start, end=end, layout=layout)
+        rows = statement_rows(
+            council=council,
+            start=start,
+            end=end,
+            layout=layout,
+            mapping=mapping if layout == OWN else None,
+        )
         name = f"statements-{council.slug}-{period}-{layout}"
         if kind == "xlsx":
             return _xlsx_response(rows, f"{name}.xlsx", title=period)
@@ -67,6 +75,7 @@ def council_statements(
         "problem": problem,
         "layout": layout,
         "layouts": [(key, label) for key, (label, _columns) in LAYOUTS.items()],
+        "mapping": mapping,
         "made": selectors.monthly_statements(council=council),
     }
     return render(request, "budgets/council_statements.html", context)
@@ -119,8 +128,20 @@ def statement(request: HttpRequest, pk: int) -> HttpResponse:
         "month": start,
         "sent": statement_sent(budget=access.budget, period=period),
         "may_note": access.is_person or access.broker is not None,
+        **_unspent(access.budget, entries),
     }
     return render(request, "budgets/statement.html", context)
+
+
+def _unspent(budget: Any, entries: list[Any]) -> dict[str, Any]:
+    """The balance at the end of the month's lines, and how much is over the threshold."""
+    settings = statement_settings(council=budget.council)
+    closing = entries[-1].balance_after if entries else None
+    return {
+        "threshold": settings.unspent_threshold_pence,
+        "closing": closing,
+        "over_threshold": settings.over_threshold(closing) if closing is not None else 0,
+    }
 
 
 @login_required
