@@ -67,6 +67,7 @@ urlpatterns = [
     ),
     path("council/<slug:slug>/threshold/", councils.council_threshold, name="council_threshold"),
     path("council/<slug:slug>/columns/", councils.council_columns, name="council_columns"),
+    path("council/<slug:slug>/sent/", councils.council_sent, name="council_sent"),
     path("<int:pk>/statement/", statements.statement, name="statement"),
     path(
         "<int:pk>/statement/lines/<int:entry_pk>/note/",

@@ -122,6 +122,7 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     "budgets:statement_note": _budget(entry_pk="statement_line"),
     "budgets:council_threshold": _council,
     "budgets:council_columns": _council,
+    "budgets:council_sent": _council,
 }
 
 

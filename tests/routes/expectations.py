@@ -212,6 +212,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "budgets:statement_note": only(MEMBER),
     "budgets:council_threshold": only(STAFF),
     "budgets:council_columns": only(STAFF),
+    "budgets:council_sent": only(STAFF),
     "demand:index": EVERYONE,
     # Anyone who leads an organisation may start a service for it.
     "demand:service_new": only(LEAD, OTHER_GROUP, STAFF, ADMIN),
