@@ -1,7 +1,10 @@
 """Demo personal budgets: Bradford Council with 30 budget holders across the ways of holding
 a budget, three brokers (an independent broker, a group acting as one, and a family
 member), two pools (one with a proposal open for votes), and a year of bookings with
-groups from the directory. All made up; safe to run again."""
+groups from the directory. Jo also has a weekly booking and spending recorded outside
+Flourish, with a note on a line of this month's statement; the council has a threshold for
+unspent money, its own columns for downloads, and last month's statements sent. All made
+up; safe to run again."""
 
 import datetime
 import random
@@ -17,12 +20,26 @@ from flourish.accounts.factories import (
 )
 from flourish.accounts.models import Organisation, OrganisationKind, Role, User
 from flourish.budgets.factories import budget_make, budget_offer_make, council_staff_make
-from flourish.budgets.models import Booking, Budget, HeldAs, Period, ProposalStatus
+from flourish.budgets.models import (
+    Booking,
+    Budget,
+    HeldAs,
+    Period,
+    ProposalStatus,
+    Repeat,
+    SpendingKind,
+    add_months,
+)
 from flourish.budgets.services.bookings import booking_ask, booking_confirm
 from flourish.budgets.services.brokers import broker_invite
 from flourish.budgets.services.budgets import budget_periods_pay, plan_save
+from flourish.budgets.services.councils import columns_save, threshold_set
+from flourish.budgets.services.notes import statement_note_save
+from flourish.budgets.services.outside import outside_spending_record
 from flourish.budgets.services.pools import pool_form, pool_join, proposal_make, vote_cast
+from flourish.budgets.services.statements import statement_month_make
 from flourish.directory.models import CostKind, Listing, Offer
+from flourish.ledger.models import LedgerEntry
 
 COUNCIL_SLUG = "bradford-council"
 HOLDERS = 30
@@ -53,10 +70,13 @@ def build(stdout: TextIO) -> None:
     _bookings(holders, offers, today, rng)
     _brokers(holders, today)
     _pools(holders, offers)
+    _repeating_and_outside(holders[0], offers, today)
+    _council_choices(council, holders[0], today)
     stdout.write(
-        f"Personal budgets: {council.name} with {HOLDERS} budget holders, 3 brokers, 2 pools "
-        "and a year of bookings (sign in as holder@example.org, broker@example.org or "
-        "council@example.org)."
+        f"Personal budgets: {council.name} with {HOLDERS} budget holders, 3 brokers, 2 pools, "
+        "a year of bookings, a weekly booking, spending outside Flourish, a threshold for "
+        "unspent money, the council's own columns and last month's statements sent (sign in "
+        "as holder@example.org, broker@example.org or council@example.org)."
     )
 
 
@@ -229,3 +249,72 @@ def _pools(budgets: list[Budget], offers: list[Offer]) -> None:
     if done.status == ProposalStatus.PAID:
         done.what_happened = "Twelve of us walked to Shipley Glen and want to go again."
         done.save(update_fields=["what_happened", "updated_at"])
+
+
+# The council's own columns for its finance system, as a newcomer might choose them.
+DEMO_COLUMNS = [
+    ("date", "Posted"),
+    ("person", "Client name"),
+    ("what", "Type"),
+    ("kind", "Category"),
+    ("net_pounds", "Amount (£)"),
+    ("note", "Client's note"),
+    ("over_threshold_pounds", "Unspent over threshold (£)"),
+]
+
+
+def _repeating_and_outside(jo: Budget, offers: list[Offer], today: datetime.date) -> None:
+    """Jo books the peer support session every week for six weeks (the first paid when the
+    group confirms), and records a bus pass and a personal assistant's wages paid outside
+    Flourish."""
+    group = offers[0].listing.organisation
+    lead = group.memberships.filter(role=Role.GROUP_LEAD).first() if group else None
+    weekly = booking_ask(
+        budget=jo,
+        offer=offers[0],
+        session_on=today + datetime.timedelta(days=2),
+        repeat=Repeat.WEEKLY,
+        sessions=6,
+        actor=jo.person,
+    )
+    booking_confirm(booking=weekly, actor=lead.user if lead else None)
+    kinds = {kind.name: kind for kind in SpendingKind.objects.filter(plan__budget=jo)}
+    for amount, what, kind in (
+        (2_500, "Bus pass for the month", None),
+        (6_000, "Personal assistant's wages for a week", kinds.get("Personal assistant")),
+    ):
+        outside_spending_record(
+            budget=jo,
+            amount_pence=amount,
+            spent_on=today,
+            spending_kind=kind,
+            what=what,
+            token=f"demo-{what}",
+            actor=jo.person,
+        )
+
+
+def _council_choices(council: Organisation, jo: Budget, today: datetime.date) -> None:
+    """A threshold of £500 for unspent money, the council's own columns, last month's
+    statements sent, and Jo's note on a line of this month's (not sent yet)."""
+    staff = User.objects.get(email="council@example.org")
+    threshold_set(council=council, threshold_pence=50_000, actor=staff)
+    columns_save(council=council, columns=DEMO_COLUMNS, actor=staff)
+    statement_month_make(
+        council=council, period=add_months(today.replace(day=1), -1).strftime("%Y-%m")
+    )
+    line = (
+        LedgerEntry.objects.filter(
+            account_id=jo.account_id, transaction__outside_spending__isnull=False
+        )
+        .select_related("transaction")
+        .order_by("id")
+        .first()
+    )
+    if line is not None:
+        statement_note_save(
+            budget=jo,
+            entry=line,
+            text="My bus pass, so I can get to the peer support group on my own.",
+            actor=jo.person,
+        )

@@ -301,3 +301,83 @@ class ProposalOutcomeForm(forms.Form):
         help_text=_("For example: twelve of us walked to Shipley Glen and want to go again."),
         error_messages={"required": _("Say what came of it, for example: twelve of us went.")},
     )
+
+
+class StatementNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your note on this line"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "For example: this was my personal assistant’s wages for two weeks. The council "
+            "reads it with the statement. Leave it empty to remove the note."
+        ),
+    )
+
+
+class ThresholdForm(forms.Form):
+    threshold_pence = PoundsField(
+        label=_("Threshold for unspent money, in pounds"),
+        example="500",
+        required=False,
+        help_text=_(
+            "Statements flag a budget with more than this left unspent, and say by how much. "
+            "For example, 500. Leave it empty to flag none."
+        ),
+    )
+
+
+class ColumnsForm(forms.Form):
+    """One set of three questions per column the statements can have: include it, where,
+    and under what heading. The service checks the whole layout."""
+
+    def __init__(self, *args: Any, columns: dict[str, Any], saved: list[list[str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        chosen = {key: (place, heading) for place, (key, heading) in enumerate(saved, start=1)}
+        self.keys = list(columns)
+        self.labels = {key: label for key, (label, _pick) in columns.items()}
+        for place, (key, (label, _pick)) in enumerate(columns.items(), start=1):
+            position, heading = chosen.get(key, (len(saved) + place, str(label)))
+            self.fields[f"{key}-include"] = forms.BooleanField(
+                label=_("Include this column"), required=False, initial=key in chosen
+            )
+            self.fields[f"{key}-position"] = forms.IntegerField(
+                label=_("Its place, counting from the left"),
+                min_value=1,
+                max_value=99,
+                initial=position,
+                error_messages={
+                    "invalid": _("Enter the place as a whole number, for example 3."),
+                    "required": _("Enter the place as a whole number, for example 3."),
+                    "min_value": _("Enter a place from 1 to 99."),
+                    "max_value": _("Enter a place from 1 to 99."),
+                },
+                widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+            )
+            self.fields[f"{key}-heading"] = forms.CharField(
+                label=_("Its heading"),
+                max_length=200,
+                required=False,
+                initial=heading,
+            )
+
+    def groups(self) -> list[tuple[str, Any, list[Any]]]:
+        return [
+            (
+                key,
+                self.labels[key],
+                [self[f"{key}-{part}"] for part in ("include", "position", "heading")],
+            )
+            for key in self.keys
+        ]
+
+    def chosen(self) -> list[tuple[str, str]]:
+        """The included columns in the order asked for (ties keep the list's order)."""
+        data = self.cleaned_data
+        included = [
+            (data[f"{key}-position"], number, key, data[f"{key}-heading"] or "")
+            for number, key in enumerate(self.keys)
+            if data.get(f"{key}-include")
+        ]
+        return [(key, heading) for _place, _number, key, heading in sorted(included)]

@@ -608,3 +608,55 @@ class MonthlyStatement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.council} {self.period}"
+
+
+class StatementNote(TimeStampedModel):
+    """The person's (or their broker's) note on one line of a statement, added before the
+    month's statement is sent to the council. Their own words: encrypted."""
+
+    entry = models.OneToOneField(
+        "ledger.LedgerEntry", on_delete=models.PROTECT, related_name="statement_note"
+    )
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="statement_notes")
+    text = EncryptedTextField(_("note"))
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return str(_("Note on line %(number)s") % {"number": self.entry_id})
+
+
+class StatementSettings(TimeStampedModel):
+    """A council's choices for its statements: the unspent amount above which a budget is
+    flagged, and its own column layout for downloads."""
+
+    council = models.OneToOneField(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="budget_statement_settings",
+    )
+    unspent_threshold_pence = models.PositiveIntegerField(
+        _("threshold for unspent money"), null=True, blank=True
+    )
+    # The council's own column layout for downloads: [[column key, heading], ...] in order;
+    # empty when it uses only the presets.
+    columns = models.JSONField(default=list, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "statement settings"
+
+    def __str__(self) -> str:
+        return str(self.council)
+
+    def over_threshold(self, unspent: int) -> int:
+        """How much of an unspent amount is over the threshold (0 when none is set)."""
+        if self.unspent_threshold_pence is None:
+            return 0
+        return max(unspent - self.unspent_threshold_pence, 0)

@@ -23,6 +23,7 @@ class PeriodSpend:
     budget: Budget
     starts_on: datetime.date | None
     spent: int
+    over_threshold: int = 0
 
     @property
     def under(self) -> int:
@@ -38,8 +39,11 @@ def _period_start(budget: Budget, today: datetime.date) -> datetime.date | None:
     return None if number is None else budget.period_start(number)
 
 
-def period_spending(*, budgets: list[Budget], today: datetime.date) -> list[PeriodSpend]:
-    """Each budget's spending in its current period, in one query for the lot."""
+def period_spending(
+    *, budgets: list[Budget], today: datetime.date, threshold: int | None = None
+) -> list[PeriodSpend]:
+    """Each budget's spending in its current period, in one query for the lot, and how much
+    of its balance is over the council's threshold for unspent money."""
     starts = {budget.pk: _period_start(budget, today) for budget in budgets}
     bounds = [
         Q(account_id=budget.account_id, transaction__posted_at__gte=midnight(start))
@@ -59,6 +63,11 @@ def period_spending(*, budgets: list[Budget], today: datetime.date) -> list[Peri
             budget=budget,
             starts_on=starts[budget.pk],
             spent=max(-(spent.get(budget.account_id or 0) or 0), 0),
+            over_threshold=(
+                max(budget.account.balance - threshold, 0)
+                if threshold is not None and budget.account is not None
+                else 0
+            ),
         )
         for budget in budgets
     ]

@@ -477,9 +477,31 @@ def budget_statement(
             "transaction__budget_booking__booked_by",
             "transaction__budget_booking__spending_kind",
             "transaction__outside_spending",
+            "statement_note",
         )
         .order_by("id")
     )
+
+
+def get_statement_line_for_user(*, user: Any, pk: int, entry_pk: int) -> tuple[Access, LedgerEntry]:
+    """A line of a budget's statement, for the person or a broker who may see the budget
+    (they may add a note to it); 404 for everyone else, council staff included."""
+    access = get_budget_for_user(user=user, pk=pk)
+    if not (access.is_person or access.broker is not None):
+        raise Http404
+    entry = (
+        LedgerEntry.objects.filter(account_id=access.budget.account_id, pk=entry_pk)
+        .select_related(
+            "transaction__budget_booking__offer",
+            "transaction__budget_booking__group",
+            "transaction__outside_spending",
+            "statement_note",
+        )
+        .first()
+    )
+    if entry is None:
+        raise Http404
+    return access, entry
 
 
 def outside_spending(*, budget: Budget) -> list[OutsideSpending]:

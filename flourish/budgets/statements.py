@@ -50,6 +50,8 @@ def header() -> list[str]:
         _("Balance after (pence)"),
         _("Description"),
         _("Ledger reference"),
+        _("Note"),
+        _("Unspent over the council’s threshold (pence)"),
     ]
 
 
@@ -72,6 +74,8 @@ FIELDS = (
     "balance_after",
     "transaction__description",
     "transaction__idempotency_key",
+    "statement_note__text",
+    "account__personal_budget__council_id",
 )
 
 
@@ -140,13 +144,18 @@ def statement_rows(
     start: datetime.date,
     end: datetime.date,
     layout: str = "full",
+    mapping: list[list[str]] | None = None,
 ) -> Iterator[list[Any]]:
-    """The header, then one row per movement, streamed, in the council's column layout."""
-    if layout == "full":
+    """The header, then one row per movement, streamed, in a preset column layout or (with
+    `mapping`, a list of [column, heading]) in the council's own."""
+    if mapping:
+        columns = [(heading, COLUMNS[key][1]) for key, heading in mapping]
+    elif layout == "full":
         yield header()
         yield from _full_rows(council=council, start=start, end=end)
         return
-    columns = [COLUMNS[key] for key in LAYOUTS[layout][1]]
+    else:
+        columns = [COLUMNS[key] for key in LAYOUTS[layout][1]]
     yield [str(label) for label, _pick in columns]
     for row in _full_rows(council=council, start=start, end=end):
         yield [pick(row) for _label, pick in columns]
@@ -167,6 +176,9 @@ COLUMNS: dict[str, tuple[Any, Any]] = {
     "group": (gettext_lazy("Group"), itemgetter(6)),
     "offer": (gettext_lazy("Offer"), itemgetter(7)),
     "kind": (gettext_lazy("Kind of spending"), itemgetter(8)),
+    "in_pence": (gettext_lazy("Money in (pence)"), itemgetter(9)),
+    "out_pence": (gettext_lazy("Money out (pence)"), itemgetter(10)),
+    "balance_pence": (gettext_lazy("Balance after (pence)"), itemgetter(11)),
     "in_pounds": (gettext_lazy("Money in (£)"), lambda row: _pounds(row[9])),
     "out_pounds": (gettext_lazy("Money out (£)"), lambda row: _pounds(row[10])),
     "balance_pounds": (gettext_lazy("Balance after (£)"), lambda row: _pounds(row[11])),
@@ -174,15 +186,38 @@ COLUMNS: dict[str, tuple[Any, Any]] = {
         gettext_lazy("Amount (£, money out is negative)"),
         lambda row: _pounds(row[9] - row[10]),
     ),
+    "description": (gettext_lazy("Description"), itemgetter(12)),
     "reference": (gettext_lazy("Ledger reference"), itemgetter(13)),
+    "note": (gettext_lazy("Note"), itemgetter(14)),
+    "over_threshold_pence": (
+        gettext_lazy("Unspent over the council’s threshold (pence)"),
+        itemgetter(15),
+    ),
+    "over_threshold_pounds": (
+        gettext_lazy("Unspent over the council’s threshold (£)"),
+        lambda row: _pounds(row[15]) if row[15] != "" else "",
+    ),
 }
+
+# The name of the council's own saved layout, beside the presets.
+OWN = "own"
 
 # The presets a council chooses from: a name, and its columns in order.
 LAYOUTS: dict[str, tuple[Any, tuple[str, ...]]] = {
     "full": (gettext_lazy("Everything, amounts in pence"), ()),
     "finance": (
         gettext_lazy("For a finance system: one amount in pounds, money out negative"),
-        ("budget", "person", "date", "what", "kind", "net_pounds", "reference"),
+        (
+            "budget",
+            "person",
+            "date",
+            "what",
+            "kind",
+            "net_pounds",
+            "reference",
+            "note",
+            "over_threshold_pounds",
+        ),
     ),
     "care": (
         gettext_lazy("For care records: who, what, in and out in pounds"),
@@ -198,6 +233,8 @@ LAYOUTS: dict[str, tuple[Any, tuple[str, ...]]] = {
             "in_pounds",
             "out_pounds",
             "balance_pounds",
+            "note",
+            "over_threshold_pounds",
         ),
     ),
 }
@@ -206,6 +243,39 @@ LAYOUTS: dict[str, tuple[Any, tuple[str, ...]]] = {
 def _full_rows(
     *, council: Organisation | None, start: datetime.date, end: datetime.date
 ) -> Iterator[list[Any]]:
+    """Each movement, budget by budget; a budget's last line in the month also says how much
+    of its balance is over its council's threshold for unspent money (empty elsewhere)."""
+    thresholds = _thresholds(council)
+    previous: list[Any] | None = None
+    previous_council = 0
+    for row, council_id in _movements(council=council, start=start, end=end):
+        if previous is not None:
+            last = row[1] != previous[1]
+            yield _with_over(previous, thresholds.get(previous_council), last=last)
+        previous, previous_council = row, council_id
+    if previous is not None:
+        yield _with_over(previous, thresholds.get(previous_council), last=True)
+
+
+def _with_over(row: list[Any], threshold: int | None, *, last: bool) -> list[Any]:
+    over: Any = ""
+    if last and threshold is not None:
+        over = max(row[11] - threshold, 0)
+    return [*row, over]
+
+
+def _thresholds(council: Organisation | None) -> dict[int, int | None]:
+    from flourish.budgets.models import StatementSettings
+
+    found = StatementSettings.objects.filter(unspent_threshold_pence__isnull=False)
+    if council is not None:
+        found = found.filter(council=council)
+    return dict(found.values_list("council_id", "unspent_threshold_pence"))
+
+
+def _movements(
+    *, council: Organisation | None, start: datetime.date, end: datetime.date
+) -> Iterator[tuple[list[Any], int]]:
     held = dict(_held_choices())
     for row in (
         _annotated(statement_entries(council=council, start=start, end=end))
@@ -231,23 +301,29 @@ def _full_rows(
             balance,
             description,
             key,
+            note,
+            council_id,
         ) = row
-        yield [
-            council_name,
-            budget,
-            person,
-            held.get(held_as, held_as),
-            posted_at.date().isoformat(),
-            _what(period, outside, booking, refund, pool, amount),
-            group or pool or "",
-            offer or outside_what or "",
-            kind or "",
-            amount if amount > 0 else 0,
-            -amount if amount < 0 else 0,
-            balance,
-            description,
-            key,
-        ]
+        yield (
+            [
+                council_name,
+                budget,
+                person,
+                held.get(held_as, held_as),
+                posted_at.date().isoformat(),
+                _what(period, outside, booking, refund, pool, amount),
+                group or pool or "",
+                offer or outside_what or "",
+                kind or "",
+                amount if amount > 0 else 0,
+                -amount if amount < 0 else 0,
+                balance,
+                description,
+                key,
+                note or "",
+            ],
+            council_id,
+        )
 
 
 def _held_choices() -> list[tuple[str, str]]:

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from flourish.budgets.views import bookings, brokers, budgets, outside, pools, statements
+from flourish.budgets.views import (
+    bookings,
+    brokers,
+    budgets,
+    councils,
+    outside,
+    pools,
+    statements,
+)
 
 app_name = "budgets"
 urlpatterns = [
@@ -57,7 +65,15 @@ urlpatterns = [
         statements.council_statement_made,
         name="council_statement_made",
     ),
+    path("council/<slug:slug>/threshold/", councils.council_threshold, name="council_threshold"),
+    path("council/<slug:slug>/columns/", councils.council_columns, name="council_columns"),
+    path("council/<slug:slug>/sent/", councils.council_sent, name="council_sent"),
     path("<int:pk>/statement/", statements.statement, name="statement"),
+    path(
+        "<int:pk>/statement/lines/<int:entry_pk>/note/",
+        statements.statement_note,
+        name="statement_note",
+    ),
     path("<int:pk>/spent-outside/", outside.spent_outside, name="spent_outside"),
     path(
         "<int:pk>/spent-outside/<int:spending_pk>/receipt/",

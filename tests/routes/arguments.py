@@ -119,6 +119,10 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
         "slug": world.council.slug,
         "period": world.things["monthly_statement"].period,
     },
+    "budgets:statement_note": _budget(entry_pk="statement_line"),
+    "budgets:council_threshold": _council,
+    "budgets:council_columns": _council,
+    "budgets:council_sent": _council,
 }
 
 

@@ -17,6 +17,7 @@ from flourish.budgets.services.budgets import budget_periods_pay
 from flourish.budgets.services.outside import outside_spending_record
 from flourish.budgets.services.pools import pool_form, pool_join, proposal_make, vote_cast
 from flourish.budgets.services.statements import statement_month_make
+from flourish.ledger.models import LedgerEntry
 
 
 def add_budgets(
@@ -93,6 +94,9 @@ def add_budgets(
             council=council, period=timezone.localdate().strftime("%Y-%m")
         ),
         outside_spending=spending,
+        statement_line=LedgerEntry.objects.filter(account_id=budget.account_id)
+        .order_by("id")
+        .first(),
         pool=pool,
         pool_proposal=proposal,
         pool_to_leave=pool_to_leave,

@@ -209,6 +209,10 @@ EXPECTATIONS: dict[str, Expect] = {
     "budgets:council_statement_made": only(STAFF),
     "budgets:proposal_outcome": only(MEMBER),
     "budgets:council_overview": only(STAFF),
+    "budgets:statement_note": only(MEMBER),
+    "budgets:council_threshold": only(STAFF),
+    "budgets:council_columns": only(STAFF),
+    "budgets:council_sent": only(STAFF),
     "demand:index": EVERYONE,
     # Anyone who leads an organisation may start a service for it.
     "demand:service_new": only(LEAD, OTHER_GROUP, STAFF, ADMIN),

@@ -11,7 +11,15 @@ from flourish.accounts import demo as accounts_demo
 from flourish.accounts.models import User
 from flourish.accounts.tests.two_step import with_authenticator
 from flourish.budgets import demo as budgets_demo
-from flourish.budgets.models import Booking, BookingStatus, Budget, Pool, ProposalStatus
+from flourish.budgets.models import (
+    Booking,
+    BookingStatus,
+    Budget,
+    OutsideSpending,
+    Pool,
+    ProposalStatus,
+    StatementSettings,
+)
 from flourish.directory import demo as directory_demo
 from flourish.ledger.selectors import ledger_integrity
 
@@ -32,6 +40,7 @@ def test_the_demo_has_every_journey_ready_and_runs_twice(client, demo):
     check_a_broker_books_within_the_limit_and_is_refused_over_it(client, demo)
     check_a_pool_votes_and_pays_a_group(client, demo)
     check_the_council_downloads_a_months_statements(client)
+    check_a_note_on_a_line_reaches_the_councils_own_columns(client, demo)
     assert ledger_integrity().sound
 
 
@@ -45,7 +54,10 @@ def check_the_counts():
         "service_fund",
         "council_managed",
     }
-    assert Booking.objects.filter(status=BookingStatus.CONFIRMED).count() == 180
+    # A year of one-off bookings, and Jo's weekly booking of six sessions.
+    assert Booking.objects.filter(status=BookingStatus.CONFIRMED).count() == 181
+    assert Booking.objects.filter(repeat="weekly", sessions=6).count() == 1
+    assert OutsideSpending.objects.count() == 2
     assert Pool.objects.count() == 2
     assert Pool.objects.filter(proposals__status=ProposalStatus.OPEN).count() == 1
 
@@ -107,3 +119,35 @@ def check_the_council_downloads_a_months_statements(client):
     )
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(rows) > 180 + 30 * 12
+
+
+def check_a_note_on_a_line_reaches_the_councils_own_columns(client, budget):
+    """Jo notes a line of this month's statement (not sent yet); the council's download in
+    its own columns carries the note, and flags what is over its threshold."""
+    settings = StatementSettings.objects.get(council__slug=budgets_demo.COUNCIL_SLUG)
+    assert settings.unspent_threshold_pence == 50_000 and settings.columns
+    client.force_login(budget.person)
+    statement = client.get(f"/budgets/{budget.pk}/statement/").content.decode()
+    assert "My bus pass" in statement and "Not sent yet" in statement
+    line = budget.account.entries.filter(transaction__budget_period__isnull=False).first()
+    response = client.post(
+        f"/budgets/{budget.pk}/statement/lines/{line.pk}/note/", {"text": "A year of money in"}
+    )
+    assert response.status_code == 302
+    client.force_login(User.objects.get(email="council@example.org"))
+    page = client.get(f"/budgets/council/{budgets_demo.COUNCIL_SLUG}/statements/")
+    assert "Your council’s own columns" in page.content.decode()
+    response = client.get(
+        f"/budgets/council/{budgets_demo.COUNCIL_SLUG}/statements/",
+        {"period": timezone.localdate().strftime("%Y-%m"), "download": "csv", "layout": "own"},
+    )
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0] == [heading for _key, heading in budgets_demo.DEMO_COLUMNS]
+    notes = {row[5] for row in rows[1:]}
+    assert {
+        "A year of money in",
+        "My bus pass, so I can get to the peer support group on my own.",
+    } <= notes
+    assert any(row[6] not in ("", "0.00") for row in rows[1:])  # over the £500 threshold
+    sent = client.get(f"/budgets/council/{budgets_demo.COUNCIL_SLUG}/sent/").content.decode()
+    assert "Sent for" in sent

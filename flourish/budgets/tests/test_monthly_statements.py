@@ -75,6 +75,8 @@ def test_the_finance_layout_has_one_signed_amount_in_pounds(client, budget, coun
         "Kind of spending",
         "Amount (£, money out is negative)",
         "Ledger reference",
+        "Note",
+        "Unspent over the council’s threshold (£)",
     ]
     assert rows[1][5] == "400.00"
 

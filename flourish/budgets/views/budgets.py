@@ -14,6 +14,7 @@ from flourish.budgets.forms import BudgetForm, PlanForm, spending_text
 from flourish.budgets.models import SupportPlan
 from flourish.budgets.overview import period_spending
 from flourish.budgets.services.budgets import budget_record, person_find_or_add, plan_save
+from flourish.budgets.services.councils import statement_settings
 from flourish.budgets.views.common import add_service_error, posted
 from flourish.core.pagination import page_of
 
@@ -126,6 +127,9 @@ def council_overview(request: HttpRequest, slug: str) -> HttpResponse:
     page = page_of(
         items=selectors.council_budgets(council=found), number=request.GET.get("page"), size=25
     )
-    rows = period_spending(budgets=list(page.object_list), today=timezone.localdate())
-    context = {"council": found, "page": page, "rows": rows}
+    threshold = statement_settings(council=found).unspent_threshold_pence
+    rows = period_spending(
+        budgets=list(page.object_list), today=timezone.localdate(), threshold=threshold
+    )
+    context = {"council": found, "page": page, "rows": rows, "threshold": threshold}
     return render(request, "budgets/council_overview.html", context)

@@ -4,14 +4,21 @@ import tempfile
 from collections.abc import Iterator
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flourish.budgets import events, selectors
-from flourish.budgets.statements import LAYOUTS, month_bounds, statement_rows
+from flourish.budgets.forms import StatementNoteForm
+from flourish.budgets.services.councils import statement_settings
+from flourish.budgets.services.notes import entry_period, statement_note_save, statement_sent
+from flourish.budgets.statements import LAYOUTS, OWN, month_bounds, statement_rows
+from flourish.budgets.views.common import add_service_error, posted
 from flourish.core.services import audit_record
 from flourish.core.spreadsheets import csv_lines, xlsx_write
 
@@ -36,9 +43,10 @@ def council_statements(
 ) -> HttpResponse | StreamingHttpResponse | FileResponse:
     council = selectors.get_council_for_user(user=request.user, slug=slug)
     period, problem = _period(request)
-    layout = request.GET.get("layout", "full")
+    mapping = statement_settings(council=council).columns
+    layout = request.GET.get("layout", OWN if mapping else "full")
     kind = request.GET.get("download", "")
-    if layout not in LAYOUTS:
+    if layout not in LAYOUTS and not (layout == OWN and mapping):
         problem, layout = _("Choose one of the column layouts listed."), "full"
     if kind in ("csv", "xlsx") and not problem:
         start, end = month_bounds(period)
@@ -48,7 +56,13 @@ def council_statements(
             target=council,
             data={"period": period, "format": kind, "layout": layout},
         )
-        rows = statement_rows(council=council, start=start, end=end, layout=layout)
+        rows = statement_rows(
+            council=council,
+            start=start,
+            end=end,
+            layout=layout,
+            mapping=mapping if layout == OWN else None,
+        )
         name = f"statements-{council.slug}-{period}-{layout}"
         if kind == "xlsx":
             return _xlsx_response(rows, f"{name}.xlsx", title=period)
@@ -61,6 +75,7 @@ def council_statements(
         "problem": problem,
         "layout": layout,
         "layouts": [(key, label) for key, (label, _columns) in LAYOUTS.items()],
+        "mapping": mapping,
         "made": selectors.monthly_statements(council=council),
     }
     return render(request, "budgets/council_statements.html", context)
@@ -111,5 +126,53 @@ def statement(request: HttpRequest, pk: int) -> HttpResponse:
         "problem": problem,
         "entries": entries,
         "month": start,
+        "sent": statement_sent(budget=access.budget, period=period),
+        "may_note": access.is_person or access.broker is not None,
+        **_unspent(access.budget, entries),
     }
     return render(request, "budgets/statement.html", context)
+
+
+def _unspent(budget: Any, entries: list[Any]) -> dict[str, Any]:
+    """The balance at the end of the month's lines, and how much is over the threshold."""
+    settings = statement_settings(council=budget.council)
+    closing = entries[-1].balance_after if entries else None
+    return {
+        "threshold": settings.unspent_threshold_pence,
+        "closing": closing,
+        "over_threshold": settings.over_threshold(closing) if closing is not None else 0,
+    }
+
+
+@login_required
+def statement_note(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
+    access, entry = selectors.get_statement_line_for_user(
+        user=request.user, pk=pk, entry_pk=entry_pk
+    )
+    period = entry_period(entry)
+    note = getattr(entry, "statement_note", None)
+    form = StatementNoteForm(posted(request), initial={"text": note.text if note else ""})
+    if form.is_valid():
+        try:
+            statement_note_save(
+                budget=access.budget,
+                entry=entry,
+                text=form.cleaned_data["text"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("Your note is saved. The council reads it with the statement.")
+            )
+            return redirect(f"{reverse('budgets:statement', args=[pk])}?period={period}")
+    context = {
+        "access": access,
+        "budget": access.budget,
+        "entry": entry,
+        "period": period,
+        "sent": statement_sent(budget=access.budget, period=period),
+        "form": form,
+    }
+    return render(request, "budgets/statement_note.html", context)

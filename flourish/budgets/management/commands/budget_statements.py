@@ -5,7 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from flourish.accounts.models import Organisation, OrganisationKind
-from flourish.budgets.statements import month_bounds, statement_rows
+from flourish.budgets.services.councils import statement_settings
+from flourish.budgets.statements import LAYOUTS, OWN, month_bounds, statement_rows
 from flourish.core.spreadsheets import csv_lines, xlsx_write
 
 
@@ -17,6 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("--period", required=True, help="The month, as YYYY-MM.")
         parser.add_argument("--format", choices=["csv", "xlsx"], default="csv")
         parser.add_argument("--output", required=True, help="The file to write.")
+        parser.add_argument(
+            "--layout",
+            choices=[*LAYOUTS, OWN],
+            help="The columns: a preset, or the council's own (the default when it has saved "
+            "one; needs --council). Everything in pence otherwise.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -30,7 +37,8 @@ class Command(BaseCommand):
             ).first()
             if council is None:
                 raise CommandError(f"No council has the slug {options['council']!r}.")
-        rows = statement_rows(council=council, start=start, end=end)
+        layout, mapping = self._layout(council, options["layout"])
+        rows = statement_rows(council=council, start=start, end=end, layout=layout, mapping=mapping)
         count = -1
         if options["format"] == "xlsx":
 
@@ -46,3 +54,15 @@ class Command(BaseCommand):
                 for count, line in enumerate(csv_lines(rows)):  # noqa: B007
                     output.write(line)
         self.stdout.write(f"Wrote {max(count, 0)} rows to {options['output']}.")
+
+    def _layout(self, council: Organisation | None, asked: str | None) -> tuple[str, Any]:
+        """The preset asked for, or the council's own columns when asked for or saved."""
+        mapping = statement_settings(council=council).columns if council is not None else []
+        if asked == OWN and not mapping:
+            raise CommandError(
+                "Only a council that has saved its own columns has that layout: give --council "
+                "with the slug of one that has, or choose a preset."
+            )
+        if asked in (None, OWN) and mapping:
+            return OWN, mapping
+        return asked or "full", None
