@@ -1,6 +1,6 @@
 """Demo demand: three services with a year of contacts (on one, a change in the spring cut
 failure demand, and the chart shows it), applicants' feedback on the Keep Connected Fund,
-and two boards with proposals in every status. All made up; safe to run again."""
+and four boards with proposals in every status and one hidden. All made up; safe to run again."""
 
 import datetime
 import random
@@ -269,31 +269,49 @@ def _ideas_in_every_status(
             proposal_set_status(actor=owner, proposal=proposal, status=status, outcome=outcome)
 
 
+def _demo_board(
+    stdout: TextIO,
+    *,
+    slug: str,
+    owner: User,
+    people: dict[str, User],
+    ideas: list[Idea],
+    hidden: tuple[str, str, str],
+    said: str,
+    **home: Any,
+) -> None:
+    """A board at a fixed address with one idea in every status and one hidden idea (who
+    proposed it, its title and why it was hidden), as the group's and the fund's boards
+    have, so an owner and the author see what hiding looks like."""
+    board = board_create(actor=owner, **home)
+    Board.objects.filter(pk=board.pk).update(slug=slug)
+    board.slug = slug
+    _ideas_in_every_status(board, owner, people, ideas)
+    author, title, reason = hidden
+    proposal = proposal_make(actor=people[author], board=board, title=title)
+    proposal_hide(actor=owner, proposal=proposal, reason=reason)
+    stdout.write(said)
+
+
 def _kick_start_board(stdout: TextIO) -> None:
     """The groups Kick-Start funds (Peer Support Bradford among them) share ideas with the
     fund; members only, so the holding partner, whose own group is not funded, gets 404."""
     programme = Programme.objects.filter(slug=KICK_START).first()
     if programme is None or Board.objects.filter(slug=KICK_START_BOARD).exists():
         return
-    staff = User.objects.get(email="funder@example.org")
-    board = board_create(
-        actor=staff,
+    _demo_board(
+        stdout,
+        slug=KICK_START_BOARD,
+        owner=User.objects.get(email="funder@example.org"),
         programme=programme,
         name="Kick-Start: ideas from the groups we fund",
         description="Groups funded by Kick-Start propose changes to how the fund works, "
         "and vote. The fund's staff say what came of each.",
-    )
-    Board.objects.filter(pk=board.pk).update(slug=KICK_START_BOARD)
-    board.slug = KICK_START_BOARD
-    people = {
-        "priya": User.objects.get(email="organiser@example.org"),
-        "tom": User.objects.get(email="member@example.org"),
-    }
-    _ideas_in_every_status(
-        board,
-        staff,
-        people,
-        [
+        people={
+            "priya": User.objects.get(email="organiser@example.org"),
+            "tom": User.objects.get(email="member@example.org"),
+        },
+        ideas=[
             ("tom", KICK_START_OPEN_IDEA, [], ProposalStatus.OPEN, ""),
             ("tom", "Let us spend the grant over a year, not six months", [], "considering", ""),
             (
@@ -318,10 +336,13 @@ def _kick_start_board(stdout: TextIO) -> None:
                 "The money would reach fewer groups; apply again in the next round instead.",
             ),
         ],
-    )
-    stdout.write(
-        "Demand: a board for the groups Kick-Start funds (organiser@example.org can vote; "
-        "funder@example.org owns it; partner@example.org gets 404)."
+        hidden=(
+            "tom",
+            "Our bank details are on the form we sent",
+            "Hidden because it shows bank details.",
+        ),
+        said="Demand: a board for the groups Kick-Start funds (organiser@example.org can vote; "
+        "funder@example.org owns it and sees the idea it hid; partner@example.org gets 404).",
     )
 
 
@@ -330,25 +351,19 @@ def _timebank_board(stdout: TextIO) -> None:
     timebank = Timebank.objects.filter(slug=TIMEBANK).first()
     if timebank is None or Board.objects.filter(slug=TIMEBANK_BOARD).exists():
         return
-    coordinator = User.objects.get(email="coordinator@example.org")
-    board = board_create(
-        actor=coordinator,
+    _demo_board(
+        stdout,
+        slug=TIMEBANK_BOARD,
+        owner=User.objects.get(email="coordinator@example.org"),
         timebank=timebank,
         name="Bradford Timebank: your ideas",
         description="Ideas for the timebank from its members.",
         is_public=True,
-    )
-    Board.objects.filter(pk=board.pk).update(slug=TIMEBANK_BOARD)
-    board.slug = TIMEBANK_BOARD
-    people = {
-        "tom": User.objects.get(email="member@example.org"),
-        "priya": User.objects.get(email="organiser@example.org"),
-    }
-    _ideas_in_every_status(
-        board,
-        coordinator,
-        people,
-        [
+        people={
+            "tom": User.objects.get(email="member@example.org"),
+            "priya": User.objects.get(email="organiser@example.org"),
+        },
+        ideas=[
             ("tom", "Swap hours with the Keighley timebank for lifts", [], ProposalStatus.OPEN, ""),
             ("priya", "A monthly skills swap evening", ["tom"], "considering", ""),
             (
@@ -373,5 +388,11 @@ def _timebank_board(stdout: TextIO) -> None:
                 "An hour is an hour: paying for some would undo what the timebank is for.",
             ),
         ],
+        hidden=(
+            "priya",
+            "Selling my old bike, message me",
+            "Hidden because the board is for ideas about the timebank, not for selling things.",
+        ),
+        said="Demand: Bradford Timebank's board (coordinator@example.org owns it and sees "
+        "the idea it hid).",
     )
-    stdout.write("Demand: Bradford Timebank's board (coordinator@example.org owns it).")

@@ -101,6 +101,12 @@ def board_list_for_user(*, user: Any) -> QuerySet[Board]:
     return Board.objects.filter(boards_taken_part_in(user)).select_related(*BOARD_HOMES)
 
 
+def boards_readable_by(user: Any) -> Q:
+    """A filter on boards for those a person may open: public ones and those they take part
+    in (the same rule as `get_board_for_user`)."""
+    return Q(is_public=True) | boards_taken_part_in(user)
+
+
 def public_board_list() -> QuerySet[Board]:
     return Board.objects.filter(is_public=True).select_related(*BOARD_HOMES)
 

@@ -12,10 +12,12 @@ class GrantsConfig(AppConfig):
 
         from flourish.accounts.models import Organisation
         from flourish.core.public_cache import invalidate_on_change
+        from flourish.demand.models import Board
         from flourish.grants import models, uploads
 
         # Programme pages and "who we funded" show programmes, their questions and
-        # categories, awards, success rates (from applications) and groups' names.
+        # categories, awards, success rates (from applications), groups' names and a link
+        # to the programme's board when anyone may read it.
         invalidate_on_change(
             "grants",
             [
@@ -25,6 +27,7 @@ class GrantsConfig(AppConfig):
                 models.Application,
                 models.Award,
                 Organisation,
+                Board,
             ],
         )
         checks.register(uploads.libmagic_check)

@@ -13,12 +13,15 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
 )
 from django.http import Http404
 from django.utils import timezone
 
 from flourish.accounts.models import Membership, Role
+from flourish.demand.models import Board
+from flourish.demand.selectors import boards_readable_by
 from flourish.grants.models import (
     Application,
     ApplicationStatus,
@@ -45,9 +48,17 @@ def programme_list_open() -> QuerySet[Programme]:
     return Programme.objects.filter(is_published=True).select_related("funder")
 
 
-def get_programme_public(*, slug: str) -> Programme:
+def get_programme_public(*, slug: str, reader: Any = None) -> Programme:
+    """A published programme. Given a `reader`, `board_slug` is the address of the
+    programme's board if they may open it (else None), in the same query."""
+    programmes = programme_list_open()
+    if reader is not None:
+        boards = Board.objects.filter(boards_readable_by(reader), programme=OuterRef("pk"))
+        programmes = programmes.annotate(
+            board_slug=Subquery(boards.order_by("name").values("slug")[:1])
+        )
     try:
-        return programme_list_open().get(slug=slug)
+        return programmes.get(slug=slug)
     except Programme.DoesNotExist as error:
         raise Http404 from error
 

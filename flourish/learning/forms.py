@@ -166,6 +166,17 @@ class HideForm(forms.Form):
     )
 
 
+class ModeratorForm(forms.Form):
+    """One button on the moderators page: who, and whether they moderate from now on."""
+
+    member = forms.IntegerField(widget=forms.HiddenInput)
+    moderator = forms.TypedChoiceField(
+        choices=[("yes", "yes"), ("no", "no")],
+        coerce=lambda value: value == "yes",
+        widget=forms.HiddenInput,
+    )
+
+
 class MeetupForm(forms.Form):
     title = forms.CharField(
         label=_("What it is"),

@@ -53,6 +53,7 @@ urlpatterns = [
     path("circles/<slug:slug>/", circles.circle, name="circle"),
     path("circles/<slug:slug>/join/", circles.circle_join, name="circle_join"),
     path("circles/<slug:slug>/reports/", circles.circle_reports, name="circle_reports"),
+    path("circles/<slug:slug>/moderators/", circles.circle_moderators, name="circle_moderators"),
     path("circles/<slug:slug>/new/", circles.thread_new, name="thread_new"),
     path("circles/<slug:slug>/conversations/<int:pk>/", circles.thread, name="thread"),
     path("circles/<slug:slug>/replies/<int:pk>/report/", circles.reply_report, name="reply_report"),

@@ -254,6 +254,7 @@ LEARNING_ARGUMENTS: dict[str, Arguments] = {
         "language": "cy",
         "number": 1,
     },
+    "learning:circle_moderators": lambda world: {"slug": world.circle.slug},
 }
 
 

@@ -326,6 +326,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "learning:invitation": only(MEMBER),
     # Calendar apps cannot sign in: whoever holds the secret address gets the feed.
     "learning:calendar_feed": EVERYONE,
+    # Only the circle's own moderators change who moderates it.
+    "learning:circle_moderators": only(LEAD),
     # Everyone has their own goals and check-ins (empty until they set one).
     "outcomes:home": SIGNED_IN,
     "outcomes:goal_new": SIGNED_IN,

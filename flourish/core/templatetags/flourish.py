@@ -7,6 +7,7 @@ from typing import Any
 from django import forms, template
 from django.forms import BoundField
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -18,8 +19,11 @@ register = template.Library()
 
 @register.filter
 def pence(value: int | None) -> str:
-    """{{ grant.amount|pence }} → £1,250."""
-    return "" if value is None else format_pence(int(value))
+    """{{ grant.amount|pence }} → £1,250, isolated and left to right: in an Urdu sentence the
+    bidirectional algorithm would otherwise show it as 1,250£."""
+    if value is None:
+        return ""
+    return format_html('<bdi dir="ltr">{}</bdi>', format_pence(int(value)))
 
 
 @register.filter

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.template import Context, Template
+from django.utils import translation
 
 from flourish.core.formatting import format_minutes, format_pence, parse_pounds
 
@@ -44,9 +46,6 @@ def test_amounts_that_are_not_money_are_refused(typed):
 )
 @pytest.mark.parametrize("language", ["en-gb", "cy", "ur"])
 def test_the_day_filter_words_a_date_exactly_as_the_date_filter_does(when, language):
-    from django.template import Context, Template
-    from django.utils import translation
-
     page = Template('{{ when|date:"j F Y" }}|{{ when|day:"j F Y" }}|{{ when|day:"j M Y" }}')
     with translation.override(language):
         first = page.render(Context({"when": when}))
@@ -77,3 +76,12 @@ def test_the_day_filter_words_the_same_moment_anew_in_another_time_zone():
         in_utc = page.render(Context(when))
 
     assert (in_london, in_utc) == ("1 July 2026", "30 June 2026")
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_money_on_a_page_reads_left_to_right_even_in_an_urdu_sentence(language):
+    with translation.override(language):
+        shown = Template("<p>{{ amount|pence }} {{ nothing|pence }}</p>").render(
+            Context({"amount": 150000, "nothing": None})
+        )
+    assert shown == '<p><bdi dir="ltr">£1,500</bdi> </p>'

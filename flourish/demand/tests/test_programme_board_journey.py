@@ -43,6 +43,8 @@ def test_a_funded_group_votes_and_proposes_on_the_programme_board(client, board,
     assert "Bradford Timebank: your ideas" in mine
     board_page = client.get(reverse("demand:board", args=[board.slug])).content.decode()
     assert demand_demo.KICK_START_OPEN_IDEA in board_page
+    hidden = board.proposals.exclude(hidden_reason="").get()
+    assert hidden.title not in board_page  # Tom's, hidden by the fund's staff
     idea = board.proposals.get(title=demand_demo.KICK_START_OPEN_IDEA)
     voted = client.post(reverse("demand:vote", args=[board.slug, idea.pk]), follow=True)
     assert "Your vote is counted" in voted.content.decode()
@@ -67,6 +69,8 @@ def test_a_funded_group_votes_and_proposes_on_the_programme_board(client, board,
     assert told == ["member@example.org", "organiser@example.org"]
     page = client.get(reverse("demand:board", args=[board.slug]) + "?status=doing")
     assert demand_demo.KICK_START_OPEN_IDEA in page.content.decode()
+    owned = client.get(reverse("demand:proposal", args=[board.slug, hidden.pk])).content.decode()
+    assert hidden.title in owned and hidden.hidden_reason in owned
 
 
 def check_the_seeded_boards(board):
@@ -75,6 +79,9 @@ def check_the_seeded_boards(board):
     timebank_board = Board.objects.get(slug=demand_demo.TIMEBANK_BOARD)
     assert set(timebank_board.proposals.values_list("status", flat=True)) == statuses
     assert Board.objects.count() == 4
+    # Every board has one hidden idea, so its owners see what hiding looks like.
+    for each in Board.objects.all():
+        assert each.proposals.exclude(hidden_reason="").count() == 1
 
 
 def test_a_holding_partner_whose_group_is_not_funded_gets_404(client, board):

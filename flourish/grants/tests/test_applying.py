@@ -282,7 +282,7 @@ def test_a_closed_programme_says_it_has_closed_and_offers_no_way_to_start(client
 def test_a_programme_with_no_smallest_grant_says_up_to_not_from_nothing(client, programme):
     page = client.get(reverse("grants:programme_detail", args=[programme.slug])).content.decode()
 
-    assert "Up to £2,000." in page
+    assert 'Up to <bdi dir="ltr">£2,000</bdi>.' in page
     assert "From £0" not in page
 
 

@@ -43,7 +43,7 @@ def test_staff_put_money_into_a_budget_and_the_dashboard_shows_what_the_ledger_h
     assert account_balance(account=budget) == 2_000_000
     assert account_balance(account=funder_account(funder=leeds.funder)) == -2_000_000
     dashboard = client.get(reverse("grants:dashboard", args=[leeds.slug])).content.decode()
-    assert 'id="budget">£20,000<' in dashboard
+    assert 'id="budget"><bdi dir="ltr">£20,000</bdi><' in dashboard
     assert AuditEvent.objects.filter(action=events.PROGRAMME_BUDGET_ADDED).count() == 1
 
 
@@ -102,7 +102,7 @@ def test_the_budget_page_reads_a_fixed_number_of_queries(
         html = client.get(_budget_url(leeds)).content.decode()
 
     assert html.count("Money for Small grants round") == 5
-    assert 'id="put-in">£5,000<' in html
+    assert 'id="put-in"><bdi dir="ltr">£5,000</bdi><' in html
 
 
 def test_the_dashboards_paid_and_budget_are_the_ledgers_figures(client, staff, funder):
@@ -115,9 +115,9 @@ def test_the_dashboards_paid_and_budget_are_the_ledgers_figures(client, staff, f
 
     html = client.get(reverse("grants:dashboard", args=[programme.slug])).content.decode()
 
-    assert 'id="budget">£5,000<' in html
-    assert 'id="paid">£1,500<' in html
-    assert 'id="left">£3,500<' in html
+    assert 'id="budget"><bdi dir="ltr">£5,000</bdi><' in html
+    assert 'id="paid"><bdi dir="ltr">£1,500</bdi><' in html
+    assert 'id="left"><bdi dir="ltr">£3,500</bdi><' in html
     assert account_balance(account=programme_budget_account(programme=programme)) == 350_000
 
 

@@ -141,7 +141,8 @@ def test_staff_can_pay_a_supplier_on_the_groups_behalf_and_see_it_on_the_applica
     )
     assert account_balance(account=group_account) == 0
     html = client.get(reverse("grants:review", args=[award.application_id])).content.decode()
-    assert "£1,500 paid to Leeds Print Co, a supplier, for 200 leaflets" in html
+    paid = '<bdi dir="ltr">£1,500</bdi> paid to Leeds Print Co, a supplier, for 200 leaflets'
+    assert paid in html
 
 
 def test_paying_a_supplier_without_saying_who_or_what_for_pays_nothing(

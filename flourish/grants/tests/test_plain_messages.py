@@ -217,7 +217,7 @@ def test_a_fixed_grant_says_its_amount_once(client, funder):
     html = client.get(reverse("grants:programme_detail", args=[programme.slug])).content.decode()
 
     assert "From £10,000 up to £10,000" not in html
-    assert "Each grant is £10,000." in html
+    assert 'Each grant is <bdi dir="ltr">£10,000</bdi>.' in html
 
 
 def test_choices_start_with_words_not_dashes(client, staff, in_review):

@@ -59,7 +59,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 
 @public_page("grants")
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = selectors.get_programme_public(slug=slug)
+    programme = selectors.get_programme_public(slug=slug, reader=request.user)
     questions = list(programme.eligibility_questions.all())
     return render(
         request,

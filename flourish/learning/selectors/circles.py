@@ -92,6 +92,24 @@ def get_reply_for_seat(*, seat: Seat, pk: int) -> Reply:
     return reply
 
 
+def members_of(*, circle: Circle) -> QuerySet[CircleMember]:
+    """A circle's members, moderators first, then by name."""
+    return (
+        CircleMember.objects.filter(circle=circle)
+        .select_related("user")
+        .order_by("-is_moderator", "user__name", "pk")
+    )
+
+
+def get_member_of_circle(*, circle: Circle, pk: int) -> CircleMember:
+    """One member of the circle; 404 for anyone else's."""
+    member = CircleMember.objects.select_related("circle", "user").filter(circle=circle, pk=pk)
+    found = member.first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def open_reports(*, circle: Circle) -> QuerySet[ReplyReport]:
     return ReplyReport.objects.filter(
         reply__thread__circle=circle, resolved_at__isnull=True

@@ -176,3 +176,35 @@ def member_feed_renew(*, member: CircleMember, actor: Any) -> CircleMember:
     member.save(update_fields=["feed_secret", "updated_at"])
     audit_record(actor=actor, action=events.FEED_RENEWED, target=member.circle)
     return member
+
+
+@transaction.atomic
+def moderator_set(*, member: CircleMember, actor: Any, is_moderator: bool) -> CircleMember:
+    """A circle's moderator makes a member a moderator, or stops one moderating (themselves
+    too); a circle always keeps at least one moderator."""
+    # Locks the circle's moderators, so two moderators removing each other at the same
+    # moment cannot leave the circle with none.
+    moderators = list(
+        CircleMember.objects.select_for_update()
+        .filter(circle_id=member.circle_id, is_moderator=True)
+        .values_list("user_id", "pk")
+    )
+    if actor is None or actor.pk not in {user_id for user_id, _pk in moderators}:
+        raise ValidationError(_("Only the circle's moderators can change who moderates it."))
+    member.refresh_from_db(fields=["is_moderator"])
+    if member.is_moderator == is_moderator:
+        return member
+    if not is_moderator and len(moderators) == 1:
+        raise ValidationError(
+            _("A circle needs at least one moderator. Make someone else a moderator first.")
+        )
+    member.is_moderator = is_moderator
+    member.full_clean()
+    member.save(update_fields=["is_moderator", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=events.MODERATOR_ADDED if is_moderator else events.MODERATOR_REMOVED,
+        target=member.circle,
+        data={"member": member.user_id},
+    )
+    return member

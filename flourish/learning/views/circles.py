@@ -11,14 +11,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.pagination import page_of
-from flourish.learning.forms import DigestForm, HideForm, ReplyForm, ReportForm, ThreadForm
+from flourish.learning.forms import (
+    DigestForm,
+    HideForm,
+    ModeratorForm,
+    ReplyForm,
+    ReportForm,
+    ThreadForm,
+)
 from flourish.learning.selectors.circles import (
     circles_for,
     get_circle_for_joining,
+    get_member_of_circle,
     get_reply_for_seat,
     get_seat_for_user,
     get_thread_for_seat,
     meetups_coming,
+    members_of,
     open_reports,
     replies_of,
     thread_shown_to,
@@ -28,6 +37,7 @@ from flourish.learning.services import circles
 from flourish.learning.views.common import add_service_error, posted
 
 THREADS_PER_PAGE = 25
+MEMBERS_PER_PAGE = 50
 REPLIES_PER_PAGE = 50
 
 
@@ -167,3 +177,31 @@ def thread_hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             return redirect("learning:circle", slug=slug)
     context = {"circle": seat.circle, "thread": found, "form": form}
     return render(request, "learning/thread_hide.html", context)
+
+
+@login_required
+def circle_moderators(request: HttpRequest, slug: str) -> HttpResponse:
+    """The circle's moderators make a member a moderator, or stop one moderating."""
+    seat = get_seat_for_user(user=request.user, slug=slug)
+    if not seat.is_moderator:
+        raise Http404
+    form = ModeratorForm(posted(request))
+    if form.is_valid():
+        member = get_member_of_circle(circle=seat.circle, pk=form.cleaned_data["member"])
+        try:
+            circles.moderator_set(
+                member=member, actor=request.user, is_moderator=form.cleaned_data["moderator"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Saved. The circle's moderators have changed."))
+            if member.user_id == request.user.pk and not member.is_moderator:
+                return redirect("learning:circle", slug=slug)
+        return redirect("learning:circle_moderators", slug=slug)
+    page = page_of(
+        items=members_of(circle=seat.circle),
+        number=request.GET.get("page"),
+        size=MEMBERS_PER_PAGE,
+    )
+    return render(request, "learning/circle_moderators.html", {"circle": seat.circle, "page": page})
