@@ -23,6 +23,9 @@ from flourish.directory.rendering import search_form_html
 from flourish.directory.selectors import SearchQuery, offer_type_terms
 from flourish.directory.services.listings import LISTING_FIELDS
 
+# Searching near a postcode without choosing a distance searches this far, and the
+# form says so (a select with nothing chosen would show "1 mile" instead).
+DEFAULT_MILES = "5"
 DISTANCE_CHOICES = [
     ("1", _("1 mile")),
     ("3", _("3 miles")),
@@ -96,6 +99,12 @@ class SearchForm(forms.Form):
         label=_("Can be paid for with a personal budget"), required=False
     )
 
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        if data is not None and not data.get("distance"):
+            data = data.copy()
+            data["distance"] = DEFAULT_MILES
+        super().__init__(data, *args, **kwargs)
+
     def render(
         self, template_name: str | None = None, context: Any = None, renderer: Any = None
     ) -> SafeString:
@@ -120,7 +129,7 @@ class SearchForm(forms.Form):
     def search_query(self) -> SearchQuery:
         data = self.cleaned_data
         centre = district_for(data["postcode"]) if data.get("postcode") else None
-        miles = float(data.get("distance") or 5)
+        miles = float(data.get("distance") or DEFAULT_MILES)
         return SearchQuery(
             words=data.get("q", ""),
             centre=centre,

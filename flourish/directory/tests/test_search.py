@@ -68,6 +68,16 @@ def test_it_leaves_out_groups_beyond_the_distance_asked_for(client, groups):
     assert set(names(response)) == {"Hearing Voices evening group", "Morning walk"}
 
 
+def test_without_a_distance_it_searches_five_miles_and_the_form_says_so(client, groups):
+    response = client.get(SEARCH, {"postcode": "LS6 3AB"})
+    assert set(names(response)) == {
+        "Hearing Voices evening group",
+        "Morning walk",
+        "Saturday drop-in",
+    }
+    assert '<option value="5" selected>5 miles</option>' in response.content.decode()
+
+
 def test_it_searches_by_words_across_the_offer_and_the_group(client, groups):
     response = client.get(SEARCH, {"q": "headingley evening"})
     assert names(response) == ["Hearing Voices evening group"]
