@@ -22,6 +22,12 @@ def _text(node: object) -> str:
     return " ".join(node.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
 
 
+def page_text(html: str) -> str:
+    """The words a person reads on the page, without the markup between them
+    (an amount is wrapped in <bdi> so it reads left to right in Urdu)."""
+    return _text(BeautifulSoup(html, "html.parser"))
+
+
 def check_page(html: str) -> BeautifulSoup:
     soup = BeautifulSoup(html, "html.parser")
     problems = _layout_problems(soup) + _form_problems(soup) + _inline_code_problems(soup)

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from flourish.core.tests.page_checks import page_text
 from flourish.directory.factories import ListingFactory, offer_meeting_at
 from flourish.directory.models import Offer, Place, Schedule, TaxonomyTerm
 
@@ -88,7 +89,7 @@ def test_a_priced_offer_payable_by_personal_budget_shows_its_price(client, listi
         "personal_budget": "on",
     }
     page = client.post(add_url(listing), data, follow=True).content.decode()
-    assert "£12.50 per session" in page
+    assert "£12.50 per session" in page_text(page)
     assert "Can be paid for with a personal budget" in page
 
 

@@ -4,6 +4,7 @@ group's report on the application itself."""
 import pytest
 from django.urls import reverse
 
+from flourish.core.tests.page_checks import page_text
 from flourish.grants.factories import ProgrammeFactory, application_with_lines
 from flourish.grants.models import Stage
 from flourish.grants.services.decisions import application_decline, award_make
@@ -73,7 +74,7 @@ def test_staff_read_the_groups_report_on_the_review_page(client, staff, owner, a
     assert "What happened" in page
     assert "Twelve people met online every week." in page
     assert "12" in page
-    assert f"{category.name}: £950" in page
+    assert f"{category.name}: £950" in page_text(page)
 
 
 def test_staff_see_that_a_report_has_not_come_in_yet_and_when_it_is_due(client, staff, application):

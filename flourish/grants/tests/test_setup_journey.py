@@ -71,7 +71,7 @@ def _staff_sets_up_and_funds_a_programme(client) -> Programme:
     key = client.get(budget_url).context["form"].initial["idempotency_key"]
     client.post(budget_url, {"idempotency_key": key, "amount": "5,000"})
     dashboard = client.get(reverse("grants:dashboard", args=[slug])).content.decode()
-    assert 'id="budget">£5,000<' in dashboard
+    assert 'id="budget"><bdi dir="ltr">£5,000</bdi><' in dashboard
     return programme
 
 
