@@ -41,14 +41,21 @@ class SealedTask(Task[Any, Any]):
         try:
             return self.func(context, *args, **opened)
         finally:
-            _wipe_arguments(context.task_result.id)
+            _wipe_arguments(context.task_result)
 
 
-def _wipe_arguments(result_id: str) -> None:
-    """Forget a finished task's arguments in the database queue (no-op for other backends)."""
+def _wipe_arguments(result: TaskResult[Any]) -> None:
+    """Forget a finished task's arguments in the database queue.
+
+    Only the database queue keeps them in a table, and only its results have
+    ids that are rows there: the immediate backend (tests, a laptop) and RQ
+    (arguments in Redis, gone when the job expires) have nothing to wipe."""
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
-    DBTaskResult.objects.filter(id=result_id).update(args_kwargs={"args": [], "kwargs": {}})
+    if isinstance(task_backends[result.backend], DatabaseBackend):
+        DBTaskResult.objects.filter(id=result.id).update(args_kwargs={"args": [], "kwargs": {}})
 
 
 def sealed_task(*, queue_name: str) -> Callable[[Callable[..., Any]], SealedTask]:

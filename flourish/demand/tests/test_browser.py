@@ -38,6 +38,11 @@ def _tab_to_save_and_press_enter(page) -> None:
         page.keyboard.press("Enter")
 
 
+def _wait_for_focus_on_words(page) -> None:
+    """Fails, after the usual timeout, if the words box never takes the focus."""
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'words'")
+
+
 @JOURNEYS
 def test_log_five_contacts_by_keyboard_alone(browser, live_server, organiser, javascript):
     from flourish.demand.demo import CHANGED_SERVICE
@@ -48,7 +53,9 @@ def test_log_five_contacts_by_keyboard_alone(browser, live_server, organiser, ja
     page.goto(f"/demand/services/{CHANGED_SERVICE}/log/")
     assert accessible(page, javascript)
     for number in range(5):
-        # The words box has the focus as the page opens: type, then choose by arrow keys.
+        # The words box takes the focus as the page opens (the browser applies
+        # autofocus at its next paint): type, then choose by arrow keys.
+        _wait_for_focus_on_words(page)
         page.keyboard.type(f"Where is the group this week? ({number})")
         page.keyboard.press("Tab")
         if number % 2:
@@ -61,7 +68,7 @@ def test_log_five_contacts_by_keyboard_alone(browser, live_server, organiser, ja
             page.keyboard.type("Room changes")
         _tab_to_save_and_press_enter(page)
         assert "Saved. Log the next one" in page.locator("main").inner_text()
-        assert page.evaluate("document.activeElement.name") == "words"
+        _wait_for_focus_on_words(page)
     assert accessible(page, javascript)
     assert Contact.objects.count() == before + 5
     assert Contact.objects.filter(cause="Room changes", failure_kind="not_understood").count() >= 3
