@@ -16,6 +16,10 @@ Correct, not merely fresh enough:
   from or stored in the cache; a signed-in person always gets a page built for them.
 - Forms on a cached page (the language switcher) carry a CSRF token: it is stored as
   a placeholder and each visitor gets their own token when the page is served.
+- A view may name the query its page is built from (`canonical_query`): the request
+  is answered as if it had asked in exactly those words, so every spelling of one
+  search is one page in the cache, and parameters the page never reads cannot be
+  used to fill the cache or to get round it.
 """
 
 import hashlib
@@ -30,7 +34,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 
 PUBLIC_PAGE_SECONDS = 600
@@ -38,6 +42,7 @@ CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"@@csrf@@"
 
 View = Callable[..., HttpResponse]
+QueryRule = Callable[[QueryDict], QueryDict]
 
 
 def _generation_key(area: str) -> str:
@@ -104,12 +109,21 @@ def _serve(stored: tuple[int, str, bytes], request: HttpRequest) -> HttpResponse
     return response
 
 
-def public_page(area: str) -> Callable[[View], View]:
+def _answer_as_if_asked(request: HttpRequest, query: QueryDict) -> None:
+    """The page, its links (pagination, the language switcher's return address) and its
+    cache key are all built from `query`, so they always agree with one another."""
+    request.GET = query  # type: ignore[assignment]  # read-only, as the rule returns it
+    request.META["QUERY_STRING"] = query.urlencode()
+
+
+def public_page(area: str, *, canonical_query: QueryRule | None = None) -> Callable[[View], View]:
     """Serve this view's page from the cache to visitors who are not signed in."""
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if canonical_query is not None:
+                _answer_as_if_asked(request, canonical_query(request.GET))
             if not _cacheable(request):
                 return view(request, *args, **kwargs)
             key = _page_key(area, request)

@@ -8,7 +8,7 @@ the page asked for, not on how many groups are nearby being loaded into Python.
 
 The filters come in as Django querysets (everything asked for except distance) and are
 used as derived tables joined to the distances, so the page is one statement and its
-total another (near a postcode, counted up to COUNT_UP_TO).
+total another (counted up to COUNT_UP_TO).
 """
 
 from dataclasses import dataclass
@@ -19,8 +19,9 @@ from django.db.models import F, QuerySet
 
 from flourish.directory.models import DistrictDistance, Listing, OfferPlace, Place
 
-# The search page counts results near a postcode up to this many (it then says "500 or
-# more"), so counting costs the same in a city as in the country: 25 pages of 20.
+# The search page counts results up to this many (it then says "500 or more"), so
+# counting costs the same for "support" as for a rare word, and in a city as in the
+# country: 25 pages of 20.
 COUNT_UP_TO = 500
 
 

@@ -143,7 +143,8 @@ class SearchResults:
 
     @property
     def total_is_capped(self) -> bool:
-        """Near a postcode, results are counted only up to `ranking.COUNT_UP_TO`."""
+        """Results are counted only up to `ranking.COUNT_UP_TO`, so a broad search costs
+        the same as a narrow one."""
         return self.total >= ranking.COUNT_UP_TO
 
 
@@ -302,7 +303,7 @@ def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchRe
         near=near,
         offset=offset,
         limit=limit,
-        count_up_to=ranking.COUNT_UP_TO if near else None,
+        count_up_to=ranking.COUNT_UP_TO,
     )
     offer_ids = [row.pk for row in ranked if row.kind == "offer"]
     group_ids = [row.pk for row in ranked if row.kind == "group"]

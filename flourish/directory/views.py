@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -45,7 +46,19 @@ class _CountOnly(list):
         return self.total
 
 
-@public_page("directory")
+def search_parameters(query: QueryDict) -> QueryDict:
+    """The search as the form reads it: its own fields and the page number, in the form's
+    order, without the empty ones. `?postcode=LS6&q=` and `?q=&utm_source=x&postcode=LS6`
+    are one search, built once and cached once."""
+    # The last value given for each, as the form reads it.
+    asked = [(name, query.get(name, "")) for name in [*SearchForm.base_fields, "page"]]
+    kept = [(name, value) for name, value in asked if value]
+    if query and not kept:
+        kept = [("q", "")]  # an empty search is still a search: it lists every group
+    return QueryDict(urlencode(kept))
+
+
+@public_page("directory", canonical_query=search_parameters)
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context = {"form": form, "attribution": ATTRIBUTION, "searched": form.is_bound}

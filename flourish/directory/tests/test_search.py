@@ -231,6 +231,17 @@ def test_near_a_postcode_results_are_counted_up_to_a_limit(client, groups, monke
     assert len(names(response)) == 4
 
 
+def test_searching_by_words_alone_counts_up_to_the_same_limit(client, groups, monkeypatch):
+    from flourish.directory import ranking
+
+    monkeypatch.setattr(ranking, "COUNT_UP_TO", 2)
+    response = client.get(SEARCH, {"q": "group"})
+    assert "2 or more results" in response.content.decode()
+    monkeypatch.setattr(ranking, "COUNT_UP_TO", 500)
+    response = client.get(SEARCH, {"q": "group", "page": "2"})
+    assert "or more results" not in response.content.decode()
+
+
 def test_a_page_number_too_big_to_exist_shows_the_last_page_of_results(client, groups):
     response = client.get(SEARCH, {"q": "group", "page": "99999999999999999999"})
 

@@ -157,3 +157,24 @@ def test_a_one_off_session_says_it_has_happened_the_day_after(client, offer):
     with freeze_time("2026-12-02 08:00"):
         page = search(client, {"q": "Tuesday"})
     assert "Happened on" in page and "Once only:" not in page
+
+
+def test_every_spelling_of_one_search_is_one_page_in_the_cache(client, offer):
+    first = client.get(SEARCH, {"q": "", "postcode": "LS6 3AB", "distance": "25"})
+    assert "Tuesday evening peer group" in first.content.decode()
+    assert "X-Flourish-Cache" not in first
+
+    # The same search: other order, a blank field left out, a parameter it never reads.
+    again = client.get(f"{SEARCH}?distance=25&utm_source=newsletter&postcode=LS6+3AB")
+
+    assert again["X-Flourish-Cache"] == "hit"
+    assert "Tuesday evening peer group" in again.content.decode()
+    assert "utm_source" not in again.content.decode()
+    assert client.get(SEARCH, {**NEAR_LS6, "distance": "10"}).get("X-Flourish-Cache") is None
+
+
+def test_an_empty_search_still_lists_every_group(client, offer):
+    response = client.get(SEARCH, {"q": "", "postcode": "", "utm_source": "x"})
+
+    assert response.status_code == 200
+    assert "Tuesday evening peer group" in response.content.decode()
