@@ -96,7 +96,7 @@ serve: $(INSTALLED) ## Production-like: gunicorn + PostgreSQL (DATABASE_URL) + w
 	FLOURISH_ENV=production $(MANAGE) collectstatic --no-input --verbosity 0
 	FLOURISH_ENV=production $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker' EXIT; \
-	FLOURISH_ENV=production $(BIN)/gunicorn flourish.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+	FLOURISH_ENV=production $(BIN)/gunicorn flourish.wsgi --preload --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 deploy-check: $(INSTALLED) ## Run Django's deployment checks with production settings
 	FLOURISH_ENV=production $(MANAGE) check --deploy --fail-level WARNING

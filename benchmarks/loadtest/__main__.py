@@ -91,6 +91,8 @@ def gunicorn_command(port: int) -> list[str]:
         "--worker-class", "gthread",
         "--threads", "2",
         "--log-level", "warning",
+        # Import the views and compile the templates once, before forking (flourish.wsgi).
+        "--preload",
     ]  # fmt: skip
 
 

@@ -25,7 +25,7 @@ def drive(base_url: str, plan_file: str) -> int:
         users.PLAN.update(json.load(handle))
     environment = Environment(user_classes=[users.Visitor], host=base_url)
     runner = environment.create_local_runner()
-    rows, held, failed_steps = [], 0, 0
+    rows, held, failed_steps, kinds = [], 0, 0, []
     started = time.monotonic()
     print(f"\n{'rate sent':>10} {'achieved':>10} {'p50 ms':>8} {'p95 ms':>8} {'errors':>8}")
     for rate in RATES:
@@ -46,12 +46,30 @@ def drive(base_url: str, plan_file: str) -> int:
             failed_steps = 0
         else:
             failed_steps += 1
+        kinds = _by_kind(environment)
         if failed_steps >= 2 or time.monotonic() - started > 110:
             break
     runner.quit()
+    _print_kinds(kinds)
     _print_errors(environment)
     print(f"\nheld: {held} requests/s with p95 under {TARGET_P95_MS} ms and no errors")
     return 0
+
+
+def _by_kind(environment: Environment) -> list[tuple[str, int, float, float]]:
+    """Each kind of request in the step just measured: how many, p50 and p95."""
+    return [
+        (name, entry.num_requests, entry.get_response_time_percentile(0.5) or 0,
+         entry.get_response_time_percentile(0.95) or 0)
+        for (name, _method), entry in environment.stats.entries.items()
+    ]  # fmt: skip
+
+
+def _print_kinds(kinds: list[tuple[str, int, float, float]]) -> None:
+    """Where the time went in the last rate measured, slowest first."""
+    print(f"\n{'in the last rate measured':<32} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, requests, p50, p95 in sorted(kinds, key=lambda kind: -kind[3]):
+        print(f"{name:<32} {requests:>8} {p50:>8.0f} {p95:>8.0f}")
 
 
 def _print_errors(environment: Environment) -> None:
