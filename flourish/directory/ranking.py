@@ -11,12 +11,16 @@ used as derived tables joined to the distances, so the page is one statement and
 total another (counted up to COUNT_UP_TO).
 """
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import F, QuerySet
+from django.utils import timezone
 
+from flourish.core.public_cache import PUBLIC_PAGE_SECONDS, area_generation
 from flourish.directory.models import DistrictDistance, Listing, OfferPlace, Place
 
 # The search page counts results up to this many (it then says "500 or more"), so
@@ -149,9 +153,33 @@ def _run(
             (*page_params, limit, offset),
         )
         rows = cursor.fetchall()
-        total = _count(cursor, branches, count_up_to)
+        if (rows and len(rows) < limit) or (offset == 0 and not rows):
+            # A short page is the last one: it holds the rest, so there is nothing to count.
+            total = offset + len(rows)
+            total = total if count_up_to is None else min(total, count_up_to)
+        else:
+            total = _count_remembered(cursor, branches, count_up_to)
     ranked = [Ranked(kind, pk, km if near is not None else None) for kind, pk, km in rows]
     return total, ranked
+
+
+def _count_remembered(cursor: Any, branches: list[Branch], count_up_to: int | None) -> int:
+    """The total, counted once for pages 2, 3... of a search, and for the same search in
+    another language or by someone signed in, until the directory changes.
+
+    Kept with the directory's generation (`public_cache`), read before counting: a
+    change starts a new generation, and again when it commits, so a count made from
+    rows as they were is never given out after it. Also with the date, because which
+    meetings are still to come turns on it."""
+    asked = [(b.count_sql, b.count_params, b.count_distinct) for b in branches]
+    digest = hashlib.sha256(repr([asked, count_up_to]).encode()).hexdigest()
+    key = f"directory-count:{area_generation('directory')}:{timezone.localdate()}:{digest}"
+    remembered = caches["fragments"].get(key)
+    if remembered is not None:
+        return int(remembered)
+    total = _count(cursor, branches, count_up_to)
+    caches["fragments"].set(key, total, PUBLIC_PAGE_SECONDS)
+    return total
 
 
 def _count(cursor: Any, branches: list[Branch], count_up_to: int | None) -> int:

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from flourish.directory.factories import ListingFactory, OfferFactory, offer_meeting_at
@@ -134,7 +135,8 @@ def test_search_uses_the_same_number_of_queries_for_few_or_many_groups(
         client.get(SEARCH, params)
     for number in range(30):
         offer_meeting_at(postcode="LS6 1AA", name=f"Another group {number}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # One more for the total: a short page is its own total, a full one is counted.
+    with django_assert_max_num_queries(len(few.captured_queries) + 1):
         response = client.get(SEARCH, params)
     assert response.context["results"].total == 31
 
@@ -208,14 +210,15 @@ def test_search_uses_a_fixed_number_of_queries_however_many_groups_are_near(
     for number in range(30):
         offer_meeting_at(postcode="LS6 1AA", name=f"Another evening group {number}")
         ListingFactory(name=f"Another evening group {number}", area_outward_code="LS6")
-    with django_assert_num_queries(len(few.captured_queries)):
+    # One more for the total: a short page is its own total, a full one is counted.
+    with django_assert_num_queries(len(few.captured_queries) + 1):
         response = client.get(SEARCH, query)
     assert len(names_or_groups(response)) == 20
     if "day" not in query:
         assert {type(hit).__name__ for hit in names_or_groups(response)} == {"Offer", "Listing"}
     # The ranked page, its total, its offers, their meetings and places, its groups, and
     # the form's list of types: seven at most.
-    assert len(few.captured_queries) <= 7
+    assert len(few.captured_queries) + 1 <= 7
 
 
 def names_or_groups(response):
@@ -229,6 +232,44 @@ def test_near_a_postcode_results_are_counted_up_to_a_limit(client, groups, monke
     response = client.get(SEARCH, {"postcode": "LS6", "distance": "25"})
     assert "3 or more results" in response.content.decode()
     assert len(names(response)) == 4
+
+
+def counted(queries) -> bool:
+    return any("COUNT(" in query["sql"] for query in queries.captured_queries)
+
+
+@override_settings(PUBLIC_PAGE_CACHE=False)
+def test_a_search_is_counted_once_and_counted_again_when_the_directory_changes(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(45):
+        offer_meeting_at(postcode="LS6 1AA", name=f"Evening group {number}")
+    with CaptureQueriesContext(connection) as first_page:
+        assert client.get(SEARCH, {"q": "evening"}).context["results"].total == 45
+    with CaptureQueriesContext(connection) as second_page:
+        response = client.get(SEARCH, {"q": "evening", "page": "2"})
+    assert response.context["results"].total == 45
+    assert counted(first_page) and not counted(second_page)
+
+    offer_meeting_at(postcode="LS6 1AA", name="Evening group 46")
+    response = client.get(SEARCH, {"q": "evening", "page": "2"})
+    assert response.context["results"].total == 46
+    assert "46 results" in response.content.decode()
+
+
+def test_a_short_page_of_results_is_its_own_total(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(3):
+        offer_meeting_at(postcode="LS6 1AA", name=f"Evening group {number}")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH, {"q": "evening"})
+    assert not counted(queries)
+    assert response.context["results"].total == 3
+    assert "3 results" in response.content.decode()
+    assert client.get(SEARCH, {"q": "nothing-matches-this"}).context["results"].total == 0
 
 
 def test_searching_by_words_alone_counts_up_to_the_same_limit(client, groups, monkeypatch):
