@@ -70,12 +70,13 @@ def run(report) -> None:
     with override_settings(OPENREFERRAL_REQUESTS_PER_MINUTE=1_000_000, PUBLIC_PAGE_CACHE=False):
         for label, url in REQUESTS:
             measure_page(report, client, label, url)
-    # The same searches when none of their result cards has been built yet (a search
-    # nobody has made, reaching groups nobody has looked at): every card built afresh.
+    # The same searches when none of their result cards has been built yet and they have
+    # never been counted (a search nobody has made, reaching groups nobody has looked
+    # at): every card built afresh, every total counted.
     no_cards = {**settings.CACHES, "fragments": {"BACKEND": DUMMY_CACHE}}
     with override_settings(PUBLIC_PAGE_CACHE=False, CACHES=no_cards):
         for label, url in (REQUESTS[0], REQUESTS[4]):
-            measure_page(report, client, f"{label}, no card cached", url)
+            measure_page(report, client, f"{label}, no card or count cached", url)
     # What a visitor who is not signed in gets for a search someone made before, and a
     # council's finder for a page of services another finder asked for.
     measure_page(report, client, "search page from the public page cache", REQUESTS[0][1])

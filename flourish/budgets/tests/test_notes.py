@@ -115,3 +115,29 @@ def test_nobody_else_may_annotate_a_line(client, budget, line, council_staff, ot
     client.force_login(budget.person)
     assert client.get(_note_url(budget, other_line)).status_code == 404
     assert not StatementNote.objects.exists()
+
+
+def test_each_lines_note_link_says_which_line_it_is_for(client, jo, budget, line):
+    """Two lines on one day: a screen reader's list of links tells them apart."""
+    import datetime
+    import re
+
+    from flourish.budgets.services.outside import outside_spending_record
+
+    for what in ("Bus pass", "Swimming"):
+        outside_spending_record(
+            budget=budget,
+            amount_pence=1_500,
+            spent_on=datetime.date.today(),
+            spending_kind=None,
+            what=what,
+            token=f"same-day-{what}",
+            actor=jo,
+        )
+    client.force_login(jo)
+    page = client.get(reverse("budgets:statement", args=[budget.pk])).content.decode()
+
+    names = re.findall(r'govuk-visually-hidden"> (on the line of [^<]+)</span>', page)
+    assert len(names) == 3
+    assert len(set(names)) == 3
+    assert any("Swimming" in name for name in names)
