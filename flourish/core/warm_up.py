@@ -12,6 +12,7 @@ Nothing here touches the database: a connection opened before the fork would be
 shared by every worker.
 """
 
+from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
@@ -32,6 +33,8 @@ def _flourish_templates() -> list[str]:
 
 def warm_up() -> None:
     get_resolver().url_patterns  # noqa: B018 (imports the URLconf and every view)
+    if any(cache["BACKEND"].endswith("RedisCache") for cache in settings.CACHES.values()):
+        import_module("redis")  # the client library only: each worker connects for itself
     for name in _flourish_templates():
         get_template(name)
     for code, _name in settings.LANGUAGES:

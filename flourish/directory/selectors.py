@@ -192,7 +192,8 @@ def _offer_conditions(query: SearchQuery, at: str = "") -> list[Q | Exists]:
     """Filters on an offer, reached from the queried model through `at` ("" or "offer__")."""
     offer_id = OuterRef("offer_id" if at == "offer__" else "pk")
     conditions: list[Q | Exists] = [Q(**{f"{at}listing__state__in": VISIBLE_STATES})]
-    conditions.append(words_match(Offer, query.words, at=at))
+    # From places near a postcode, offers with rare words are found first (fulltext.py).
+    conditions.append(words_match(Offer, query.words, at=at, rare_first=at == "offer__"))
     if (slots := _schedule_filter(query)) is not None:
         conditions.append(Exists(Schedule.objects.filter(slots, offer=offer_id)))
     if query.free:
