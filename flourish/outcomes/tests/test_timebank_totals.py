@@ -105,7 +105,8 @@ def test_coordinators_see_a_timebanks_totals_for_5_or_more_and_nothing_for_fewer
 def test_a_schemes_totals_count_only_its_own_mentors_and_mentees(
     client, timebank, scheme, coordinator
 ):
-    for _n in range(3):
+    # Eight people: the noise (at most ±2) can never take the count under 5.
+    for _n in range(4):
         mentor = mentor_make(scheme, member=_member(timebank))
         totals_join(person=mentor.member.user, actor=mentor.member.user, scheme=scheme)
         mentee = mentee_make(scheme, member=_member(timebank))
@@ -116,7 +117,7 @@ def test_a_schemes_totals_count_only_its_own_mentors_and_mentees(
     assert totals_for(timebank=timebank).too_few
     totals = totals_for(scheme=scheme)
     assert not totals.too_few
-    assert totals.people.value is not None and 4 <= totals.people.value <= 8
+    assert totals.people.value is not None and 6 <= totals.people.value <= 10
     client.force_login(coordinator)
     page = client.get(reverse("outcomes:scheme_totals", args=["chapeltown", "after-hospital"]))
     assert 'id="totals"' in page.content.decode()
