@@ -3,9 +3,13 @@
 import datetime
 
 import pytest
+from django.core.cache import caches
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from flourish.directory import fulltext, ranking
 from flourish.directory.factories import ListingFactory, OfferFactory, offer_meeting_at
 from flourish.directory.models import ListingState
 
@@ -201,9 +205,6 @@ def test_a_page_past_the_end_shows_the_last_page(client, groups):
 def test_search_uses_a_fixed_number_of_queries_however_many_groups_are_near(
     client, groups, django_assert_max_num_queries, query
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     ListingFactory(name="An evening group with no offers yet", area_outward_code="LS6")
     with CaptureQueriesContext(connection) as few:
         client.get(SEARCH, query)
@@ -228,8 +229,6 @@ def names_or_groups(response):
 
 
 def test_near_a_postcode_results_are_counted_up_to_a_limit(client, groups, monkeypatch):
-    from flourish.directory import ranking
-
     monkeypatch.setattr(ranking, "COUNT_UP_TO", 3)
     response = client.get(SEARCH, {"postcode": "LS6", "distance": "25"})
     assert "3 or more results" in response.content.decode()
@@ -242,9 +241,6 @@ def counted(queries) -> bool:
 
 @override_settings(PUBLIC_PAGE_CACHE=False)
 def test_a_search_is_counted_once_and_counted_again_when_the_directory_changes(client, db):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     for number in range(45):
         offer_meeting_at(postcode="LS6 1AA", name=f"Evening group {number}")
     with CaptureQueriesContext(connection) as first_page:
@@ -261,9 +257,6 @@ def test_a_search_is_counted_once_and_counted_again_when_the_directory_changes(c
 
 
 def test_a_short_page_of_results_is_its_own_total(client, db):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     for number in range(3):
         offer_meeting_at(postcode="LS6 1AA", name=f"Evening group {number}")
     with CaptureQueriesContext(connection) as queries:
@@ -275,8 +268,6 @@ def test_a_short_page_of_results_is_its_own_total(client, db):
 
 
 def test_searching_by_words_alone_counts_up_to_the_same_limit(client, groups, monkeypatch):
-    from flourish.directory import ranking
-
     monkeypatch.setattr(ranking, "COUNT_UP_TO", 2)
     response = client.get(SEARCH, {"q": "group"})
     assert "2 or more results" in response.content.decode()
@@ -297,12 +288,6 @@ def test_a_rare_word_near_a_postcode_finds_the_same_groups_whichever_way_it_is_s
 ):
     """PostgreSQL starts from the offers with a rare word (fulltext.RARE_UP_TO), and from
     the places nearby for a common one; a person sees the same results either way."""
-    from django.core.cache import caches
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from flourish.directory import fulltext
-
     offer_meeting_at(postcode="LS6 1AA", name="Urdu speaking peer group")
     offer_meeting_at(postcode="LS7 1AA", name="Urdu coffee morning")
     offer_meeting_at(postcode="LS6 1AA", name="Tuesday walking group")
