@@ -7,7 +7,9 @@ councils' own finders, and a smaller share of signed-in group and staff pages.
 
 import random
 
-from locust import FastHttpUser, constant_throughput, task
+from locust import FastHttpUser, task
+
+from benchmarks.loadtest.pacing import once_a_second_at_random
 
 POSTCODES = ["LS6", "M14", "B11", "BS5", "S2", "NE1", "CF10", "SW9", "E8", "L8", "NG7", "HU3"]
 WORDS = ["", "", "peer", "walk", "art", "voices", "women", "garden", "urdu"]
@@ -19,7 +21,7 @@ PLAN: dict = {}
 class Visitor(FastHttpUser):
     """One person (or one council's finder) making about one request a second."""
 
-    wait_time = constant_throughput(1)
+    wait_time = once_a_second_at_random
 
     @task(35)
     def search_the_directory(self) -> None:
