@@ -131,3 +131,18 @@ def test_the_site_menu_leads_to_each_area_and_only_funders_see_their_side(client
     client.force_login(associate)
     associate_menu = str(check_page(client.get(home).content.decode()).find(id="navigation"))
     assert reverse("grants:manage") in associate_menu
+
+
+def test_the_menu_is_decided_by_the_rules_without_reading_permission_tables(client, owner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(owner)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("core:home"))
+
+    assert response.status_code == 200
+    assert not [q for q in captured.captured_queries if "auth_permission" in q["sql"]]
+    menu = str(check_page(response.content.decode()).find(id="navigation"))
+    assert reverse("core:audit") not in menu
+    assert reverse("grants:holding_home") not in menu

@@ -1,6 +1,8 @@
 """Every list page reads ?page= the same way, and no page number can break a page."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from flourish.accounts.factories import UserFactory
 from flourish.core.models import AuditEvent
@@ -62,3 +64,38 @@ def test_an_empty_list_is_one_empty_page(db):
 
     assert page.number == 1
     assert list(page) == []
+
+
+@pytest.mark.parametrize("order", [("pk",), ("-pk",), ("action", "-id")])
+@pytest.mark.parametrize("size", [1, 2, 3, 7])
+def test_every_page_holds_the_rows_in_order_wherever_it_is_read_from(events, order, size):
+    ordered = events.order_by(*order)
+    expected = [event.pk for event in ordered]
+    pages = (len(expected) + size - 1) // size
+
+    read = [
+        [event.pk for event in page_of(items=ordered, number=str(number), size=size)]
+        for number in range(1, pages + 1)
+    ]
+
+    assert read == [expected[start : start + size] for start in range(0, len(expected), size)]
+
+
+def test_the_last_pages_are_read_backwards_from_the_end_not_skipped_to(events):
+    ordered = events.order_by("-pk")
+    with CaptureQueriesContext(connection) as captured:
+        page = page_of(items=ordered, number="3", size=3)
+
+    assert [event.data["n"] for event in page] == [0]
+    ids_query = captured.captured_queries[1]["sql"]
+    assert "OFFSET" not in ids_query.upper()
+    assert " ASC" in ids_query.upper()
+
+
+def test_a_list_whose_order_can_tie_is_read_from_the_front(events):
+    # Every event has the same action: backwards would not be the reverse.
+    tied = events.order_by("action")
+    with CaptureQueriesContext(connection) as captured:
+        page_of(items=tied, number="3", size=3)
+
+    assert "OFFSET 6" in captured.captured_queries[1]["sql"].upper()

@@ -108,9 +108,13 @@ class Application(TimeStampedModel):
         ordering = ["-submitted_at", "-id"]
         indexes = [
             models.Index(fields=["programme", "status", "-submitted_at"]),
-            # The staff list's default order, so a page is read from the index.
+            # The staff list's default order, so a page is read from the index. Only sent
+            # applications, the only ones the list shows: it is counted and paged from the
+            # index alone, without reading each row to see whether it is a draft.
             models.Index(
-                fields=["programme", "-submitted_at", "-id"], name="application_staff_order"
+                fields=["programme", "-submitted_at", "-id"],
+                name="application_staff_order",
+                condition=~Q(status="draft"),
             ),
             models.Index(fields=["programme", "local_authority"]),
         ]

@@ -19,12 +19,12 @@ from flourish.outcomes.services.totals import totals_join
 pytestmark = pytest.mark.django_db
 DAY = datetime.date.today() - datetime.timedelta(days=100)
 # Each page also lists what was shared with the person's groups, or by them with theirs.
-HOME_QUERIES = 12
-GOAL_QUERIES = 11
-CHECKINS_QUERIES = 10
-LOOKED_QUERIES = 12
-SHARED_SERIES_QUERIES = 12
-TOTALS_QUERIES = 13
+HOME_QUERIES = 10
+GOAL_QUERIES = 9
+CHECKINS_QUERIES = 8
+LOOKED_QUERIES = 10
+SHARED_SERIES_QUERIES = 10
+TOTALS_QUERIES = 11
 
 
 def count(client, address):
