@@ -8,9 +8,13 @@ offset of 10^20 rows overflows and would be a server error."""
 
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
+# A remembered total is a backstop for changes made around the ORM; its key changes
+# with every change made through it.
+COUNT_SECONDS = 600
 # Far beyond any real list, yet small enough that page x size fits a 64-bit offset.
 MAX_PAGE_NUMBER = 1_000_000
 
@@ -26,19 +30,33 @@ def page_number(value: Any) -> int:
     return min(max(int(text), 1), MAX_PAGE_NUMBER)
 
 
-def page_of(*, items: QuerySet[Any], number: Any, size: int) -> Page:
+def page_of(*, items: QuerySet[Any], number: Any, size: int, count_key: str | None = None) -> Page:
     """One page of a list and its total, each costing the same whatever the list's size.
 
     The total is a bare COUNT over the filtered rows (no joins, no ordering, so an
     index answers it), and the page is found by key first: the ids of one page are
     read from the ordering index, then only those rows are fetched with their joins.
-    A window COUNT(*) OVER () would join and count every row before taking one page."""
+    A window COUNT(*) OVER () would join and count every row before taking one page.
+
+    Given `count_key`, the total is kept in the cache under it: the caller makes the key
+    change whenever the rows counted may have (see `remembered_count`)."""
     paginator = Paginator(items, size)
-    paginator.count = items.order_by().values("pk").count()
+    paginator.count = _count(items, count_key)
     wanted = min(page_number(number), paginator.num_pages)
     ids = _ids_on_page(items, offset=(wanted - 1) * size, size=size, count=paginator.count)
     by_id = {row.pk: row for row in items.filter(pk__in=ids)}
     return Page([by_id[pk] for pk in ids], wanted, paginator)
+
+
+def _count(items: QuerySet[Any], key: str | None) -> int:
+    if key is not None:
+        remembered = cache.get(key)
+        if remembered is not None:
+            return int(remembered)
+    total = items.order_by().values("pk").count()
+    if key is not None:
+        cache.set(key, total, COUNT_SECONDS)
+    return total
 
 
 def _ids_on_page(items: QuerySet[Any], *, offset: int, size: int, count: int) -> list[Any]:

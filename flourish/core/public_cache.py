@@ -68,15 +68,21 @@ def _generation(area: str) -> int:
     return int(current)
 
 
+def area_changed_now_and_when_committed(area: str) -> None:
+    """For a change being made: what a save of a registered model does, and what a
+    queryset `update()`, which sends no signal, must do itself."""
+    area_changed(area)
+    # Race: a visitor who read the old rows before this transaction committed could
+    # store their page under the new generation. Starting another generation once the
+    # change is committed retires that page too.
+    transaction.on_commit(lambda: area_changed(area))
+
+
 def invalidate_on_change(area: str, models: Iterable[type[Model]]) -> None:
     """Start a new generation of `area` whenever one of these models is saved or deleted."""
 
     def changed(**_kwargs: Any) -> None:
-        area_changed(area)
-        # Race: a visitor who read the old rows before this transaction committed could
-        # store their page under the new generation. Starting another generation once
-        # the change is committed retires that page too.
-        transaction.on_commit(lambda: area_changed(area))
+        area_changed_now_and_when_committed(area)
 
     for model in models:
         uid = f"public-pages:{area}:{model._meta.label}"

@@ -30,4 +30,7 @@ class GrantsConfig(AppConfig):
                 Board,
             ],
         )
+        # The staff list keeps its totals under this generation (`selectors`): what it
+        # counts turns on applications, their spend lines' categories and group names.
+        invalidate_on_change("applications", [models.Application, models.SpendLine, Organisation])
         checks.register(uploads.libmagic_check)

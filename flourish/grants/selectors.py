@@ -1,7 +1,8 @@
 """Reads for grants. Each get_<thing>_for_user raises Http404 for anyone not allowed."""
 
+import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.db.models import (
@@ -20,6 +21,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from flourish.accounts.models import Membership, Role
+from flourish.core.public_cache import area_generation
 from flourish.demand.models import Board
 from flourish.demand.selectors import boards_readable_by
 from flourish.grants.models import (
@@ -195,6 +197,17 @@ def application_list_for_programme(
         # at rest, and the database cannot search ciphertext.
         applications = applications.filter(group__name__icontains=text)
     return applications.order_by("-submitted_at", "-id")
+
+
+def application_count_key(*, programme: Programme, filters: ApplicationFilters) -> str:
+    """Where the staff list keeps its total for these filters, so paging through a list
+    of 10,000 counts it once. The key changes whenever an application, a spend line or a
+    group's name changes anywhere (the "applications" generation, `apps.py`), and again
+    when that change commits, so a total counted from rows as they were is never given
+    out after it."""
+    asked = repr([programme.pk, asdict(filters)])
+    digest = hashlib.sha256(asked.encode()).hexdigest()
+    return f"staff-list-count:{area_generation('applications')}:{digest}"
 
 
 def with_status_labels(applications: Iterable[Application]) -> list[Application]:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Organisation
 from flourish.core.formatting import format_pence
+from flourish.core.public_cache import area_changed_now_and_when_committed
 from flourish.core.services import audit_record
 from flourish.grants import events
 from flourish.grants.models import (
@@ -202,6 +203,10 @@ def award_pay(
         Application.objects.filter(pk=award.application_id).update(
             status=ApplicationStatus.PAID, paid_at=timezone.now()
         )
+        # An update() sends no signal: the public pages and the staff list's totals
+        # that count applications by status learn of it here.
+        for area in ("grants", "applications"):
+            area_changed_now_and_when_committed(area)
     audit_record(
         actor=actor,
         action=events.AWARD_PAID,
