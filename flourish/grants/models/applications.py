@@ -4,7 +4,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from flourish.accounts.models import ContactRoute, Organisation
@@ -117,6 +118,16 @@ class Application(TimeStampedModel):
                 condition=~Q(status="draft"),
             ),
             models.Index(fields=["programme", "local_authority"]),
+            # The staff list of one council area, newest first: staff type the area in
+            # any case, so it is matched without case (`iexact`, UPPER on PostgreSQL).
+            models.Index(
+                F("programme"),
+                Upper("local_authority"),
+                F("submitted_at").desc(),
+                F("id").desc(),
+                name="application_area_staff_order",
+                condition=~Q(status="draft"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
