@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import (
     BooleanField,
     Count,
@@ -21,6 +22,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from flourish.accounts.models import Membership, Role
+from flourish.core.pagination import COUNT_SECONDS
 from flourish.core.public_cache import area_generation
 from flourish.demand.models import Board
 from flourish.demand.selectors import boards_readable_by
@@ -385,13 +387,25 @@ class SuccessRate:
         return self.decided >= SMALLEST_PUBLISHED_TOTAL
 
 
+def published_count_key(what: str, *, programme: Programme) -> str:
+    """Where a total published on a programme's public pages is kept: under the
+    generation of those pages (`apps.py`), so it is counted once for every page and
+    language of them, and again after any change to what they show."""
+    return f"published-{what}:{area_generation('grants')}:{programme.pk}"
+
+
 def programme_success_rate(*, programme: Programme) -> SuccessRate:
-    """How many decided applications were funded, in one query."""
+    """How many decided applications were funded: one query, then kept (see above)."""
+    key = published_count_key("success-rate", programme=programme)
+    remembered = cache.get(key)
+    if remembered is not None:
+        return SuccessRate(*remembered)
     funded = (ApplicationStatus.AWARDED, ApplicationStatus.PAID)
     totals = Application.objects.filter(programme=programme).aggregate(
         decided=Count("pk", filter=Q(status__in=DECIDED_STATUSES)),
         funded=Count("pk", filter=Q(status__in=funded)),
     )
+    cache.set(key, (totals["decided"], totals["funded"]), COUNT_SECONDS)
     return SuccessRate(decided=totals["decided"], funded=totals["funded"])
 
 

@@ -131,6 +131,10 @@ class Award(TimeStampedModel):
 
     class Meta:
         ordering = ["-awarded_on", "-id"]
+        # "Who we funded" in this order: a page of a programme's awards read from the index.
+        indexes = [
+            models.Index(fields=["programme", "-awarded_on", "-id"], name="award_funded_order")
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(amount_pence__gt=0), name="award_positive"),
             models.CheckConstraint(

@@ -49,3 +49,33 @@ def test_a_page_number_too_big_to_exist_shows_the_last_page_of_who_was_funded(cl
 
     assert response.status_code == 200
     assert "The Only Funded Group" in response.content.decode()
+
+
+def test_who_we_funded_is_counted_once_for_every_page_and_language_until_a_new_award(
+    client, programme, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PUBLIC_PAGE_CACHE = False  # each request builds its page
+    for _ in range(6):
+        AwardFactory(application__programme=programme, programme=programme)
+    url = reverse("grants:funded", args=[programme.slug])
+
+    def counted(**query):
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url, query).content.decode()
+        return html, sum("COUNT(" in q["sql"].upper() for q in captured.captured_queries)
+
+    first, counted_first = counted()
+    client.cookies["django_language"] = "cy"
+    _welsh, counted_welsh = counted(page="2")
+    client.cookies["django_language"] = "en-gb"
+    assert "6 of 6 decided applications were funded (100%)" in first
+    assert (counted_first, counted_welsh) == (2, 0)  # the awards, and the success rate
+
+    application_with_lines(programme=programme, status=ApplicationStatus.DECLINED)
+
+    after, counted_after = counted()
+    assert "6 of 7 decided applications were funded (86%)" in after
+    assert counted_after == 2

@@ -383,7 +383,12 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 def funded(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_public(slug=slug)
     awards = selectors.award_list_for_programme_public(programme=programme)
-    page = page_of(items=awards, number=request.GET.get("page"), size=50)
+    page = page_of(
+        items=awards,
+        number=request.GET.get("page"),
+        size=50,
+        count_key=selectors.published_count_key("awards", programme=programme),
+    )
     rate = selectors.programme_success_rate(programme=programme)
     context = {"programme": programme, "page": page, "rate": rate}
     return render(request, "grants/funded.html", context)
