@@ -26,11 +26,13 @@ import hashlib
 import re
 import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
@@ -49,9 +51,36 @@ def _generation_key(area: str) -> str:
     return f"public-pages:{area}:generation"
 
 
+# Each area's generation as this request first read it. A search reads the directory's
+# up to three times (the page, its total, the list of types), each a round trip to the
+# cache, or a query when the cache is the database. Only inside a request: a task or a
+# command reads the cache every time. Reading one generation for the whole request is
+# also the safer way: a page is never kept under a generation newer than the one it
+# began with.
+_read_this_request: ContextVar[dict[str, int] | None] = ContextVar(
+    "public_cache_generations", default=None
+)
+
+
+def _remember_generations(**_kwargs: Any) -> None:
+    _read_this_request.set({})
+
+
+def _forget_generations(**_kwargs: Any) -> None:
+    _read_this_request.set(None)
+
+
+request_started.connect(_remember_generations, dispatch_uid="public-cache:request-started")
+request_finished.connect(_forget_generations, dispatch_uid="public-cache:request-finished")
+
+
 def area_changed(area: str) -> None:
     """Start a new generation of an area's public pages: the next visitor gets fresh ones."""
-    cache.set(_generation_key(area), time.time_ns(), None)
+    generation = time.time_ns()
+    cache.set(_generation_key(area), generation, None)
+    remembered = _read_this_request.get()
+    if remembered is not None:
+        remembered[area] = generation
 
 
 def area_generation(area: str) -> int:
@@ -60,11 +89,16 @@ def area_generation(area: str) -> int:
 
 
 def _generation(area: str) -> int:
+    remembered = _read_this_request.get()
+    if remembered is not None and area in remembered:
+        return remembered[area]
     current = cache.get(_generation_key(area))
     if current is None:
         current = time.time_ns()
         cache.add(_generation_key(area), current, None)
         current = cache.get(_generation_key(area), current)
+    if remembered is not None:
+        remembered[area] = int(current)
     return int(current)
 
 

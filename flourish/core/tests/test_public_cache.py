@@ -112,3 +112,54 @@ def test_with_the_cache_turned_off_every_visitor_gets_a_page_built_for_them(
     page = Client().get(programme_page(programme))
 
     assert CACHED not in page
+
+
+def test_a_search_reads_the_directorys_generation_from_the_cache_once(client, monkeypatch):
+    from flourish.core import public_cache
+
+    public_cache.area_generation("directory")  # the directory has one, as it always will
+    asked = []
+    read = public_cache.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        asked.append(key)
+        return read(key, *args, **kwargs)
+
+    monkeypatch.setattr(public_cache.cache, "get", counting_get)
+    # Words and a type: the page, its total and the list of types each need the generation.
+    response = client.get(reverse("directory:search"), {"q": "peer", "page": "2"})
+
+    assert response.status_code == 200
+    assert asked.count("public-pages:directory:generation") == 1
+
+
+def test_outside_a_request_each_read_sees_the_latest_generation(db):
+    from django.core.cache import cache
+
+    from flourish.core.public_cache import area_generation
+
+    before = area_generation("directory")
+    cache.set("public-pages:directory:generation", before + 1, None)  # another process
+
+    assert area_generation("directory") == before + 1
+
+
+def test_a_change_made_during_a_request_is_what_the_rest_of_it_reads(client, owner):
+    from flourish.core.public_cache import area_changed, area_generation
+
+    seen = {}
+
+    def view_that_changes_the_directory(**_kwargs):
+        seen["before"] = area_generation("directory")
+        area_changed("directory")
+        seen["after"] = area_generation("directory")
+
+    from django.core.signals import request_started
+
+    request_started.connect(view_that_changes_the_directory, dispatch_uid="test-change")
+    try:
+        client.get(reverse("core:home"))
+    finally:
+        request_started.disconnect(dispatch_uid="test-change")
+
+    assert seen["after"] > seen["before"]
