@@ -8,9 +8,10 @@ offset of 10^20 rows overflows and would be a server error."""
 
 from typing import Any
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+
+from flourish.core.public_cache import remembered
 
 # A remembered total is a backstop for changes made around the ORM; its key changes
 # with every change made through it.
@@ -39,7 +40,7 @@ def page_of(*, items: QuerySet[Any], number: Any, size: int, count_key: str | No
     A window COUNT(*) OVER () would join and count every row before taking one page.
 
     Given `count_key`, the total is kept in the cache under it: the caller makes the key
-    change whenever the rows counted may have (see `remembered_count`)."""
+    change whenever the rows counted may have (`grants.selectors.application_count_key`)."""
     paginator = Paginator(items, size)
     paginator.count = _count(items, count_key)
     wanted = min(page_number(number), paginator.num_pages)
@@ -49,14 +50,10 @@ def page_of(*, items: QuerySet[Any], number: Any, size: int, count_key: str | No
 
 
 def _count(items: QuerySet[Any], key: str | None) -> int:
-    if key is not None:
-        remembered = cache.get(key)
-        if remembered is not None:
-            return int(remembered)
-    total = items.order_by().values("pk").count()
-    if key is not None:
-        cache.set(key, total, COUNT_SECONDS)
-    return total
+    def count() -> int:
+        return items.order_by().values("pk").count()
+
+    return count() if key is None else remembered(key, count, seconds=COUNT_SECONDS)
 
 
 def _ids_on_page(items: QuerySet[Any], *, offset: int, size: int, count: int) -> list[Any]:

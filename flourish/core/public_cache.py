@@ -28,10 +28,10 @@ import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import BaseCache, cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Model
@@ -72,6 +72,15 @@ def _forget_generations(**_kwargs: Any) -> None:
 
 request_started.connect(_remember_generations, dispatch_uid="public-cache:request-started")
 request_finished.connect(_forget_generations, dispatch_uid="public-cache:request-finished")
+
+
+T = TypeVar("T")
+
+
+def remembered(key: str, compute: Callable[[], T], *, seconds: int, store: BaseCache = cache) -> T:
+    """`compute()`, kept in the cache under `key`, whose name carries a generation: Django's
+    `get_or_set`, typed (what is computed here is never None)."""
+    return cast(T, store.get_or_set(key, compute, seconds))
 
 
 def area_changed(area: str) -> None:

@@ -20,7 +20,7 @@ from django.db import connection
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from flourish.core.public_cache import PUBLIC_PAGE_SECONDS, area_generation
+from flourish.core.public_cache import PUBLIC_PAGE_SECONDS, area_generation, remembered
 from flourish.directory.models import DistrictDistance, Listing, OfferPlace, Place
 
 # The search page counts results up to this many (it then says "500 or more"), so
@@ -174,12 +174,11 @@ def _count_remembered(cursor: Any, branches: list[Branch], count_up_to: int | No
     asked = [(b.count_sql, b.count_params, b.count_distinct) for b in branches]
     digest = hashlib.sha256(repr([asked, count_up_to]).encode()).hexdigest()
     key = f"directory-count:{area_generation('directory')}:{timezone.localdate()}:{digest}"
-    remembered = caches["fragments"].get(key)
-    if remembered is not None:
-        return int(remembered)
-    total = _count(cursor, branches, count_up_to)
-    caches["fragments"].set(key, total, PUBLIC_PAGE_SECONDS)
-    return total
+
+    def count() -> int:
+        return _count(cursor, branches, count_up_to)
+
+    return remembered(key, count, seconds=PUBLIC_PAGE_SECONDS, store=caches["fragments"])
 
 
 def _count(cursor: Any, branches: list[Branch], count_up_to: int | None) -> int:

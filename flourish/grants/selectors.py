@@ -5,7 +5,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import (
     BooleanField,
     Count,
@@ -23,7 +22,7 @@ from django.utils import timezone
 
 from flourish.accounts.models import Membership, Role
 from flourish.core.pagination import COUNT_SECONDS
-from flourish.core.public_cache import area_generation
+from flourish.core.public_cache import area_generation, remembered
 from flourish.demand.models import Board
 from flourish.demand.selectors import boards_readable_by
 from flourish.grants.models import (
@@ -396,17 +395,18 @@ def published_count_key(what: str, *, programme: Programme) -> str:
 
 def programme_success_rate(*, programme: Programme) -> SuccessRate:
     """How many decided applications were funded: one query, then kept (see above)."""
-    key = published_count_key("success-rate", programme=programme)
-    remembered = cache.get(key)
-    if remembered is not None:
-        return SuccessRate(*remembered)
     funded = (ApplicationStatus.AWARDED, ApplicationStatus.PAID)
-    totals = Application.objects.filter(programme=programme).aggregate(
-        decided=Count("pk", filter=Q(status__in=DECIDED_STATUSES)),
-        funded=Count("pk", filter=Q(status__in=funded)),
-    )
-    cache.set(key, (totals["decided"], totals["funded"]), COUNT_SECONDS)
-    return SuccessRate(decided=totals["decided"], funded=totals["funded"])
+
+    def count() -> tuple[int, int]:
+        totals = Application.objects.filter(programme=programme).aggregate(
+            decided=Count("pk", filter=Q(status__in=DECIDED_STATUSES)),
+            funded=Count("pk", filter=Q(status__in=funded)),
+        )
+        return totals["decided"], totals["funded"]
+
+    key = published_count_key("success-rate", programme=programme)
+    decided, funded_count = remembered(key, count, seconds=COUNT_SECONDS)
+    return SuccessRate(decided=decided, funded=funded_count)
 
 
 def planning_session_list(*, programme: Programme, user: Any) -> QuerySet[PlanningSession]:
