@@ -165,6 +165,16 @@ if DATABASE_REPLICA_URL:
     DATABASE_ROUTERS = ["flourish.core.database_routing.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(0, "flourish.core.database_routing.PrimaryAfterWriteMiddleware")
 
+# The directory's ranking statements are prepared, so PostgreSQL plans them once per
+# connection (flourish/core/prepared.py). Off behind a pooler in transaction mode that
+# cannot keep prepared statements (PgBouncer before 1.21).
+DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", True)
+for _database in DATABASES.values():
+    if DATABASE_PREPARED_STATEMENTS and _database["ENGINE"].endswith("postgresql"):
+        # psycopg prepares nothing while this is None (Django's default); Django's own
+        # cursors bind on the client and are never prepared whatever it is.
+        _database.setdefault("OPTIONS", {})["prepare_threshold"] = 5
+
 # Redis, when there is one, holds what every web process must share: the cache
 # (and with it sign-in rate limits and the record of authenticator codes already
 # used) and sessions. Without Redis, production keeps the cache in a database

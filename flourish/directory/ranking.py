@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import caches
-from django.db import connection
+from django.db import router
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from flourish.core.prepared import prepared_cursor
 from flourish.core.public_cache import PUBLIC_PAGE_SECONDS, area_generation, remembered
 from flourish.directory.models import DistrictDistance, Listing, OfferPlace, Place
 
@@ -40,11 +41,14 @@ class Ranked:
     kind: str  # "offer", "group" or "offer_place"
     pk: int
     km: float | None
+    # The postcode district the row was ranked by: an offer's nearest place, a group's
+    # area; empty for an offer found without a postcode.
+    area: str = ""
 
 
 @dataclass(frozen=True)
 class Branch:
-    """One kind of result as SQL: rows (kind, id, name, km) for the page, and rows with
+    """One kind of result as SQL: rows (kind, id, name, km, area) for the page, and rows with
     an `id` column for counting (with an offer once per nearby place: cheaper to read)."""
 
     sql: str
@@ -70,11 +74,12 @@ def _distance() -> str:
 
 
 def _offer_branch(offers: QuerySet, near: Near | None) -> Branch:
-    """Offers (`near` None) or offers-at-places (`near` given) as (kind, id, name, km)."""
+    """Offers (`near` None) or offers-at-places (`near` given) as (kind, id, name, km, area)."""
     if near is None:
         rows, params = _rows(offers, hit_id="pk", hit_name="name")
         sql = (
-            f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, 0.0 AS km FROM ({rows}) o"
+            "SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, 0.0 AS km, '' AS area "
+            f"FROM ({rows}) o"
         )
         return Branch(sql, params, sql, params)
     rows, params = _rows(
@@ -94,8 +99,8 @@ def _offer_branch(offers: QuerySet, near: Near | None) -> Branch:
     )
     near_params = (*params, near.outward_code, near.radius_km)
     sql = (
-        f"SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, d.km AS km "
-        f"{near_rows} AND NOT EXISTS ("
+        "SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, d.km AS km, "
+        f"o.hit_area AS area {near_rows} AND NOT EXISTS ("
         f"SELECT 1 FROM {t['link']} op2 JOIN {t['place']} p2 ON p2.id = op2.place_id "
         f"JOIN {t['d']} d2 ON d2.destination = p2.outward_code AND d2.origin = %s "
         f"WHERE op2.offer_id = o.hit_id AND op2.id <> o.hit_link "
@@ -114,12 +119,13 @@ def _group_branch(listings: QuerySet[Listing], near: Near | None) -> Branch:
     rows, params = _rows(listings, hit_id="pk", hit_name="name", hit_area="area_outward_code")
     if near is None:
         sql = (
-            f"SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, 0.0 AS km FROM ({rows}) l"
+            "SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, 0.0 AS km, "
+            f"l.hit_area AS area FROM ({rows}) l"
         )
         return Branch(sql, params, sql, params)
     sql = (
-        f"SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, d.km AS km "
-        f"FROM ({rows}) l JOIN {_distance()} d ON d.destination = l.hit_area "
+        "SELECT 'group' AS kind, l.hit_id AS id, l.hit_name AS name, d.km AS km, "
+        f"l.hit_area AS area FROM ({rows}) l JOIN {_distance()} d ON d.destination = l.hit_area "
         f"WHERE d.origin = %s AND d.km <= %s"
     )
     params = (*params, near.outward_code, near.radius_km)
@@ -141,16 +147,21 @@ def _run(
     early, instead of sorting every row near a dense city; then the two are merged."""
     # By name alone when no distance is asked for, so an index on name can serve it.
     order = "km, name, id" if near is not None else "name, id"
+    # Limits are written into the statement, not bound: a prepared plan must know how
+    # few rows it needs to be worth using for every postcode (`core/prepared.py`).
+    offset, limit = int(offset), int(limit)
     firsts = [
-        f"SELECT kind, id, name, km FROM ({b.sql} ORDER BY {order} LIMIT %s) AS b{n}"
+        f"SELECT kind, id, name, km, area FROM ({b.sql} ORDER BY {order} "
+        f"LIMIT {offset + limit}) AS b{n}"
         for n, b in enumerate(branches)
     ]
-    page_params = [value for b in branches for value in (*b.params, offset + limit)]
-    with connection.cursor() as cursor:
+    page_params = [value for b in branches for value in b.params]
+    # A replica may answer, unless this request must read its own writes.
+    with prepared_cursor(router.db_for_read(OfferPlace)) as cursor:
         cursor.execute(
-            f"SELECT kind, id, km FROM ({' UNION ALL '.join(firsts)}) AS hits "
-            "ORDER BY km, name, kind, id LIMIT %s OFFSET %s",
-            (*page_params, limit, offset),
+            f"SELECT kind, id, km, area FROM ({' UNION ALL '.join(firsts)}) AS hits "
+            f"ORDER BY km, name, kind, id LIMIT {limit} OFFSET {offset}",
+            page_params,
         )
         rows = cursor.fetchall()
         if (rows and len(rows) < limit) or (offset == 0 and not rows):
@@ -159,7 +170,9 @@ def _run(
             total = total if count_up_to is None else min(total, count_up_to)
         else:
             total = _count_remembered(cursor, branches, count_up_to)
-    ranked = [Ranked(kind, pk, km if near is not None else None) for kind, pk, km in rows]
+    ranked = [
+        Ranked(kind, pk, km if near is not None else None, area) for kind, pk, km, area in rows
+    ]
     return total, ranked
 
 
@@ -184,13 +197,13 @@ def _count_remembered(cursor: Any, branches: list[Branch], count_up_to: int | No
 def _count(cursor: Any, branches: list[Branch], count_up_to: int | None) -> int:
     """How many results, exactly; or, given `count_up_to`, reading at most that many rows
     of each branch (so the cost stays the same in a dense city), and at most that."""
-    cap = " LIMIT %s" if count_up_to is not None else ""
+    cap = f" LIMIT {int(count_up_to)}" if count_up_to is not None else ""
     counts = ", ".join(
         f"(SELECT COUNT(*) AS n{n}, COUNT({'DISTINCT id' if b.count_distinct else '*'}) AS d{n} "
         f"FROM ({b.count_sql}{cap}) AS c) AS t{n}"
         for n, b in enumerate(branches)
     )
-    params = [v for b in branches for v in (*b.count_params, *([count_up_to] if cap else []))]
+    params = [value for b in branches for value in b.count_params]
     cursor.execute(f"SELECT * FROM {counts}", params)
     found = cursor.fetchone()
     read, distinct = found[0::2], found[1::2]
@@ -223,8 +236,8 @@ def offer_places_page(
     """One page of offers-at-places within the radius, nearest first (Open Referral)."""
     rows, params = _rows(offer_places, hit_id="pk", hit_area="place__outward_code")
     sql = (
-        f"SELECT 'offer_place' AS kind, op.hit_id AS id, '' AS name, d.km AS km "
-        f"FROM ({rows}) op JOIN {_distance()} d ON d.destination = op.hit_area "
+        "SELECT 'offer_place' AS kind, op.hit_id AS id, '' AS name, d.km AS km, "
+        f"op.hit_area AS area FROM ({rows}) op JOIN {_distance()} d ON d.destination = op.hit_area "
         f"WHERE d.origin = %s AND d.km <= %s"
     )
     params = (*params, near.outward_code, near.radius_km)

@@ -39,8 +39,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from flourish.core.public_cache import area_generation
-from flourish.directory.models import Listing, Offer
-from flourish.directory.selectors import SearchHit
+from flourish.directory.models import Listing
+from flourish.directory.selectors import OfferCard, SearchHit
 
 CARD_TEMPLATES = ("directory/_card.html", "directory/_offer_summary.html")
 # Where each search puts its own district and distance. Anything a group typed is
@@ -63,10 +63,9 @@ def _templates_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _offer_content(offer: Offer) -> list[Any]:
+def _offer_content(offer: OfferCard) -> list[Any]:
     meetings = [
-        (s.weekday, s.frequency, s.starts_on, s.opens_at, s.closes_at)
-        for s in offer.schedules.all()
+        (s.weekday, s.frequency, s.starts_on, s.opens_at, s.closes_at) for s in offer.schedules
     ]
     return [
         "offer",
@@ -78,7 +77,7 @@ def _offer_content(offer: Offer) -> list[Any]:
         offer.price_pence,
         offer.price_unit,
         offer.personal_budget,
-        offer.listing.name,
+        offer.group_name,
         meetings,
     ]
 

@@ -2,8 +2,8 @@
 
 Search uses a fixed number of queries whatever the data size: one statement filters,
 orders and pages offers and groups in the database (words through `fulltext.py`,
-distance through `ranking.py`), then one query per kind of result on the page and
-one per prefetched relation.
+distance through `ranking.py`), then one query for the page's offers, one for their
+meetings and one for its groups.
 """
 
 import datetime
@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from flourish.directory import ranking
 from flourish.directory.fulltext import words_match
 from flourish.directory.geography import KM_PER_MILE, District
 from flourish.directory.models import (
+    CostKind,
     Frequency,
     Listing,
     ListingState,
@@ -122,11 +123,36 @@ class SearchQuery:
     taxonomy_uuid: uuid.UUID | None = None
 
 
+@dataclass(frozen=True)
+class OfferCard:
+    """What a search result shows of an offer, read as plain columns.
+
+    Building a page's offers as models, each with its group, meetings and places,
+    was a third of a first-time search; a card needs none of the rest."""
+
+    pk: int
+    uuid: uuid.UUID
+    name: str
+    description: str
+    online: bool
+    cost: str
+    price_pence: int | None
+    price_unit: str
+    personal_budget: bool
+    group_name: str
+    schedules: list[Schedule]
+    # The district of its first place, shown when the search gave no postcode.
+    first_area: str | None
+
+    def get_cost_display(self) -> str:
+        return str(CostKind(self.cost).label)
+
+
 @dataclass
 class SearchHit:
     """One result: an offer (with the group running it), or a group that lists no offers yet."""
 
-    offer: Offer | None = None
+    offer: OfferCard | None = None
     listing: Listing | None = None
     distance_km: float | None = None
     outward_code: str = ""
@@ -264,37 +290,39 @@ def group_search_queryset(query: SearchQuery) -> QuerySet[Listing] | None:
 UNSHOWN_LISTING_FIELDS = ("suggester_email", "search_text", "search_vector")
 
 
-def _page_of_offers(ids: list[int]) -> dict[int, Offer]:
-    offers = (
-        Offer.objects.filter(pk__in=ids)
-        .select_related("listing")
-        .defer(
-            "search_text", "search_vector", *(f"listing__{name}" for name in UNSHOWN_LISTING_FIELDS)
-        )
-        .prefetch_related(
-            "schedules",
-            Prefetch("offer_places", queryset=OfferPlace.objects.select_related("place")),
-        )
-    )
-    return {offer.pk: offer for offer in offers}
+CARD_COLUMNS = (
+    "pk",
+    "uuid",
+    "name",
+    "description",
+    "online",
+    "cost",
+    "price_pence",
+    "price_unit",
+    "personal_budget",
+)
 
 
-def _nearest_outward_code(offer: Offer, centre: District | None) -> str:
-    places = [link.place for link in offer.offer_places.all()]
-    if not places:
-        return ""
-    if centre is None:
-        return places[0].outward_code
-    # The ranking used the nearest place; say which district that is.
-    return min(
-        places,
-        key=lambda p: (p.latitude - centre.latitude) ** 2 + (p.longitude - centre.longitude) ** 2,
-    ).outward_code
+def _offer_cards(ids: list[int], *, with_first_area: bool) -> dict[int, OfferCard]:
+    """The page's offers as cards: one query for the offers, one for their meetings."""
+    offers = Offer.objects.filter(pk__in=ids).order_by().annotate(group_name=F("listing__name"))
+    if with_first_area:
+        first_place = OfferPlace.objects.filter(offer=OuterRef("pk")).order_by("pk")
+        offers = offers.annotate(first_area=Subquery(first_place.values("place__outward_code")[:1]))
+    meetings: dict[int, list[Schedule]] = {pk: [] for pk in ids}
+    for slot in Schedule.objects.filter(offer_id__in=ids):
+        meetings[slot.offer_id].append(slot)
+    columns = (*CARD_COLUMNS, "group_name", *(["first_area"] if with_first_area else []))
+    cards = {}
+    for row in offers.values(*columns):
+        row.setdefault("first_area", None)
+        cards[row["pk"]] = OfferCard(**row, schedules=meetings[row["pk"]])
+    return cards
 
 
 def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchResults:
     """One page of offers and of groups with no offers: nearest first when a postcode is
-    given, otherwise by name. Four to six queries, whatever the size of the directory."""
+    given, otherwise by name. Two to five queries, whatever the size of the directory."""
     near = None
     if query.centre is not None and query.radius_km is not None:
         near = ranking.Near(query.centre.outward_code, query.radius_km)
@@ -308,13 +336,14 @@ def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchRe
     )
     offer_ids = [row.pk for row in ranked if row.kind == "offer"]
     group_ids = [row.pk for row in ranked if row.kind == "group"]
-    offers = _page_of_offers(offer_ids) if offer_ids else {}
+    offers = _offer_cards(offer_ids, with_first_area=near is None) if offer_ids else {}
     groups = Listing.objects.defer(*UNSHOWN_LISTING_FIELDS).in_bulk(group_ids) if group_ids else {}
     hits = []
     for row in ranked:
         if row.kind == "offer" and row.pk in offers:
             offer = offers[row.pk]
-            outward = _nearest_outward_code(offer, query.centre)
+            # Near a postcode, the district of the place it was ranked by: its nearest.
+            outward = row.area if near else (offer.first_area or "")
             hits.append(SearchHit(offer=offer, distance_km=row.km, outward_code=outward))
         elif row.pk in groups:
             listing = groups[row.pk]

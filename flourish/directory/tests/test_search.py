@@ -10,7 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from flourish.directory import fulltext, ranking
-from flourish.directory.factories import ListingFactory, OfferFactory, offer_meeting_at
+from flourish.directory.factories import (
+    ListingFactory,
+    OfferFactory,
+    OfferPlaceFactory,
+    PlaceFactory,
+    offer_meeting_at,
+)
 from flourish.directory.models import ListingState
 
 SEARCH = reverse("directory:search")
@@ -216,12 +222,29 @@ def test_search_uses_a_fixed_number_of_queries_however_many_groups_are_near(
         response = client.get(SEARCH, query)
     assert len(names_or_groups(response)) == 20
     if "day" not in query:
-        assert {type(hit).__name__ for hit in names_or_groups(response)} == {"Offer", "Listing"}
-    # The ranked page, its total, its offers, their meetings and places, its groups, and
-    # the form's list of types: seven at most; and on PostgreSQL, near a postcode, its
+        assert {type(hit).__name__ for hit in names_or_groups(response)} == {"OfferCard", "Listing"}
+    # The ranked page, its total, its offers, their meetings, its groups, and the form's
+    # list of types: six at most (an offer's district comes with the ranked page or with
+    # its row, never from a query of its own); and on PostgreSQL, near a postcode, its
     # estimate of how rare the words are (fulltext.RARE_UP_TO).
     estimate = connection.vendor == "postgresql" and "q" in query and "postcode" in query
-    assert len(few.captured_queries) + 1 <= 7 + estimate
+    assert len(few.captured_queries) + 1 <= 6 + estimate
+
+
+def test_an_offer_met_in_two_districts_shows_the_one_nearest_the_search(client, db):
+    offer = offer_meeting_at(postcode="LS6 1AA", name="Walk and talk")
+    OfferPlaceFactory(offer=offer, place=PlaceFactory(listing=offer.listing, postcode="BD1 1AA"))
+
+    from_leeds = client.get(SEARCH, {"postcode": "LS6", "distance": "25"})
+    from_bradford = client.get(SEARCH, {"postcode": "BD1", "distance": "25"})
+    by_name = client.get(SEARCH, {"q": "walk"})
+
+    assert [hit.outward_code for hit in from_leeds.context["results"].hits] == ["LS6"]
+    assert " · LS6 · " in from_leeds.content.decode()
+    assert [hit.outward_code for hit in from_bradford.context["results"].hits] == ["BD1"]
+    assert " · BD1 · " in from_bradford.content.decode()
+    # With no postcode there is no nearest: the card names where it first met.
+    assert [hit.outward_code for hit in by_name.context["results"].hits] == ["LS6"]
 
 
 def names_or_groups(response):

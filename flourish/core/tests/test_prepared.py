@@ -1,0 +1,63 @@
+"""Directory search's ranking statement is prepared on PostgreSQL, logged like any other
+query, and the same search finds the same groups with preparing switched off."""
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from flourish.directory.factories import offer_meeting_at
+
+SEARCH = reverse("directory:search")
+RANKING = "SELECT kind, id, km, area FROM"
+
+
+@pytest.fixture(autouse=True)
+def each_search_built_afresh(settings):
+    settings.PUBLIC_PAGE_CACHE = False
+
+
+@pytest.fixture
+def groups(db):
+    for number, postcode in enumerate(["LS6 1AA", "LS6 2BB", "BD1 1AA", "M14 5AB"]):
+        offer_meeting_at(postcode=postcode, name=f"Peer group {number}")
+
+
+def found(client, **query) -> list[str]:
+    response = client.get(SEARCH, query)
+    return [hit.offer.name for hit in response.context["results"].hits]
+
+
+def prepared_rankings() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            [RANKING + "%"],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite prepares nothing")
+def test_the_ranking_statement_is_prepared_once_for_every_postcode(client, groups):
+    before = prepared_rankings()
+    for postcode in ["LS6", "BD1", "M14", "LS6 3AB", "BD7"]:
+        found(client, postcode=postcode, distance="25")
+    # One statement whatever the postcode: its values are bound, not written in.
+    assert prepared_rankings() == before + 1
+
+
+def test_the_ranking_is_logged_with_its_values_written_in(client, groups):
+    with CaptureQueriesContext(connection) as queries:
+        found(client, postcode="BD1", distance="25")
+    ranking = [query["sql"] for query in queries.captured_queries if RANKING in query["sql"]]
+    assert len(ranking) == 1
+    assert "'BD1'" in ranking[0] and "%s" not in ranking[0]
+
+
+def test_without_prepared_statements_a_search_finds_the_same_groups(client, groups):
+    prepared = found(client, postcode="LS6", distance="25")
+    with override_settings(DATABASE_PREPARED_STATEMENTS=False):
+        unprepared = found(client, postcode="LS6", distance="25")
+    assert prepared == unprepared == ["Peer group 0", "Peer group 1", "Peer group 2"]
