@@ -15,6 +15,7 @@ from flourish.directory.factories import (
     OfferFactory,
     OfferPlaceFactory,
     PlaceFactory,
+    ScheduleFactory,
     offer_meeting_at,
 )
 from flourish.directory.models import ListingState
@@ -223,12 +224,12 @@ def test_search_uses_a_fixed_number_of_queries_however_many_groups_are_near(
     assert len(names_or_groups(response)) == 20
     if "day" not in query:
         assert {type(hit).__name__ for hit in names_or_groups(response)} == {"OfferCard", "Listing"}
-    # The ranked page, its total, its offers, their meetings, its groups, and the form's
-    # list of types: six at most (an offer's district comes with the ranked page or with
-    # its row, never from a query of its own); and on PostgreSQL, near a postcode, its
-    # estimate of how rare the words are (fulltext.RARE_UP_TO).
+    # The ranked page, its total, its offers with their meetings, its groups, and the
+    # form's list of types: five at most (an offer's district comes with the ranked page
+    # or with its row, never from a query of its own); and on PostgreSQL, near a
+    # postcode, its estimate of how rare the words are (fulltext.RARE_UP_TO).
     estimate = connection.vendor == "postgresql" and "q" in query and "postcode" in query
-    assert len(few.captured_queries) + 1 <= 6 + estimate
+    assert len(few.captured_queries) + 1 <= 5 + estimate
 
 
 def test_an_offer_met_in_two_districts_shows_the_one_nearest_the_search(client, db):
@@ -245,6 +246,21 @@ def test_an_offer_met_in_two_districts_shows_the_one_nearest_the_search(client, 
     assert " · BD1 · " in from_bradford.content.decode()
     # With no postcode there is no nearest: the card names where it first met.
     assert [hit.outward_code for hit in by_name.context["results"].hits] == ["LS6"]
+
+
+def test_a_result_card_lists_every_meeting_in_weekday_order(client, db):
+    offer = offer_meeting_at(postcode="LS6 1AA", weekday=3, name="Walk and talk")
+    ScheduleFactory(offer=offer, weekday=0, opens_at=datetime.time(10), closes_at=datetime.time(11))
+    offer_meeting_at(postcode="LS6 1AA", name="Quiet room").schedules.all().delete()
+
+    page = client.get(SEARCH, {"postcode": "LS6", "distance": "1"}).content.decode()
+
+    monday = 'Every week, Monday <span dir="ltr">10:00–11:00</span>'
+    thursday = 'Every week, Thursday <span dir="ltr">18:00–20:00</span>'
+    assert monday in page and thursday in page
+    assert page.index(monday) < page.index(thursday)
+    # An offer with no meetings is still found, with no "When" on its card.
+    assert "Quiet room" in page and page.count(">When<") == 1
 
 
 def names_or_groups(response):
