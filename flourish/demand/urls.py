@@ -33,4 +33,5 @@ urlpatterns = [
     ),
     path("boards/<slug:slug>/proposals/<int:pk>/status/", boards.proposal_status, name="status"),
     path("boards/<slug:slug>/proposals/<int:pk>/hide/", boards.proposal_hide_view, name="hide"),
+    path("boards/<slug:slug>/proposals/<int:pk>/show/", boards.proposal_show_view, name="show"),
 ]

@@ -288,7 +288,8 @@ def _proposal(world: World) -> dict[str, Any]:
 
 DEMAND_ARGUMENTS |= {f"demand:{name}": _board for name in ("board", "you_said", "proposal_new")}
 DEMAND_ARGUMENTS |= {
-    f"demand:{name}": _proposal for name in ("proposal", "vote", "comment", "status", "hide")
+    f"demand:{name}": _proposal
+    for name in ("proposal", "vote", "comment", "status", "hide", "show")
 }
 
 ARGUMENTS: dict[str, Arguments] = {

@@ -235,9 +235,10 @@ EXPECTATIONS: dict[str, Expect] = {
     "demand:proposal_new": only(LEAD, MEMBER),
     "demand:vote": posted_by(LEAD, MEMBER),
     "demand:comment": acted_on_by(LEAD, MEMBER),
-    # Only the board's owners set statuses and hide things.
+    # Only the board's owners set statuses, hide things and show them again.
     "demand:status": acted_on_by(LEAD),
     "demand:hide": acted_on_by(LEAD),
+    "demand:show": posted_by(LEAD),
     # Public boards for anyone; a signed-in person's own boards beside them.
     "demand:boards": EVERYONE,
     "timebank:index": SIGNED_IN,

@@ -214,6 +214,25 @@ def proposal_hide(*, actor: Any, proposal: Proposal, reason: str) -> Proposal:
 
 
 @transaction.atomic
+def proposal_show_again(*, actor: Any, proposal: Proposal) -> Proposal:
+    """An owner undoes a hiding (made in error, or the author has put it right): members
+    see the proposal, vote on it and comment again. The reason stays in the audit."""
+    _check_owner(actor, proposal.board)
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if not proposal.is_hidden:
+        return proposal
+    audit_record(
+        actor=actor,
+        action=events.PROPOSAL_SHOWN_AGAIN,
+        target=proposal,
+        data={"was_hidden_because": proposal.hidden_reason},
+    )
+    proposal.hidden_reason = ""
+    proposal.save(update_fields=["hidden_reason", "updated_at"])
+    return proposal
+
+
+@transaction.atomic
 def comment_hide(*, actor: Any, comment: Comment, reason: str) -> Comment:
     """An owner hides a comment; its author still sees it, with the reason."""
     _check_owner(actor, comment.proposal.board)
@@ -223,4 +242,22 @@ def comment_hide(*, actor: Any, comment: Comment, reason: str) -> Comment:
     comment.full_clean()
     comment.save()
     audit_record(actor=actor, action=events.COMMENT_HIDDEN, target=comment.proposal)
+    return comment
+
+
+@transaction.atomic
+def comment_show_again(*, actor: Any, comment: Comment) -> Comment:
+    """An owner shows a hidden comment to everyone again."""
+    _check_owner(actor, comment.proposal.board)
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if not comment.hidden_reason:
+        return comment
+    audit_record(
+        actor=actor,
+        action=events.COMMENT_SHOWN_AGAIN,
+        target=comment.proposal,
+        data={"was_hidden_because": comment.hidden_reason},
+    )
+    comment.hidden_reason = ""
+    comment.save()
     return comment

@@ -9,9 +9,11 @@ from flourish.core.models import AuditEvent
 from flourish.demand.factories import ProposalFactory, ServiceFactory
 from flourish.demand.models import ProposalStatus, Vote
 from flourish.demand.services.boards import (
+    comment_hide,
     comment_make,
     proposal_hide,
     proposal_set_status,
+    proposal_show_again,
     vote_cast,
 )
 
@@ -164,3 +166,58 @@ def test_the_board_page_makes_the_same_number_of_queries_whatever_its_size(
     client.force_login(colleague)
     with django_assert_max_num_queries(BOARD_QUERIES):
         client.get(reverse("demand:board", args=[board.slug]))
+
+
+def test_an_owner_shows_a_hidden_proposal_again_and_members_can_vote_on_it(
+    client, proposal, owner, group
+):
+    proposal_hide(actor=owner, proposal=proposal, reason="Names a member by mistake.")
+    client.force_login(owner)
+    page = client.get(reverse("demand:proposal", args=[proposal.board.slug, proposal.pk]))
+    assert "Show the proposal again" in page.content.decode()
+
+    response = client.post(
+        reverse("demand:show", args=[proposal.board.slug, proposal.pk]), follow=True
+    )
+
+    assert "Shown again. Everyone on the board can see it." in response.content.decode()
+    proposal.refresh_from_db()
+    assert not proposal.is_hidden
+    shown = AuditEvent.objects.get(action="demand.proposal_shown_again")
+    assert shown.actor == owner and shown.data["was_hidden_because"] == "Names a member by mistake."
+    member = UserFactory(email="member@example.org")
+    MembershipFactory(user=member, organisation=group, role="group_member")
+    client.force_login(member)
+    page = client.get(reverse("demand:proposal", args=[proposal.board.slug, proposal.pk]))
+    assert page.status_code == 200 and "Vote for this" in page.content.decode()
+
+
+def test_an_owner_shows_a_hidden_comment_again(client, proposal, owner, colleague):
+    comment = comment_make(actor=colleague, proposal=proposal, body="Saturdays suit carers")
+    comment_hide(actor=owner, comment=comment, reason="Checking with the author")
+    client.force_login(owner)
+
+    client.post(
+        reverse("demand:show", args=[proposal.board.slug, proposal.pk]), {"comment": comment.pk}
+    )
+
+    comment.refresh_from_db()
+    assert comment.hidden_reason == ""
+    assert AuditEvent.objects.filter(action="demand.comment_shown_again").count() == 1
+
+
+def test_only_the_boards_owners_can_show_something_again(
+    client, proposal, owner, colleague, stranger, other_lead
+):
+    proposal_hide(actor=owner, proposal=proposal, reason="Off topic")
+    url = reverse("demand:show", args=[proposal.board.slug, proposal.pk])
+    for person in (colleague, stranger, other_lead):
+        client.force_login(person)
+        assert client.post(url).status_code == 404
+    client.force_login(owner)
+    assert client.get(url).status_code == 405
+    assert client.post(url, {"comment": "999999"}).status_code == 404
+    proposal.refresh_from_db()
+    assert proposal.is_hidden
+    with pytest.raises(ValidationError):
+        proposal_show_again(actor=colleague, proposal=proposal)

@@ -36,9 +36,11 @@ from flourish.demand.services.boards import (
     board_create,
     comment_hide,
     comment_make,
+    comment_show_again,
     proposal_hide,
     proposal_make,
     proposal_set_status,
+    proposal_show_again,
     vote_cast,
 )
 from flourish.demand.views.common import add_service_error, posted
@@ -224,6 +226,24 @@ def proposal_hide_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             messages.success(request, _("Hidden. The author can see why."))
             return redirect("demand:proposal", slug=slug, pk=pk)
     return _proposal_page(request, view, pk, hide_form=form)
+
+
+@login_required
+@require_POST
+def proposal_show_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Shows a hidden proposal, or one of its hidden comments, to everyone again."""
+    view = _owner_view(request, slug)
+    proposal = get_proposal_for_user(view=view, user=request.user, pk=pk)
+    comment_pk = request.POST.get("comment", "")
+    if comment_pk.isdigit():
+        comment = proposal.comments.filter(pk=int(comment_pk)).first()
+        if comment is None:
+            raise Http404
+        comment_show_again(actor=request.user, comment=comment)
+    else:
+        proposal_show_again(actor=request.user, proposal=proposal)
+    messages.success(request, _("Shown again. Everyone on the board can see it."))
+    return redirect("demand:proposal", slug=slug, pk=pk)
 
 
 def you_said(request: HttpRequest, slug: str) -> HttpResponse:
