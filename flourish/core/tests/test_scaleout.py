@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from flourish.core.database_routing import PINNED_COOKIE, PRIMARY, REPLICA, PrimaryReplicaRouter
+from flourish.directory.factories import offer_meeting_at
 
 pytestmark = [
     pytest.mark.scaleout,
@@ -50,6 +51,25 @@ class TestTheReplicaRouter:
 
         assert response.status_code == 200
         assert len(replica) > 0
+        assert len(primary) == 0
+
+    @pytest.mark.django_db(transaction=True, databases=[PRIMARY, REPLICA])
+    def test_a_directory_search_ranks_on_the_replica_with_its_prepared_statement(
+        self, client, settings
+    ):
+        settings.PUBLIC_PAGE_CACHE = False
+        offer_meeting_at(postcode="LS6 1AA", name="Hearing Voices evening group")
+
+        with queries_on(REPLICA) as replica, queries_on(PRIMARY) as primary:
+            response = client.get(
+                reverse("directory:search"), {"postcode": "LS6", "distance": "10"}
+            )
+
+        assert [hit.offer.name for hit in response.context["results"].hits] == [
+            "Hearing Voices evening group"
+        ]
+        ranking = [q["sql"] for q in replica.captured_queries if "SELECT kind, id, km" in q["sql"]]
+        assert len(ranking) == 1 and "'LS6'" in ranking[0]
         assert len(primary) == 0
 
     @pytest.mark.django_db(transaction=True, databases=[PRIMARY, REPLICA])
