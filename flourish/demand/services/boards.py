@@ -216,19 +216,10 @@ def proposal_hide(*, actor: Any, proposal: Proposal, reason: str) -> Proposal:
 @transaction.atomic
 def proposal_show_again(*, actor: Any, proposal: Proposal) -> Proposal:
     """An owner undoes a hiding (made in error, or the author has put it right): members
-    see the proposal, vote on it and comment again. The reason stays in the audit."""
+    see the proposal, vote on it and comment again."""
     _check_owner(actor, proposal.board)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if not proposal.is_hidden:
-        return proposal
-    audit_record(
-        actor=actor,
-        action=events.PROPOSAL_SHOWN_AGAIN,
-        target=proposal,
-        data={"was_hidden_because": proposal.hidden_reason},
-    )
-    proposal.hidden_reason = ""
-    proposal.save(update_fields=["hidden_reason", "updated_at"])
+    _show_again(actor, proposal, action=events.PROPOSAL_SHOWN_AGAIN, target=proposal)
     return proposal
 
 
@@ -250,14 +241,16 @@ def comment_show_again(*, actor: Any, comment: Comment) -> Comment:
     """An owner shows a hidden comment to everyone again."""
     _check_owner(actor, comment.proposal.board)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if not comment.hidden_reason:
-        return comment
-    audit_record(
-        actor=actor,
-        action=events.COMMENT_SHOWN_AGAIN,
-        target=comment.proposal,
-        data={"was_hidden_because": comment.hidden_reason},
-    )
-    comment.hidden_reason = ""
-    comment.save()
+    _show_again(actor, comment, action=events.COMMENT_SHOWN_AGAIN, target=comment.proposal)
     return comment
+
+
+def _show_again(actor: Any, hidden: Proposal | Comment, *, action: str, target: Proposal) -> None:
+    """Clears the reason a proposal or comment was hidden; the audit keeps it."""
+    if not hidden.hidden_reason:
+        return
+    audit_record(
+        actor=actor, action=action, target=target, data={"was_hidden_because": hidden.hidden_reason}
+    )
+    hidden.hidden_reason = ""
+    hidden.save(update_fields=["hidden_reason", "updated_at"])
