@@ -87,9 +87,9 @@ def area_changed(area: str) -> None:
     """Start a new generation of an area's public pages: the next visitor gets fresh ones."""
     generation = time.time_ns()
     cache.set(_generation_key(area), generation, None)
-    remembered = _read_this_request.get()
-    if remembered is not None:
-        remembered[area] = generation
+    seen = _read_this_request.get()
+    if seen is not None:
+        seen[area] = generation
 
 
 def area_generation(area: str) -> int:
@@ -98,16 +98,16 @@ def area_generation(area: str) -> int:
 
 
 def _generation(area: str) -> int:
-    remembered = _read_this_request.get()
-    if remembered is not None and area in remembered:
-        return remembered[area]
+    seen = _read_this_request.get()
+    if seen is not None and area in seen:
+        return seen[area]
     current = cache.get(_generation_key(area))
     if current is None:
         current = time.time_ns()
         cache.add(_generation_key(area), current, None)
         current = cache.get(_generation_key(area), current)
-    if remembered is not None:
-        remembered[area] = int(current)
+    if seen is not None:
+        seen[area] = int(current)
     return int(current)
 
 

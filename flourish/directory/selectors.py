@@ -290,6 +290,7 @@ def group_search_queryset(query: SearchQuery) -> QuerySet[Listing] | None:
 UNSHOWN_LISTING_FIELDS = ("suggester_email", "search_text", "search_vector")
 
 
+# What a result card shows of an offer (directory/_card.html, _offer_summary.html).
 CARD_COLUMNS = (
     "pk",
     "uuid",
@@ -301,9 +302,7 @@ CARD_COLUMNS = (
     "price_unit",
     "personal_budget",
 )
-
-
-# What a card shows of each meeting (directory/_offer_summary.html).
+# And of each of its meetings.
 MEETING_COLUMNS = ("weekday", "opens_at", "closes_at", "frequency", "starts_on")
 
 
