@@ -192,3 +192,14 @@ def test_a_lead_can_still_edit_an_offer_whose_one_off_has_passed_keeping_its_dat
     response = client.post(url, {**data, "starts_on": earlier})
     assert "Enter a date that is today or later" in response.content.decode()
     assert offer.schedules.get().starts_on == day
+
+
+def test_in_urdu_a_meeting_is_written_with_the_urdu_comma_and_its_times_left_to_right(client, db):
+    offer = one_off(on=next_saturday(), name="Summer picnic")
+    ScheduleFactory(offer=offer, weekday=0, opens_at=datetime.time(18), closes_at=datetime.time(20))
+    page = client.get(
+        reverse("directory:offer", args=[offer.uuid]), HTTP_ACCEPT_LANGUAGE="ur"
+    ).content.decode()
+    assert '، <span dir="ltr">10:00–13:00</span>' in page
+    assert '، پیر <span dir="ltr">18:00–20:00</span>' in page
+    assert ', <span dir="ltr">' not in page
