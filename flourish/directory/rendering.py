@@ -39,8 +39,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from flourish.core.public_cache import area_generation
+from flourish.directory.cards import OfferCard
 from flourish.directory.models import Listing
-from flourish.directory.selectors import OfferCard, SearchHit
+from flourish.directory.selectors import SearchHit
 
 CARD_TEMPLATES = ("directory/_card.html", "directory/_offer_summary.html")
 # Where each search puts its own district and distance. Anything a group typed is

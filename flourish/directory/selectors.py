@@ -11,15 +11,15 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from flourish.directory import ranking
+from flourish.directory.cards import OfferCard, offer_cards
 from flourish.directory.fulltext import words_match
 from flourish.directory.geography import KM_PER_MILE, District
 from flourish.directory.models import (
-    CostKind,
     Frequency,
     Listing,
     ListingState,
@@ -121,31 +121,6 @@ class SearchQuery:
     ends_by: datetime.time | None = None
     term_uuid: uuid.UUID | None = None
     taxonomy_uuid: uuid.UUID | None = None
-
-
-@dataclass(frozen=True)
-class OfferCard:
-    """What a search result shows of an offer, read as plain columns.
-
-    Building a page's offers as models, each with its group, meetings and places,
-    was a third of a first-time search; a card needs none of the rest."""
-
-    pk: int
-    uuid: uuid.UUID
-    name: str
-    description: str
-    online: bool
-    cost: str
-    price_pence: int | None
-    price_unit: str
-    personal_budget: bool
-    group_name: str
-    schedules: list[Schedule]
-    # The district of its first place, shown when the search gave no postcode.
-    first_area: str | None
-
-    def get_cost_display(self) -> str:
-        return str(CostKind(self.cost).label)
 
 
 @dataclass
@@ -290,43 +265,6 @@ def group_search_queryset(query: SearchQuery) -> QuerySet[Listing] | None:
 UNSHOWN_LISTING_FIELDS = ("suggester_email", "search_text", "search_vector")
 
 
-# What a result card shows of an offer (directory/_card.html, _offer_summary.html).
-CARD_COLUMNS = (
-    "pk",
-    "uuid",
-    "name",
-    "description",
-    "online",
-    "cost",
-    "price_pence",
-    "price_unit",
-    "personal_budget",
-)
-# And of each of its meetings.
-MEETING_COLUMNS = ("weekday", "opens_at", "closes_at", "frequency", "starts_on")
-
-
-def _offer_cards(ids: list[int], *, with_first_area: bool) -> dict[int, OfferCard]:
-    """The page's offers as cards with their meetings, in one query: a row for each
-    meeting, in the order they are shown, or one row for an offer with none."""
-    meeting = {f"meeting_{column}": F(f"schedules__{column}") for column in MEETING_COLUMNS}
-    offers = Offer.objects.filter(pk__in=ids).annotate(group_name=F("listing__name"), **meeting)
-    if with_first_area:
-        first_place = OfferPlace.objects.filter(offer=OuterRef("pk")).order_by("pk")
-        offers = offers.annotate(first_area=Subquery(first_place.values("place__outward_code")[:1]))
-    columns = (*CARD_COLUMNS, "group_name", *meeting, *(["first_area"] if with_first_area else []))
-    cards: dict[int, OfferCard] = {}
-    for row in offers.values(*columns).order_by("pk", "meeting_weekday", "meeting_opens_at"):
-        slot = {column: row.pop(f"meeting_{column}") for column in MEETING_COLUMNS}
-        card = cards.get(row["pk"])
-        if card is None:
-            row.setdefault("first_area", None)
-            card = cards[row["pk"]] = OfferCard(**row, schedules=[])
-        if slot["weekday"] is not None:
-            card.schedules.append(Schedule(offer_id=card.pk, **slot))
-    return cards
-
-
 def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchResults:
     """One page of offers and of groups with no offers: nearest first when a postcode is
     given, otherwise by name. Two to four queries, whatever the size of the directory."""
@@ -343,7 +281,7 @@ def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchRe
     )
     offer_ids = [row.pk for row in ranked if row.kind == "offer"]
     group_ids = [row.pk for row in ranked if row.kind == "group"]
-    offers = _offer_cards(offer_ids, with_first_area=near is None) if offer_ids else {}
+    offers = offer_cards(offer_ids, with_first_area=near is None)
     groups = Listing.objects.defer(*UNSHOWN_LISTING_FIELDS).in_bulk(group_ids) if group_ids else {}
     hits = []
     for row in ranked:
