@@ -5,12 +5,14 @@ from functools import lru_cache
 from typing import Any
 
 from django import forms, template
+from django.contrib.auth.models import AnonymousUser
 from django.forms import BoundField
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from flourish.core import layout
 from flourish.core.formatting import format_minutes, format_pence
 from flourish.core.forms import WIDGET_CLASSES, error_message, widget_kind
 
@@ -120,3 +122,15 @@ def date_parts(field: BoundField) -> list[dict[str, Any]]:
         {"id": part["attrs"]["id"], "name": part["name"], "value": part["value"]}
         for part in context["widget"]["subwidgets"]
     ]
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context: template.Context) -> SafeString:
+    """The menu's links for the person reading, drawn once per language and kind of person."""
+    return layout.site_menu(context.get("user") or AnonymousUser())
+
+
+@register.simple_tag
+def site_footer() -> SafeString:
+    """The footer with the crisis-help numbers, drawn once per language."""
+    return layout.site_footer()

@@ -146,3 +146,41 @@ def test_the_menu_is_decided_by_the_rules_without_reading_permission_tables(clie
     menu = str(check_page(response.content.decode()).find(id="navigation"))
     assert reverse("core:audit") not in menu
     assert reverse("grants:holding_home") not in menu
+
+
+def test_a_menu_drawn_for_one_person_is_never_shown_to_another(client, owner):
+    """The menu and footer are drawn once per language and kind of person: a funder's
+    menu must not reach a group member who comes next, nor an English one a Welsh reader."""
+    from flourish.accounts.factories import (
+        AuthenticatorFactory,
+        MembershipFactory,
+        OrganisationFactory,
+        UserFactory,
+    )
+    from flourish.accounts.models import OrganisationKind
+
+    def menu_and_footer() -> tuple[str, str]:
+        page = check_page(client.get(reverse("core:home")).content.decode())
+        return str(page.find(id="navigation")), str(page.find("footer"))
+
+    associate = UserFactory()
+    funder = OrganisationFactory(kind=OrganisationKind.FUNDER)
+    MembershipFactory(user=associate, organisation=funder, role=Role.ASSOCIATE)
+    AuthenticatorFactory(user=associate)
+    client.force_login(associate)
+    associate_menu, _footer = menu_and_footer()
+    client.force_login(owner)
+    owner_menu, _footer = menu_and_footer()
+    client.cookies["django_language"] = "cy"
+    welsh_menu, welsh_footer = menu_and_footer()
+    client.logout()
+    client.cookies["django_language"] = "en-gb"
+    anonymous_menu, english_footer = menu_and_footer()
+
+    assert reverse("grants:manage") in associate_menu
+    assert reverse("grants:manage") not in owner_menu
+    assert reverse("budgets:index") in owner_menu
+    assert reverse("budgets:index") not in anonymous_menu
+    assert "Your account" in owner_menu and "Eich cyfrif" in welsh_menu
+    assert "Os oes angen help arnoch chi nawr" in welsh_footer
+    assert "If you need help now" in english_footer and "116 123" in english_footer

@@ -51,9 +51,24 @@ def test_the_english_home_page_is_unchanged_by_the_catalogues(client):
 
 
 # Strings whose Welsh or Urdu is rightly the same as the English: words Welsh
-# shares with English, and the space that joins "2 hours 30 minutes".
+# shares with English, the space that joins "2 hours 30 minutes", and a meeting's
+# day and time, which Welsh joins with the same comma (Urdu writes its own).
+MEETING_TIMES = {
+    '%(date)s, <span dir="ltr">%(opens)s–%(closes)s</span>',
+    '%(frequency)s, %(weekday)s <span dir="ltr">%(opens)s–%(closes)s</span>',
+}
 SAME_AS_ENGLISH = {
-    "cy": {"person", "Person", "cost", "Cost", "Panel", "Grant", "%(counter)s grant", " "},
+    "cy": {
+        "person",
+        "Person",
+        "cost",
+        "Cost",
+        "Panel",
+        "Grant",
+        "%(counter)s grant",
+        " ",
+        *MEETING_TIMES,
+    },
     "ur": {" "},
 }
 
