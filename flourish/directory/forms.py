@@ -69,7 +69,9 @@ class SearchForm(forms.Form):
             "max_length": _("Enter a postcode, or just its first half, for example LS6 3AB or LS6")
         },
     )
-    distance = forms.ChoiceField(label=_("Within"), choices=DISTANCE_CHOICES, required=False)
+    distance = forms.ChoiceField(
+        label=_("Within"), choices=DISTANCE_CHOICES, required=False, initial=DEFAULT_MILES
+    )
     day = forms.ChoiceField(label=_("Day"), choices=DAY_CHOICES, required=False)
     time = forms.ChoiceField(label=_("Time of day"), choices=TIME_CHOICES, required=False)
     type = forms.ModelChoiceField(

@@ -1,6 +1,8 @@
 """Journey: a person finds a peer group near their postcode that meets on a weekday evening."""
 
 import datetime
+import html
+import re
 
 import pytest
 from django.core.cache import caches
@@ -129,6 +131,26 @@ def test_it_pages_through_many_results(client, db):
     assert len(names(first)) == 20 and len(names(third)) == 5
     assert set(names(first)).isdisjoint(names(third))
     assert "Page 1 of 3" in first.content.decode()
+
+
+def test_the_empty_search_form_offers_the_same_distance_a_search_uses_by_default(client, db):
+    page = client.get(SEARCH).content.decode()
+    assert re.search(r'<option value="5" selected>', page)
+    assert not re.search(r'<option value="1" selected>', page)
+
+
+def test_the_next_page_link_keeps_the_search(client, db):
+    for number in range(25):
+        offer_meeting_at(postcode="LS6 1AA", name=f"Leeds group {number:02d}")
+    for number in range(30):
+        offer_meeting_at(postcode="TR1 1AA", name=f"Cornwall group {number:02d}")
+    first = client.get(SEARCH, {"postcode": "LS6", "distance": "5"})
+    link = re.search(r'href="([^"]*)" rel="next"', first.content.decode())
+    assert link is not None
+    second = client.get(SEARCH + html.unescape(link.group(1)))
+    assert "Page 2 of 2" in second.content.decode()
+    assert second.context["results"].total == 25
+    assert names(second) and all(name.startswith("Leeds") for name in names(second))
 
 
 @pytest.mark.parametrize(
