@@ -134,3 +134,12 @@ def site_menu(context: template.Context) -> SafeString:
 def site_footer() -> SafeString:
     """The footer with the crisis-help numbers, drawn once per language."""
     return layout.site_footer()
+
+
+@register.filter
+def ltr(value: object) -> SafeString | str:
+    """A phone number, email address or code, kept left to right as one piece on a
+    right-to-left page ("0113 496 0001", not "0001 496 0113")."""
+    if value in (None, ""):
+        return ""
+    return format_html('<span dir="ltr">{}</span>', value)
