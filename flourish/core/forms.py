@@ -106,10 +106,11 @@ class GovukDateField(forms.MultiValueField):
 
 
 # Widget kinds the field template knows how to draw.
+# Most specific first: Django's CheckboxSelectMultiple is a kind of RadioSelect.
 _CHOICE_KINDS: tuple[tuple[type[forms.Widget], str], ...] = (
     (GovukDateInput, "date"),
-    (forms.RadioSelect, "radios"),
     (forms.CheckboxSelectMultiple, "checkboxes"),
+    (forms.RadioSelect, "radios"),
     (forms.CheckboxInput, "checkbox"),
     (forms.Textarea, "textarea"),
     (forms.Select, "select"),

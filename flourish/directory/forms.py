@@ -17,6 +17,7 @@ from flourish.directory.models import (
     Frequency,
     Listing,
     Offer,
+    OfferKind,
     Weekday,
 )
 from flourish.directory.rendering import search_form_html
@@ -333,6 +334,8 @@ class OfferForm(forms.ModelForm):
         terms = cast(forms.ModelMultipleChoiceField, self.fields["terms"])
         terms.queryset = offer_type_terms()
         terms.required = False
+        # Radios need no empty "---------" answer: nothing ticked is already no answer.
+        cast(forms.ChoiceField, self.fields["kind"]).choices = OfferKind.choices
         cap_text_answers(self)
         # Most prices are per session: an empty box means 1.
         sessions = cast(forms.IntegerField, self.fields["sessions_per_price"])

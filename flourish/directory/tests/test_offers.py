@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from flourish.core.tests.page_checks import page_text
+from flourish.core.tests.page_checks import check_page, page_text
 from flourish.directory.factories import ListingFactory, offer_meeting_at
 from flourish.directory.models import Offer, Place, Schedule, TaxonomyTerm
 
@@ -46,6 +46,20 @@ def test_a_lead_adds_a_weekly_offer_at_a_public_venue(client, listing, owner):
     assert list(offer.terms.all()) == [term]
     place = Place.objects.get()
     assert (place.outward_code, place.local_authority) == ("LS6", "Leeds")
+
+
+def test_the_offer_form_asks_for_types_as_tick_boxes_and_its_kind_with_no_blank_answer(
+    client, listing, owner
+):
+    client.force_login(owner)
+    form = check_page(client.get(add_url(listing)).content.decode())
+    types = form.select("input[name=terms]")
+    kinds = form.select("input[name=kind]")
+    assert types and all(box["type"] == "checkbox" for box in types)
+    assert all("govuk-checkboxes__input" in box["class"] for box in types)
+    assert [kind["value"] for kind in kinds] == ["service", "activity", "space"]
+    assert not any(kind.has_attr("checked") for kind in kinds)
+    assert "---------" not in str(form)
 
 
 def test_a_place_that_is_not_a_public_venue_shows_only_its_district(client, listing, owner):
