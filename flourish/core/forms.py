@@ -14,7 +14,9 @@ from django import forms
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.safestring import SafeString
+from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -58,11 +60,21 @@ class GovukDateField(forms.MultiValueField):
         self.not_after_today = not_after_today
         self.not_before_today = not_before_today
         parts = [forms.CharField(required=False) for _part in range(3)]
-        kwargs.setdefault(
-            "error_messages",
-            {"required": _("Enter %(what)s, for example 27 3 2026") % {"what": what}},
+        # Lazy, like every message: the field is made once, in English, when the code
+        # loads; the message is put together in the reader's language each time it is shown.
+        required = lazy(
+            lambda: gettext("Enter %(what)s, for example 27 3 2026") % {"what": what}, str
         )
+        kwargs.setdefault("error_messages", {"required": required()})
         super().__init__(parts, require_all_fields=False, **kwargs)
+
+    def _message(self, message: str, **values: str) -> str:
+        """`message` with the date's name in it, a capital letter only where the sentence
+        starts with it ("The date must include a day" / "Rhaid i'r dyddiad gynnwys...")."""
+        what = str(self.what)
+        if message.startswith("%(what)s"):
+            what = what[:1].upper() + what[1:]
+        return message % {"what": what, **values}
 
     def compress(self, data_list: list[Any]) -> datetime.date | None:
         values = [str(value or "").strip() for value in (data_list or [])]
@@ -75,8 +87,10 @@ class GovukDateField(forms.MultiValueField):
         ]
         if missing:
             raise forms.ValidationError(
-                gettext("%(what)s must include %(missing)s")
-                % {"what": str(self.what).capitalize(), "missing": " and ".join(missing)}
+                self._message(
+                    gettext("%(what)s must include %(missing)s"),
+                    missing=get_text_list(missing, gettext("and")),
+                )
             )
         try:
             day, month, year = (int(value) for value in values)
@@ -85,8 +99,7 @@ class GovukDateField(forms.MultiValueField):
             when = datetime.date(year, month, day)
         except ValueError as error:
             raise forms.ValidationError(
-                gettext("%(what)s must be a real date, for example 27 3 2026")
-                % {"what": str(self.what).capitalize()}
+                self._message(gettext("%(what)s must be a real date, for example 27 3 2026"))
             ) from error
         return self._in_range(when)
 
@@ -94,13 +107,11 @@ class GovukDateField(forms.MultiValueField):
         today = timezone.localdate()
         if self.not_after_today and when > today:
             raise forms.ValidationError(
-                gettext("%(what)s must be today or in the past")
-                % {"what": str(self.what).capitalize()}
+                self._message(gettext("%(what)s must be today or in the past"))
             )
         if self.not_before_today and when < today:
             raise forms.ValidationError(
-                gettext("%(what)s must be today or in the future")
-                % {"what": str(self.what).capitalize()}
+                self._message(gettext("%(what)s must be today or in the future"))
             )
         return when
 

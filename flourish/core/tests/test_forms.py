@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django import forms
 from django.template import Context, Template
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from flourish.core.forms import GovukDateField
 
@@ -95,6 +95,20 @@ def test_a_date_that_must_not_be_in_the_future_says_so():
 
     with pytest.raises(forms.ValidationError, match="must be today or in the past"):
         field.clean([str(tomorrow.day), str(tomorrow.month), str(tomorrow.year)])
+
+
+def test_a_dates_messages_are_in_the_readers_language_though_the_form_was_made_in_english():
+    # `Questions` was made when this module loaded, in English.
+    with translation.override("cy"):
+        empty = Questions({"met_on_0": "", "met_on_1": "", "met_on_2": ""})
+        half = Questions({"met_on_0": "1", "met_on_1": "", "met_on_2": ""})
+        assert not empty.is_valid() and not half.is_valid()
+        assert empty.errors["met_on"] == ["Rhowch the date you met, er enghraifft 27 3 2026"]
+        assert half.errors["met_on"] == ["Rhaid i the date you met gynnwys mis a blwyddyn"]
+    with translation.override("ur"):
+        half = Questions({"met_on_0": "1", "met_on_1": "", "met_on_2": ""})
+        assert not half.is_valid()
+        assert " اور " in half.errors["met_on"][0]
 
 
 class _StoredFile:
