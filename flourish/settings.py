@@ -44,6 +44,8 @@ OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", "Flourish")
 OPEN_DATA_PREFIX = env.str("OPEN_DATA_PREFIX", "flourish")
 OPEN_DATA_LICENSE = env.str("OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/")
 CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", [])
+# A form sent without its token says what happened in the person's language.
+CSRF_FAILURE_VIEW = "flourish.core.views.form_expired"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -9,6 +9,12 @@ from flourish.core.pagination import page_of
 from flourish.core.selectors import audit_event_list
 
 
+def form_expired(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its CSRF token, or with an old one: what happened and what to do,
+    in the person's language and the site's layout (Django's own page is neither)."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 

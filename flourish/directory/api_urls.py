@@ -20,4 +20,6 @@ urlpatterns = [
     path("taxonomies/<str:taxonomy_id>", views.taxonomy_detail, name="taxonomy"),
     path("taxonomy_terms", views.taxonomy_terms, name="taxonomy_terms"),
     path("taxonomy_terms/<str:term_id>", views.taxonomy_term_detail, name="taxonomy_term"),
+    # Anything else under the API is answered in JSON too, with the paths it does have.
+    path("<path:rest>", views.no_such_path, name="no_such_path"),
 ]

@@ -316,6 +316,7 @@ ARGUMENTS: dict[str, Arguments] = {
     "openreferral:service_at_location": lambda world: {"link_id": world.offer_place.uuid},
     "openreferral:taxonomy": lambda world: {"taxonomy_id": world.term.taxonomy.uuid},
     "openreferral:taxonomy_term": lambda world: {"term_id": world.term.uuid},
+    "openreferral:no_such_path": lambda world: {"rest": "services/"},
     "grants:programme_detail": _slug,
     "grants:eligibility": lambda world: {**_slug(world), "number": 1},
     "grants:funded": _slug,

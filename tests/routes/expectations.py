@@ -129,6 +129,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "openreferral:taxonomy": EVERYONE,
     "openreferral:taxonomy_terms": EVERYONE,
     "openreferral:taxonomy_term": EVERYONE,
+    # Any other address under the API: a JSON "not found" for everyone.
+    "openreferral:no_such_path": Expect(each(HIDDEN)),
     "grants:programme_list": EVERYONE,
     "grants:threesixtygiving_json": EVERYONE,
     "grants:programme_detail": EVERYONE,

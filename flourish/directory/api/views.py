@@ -110,6 +110,15 @@ def openapi(request: HttpRequest) -> dict[str, Any]:
     return {**_openapi_document(), "servers": [{"url": server}]}
 
 
+@api_view(cached=False)
+def no_such_path(request: HttpRequest, rest: str) -> dict[str, Any]:
+    raise params.ApiError(
+        404,
+        "There is nothing at this address. Paths have no slash at the end, for example "
+        "/openreferral/services; /openreferral/openapi.json lists them all.",
+    )
+
+
 @api_view
 def services(request: HttpRequest) -> dict[str, Any]:
     paging = params.paging(request.GET)
