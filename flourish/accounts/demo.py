@@ -57,13 +57,37 @@ DEMO_ORGANISATIONS = {
 }
 
 
+# People the other areas' demos add, each for a journey of their own.
+MORE_DEMO_PEOPLE = [
+    ("holder@example.org", "a person with a personal budget from Bradford Council"),
+    ("broker@example.org", "a broker who books for budget holders"),
+    ("council@example.org", "Bradford Council's personal budgets staff"),
+    ("keighley.coordinator@example.org", "the coordinator of Keighley Timebank"),
+]
+
+
+def demo_person(*, email: str, name: str) -> User:
+    """Someone a newcomer can sign in as: with the demo password, and an email address
+    already proved, as if they had signed in before."""
+    person: User = UserFactory.create(email=email, name=name)
+    if not person.has_usable_password():
+        person.set_password(DEMO_PASSWORD)
+        person.save(update_fields=["password"])
+    EmailAddress.objects.get_or_create(
+        user=person, email=email, defaults={"verified": True, "primary": True}
+    )
+    return person
+
+
 def sign_ins(stdout: TextIO) -> None:
     """Print the demo sign-ins; `seed` prints them last, so they are easy to find."""
     stdout.write("Demo sign-ins (we email you a code; in development the email is printed")
     stdout.write("in this terminal). Each also has the password " + DEMO_PASSWORD + ":")
     for email, _name, slug, role in DEMO_PEOPLE:
         organisation = DEMO_ORGANISATIONS[slug][0]
-        stdout.write(f"  {email:<24} {Role(role).label} at {organisation}")
+        stdout.write(f"  {email:<32} {Role(role).label} at {organisation}")
+    for email, who in MORE_DEMO_PEOPLE:
+        stdout.write(f"  {email:<32} {who}")
 
 
 def build(stdout: TextIO) -> None:
@@ -72,13 +96,7 @@ def build(stdout: TextIO) -> None:
         for slug, (name, kind) in DEMO_ORGANISATIONS.items()
     }
     for email, name, slug, role in DEMO_PEOPLE:
-        person = UserFactory(email=email, name=name)
-        if not person.has_usable_password():
-            person.set_password(DEMO_PASSWORD)
-            person.save(update_fields=["password"])
-        EmailAddress.objects.get_or_create(
-            user=person, email=email, defaults={"verified": True, "primary": True}
-        )
+        person = demo_person(email=email, name=name)
         MembershipFactory(user=person, organisation=organisations[slug], role=role)
     # Tom has said Priya may act for him, so the consents page has something on it.
     tom = User.objects.get(email="member@example.org")

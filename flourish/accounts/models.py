@@ -26,6 +26,12 @@ class UserManager(BaseUserManager["User"]):
             # Signing in by emailed code is the default; a password is optional.
             user.set_unusable_password()
         user.save(using=self._db)
+        # Someone another person signs up (a budget holder, a timebank newcomer, a group's
+        # contact) has an address nobody has proved yet: the first emailed sign-in code
+        # proves it. Without it, they would be asked for a second code straight after.
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=False)
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":

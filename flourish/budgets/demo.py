@@ -12,8 +12,8 @@ from typing import TextIO
 
 from django.utils import timezone
 
+from flourish.accounts.demo import demo_person
 from flourish.accounts.factories import (
-    AuthenticatorFactory,
     MembershipFactory,
     OrganisationFactory,
     UserFactory,
@@ -63,7 +63,11 @@ def build(stdout: TextIO) -> None:
     council = OrganisationFactory(
         name="Bradford Council", slug=COUNCIL_SLUG, kind=OrganisationKind.COUNCIL
     )
-    council_staff_make(council, UserFactory(email="council@example.org", name="Kim Council"))
+    council_staff_make(
+        council,
+        demo_person(email="council@example.org", name="Kim Council"),
+        authenticator=False,  # a newcomer signing in as Kim sets up their own
+    )
     offers = _offers()
     holders = _holders(council, today, rng)
     budget_periods_pay(today=today)
@@ -108,7 +112,7 @@ def _offers() -> list[Offer]:
 
 
 def _holders(council: Organisation, today: datetime.date, rng: random.Random) -> list[Budget]:
-    holder = UserFactory(email="holder@example.org", name="Jo Holder")
+    holder = demo_person(email="holder@example.org", name="Jo Holder")
     people = [holder, *(UserFactory() for _n in range(HOLDERS - 1))]
     budgets = []
     for number, person in enumerate(people):
@@ -161,11 +165,10 @@ def _bookings(
 
 def _brokers(budgets: list[Budget], today: datetime.date) -> None:
     brokerage = OrganisationFactory(name="Bradford Brokerage", kind=OrganisationKind.GROUP)
-    sam = UserFactory(email="broker@example.org", name="Sam Broker")
+    sam = demo_person(email="broker@example.org", name="Sam Broker")
     MembershipFactory(user=sam, organisation=brokerage, role=Role.BROKER)
-    AuthenticatorFactory(user=sam)
     priya = User.objects.get(email="organiser@example.org")  # her group acts as a broker too
-    family = UserFactory(email="family@example.org", name="Ann Family")
+    family = demo_person(email="family@example.org", name="Ann Family")
     until = today + datetime.timedelta(days=90)
     for budget, broker, limit in (
         (budgets[0], sam, 10_000),

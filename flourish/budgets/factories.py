@@ -24,11 +24,15 @@ def council_make(name: str = "Leeds City Council", slug: str | None = None) -> O
     return OrganisationFactory(**fields)
 
 
-def council_staff_make(council: Organisation, user: User | None = None) -> User:
-    """Someone who works on personal budgets at the council, with two-step sign-in."""
+def council_staff_make(
+    council: Organisation, user: User | None = None, *, authenticator: bool = True
+) -> User:
+    """Someone who works on personal budgets at the council, with two-step sign-in: with
+    an authenticator app, unless they are to set it up themselves (as in the demo)."""
     person = user or UserFactory()
     MembershipFactory(user=person, organisation=council, role=Role.FUNDER_STAFF)
-    AuthenticatorFactory(user=person)
+    if authenticator:
+        AuthenticatorFactory(user=person)
     return person
 
 

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from django.utils import timezone
 
+from flourish.accounts.demo import demo_person
 from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
 from flourish.accounts.models import Organisation, OrganisationKind, Role, User
 from flourish.timebank.factories import (
@@ -67,7 +68,7 @@ def _bradford(stdout: TextIO, coordinator: User) -> Timebank:
     _mentoring(timebank, members, coordinator, rng)
     AskingMemberFactory(
         timebank=timebank,
-        user=UserFactory(email="newcomer@example.org", name="Lena Newcomer"),
+        user=demo_person(email="newcomer@example.org", name="Lena Newcomer"),
         area="BD9",
         recorded_by=coordinator,
     )
@@ -90,7 +91,7 @@ def _partner(stdout: TextIO, bradford: Timebank, bradford_coordinator: User) -> 
         slug="keighley-peer-support", name="Keighley Peer Support", kind=OrganisationKind.GROUP
     )
     people = [
-        UserFactory(email=f"keighley.{key}@example.org", name=name)
+        demo_person(email=f"keighley.{key}@example.org", name=name)
         for key, name, _area, _offer in PARTNER_PEOPLE
     ]
     coordinator = people[0]

@@ -54,6 +54,19 @@ def test_a_person_signs_in_with_a_code_we_email_them(client, db):
     assert signed_in_email(client) == "asha@example.org"
 
 
+def test_someone_another_person_signed_up_signs_in_with_one_code_and_no_second(client, db):
+    User.objects.create_user("holder@example.org", name="Jo Holder")  # as the council's page does
+
+    client.post(reverse("account_login"), {"login": "holder@example.org"})
+    response = client.post(reverse("account_confirm_login_code"), {"code": emailed_code()})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:home")
+    assert signed_in_email(client) == "holder@example.org"
+    assert EmailAddress.objects.get(email="holder@example.org").verified
+    assert len(mail.outbox) == 1
+
+
 def test_a_wrong_code_is_explained_and_does_not_sign_anyone_in(client, db):
     verified_person("asha@example.org")
     client.post(reverse("account_login"), {"login": "asha@example.org"})

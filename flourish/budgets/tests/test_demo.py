@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from flourish.accounts import demo as accounts_demo
 from flourish.accounts.models import User
+from flourish.accounts.tests.demo_sign_in import signs_in_with_the_demo_password
 from flourish.accounts.tests.two_step import with_authenticator
 from flourish.budgets import demo as budgets_demo
 from flourish.budgets.models import (
@@ -36,12 +37,19 @@ def demo():
 def test_the_demo_has_every_journey_ready_and_runs_twice(client, demo):
     """One build for every check: the demo takes a while to make."""
     check_the_counts()
+    # Before any check gives someone an authenticator app, as the demo has none.
+    check_each_person_in_the_budgets_demo_signs_in_with_the_demo_password()
     check_a_person_books_a_peer_session_and_the_group_confirms(client, demo)
     check_a_broker_books_within_the_limit_and_is_refused_over_it(client, demo)
     check_a_pool_votes_and_pays_a_group(client, demo)
     check_the_council_downloads_a_months_statements(client)
     check_a_note_on_a_line_reaches_the_councils_own_columns(client, demo)
     assert ledger_integrity().sound
+
+
+def check_each_person_in_the_budgets_demo_signs_in_with_the_demo_password():
+    for email in ("holder@example.org", "broker@example.org", "council@example.org"):
+        assert signs_in_with_the_demo_password(email), email
 
 
 def check_the_counts():
@@ -112,7 +120,7 @@ def check_a_pool_votes_and_pays_a_group(client, budget):
 
 
 def check_the_council_downloads_a_months_statements(client):
-    client.force_login(User.objects.get(email="council@example.org"))
+    client.force_login(with_authenticator(User.objects.get(email="council@example.org")))
     response = client.get(
         f"/budgets/council/{budgets_demo.COUNCIL_SLUG}/statements/",
         {"period": timezone.localdate().strftime("%Y-%m"), "download": "csv"},
@@ -134,7 +142,7 @@ def check_a_note_on_a_line_reaches_the_councils_own_columns(client, budget):
         f"/budgets/{budget.pk}/statement/lines/{line.pk}/note/", {"text": "A year of money in"}
     )
     assert response.status_code == 302
-    client.force_login(User.objects.get(email="council@example.org"))
+    client.force_login(with_authenticator(User.objects.get(email="council@example.org")))
     page = client.get(f"/budgets/council/{budgets_demo.COUNCIL_SLUG}/statements/")
     assert "Your council’s own columns" in page.content.decode()
     response = client.get(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from flourish.accounts.models import User
+from flourish.accounts.tests.two_step import with_authenticator
 from flourish.budgets import demo as budgets_demo
 from flourish.budgets.statements import LAYOUTS
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_council_downloads_a_months_statements_from_seed_data(client):
     call_command("seed", stdout=io.StringIO())
-    client.force_login(User.objects.get(email="council@example.org"))
+    client.force_login(with_authenticator(User.objects.get(email="council@example.org")))
     url = f"/budgets/council/{budgets_demo.COUNCIL_SLUG}/statements/"
     page = client.get(url).content.decode()
     assert "Download as XLSX" in page

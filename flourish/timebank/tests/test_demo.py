@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from flourish.accounts import demo as accounts_demo
 from flourish.accounts.models import User
+from flourish.accounts.tests.demo_sign_in import signs_in_with_the_demo_password
 from flourish.accounts.tests.two_step import force_login_with_two_steps, with_authenticator
 from flourish.ledger.models import LedgerAccount
 from flourish.ledger.selectors import account_balance_from_entries
@@ -38,6 +39,8 @@ def test_the_demo_has_every_journey_ready_and_runs_twice(client, demo):
     check_the_member_confirms_the_hour_waiting_for_them(client, demo)
     check_the_coordinator_sees_the_newcomer_asking_to_join(client, demo)
     check_a_partner_timebank_has_agreed_and_an_hour_crossed_between_them(client, demo)
+    assert signs_in_with_the_demo_password("keighley.coordinator@example.org")
+    assert signs_in_with_the_demo_password("newcomer@example.org")
 
 
 def check_the_counts(demo):
