@@ -11,10 +11,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.fields import EncryptedTextField
 from flourish.core.models import TimeStampedModel
+from flourish.directory.offer_types import OFFER_TYPE_NAMES
 
 
 class ListingState(models.TextChoices):
@@ -160,7 +162,8 @@ class TaxonomyTerm(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        """Its name in the reader's language, where it is one of the types Flourish starts with."""
+        return gettext(self.name) if self.name in OFFER_TYPE_NAMES else self.name
 
 
 class OfferKind(models.TextChoices):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 def add_offer_types(apps, schema_editor):
     """The offer types every directory starts with (as taxonomy_defaults_ensure)."""
-    from flourish.directory.services.offers import OFFER_TYPES
+    from flourish.directory.offer_types import OFFER_TYPES
 
     Taxonomy = apps.get_model("directory", "Taxonomy")
     TaxonomyTerm = apps.get_model("directory", "TaxonomyTerm")

@@ -19,6 +19,7 @@ from flourish.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from flourish.directory.offer_types import OFFER_TYPES
 from flourish.directory.services.search_index import offer_search_text, search_index_update
 
 
@@ -120,18 +121,6 @@ def place_create(*, listing: Listing, fields: Mapping[str, Any]) -> Place:
     place.full_clean()
     place.save()
     return place
-
-
-OFFER_TYPES = [
-    ("peer-support", "Peer support group", "People with shared experience supporting each other."),
-    ("activity", "Activity", "Doing something together: walking, art, growing, cooking."),
-    ("drop-in", "Drop-in space", "A space to be, without booking."),
-    ("helpline", "Helpline or listening line", "Someone to talk to by phone or text."),
-    ("online", "Online session", "Meeting by video or chat."),
-    ("practical-help", "Practical help", "Food, shopping, forms, getting about."),
-    ("for-sale", "Service for sale", "A service people can buy, including with a personal budget."),
-    ("mutual-aid", "Mutual aid", "Neighbours helping neighbours, organised by themselves."),
-]
 
 
 @transaction.atomic

@@ -198,3 +198,16 @@ def test_strangers_cannot_change_an_offer(client, listing, stranger, colleague):
         assert "Change this offer" not in page
     offer.refresh_from_db()
     assert offer.name != "Hijacked"
+
+
+def test_offer_types_are_read_in_the_readers_language_and_published_in_english(client, db):
+    offer = offer_meeting_at(postcode="LS6 1AA", name="Saturday walk")
+    offer.terms.set([TaxonomyTerm.objects.get(code="mutual-aid")])
+
+    urdu = client.get(reverse("directory:offer", args=[offer.uuid]), HTTP_ACCEPT_LANGUAGE="ur")
+    welsh = client.get(reverse("directory:search"), HTTP_ACCEPT_LANGUAGE="cy")
+    api = client.get(reverse("openreferral:service", args=[offer.uuid])).json()
+
+    assert "باہمی امداد" in urdu.content.decode()
+    assert ">Cyd-gymorth</option>" in welsh.content.decode()
+    assert [link["taxonomy_term"]["name"] for link in api["attributes"]] == ["Mutual aid"]
