@@ -1,8 +1,10 @@
 """Forms for the timebank's pages. Services decide the rules; forms shape the input."""
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flourish.timebank.models import (
@@ -148,10 +150,21 @@ class TimeForm(forms.Form):
         super().add_error("hours" if field == "minutes" else field, error)
 
 
+# Help is recorded soon after it is given; a date further back is almost always a slip
+# of the keyboard (1926 for 2026), which would put the hour in the wrong year's reports.
+OLDEST_RECORDED_HELP = datetime.timedelta(days=2 * 365)
+
+
 class RecordForm(TimeForm):
     happened_on = forms.DateField(
         label=_("Date of the help"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def clean_happened_on(self) -> datetime.date:
+        day: datetime.date = self.cleaned_data["happened_on"]
+        if day < timezone.localdate() - OLDEST_RECORDED_HELP:
+            raise forms.ValidationError(_("Enter a date in the last two years: check the year"))
+        return day
 
 
 class RecordDirectlyForm(RecordForm):

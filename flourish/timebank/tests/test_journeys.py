@@ -128,6 +128,24 @@ def test_bad_time_is_refused_with_a_message_that_says_what_to_do(client, timeban
     assert not Exchange.objects.exists()
 
 
+def test_a_date_long_ago_is_refused_as_a_slip_of_the_year(client, timebank, alice, bob):
+    client.force_login(alice.user)
+    response = client.post(
+        url("record", timebank),
+        {
+            "kind": "person",
+            "receivers": [bob.pk],
+            "description": "Typed 1900",
+            "help_kind": "transport",
+            "hours": "1",
+            "extra_minutes": "0",
+            "happened_on": "1900-01-01",
+        },
+    )
+    assert "Enter a date in the last two years: check the year" in response.text
+    assert not Exchange.objects.exists()
+
+
 @pytest.mark.parametrize("page", ["", "abc", "-3", "99999"])
 def test_any_page_number_shows_a_page(client, timebank, alice, page):
     client.force_login(alice.user)
