@@ -11,7 +11,13 @@ from collections import OrderedDict
 from typing import Any, cast
 
 from django import forms
-from django.core.validators import MaxLengthValidator, RegexValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+    RegexValidator,
+)
 from django.forms.renderers import TemplatesSetting
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -176,7 +182,31 @@ def error_message(field: forms.BoundField, error: str) -> str:
             return gettext(
                 "“%(label)s” must be %(limit)d characters or fewer. You entered %(count)d."
             ) % {"label": label, "limit": limit, "count": len(value)}
-    return error
+    return _clearer_than_django(field, error, label) or error
+
+
+def _clearer_than_django(field: forms.BoundField, error: str, label: str) -> str | None:
+    """Django's messages for a choice not offered, a number out of range and a character
+    that cannot be stored, said the way the rest of Flourish says things."""
+    invalid_choice = field.field.error_messages.get("invalid_choice")
+    if invalid_choice is not None:
+        value = field.value()
+        given = value if isinstance(value, list | tuple) else [value]
+        if error in {str(invalid_choice) % {"value": one} for one in given}:
+            return gettext("Choose one of the answers given for “%(label)s”") % {"label": label}
+    for bound, wording in (
+        ("max_value", gettext("“%(label)s” must be %(limit)s or less")),
+        ("min_value", gettext("“%(label)s” must be %(limit)s or more")),
+    ):
+        limit = getattr(field.field, bound, None)
+        validator = MaxValueValidator if bound == "max_value" else MinValueValidator
+        if limit is not None and error == str(validator(limit).message) % {"limit_value": limit}:
+            return wording % {"label": label, "limit": limit}
+    if error == str(ProhibitNullCharactersValidator.message):
+        return gettext("“%(label)s” has a character that cannot be kept: type it again") % {
+            "label": label
+        }
+    return None
 
 
 FREE_TEXT_MAX_LENGTH = 2000

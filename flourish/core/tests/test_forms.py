@@ -53,6 +53,28 @@ def test_too_long_an_answer_says_which_question_and_the_limit():
     assert expected in soup.find(id="id_nickname-error").get_text()
 
 
+class Booking(forms.Form):
+    distance = forms.ChoiceField(label="Within", choices=[("1", "1 mile"), ("5", "5 miles")])
+    sessions = forms.IntegerField(label="Sessions", min_value=1, max_value=52)
+    note = forms.CharField(label="Note")
+
+
+def test_a_choice_not_offered_a_number_out_of_range_or_a_null_character_says_what_to_do():
+    low = Booking({"distance": "2", "sessions": "0", "note": "a\x00b"})
+    high = Booking({"distance": "1", "sessions": "60", "note": "fine"})
+    low.is_valid(), high.is_valid()
+
+    _soup, low_summary = _summary_and_inline(low)
+    _soup, high_summary = _summary_and_inline(high)
+
+    assert low_summary == [
+        "Choose one of the answers given for “Within”",
+        "“Sessions” must be 1 or more",
+        "“Note” has a character that cannot be kept: type it again",
+    ]
+    assert high_summary == ["“Sessions” must be 52 or less"]
+
+
 def test_the_summary_links_to_the_first_box_of_a_date_and_of_radios():
     form = Questions({})
     form.is_valid()
