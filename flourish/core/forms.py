@@ -185,11 +185,19 @@ def error_message(field: forms.BoundField, error: str) -> str:
     return _clearer_than_django(field, error, label) or error
 
 
+def _django_invalid_choice_messages() -> set[str]:
+    return {
+        str(field.default_error_messages["invalid_choice"])
+        for field in (forms.ChoiceField, forms.MultipleChoiceField, forms.ModelChoiceField)
+    }
+
+
 def _clearer_than_django(field: forms.BoundField, error: str, label: str) -> str | None:
     """Django's messages for a choice not offered, a number out of range and a character
     that cannot be stored, said the way the rest of Flourish says things."""
     invalid_choice = field.field.error_messages.get("invalid_choice")
-    if invalid_choice is not None:
+    # Only Django's own wording: a form that says it better keeps its message.
+    if invalid_choice is not None and str(invalid_choice) in _django_invalid_choice_messages():
         value = field.value()
         given = value if isinstance(value, list | tuple) else [value]
         if error in {str(invalid_choice) % {"value": one} for one in given}:

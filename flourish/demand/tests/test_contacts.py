@@ -100,7 +100,7 @@ def test_an_unknown_kind_on_the_page_is_refused(client, service, colleague):
         reverse("demand:log", args=[service.slug]),
         posted(demand="failure", failure_kind="lost_the_form"),
     )
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose one of the answers given for" in response.content.decode()
     assert not Contact.objects.exists()
 
 

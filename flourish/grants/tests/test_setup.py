@@ -75,7 +75,7 @@ def test_staff_set_up_a_programme_through_pages_and_publish_it(client, staff, fu
     names = list(programme.categories.values_list("name", flat=True))
     assert "Trying the idea out" in names and "Technology to keep in touch" not in names
     page = client.get(reverse("grants:programme_detail", args=[programme.slug])).content.decode()
-    assert "call 0113 496 0000 (Weekdays, 10am to 4pm)" in page
+    assert 'call <span dir="ltr">0113 496 0000</span> (Weekdays, 10am to 4pm)' in page
     assert "Room hire" in page
     question = client.get(reverse("grants:eligibility", args=[programme.slug, 1])).content.decode()
     assert "Is your group based in Leeds?" in question

@@ -98,7 +98,7 @@ def test_a_group_cannot_name_another_group_and_nothing_changes(client, group, ow
     client.force_login(owner)
     response = _choose(client, group, elsewhere)
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose one of the answers given for" in response.content.decode()
     assert not AuditEvent.objects.filter(action="learning.support_organisation_chosen").exists()
 
 
@@ -155,7 +155,7 @@ def test_a_group_cannot_share_with_an_organisation_it_did_not_choose(
     share = reverse("learning:health_check_share", args=[group.slug, check.pk])
     response = client.post(share, {"organisation": community_action.pk})
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose one of the answers given for" in response.content.decode()
     assert not HealthCheckShare.objects.exists()
 
 
