@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from flourish.directory.models import Listing
+from flourish.directory.tests.test_abuse import suggestion
 from flourish.grants.factories import ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,27 +17,17 @@ SUGGEST = reverse("directory:suggest")
 CACHED = "X-Flourish-Cache"
 
 
-def _suggestion(number):
-    return {
-        "name": f"Walk and Talk {number}",
-        "description": "We walk and we talk.",
-        "legal_form": "unconstituted",
-        "area_outward_code": "LS6",
-        "email": "",
-    }
-
-
 def test_a_new_forwarded_for_header_on_each_suggestion_does_not_get_round_the_limit(settings):
     settings.PUBLIC_WRITES_PER_HOUR = 5
     plain, disguised = Client(), Client()
 
     without_header = [
-        plain.post(SUGGEST, _suggestion(n), REMOTE_ADDR="192.0.2.10").status_code for n in range(30)
+        plain.post(SUGGEST, suggestion(n), REMOTE_ADDR="192.0.2.10").status_code for n in range(30)
     ]
     with_header = [
         disguised.post(
             SUGGEST,
-            _suggestion(100 + n),
+            suggestion(100 + n),
             REMOTE_ADDR="192.0.2.20",
             HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
         ).status_code
@@ -59,7 +50,7 @@ def visitor_with_a_session(db):
     """Someone not signed in who suggested a group: what they suggested is kept in their
     session, so they carry a session cookie and no messages."""
     visitor = Client()
-    response = visitor.post(SUGGEST, _suggestion(1))
+    response = visitor.post(SUGGEST, suggestion(1))
     assert response.status_code == 302 and response["Location"] == reverse("directory:suggested")
     assert settings.SESSION_COOKIE_NAME in visitor.cookies
     assert "messages" not in visitor.cookies

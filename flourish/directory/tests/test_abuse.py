@@ -18,7 +18,7 @@ def fresh_cache():
     cache.clear()
 
 
-def _suggestion(number):
+def suggestion(number):
     return {
         "name": f"Walk and Talk {number}",
         "description": "We walk and we talk.",
@@ -32,11 +32,11 @@ def test_thirty_suggestions_in_a_burst_from_one_address_are_stopped_after_five(
     client, db, settings
 ):
     settings.PUBLIC_WRITES_PER_HOUR = 5
-    statuses = [client.post(SUGGEST, _suggestion(n)).status_code for n in range(30)]
+    statuses = [client.post(SUGGEST, suggestion(n)).status_code for n in range(30)]
     assert statuses.count(302) == 5
     assert statuses.count(429) == 25
     assert Listing.objects.count() == 5
-    refused = client.post(SUGGEST, _suggestion(99))
+    refused = client.post(SUGGEST, suggestion(99))
     page = refused.content.decode()
     assert "please wait an hour" in page
     assert "Walk and Talk 99" in page  # what they typed is still in the form
@@ -44,9 +44,9 @@ def test_thirty_suggestions_in_a_burst_from_one_address_are_stopped_after_five(
 
 def test_another_address_can_still_suggest(client, db, settings):
     settings.PUBLIC_WRITES_PER_HOUR = 1
-    client.post(SUGGEST, _suggestion(1))
-    assert client.post(SUGGEST, _suggestion(2)).status_code == 429
-    other = client.post(SUGGEST, _suggestion(3), REMOTE_ADDR="192.0.2.7")
+    client.post(SUGGEST, suggestion(1))
+    assert client.post(SUGGEST, suggestion(2)).status_code == 429
+    other = client.post(SUGGEST, suggestion(3), REMOTE_ADDR="192.0.2.7")
     assert other.status_code == 302
 
 
@@ -69,10 +69,10 @@ def test_claim_links_are_limited_per_address_too(client, db, settings):
     ],
 )
 def test_every_free_text_answer_has_a_limit_with_a_message(client, db, field, limit, message):
-    response = client.post(SUGGEST, {**_suggestion(1), field: "x" * (limit + 1)})
+    response = client.post(SUGGEST, {**suggestion(1), field: "x" * (limit + 1)})
     assert message in response.content.decode()
     assert not Listing.objects.exists()
-    assert client.post(SUGGEST, {**_suggestion(1), field: "x" * limit}).status_code == 302
+    assert client.post(SUGGEST, {**suggestion(1), field: "x" * limit}).status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_an_offers_long_answers_have_a_limit_with_a_message(client, owner, group
 
 
 def test_a_name_that_is_a_spreadsheet_formula_is_refused(client, db):
-    data = {**_suggestion(1), "name": '=HYPERLINK("http://evil.example","Click")'}
+    data = {**suggestion(1), "name": '=HYPERLINK("http://evil.example","Click")'}
     response = client.post(SUGGEST, data)
     assert "a spreadsheet would run this as a formula" in response.content.decode()
     assert not Listing.objects.exists()

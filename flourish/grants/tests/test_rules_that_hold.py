@@ -24,27 +24,16 @@ from flourish.grants.models import ApplicationStatus, Award, Payment, Stage
 from flourish.grants.services.applications import application_attach
 from flourish.grants.services.decisions import award_make
 from flourish.grants.services.payments import award_pay, programme_budget_account
+from flourish.grants.tests import test_uploads
 from flourish.ledger.selectors import account_balance
 
 pytestmark = pytest.mark.django_db
 
+# The upload tests' own fixtures: uploads kept in a temporary folder, and a group's draft.
+private_uploads = test_uploads.private_uploads
+draft = test_uploads.draft
+
 NOTES = b"Notes from our Tuesday meeting.\nWe talked about the garden.\n"
-
-
-@pytest.fixture(autouse=True)
-def private_uploads(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def draft(programme, group, owner):
-    return application_with_lines(
-        programme=programme,
-        group=group,
-        submitted_by=owner,
-        status=ApplicationStatus.DRAFT,
-        what_you_want_to_do="",
-    )
 
 
 def test_a_funder_never_sees_a_draft_the_group_has_not_sent(client, programme, owner, staff, draft):
