@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from flourish.accounts.models import Organisation
 from flourish.budgets.models import add_months
+from flourish.ledger.descriptions import in_words
 from flourish.ledger.models import LedgerEntry
 
 CHUNK = 2_000
@@ -73,6 +74,8 @@ FIELDS = (
     "amount",
     "balance_after",
     "transaction__description",
+    "transaction__description_message",
+    "transaction__description_values",
     "transaction__idempotency_key",
     "statement_note__text",
     "account__personal_budget__council_id",
@@ -300,6 +303,8 @@ def _movements(
             amount,
             balance,
             description,
+            message,
+            values,
             key,
             note,
             council_id,
@@ -318,7 +323,8 @@ def _movements(
                 amount if amount > 0 else 0,
                 -amount if amount < 0 else 0,
                 balance,
-                description,
+                # In the language the statement is asked for, like every other word on it.
+                in_words(message, values) if message else description,
                 key,
                 note or "",
             ],

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flourish.core.formatting import format_minutes, format_pence
 from flourish.core.models import AppendOnlyError, TimeStampedModel
+from flourish.ledger.descriptions import Described, in_words
 
 
 class Unit(models.TextChoices):
@@ -130,7 +131,11 @@ class LedgerTransaction(AppendOnlyModel):
         unique=True,
         help_text=_("Chosen by the caller; posting again with the same key posts nothing."),
     )
+    # The words as first written; `described` puts them in the reader's language.
     description = models.CharField(max_length=500)
+    # For a description Flourish wrote itself: its message and values (`descriptions.py`).
+    description_message = models.CharField(max_length=500, blank=True)
+    description_values = models.JSONField(default=dict, blank=True)
     posted_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -151,6 +156,20 @@ class LedgerTransaction(AppendOnlyModel):
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def described(self) -> str:
+        """The description in the active language, when Flourish wrote it; otherwise as
+        the person who wrote it typed it."""
+        if not self.description_message:
+            return self.description
+        return in_words(self.description_message, self.description_values)
+
+    def as_described(self) -> "Described | str":
+        """The description as another description's value (a reversal names what it reverses)."""
+        if not self.description_message:
+            return self.description
+        return Described(self.description_message, self.description_values)
 
 
 class LedgerEntry(AppendOnlyModel):

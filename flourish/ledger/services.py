@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models
 from django.db import transaction as db_transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.core.services import audit_record
 from flourish.ledger import events
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import (
     LedgerAccount,
     LedgerEntry,
@@ -79,11 +81,14 @@ def transaction_post(
     *,
     idempotency_key: str,
     lines: Sequence[Line],
-    description: str,
+    description: str | Described,
     actor: Any,
 ) -> LedgerTransaction:
     """Money and time move only in balanced transactions: each unit's lines sum to zero, no
-    account goes below its floor, and a retry with the same key posts nothing."""
+    account goes below its floor, and a retry with the same key posts nothing.
+
+    A description Flourish writes itself is `Described`, so that each reader sees it in
+    their own language; words a person typed are a plain string."""
     return _post(
         idempotency_key=idempotency_key,
         lines=list(lines),
@@ -115,10 +120,10 @@ def transaction_reverse(
     lines = [
         (entry.account, -entry.amount) for entry in transaction.entries.select_related("account")
     ]
-    description = _("Reverses “%(description)s”: %(reason)s") % {
-        "description": transaction.description,
-        "reason": reason.strip(),
-    }
+    description = Described(
+        gettext_noop("Reverses “%(description)s”: %(reason)s"),
+        {"description": transaction.as_described(), "reason": reason.strip()},
+    )
     with db_transaction.atomic():
         earlier = LedgerTransaction.objects.filter(reverses=transaction).first()
         if earlier is not None and earlier.idempotency_key != idempotency_key:
@@ -126,7 +131,7 @@ def transaction_reverse(
         return _post(
             idempotency_key=idempotency_key,
             lines=lines,
-            description=description[:500],
+            description=description,
             actor=actor,
             reverses=transaction,
         )
@@ -136,7 +141,7 @@ def _post(
     *,
     idempotency_key: str,
     lines: list[Line],
-    description: str,
+    description: str | Described,
     actor: Any,
     reverses: LedgerTransaction | None,
 ) -> LedgerTransaction:
@@ -144,7 +149,7 @@ def _post(
         raise ValidationError(
             _("Give the transaction a key of 1 to 200 characters that names what it is for.")
         )
-    if not description.strip():
+    if not str(description).strip():
         raise ValidationError(
             _("Describe the transaction in a few words, for example “Kick-start grant”.")
         )
@@ -234,7 +239,7 @@ def _already_posted(
                 "The key “%(key)s” was already used for a different transaction "
                 "(“%(description)s”). Use a new key for a new transaction."
             )
-            % {"key": key, "description": found.description}
+            % {"key": key, "description": found.described}
         )
     return found
 
@@ -242,7 +247,7 @@ def _already_posted(
 def _write(
     key: str,
     lines: list[Line],
-    description: str,
+    description: str | Described,
     actor: Any,
     reverses: LedgerTransaction | None,
 ) -> LedgerTransaction:
@@ -263,7 +268,12 @@ def _write(
         entries.append(_entry_for(current, amount))
     posted = LedgerTransaction(
         idempotency_key=key,
-        description=description,
+        # The words as written now, in the writer's language, for the audit trail.
+        description=str(description)[:500],
+        description_message=description.message if isinstance(description, Described) else "",
+        description_values=(
+            description.stored_values() if isinstance(description, Described) else {}
+        ),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         reverses=reverses,
         went_past_soft_limit=any(entry.went_past_soft_limit for entry in entries),
@@ -309,7 +319,7 @@ def _entry_for(account: LedgerAccount, amount: int) -> LedgerEntry:
 def _refuse_second_reversal(transaction: LedgerTransaction) -> NoReturn:
     raise ValidationError(
         _("“%(description)s” has already been reversed, and a transaction is reversed only once.")
-        % {"description": transaction.description}
+        % {"description": transaction.described}
     )
 
 

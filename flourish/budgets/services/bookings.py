@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.accounts.models import Organisation
 from flourish.budgets import events
@@ -33,6 +34,7 @@ from flourish.budgets.services.payees import payee_account, payee_for
 from flourish.core.formatting import format_pence
 from flourish.core.services import audit_record
 from flourish.directory.models import CostKind, Offer
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount
 from flourish.ledger.services import transaction_post, transaction_reverse
 
@@ -216,12 +218,10 @@ def _pay(booking: Booking, *, key: str, amount: int, day: datetime.date, actor: 
             (budget_account, -amount),
             (payee_account(payee=payee, group=booking.group), amount),
         ],
-        description=_("%(offer)s with %(group)s, from %(day)s")
-        % {
-            "offer": booking.offer.name,
-            "group": booking.group.name,
-            "day": day.strftime("%-d %B %Y"),
-        },
+        description=Described(
+            gettext_noop("%(offer)s with %(group)s, from %(day)s"),
+            {"offer": booking.offer.name, "group": booking.group.name, "day": day},
+        ),
         actor=actor,
     )
 

@@ -6,12 +6,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.accounts.models import Organisation, OrganisationKind, User
 from flourish.budgets import events
 from flourish.budgets.models import Budget, PaidPeriod, SpendingKind, SupportPlan
 from flourish.core.formatting import format_pence
 from flourish.core.services import audit_record
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount, Unit
 from flourish.ledger.services import account_open, transaction_post
 
@@ -136,8 +138,9 @@ def period_pay(*, budget: Budget, number: int) -> PaidPeriod:
                 (council_account_open(council=budget.council), -budget.amount_pence),
                 (budget.account, budget.amount_pence),
             ],
-            description=_("Personal budget for the period from %(day)s")
-            % {"day": starts_on.strftime("%-d %B %Y")},
+            description=Described(
+                gettext_noop("Personal budget for the period from %(day)s"), {"day": starts_on}
+            ),
             actor=None,
         )
         paid = PaidPeriod.objects.filter(budget=budget, number=number).first()

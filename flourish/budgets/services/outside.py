@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.accounts.models import Organisation
 from flourish.budgets import events
@@ -19,6 +20,7 @@ from flourish.budgets.selectors import waiting_total
 from flourish.core.formatting import format_pence
 from flourish.core.services import audit_record
 from flourish.grants import uploads
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount, Unit
 from flourish.ledger.services import account_open, transaction_post
 
@@ -132,11 +134,10 @@ def outside_spending_record(
                 (locked.account, -amount_pence),
                 (outside_account_open(council=locked.council), amount_pence),
             ],
-            description=_("Spent outside Flourish: %(what)s, %(day)s")
-            % {
-                "what": what.strip() or (spending_kind.name if spending_kind else _("other")),
-                "day": spent_on.strftime("%-d %B %Y"),
-            },
+            description=Described(
+                gettext_noop("Spent outside Flourish: %(what)s, %(day)s"),
+                {"what": _spent_on_what(what, spending_kind), "day": spent_on},
+            ),
             actor=actor,
         )
         if receipt is not None:
@@ -151,3 +152,10 @@ def outside_spending_record(
             data={"budget": locked.pk, "amount_pence": amount_pence, "receipt": bool(receipt)},
         )
     return spending
+
+
+def _spent_on_what(what: str, spending_kind: SpendingKind | None) -> "str | Described":
+    """What the money went on, in the holder's words, or the kind of spending they chose."""
+    if what.strip():
+        return what.strip()
+    return spending_kind.name if spending_kind else Described(gettext_noop("other"))

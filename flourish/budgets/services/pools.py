@@ -14,6 +14,7 @@ from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.budgets import events
 from flourish.budgets.models import (
@@ -32,6 +33,7 @@ from flourish.budgets.services.payees import payee_account, payee_for
 from flourish.core.formatting import format_pence
 from flourish.core.services import audit_record
 from flourish.directory.models import Offer
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount, Unit
 from flourish.ledger.services import LedgerFloorBreached, account_open, transaction_post
 
@@ -124,7 +126,9 @@ def pool_contribute(*, member: PoolMember, number: int) -> PoolContribution:
                 (member.budget.account, -member.contribution_pence),
                 (member.pool.account, member.contribution_pence),
             ],
-            description=_("Contribution to %(pool)s") % {"pool": member.pool.name},
+            description=Described(
+                gettext_noop("Contribution to %(pool)s"), {"pool": member.pool.name}
+            ),
             actor=None,
         )
         found = PoolContribution.objects.filter(member=member, number=number).first()
@@ -305,8 +309,10 @@ def _pay(proposal: Proposal) -> None:
                         proposal.amount_pence,
                     ),
                 ],
-                description=_("%(offer)s with %(group)s, agreed by %(pool)s")
-                % {"offer": proposal.offer.name, "group": proposal.group.name, "pool": pool.name},
+                description=Described(
+                    gettext_noop("%(offer)s with %(group)s, agreed by %(pool)s"),
+                    {"offer": proposal.offer.name, "group": proposal.group.name, "pool": pool.name},
+                ),
                 actor=None,
             )
     except LedgerFloorBreached:
@@ -367,7 +373,9 @@ def pool_leave(*, member: PoolMember, actor: Any) -> PoolMember:
             transaction_post(
                 idempotency_key=f"pool-member:{current.pk}:left",
                 lines=[(pool.account, -back), (current.budget.account, back)],
-                description=_("Unspent share back from %(pool)s") % {"pool": pool.name},
+                description=Described(
+                    gettext_noop("Unspent share back from %(pool)s"), {"pool": pool.name}
+                ),
                 actor=actor,
             )
         current.left_at = timezone.now()

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.accounts.models import Organisation
 from flourish.core.formatting import format_pence
@@ -20,6 +21,7 @@ from flourish.grants.models import (
     Payment,
     Programme,
 )
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount, LedgerTransaction, Unit
 from flourish.ledger.services import account_open, transaction_post
 
@@ -87,7 +89,9 @@ def programme_fund(
             (source, -amount_pence),
             (programme_budget_account(programme=programme), amount_pence),
         ],
-        description=_("Money for %(programme)s") % {"programme": programme.title},
+        description=Described(
+            gettext_noop("Money for %(programme)s"), {"programme": programme.title}
+        ),
         actor=actor,
     )
 

@@ -11,10 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.core.formatting import format_minutes
 from flourish.core.services import audit_record
 from flourish.core.tasks import email_send
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount
 from flourish.ledger.services import (
     LedgerFloorBreached,
@@ -292,7 +294,9 @@ def _post(exchange: Exchange, actor: Any) -> None:
         exchange.transaction = transaction_post(
             idempotency_key=f"timebank:exchange:{exchange.pk}",
             lines=lines,
-            description=_("Timebank: %(what)s") % {"what": exchange.description},
+            description=Described(
+                gettext_noop("Timebank: %(what)s"), {"what": exchange.description}
+            ),
             actor=actor,
         )
     except LedgerFloorBreached as error:
@@ -413,7 +417,9 @@ def gift_give(*, member: TimebankMember, minutes: int, actor: Any, key: str = ""
             exchange.transaction = transaction_post(
                 idempotency_key=key or f"timebank:gift:{exchange.pk}",
                 lines=[(_account(member), -minutes), (pot, minutes)],
-                description=_("%(name)s gave hours to the community pot") % {"name": member},
+                description=Described(
+                    gettext_noop("%(name)s gave hours to the community pot"), {"name": member}
+                ),
                 actor=actor,
             )
         except LedgerFloorBreached as error:

@@ -16,11 +16,13 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.accounts.models import ContactRoute, User
 from flourish.core.formatting import format_minutes
 from flourish.core.services import audit_record
 from flourish.core.spreadsheets import spreadsheet_table_read
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount
 from flourish.ledger.services import transaction_post
 from flourish.timebank import events
@@ -294,7 +296,7 @@ def timebank_import(
         transaction_post(
             idempotency_key=f"timebank:import:{timebank.pk}:{key}",
             lines=lines,
-            description=_("Opening balances brought from the old timebank"),
+            description=Described(gettext_noop("Opening balances brought from the old timebank")),
             actor=actor,
         )
     audit_record(

@@ -6,9 +6,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.core.formatting import format_minutes
 from flourish.core.services import audit_record
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount, LedgerTransaction
 from flourish.ledger.services import transaction_post
 from flourish.timebank import events
@@ -45,7 +47,9 @@ def pot_draw(
     posted = transaction_post(
         idempotency_key=f"timebank:pot-draw:{member.timebank_id}:{key}",
         lines=[(pot, -minutes), (member.account, minutes)],
-        description=_("From the community pot: %(reason)s") % {"reason": reason.strip()},
+        description=Described(
+            gettext_noop("From the community pot: %(reason)s"), {"reason": reason.strip()}
+        ),
         actor=actor,
     )
     audit_record(actor=actor, action=events.POT_DRAWN, target=member, data={"minutes": minutes})

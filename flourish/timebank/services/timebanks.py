@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from flourish.accounts.models import Organisation
 from flourish.core.services import audit_record
+from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount
 from flourish.ledger.services import accounts_limits_set, transaction_post
 from flourish.timebank import events
@@ -186,8 +188,10 @@ def member_leave(*, member: TimebankMember, actor: Any) -> TimebankMember:
             transaction_post(
                 idempotency_key=f"timebank:leave:{member.pk}",
                 lines=[(account, -account.balance), (pot, account.balance)],
-                description=_("%(name)s left: balance settled into the community pot")
-                % {"name": member.name},
+                description=Described(
+                    gettext_noop("%(name)s left: balance settled into the community pot"),
+                    {"name": member.name},
+                ),
                 actor=actor,
             )
         Exchange.objects.filter(status__in=[ExchangeStatus.ASKED, ExchangeStatus.AGREED]).filter(

@@ -1,6 +1,7 @@
 """Journeys from the demo data through the pages for the community pot, partner timebanks
 and referring someone for a mentor with their consent."""
 
+import html
 import io
 
 import pytest
@@ -82,6 +83,9 @@ def check_a_member_gives_to_the_pot_and_the_coordinator_gives_those_hours_to_som
     client.force_login(neighbour.user)
     statement = client.get(url("statement", demo)).text
     assert "From the community pot: Help with moving home" in statement
+    # The coordinator wrote in English; a Welsh reader reads Flourish's words in Welsh.
+    in_welsh = client.get(url("statement", demo), HTTP_ACCEPT_LANGUAGE="cy").text
+    assert "O'r pot cymunedol: Help with moving home" in html.unescape(in_welsh)
 
 
 def check_two_timebanks_become_partners_and_their_members_exchange(client, demo):
