@@ -155,3 +155,24 @@ def test_hidden_kinds_of_spending_draw_no_bar_that_gives_their_amount_away(
     html = client.get(reverse("grants:dashboard", args=[programme.slug])).content.decode()
 
     assert "<rect" not in html
+
+
+def _chart(html):
+    return html[html.index('<svg role="img"') : html.index("</svg>")]
+
+
+def test_each_bar_is_named_with_its_amount_and_grows_from_the_right_in_urdu(
+    client, staff, programme
+):
+    _awards(programme, 6, "Leeds")
+    client.force_login(staff)
+    url = reverse("grants:dashboard", args=[programme.slug])
+
+    english = _chart(client.get(url).content.decode())
+    assert "Technology to keep in touch: <tspan" in english
+    assert "£6,000</tspan>" in english
+    assert "scale(-1 1)" not in english
+
+    urdu = _chart(client.get(url, HTTP_ACCEPT_LANGUAGE="ur").content.decode())
+    assert 'direction="rtl"' in urdu
+    assert 'transform="translate(400 0) scale(-1 1)"' in urdu
