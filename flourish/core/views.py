@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from flourish.accounts.selectors import groups_of_person
 from flourish.core.forms import AuditFilterForm
 from flourish.core.pagination import page_of
 from flourish.core.selectors import audit_event_list
@@ -16,7 +17,8 @@ def form_expired(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    # Someone who runs or belongs to a group sees their group's pages first.
+    return render(request, "core/home.html", {"your_groups": groups_of_person(user=request.user)})
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

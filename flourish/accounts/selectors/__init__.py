@@ -1,5 +1,6 @@
 """Reads about people, their organisations and the consents they give."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from allauth.account.authentication import get_authentication_records
@@ -12,6 +13,9 @@ from flourish.accounts.models import (
     ROLES_THAT_ACT_FOR_PEOPLE,
     Consent,
     Membership,
+    Organisation,
+    OrganisationKind,
+    Role,
 )
 
 
@@ -50,6 +54,33 @@ def membership_list_for_user(*, user: Any) -> QuerySet[Membership]:
         .select_related("organisation")
         .order_by("organisation__name", "role")
     )
+
+
+@dataclass(frozen=True)
+class YourGroup:
+    organisation: Organisation
+    leads: bool
+
+
+def groups_of_person(*, user: Any) -> list[YourGroup]:
+    """The groups the person runs or belongs to, by name, each once, in one query: what
+    they most often come back to do, so the home page starts with it."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    memberships = (
+        Membership.objects.filter(
+            user=user,
+            role__in=(Role.GROUP_LEAD, Role.GROUP_MEMBER),
+            organisation__kind=OrganisationKind.GROUP,
+        )
+        .select_related("organisation")
+        .order_by("organisation__name", "organisation_id")
+    )
+    leads: dict[Organisation, bool] = {}
+    for membership in memberships:
+        organisation = membership.organisation
+        leads[organisation] = leads.get(organisation, False) or membership.role == Role.GROUP_LEAD
+    return [YourGroup(organisation, lead) for organisation, lead in leads.items()]
 
 
 def active_consent_exists(*, given_by: Any, granted_to: Any, scope: str) -> bool:
