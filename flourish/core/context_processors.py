@@ -27,20 +27,24 @@ class Allowed:
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:
-    current = get_language() or settings.LANGUAGE_CODE
     return {
         "allowed": Allowed(getattr(request, "user", None)),
         "text_direction": "rtl" if get_language_bidi() else "ltr",
-        "language_choices": [
-            {
-                "code": code,
-                # "British English" reads oddly in a switcher next to Cymraeg.
-                "name_local": "English"
-                if code.startswith("en")
-                else get_language_info(code)["name_local"],
-                "current": code == current,
-                "bidi": get_language_info(code)["bidi"],
-            }
-            for code, _name in settings.LANGUAGES
-        ],
     }
+
+
+def language_choices() -> list[dict[str, Any]]:
+    """The languages of the switcher, each in its own words, the active one marked."""
+    current = get_language() or settings.LANGUAGE_CODE
+    return [
+        {
+            "code": code,
+            # "British English" reads oddly in a switcher next to Cymraeg.
+            "name_local": "English"
+            if code.startswith("en")
+            else get_language_info(code)["name_local"],
+            "current": code == current,
+            "bidi": get_language_info(code)["bidi"],
+        }
+        for code, _name in settings.LANGUAGES
+    ]

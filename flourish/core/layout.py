@@ -1,12 +1,15 @@
 """The parts of every page's layout that are the same for everyone who sees them alike:
-the site menu and the footer, drawn once per language and kind of person.
+the header (language switcher and site menu) and the footer, drawn once per language
+and kind of person.
 
 Drawing the layout cost as much as the whole of a bare page (about 1 ms): two dozen
-links reversed and two dozen phrases translated, the same on every request. The menu
-depends only on the reader's language and on which of its links they may follow; the
-footer (with the crisis-help numbers) only on the language. Each is drawn from a
-context holding exactly those values and nothing else, so it cannot show anything
-that belongs to one person, and is kept in this process under them. Translations and
+links reversed and two dozen phrases translated, the same on every request. The header
+depends only on the reader's language and on which of the menu's links they may
+follow; the footer (with the crisis-help numbers) only on the language. Each is drawn
+from a context holding exactly those values and nothing else, so it cannot show
+anything that belongs to one person, and is kept in this process under them. The two
+things in the header that are this request's own, its CSRF token and the address the
+language switcher comes back to, are put in at markers each time. Translations and
 templates change only when the site is deployed and the processes restart; while
 developing (DEBUG), they are drawn afresh every time so that edits show at once.
 """
@@ -15,12 +18,20 @@ from dataclasses import astuple, dataclass
 from functools import lru_cache
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, override
 
-from flourish.core.context_processors import Allowed
+from flourish.core.context_processors import Allowed, language_choices
+
+# Where each request puts its own CSRF token and the address it was asked for. Nothing
+# anyone typed reaches the drawn header, so these can only come from its template.
+CSRF_INPUT = "<!--csrf-->"
+THIS_PAGE = "<!--this-page-->"
 
 
 @dataclass(frozen=True)
@@ -45,11 +56,18 @@ class Menu:
         )
 
 
-def site_menu(user: object) -> SafeString:
-    """The menu's links for this person, in the active language (without signing in or
-    out, whose forms carry this request's CSRF token)."""
-    draw = _draw_menu if settings.DEBUG else _kept_menu
-    return draw(*_links_drawn_with(), *astuple(Menu.for_user(user)))
+def site_header(request: HttpRequest) -> SafeString:
+    """The header for this person, in the active language, with this request's token and
+    address in its forms (switching language, signing out)."""
+    draw = _draw_header if settings.DEBUG else _kept_header
+    user = getattr(request, "user", None)
+    html = draw(*_links_drawn_with(), *astuple(Menu.for_user(user)))
+    token = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+    page = escape(request.get_full_path())
+    # Both are escaped, and the header was escaped by the template engine when drawn.
+    return mark_safe(html.replace(CSRF_INPUT, token).replace(THIS_PAGE, page))
 
 
 def site_footer() -> SafeString:
@@ -65,11 +83,16 @@ def _links_drawn_with() -> tuple[str, str, str]:
     return get_language(), get_script_prefix(), str(urlconf)
 
 
-def _draw_menu(language: str, script_prefix: str, urlconf: str, *flags: bool) -> SafeString:
+def _draw_header(language: str, script_prefix: str, urlconf: str, *flags: bool) -> str:
     # The prefix and URLconf are part of the key: they are set for this thread already.
     with override(language):
-        html = render_to_string("core/layout/menu_links.html", {"menu": Menu(*flags)})
-    return mark_safe(html)  # rendered by the template engine, which escaped it
+        context = {
+            "menu": Menu(*flags),
+            "language_choices": language_choices(),
+            "csrf_input": mark_safe(CSRF_INPUT),  # a marker, replaced for each request
+            "this_page": mark_safe(THIS_PAGE),
+        }
+        return render_to_string("core/layout/header.html", context)
 
 
 def _draw_footer(language: str, script_prefix: str, urlconf: str) -> SafeString:
@@ -79,5 +102,5 @@ def _draw_footer(language: str, script_prefix: str, urlconf: str) -> SafeString:
 
 
 # Three languages, a few kinds of person: a handful of entries in all.
-_kept_menu = lru_cache(maxsize=256)(_draw_menu)
+_kept_header = lru_cache(maxsize=256)(_draw_header)
 _kept_footer = lru_cache(maxsize=16)(_draw_footer)

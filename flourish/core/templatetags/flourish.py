@@ -5,7 +5,6 @@ from functools import lru_cache
 from typing import Any
 
 from django import forms, template
-from django.contrib.auth.models import AnonymousUser
 from django.forms import BoundField
 from django.utils import formats
 from django.utils.html import format_html
@@ -125,9 +124,9 @@ def date_parts(field: BoundField) -> list[dict[str, Any]]:
 
 
 @register.simple_tag(takes_context=True)
-def site_menu(context: template.Context) -> SafeString:
-    """The menu's links for the person reading, drawn once per language and kind of person."""
-    return layout.site_menu(context.get("user") or AnonymousUser())
+def site_header(context: template.Context) -> SafeString:
+    """The language switcher and the site menu, drawn once per language and kind of person."""
+    return layout.site_header(context["request"])
 
 
 @register.simple_tag

@@ -184,3 +184,35 @@ def test_a_menu_drawn_for_one_person_is_never_shown_to_another(client, owner):
     assert "Your account" in owner_menu and "Eich cyfrif" in welsh_menu
     assert "Os oes angen help arnoch chi nawr" in welsh_footer
     assert "If you need help now" in english_footer and "116 123" in english_footer
+
+
+def test_the_drawn_header_carries_each_visitors_own_token_and_this_page(db):
+    """The header is drawn once for everyone alike, but its forms carry this request's
+    CSRF token and come back to this page: each visitor's token works for them alone."""
+    from django.test import Client
+
+    def language_form(client, address):
+        page = check_page(client.get(address).content.decode())
+        form = page.find("form", class_="flourish-language-switcher")
+        token = form.find("input", {"name": "csrfmiddlewaretoken"})["value"]
+        return token, form.find("input", {"name": "next"})["value"]
+
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_token, first_next = language_form(first, "/directory/?q=walk&page=2")
+    second_token, second_next = language_form(second, reverse("core:privacy"))
+
+    assert first_next == "/directory/?q=walk&page=2"
+    assert second_next == reverse("core:privacy")
+    switch = reverse("set_language")
+    assert (
+        second.post(switch, {"language": "cy", "csrfmiddlewaretoken": first_token}).status_code
+        == 403
+    )
+    assert (
+        first.post(switch, {"language": "cy", "csrfmiddlewaretoken": first_token}).status_code
+        == 302
+    )
+    assert (
+        second.post(switch, {"language": "cy", "csrfmiddlewaretoken": second_token}).status_code
+        == 302
+    )
