@@ -6,16 +6,7 @@ import rules
 
 from flourish.accounts.models import ConsentScope, Role
 from flourish.accounts.selectors import active_consent_exists
-
-
-def _roles(user: Any) -> set[str]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    cached = getattr(user, "_flourish_roles", None)
-    if cached is None:
-        cached = set(user.memberships.values_list("role", flat=True))
-        user._flourish_roles = cached
-    return cached
+from flourish.accounts.selectors import roles_of as _roles
 
 
 def has_role(role: str) -> rules.Predicate:

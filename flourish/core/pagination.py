@@ -36,7 +36,7 @@ def page_of(*, items: QuerySet[Any], number: Any, size: int, count_key: str | No
 
     The total is a bare COUNT over the filtered rows (no joins, no ordering, so an
     index answers it), and the page is found by key first: the ids of one page are
-    read from the ordering index, then only those rows are fetched with their joins.
+    read from the ordering index, and only those rows are fetched with their joins.
     A window COUNT(*) OVER () would join and count every row before taking one page.
 
     Given `count_key`, the total is kept in the cache under it: the caller makes the key
@@ -45,8 +45,9 @@ def page_of(*, items: QuerySet[Any], number: Any, size: int, count_key: str | No
     paginator.count = _count(items, count_key)
     wanted = min(page_number(number), paginator.num_pages)
     ids = _ids_on_page(items, offset=(wanted - 1) * size, size=size, count=paginator.count)
-    by_id = {row.pk: row for row in items.filter(pk__in=ids)}
-    return Page([by_id[pk] for pk in ids], wanted, paginator)
+    # One statement: the page's ids are a subquery, and the rows come back in the list's
+    # own order (the ids may have been read backwards).
+    return Page(list(items.filter(pk__in=ids)), wanted, paginator)
 
 
 def _count(items: QuerySet[Any], key: str | None) -> int:
@@ -56,7 +57,7 @@ def _count(items: QuerySet[Any], key: str | None) -> int:
     return count() if key is None else remembered(key, count, seconds=COUNT_SECONDS)
 
 
-def _ids_on_page(items: QuerySet[Any], *, offset: int, size: int, count: int) -> list[Any]:
+def _ids_on_page(items: QuerySet[Any], *, offset: int, size: int, count: int) -> QuerySet[Any]:
     """The ids of one page, read from whichever end of the list is nearer.
 
     An offset is paid for row by row, so the last page of 10,000 read from the front
@@ -64,10 +65,10 @@ def _ids_on_page(items: QuerySet[Any], *, offset: int, size: int, count: int) ->
     must end in a unique field (its id), so that backwards is exactly the reverse."""
     ids = items.values_list("pk", flat=True)
     if offset <= count // 2 or not _ends_in_id(items):
-        return list(ids[offset : offset + size])
+        return ids[offset : offset + size]
     on_page = max(min(size, count - offset), 0)
     from_end = count - offset - on_page
-    return list(reversed(ids.reverse()[from_end : from_end + on_page]))
+    return ids.reverse()[from_end : from_end + on_page]
 
 
 def _ends_in_id(items: QuerySet[Any]) -> bool:

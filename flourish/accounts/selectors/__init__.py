@@ -19,15 +19,23 @@ from flourish.accounts.models import (
 )
 
 
+def roles_of(user: Any) -> set[str]:
+    """Every role the person holds, in any organisation: read once a request and kept on
+    the person, because the two-step check, the menu and the rules all ask."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_flourish_roles", None)
+    if cached is None:
+        cached = set(user.memberships.values_list("role", flat=True))
+        user._flourish_roles = cached
+    return cached
+
+
 def user_requires_mfa(user: Any) -> bool:
     """True for anyone who can read sensitive data or use the admin: they need two-step sign-in."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return bool(
-        user.is_superuser
-        or user.is_staff
-        or Membership.objects.filter(user=user, role__in=ROLES_REQUIRING_MFA).exists()
-    )
+    return bool(user.is_superuser or user.is_staff or roles_of(user) & ROLES_REQUIRING_MFA)
 
 
 def user_has_authenticator(user: Any) -> bool:

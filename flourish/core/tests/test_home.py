@@ -81,5 +81,6 @@ def test_the_home_page_reads_a_persons_groups_in_one_query(client):
             client.get(reverse("core:home"))
         return len(captured.captured_queries)
 
-    # The session, the person, the two-step check, the menu's roles, and the groups.
-    assert queries_with(1) == queries_with(4) == 5
+    # The session, the person, their roles (for the two-step check and the menu), and
+    # their groups.
+    assert queries_with(1) == queries_with(4) == 4

@@ -17,9 +17,9 @@ from flourish.learning.services.prompts import prompt_offer
 from flourish.learning.services.support import support_request_create
 
 pytestmark = pytest.mark.django_db
-CIRCLE_QUERIES = 9
-THREAD_QUERIES = 9
-GROUP_QUERIES = 12
+CIRCLE_QUERIES = 7
+THREAD_QUERIES = 7
+GROUP_QUERIES = 11
 
 
 def count(client, address):

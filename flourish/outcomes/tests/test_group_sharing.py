@@ -19,7 +19,7 @@ from flourish.outcomes.services.sharing import group_share, group_share_withdraw
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date.today() - datetime.timedelta(days=20)
-HOME_QUERIES = 8  # a group organiser with no goals of their own
+HOME_QUERIES = 7  # a group organiser with no goals of their own
 
 
 @pytest.fixture

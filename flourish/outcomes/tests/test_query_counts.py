@@ -19,12 +19,12 @@ from flourish.outcomes.services.totals import totals_join
 pytestmark = pytest.mark.django_db
 DAY = datetime.date.today() - datetime.timedelta(days=100)
 # Each page also lists what was shared with the person's groups, or by them with theirs.
-HOME_QUERIES = 10
-GOAL_QUERIES = 9
-CHECKINS_QUERIES = 8
-LOOKED_QUERIES = 10
-SHARED_SERIES_QUERIES = 10
-TOTALS_QUERIES = 11
+HOME_QUERIES = 9
+GOAL_QUERIES = 8
+CHECKINS_QUERIES = 7
+LOOKED_QUERIES = 8
+SHARED_SERIES_QUERIES = 9
+TOTALS_QUERIES = 10
 
 
 def count(client, address):

@@ -88,6 +88,6 @@ def test_the_list_of_timebanks_says_where_a_person_already_belongs_or_has_asked(
     assert f'href="{reverse("timebank:home", args=[other.slug])}"' not in html
 
     client.force_login(coordinator)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         html = client.get(reverse("timebank:index")).content.decode()
     assert "you coordinate it" in html
