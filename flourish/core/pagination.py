@@ -31,7 +31,14 @@ def page_number(value: Any) -> int:
     return min(max(int(text), 1), MAX_PAGE_NUMBER)
 
 
-def page_of(*, items: QuerySet[Any], number: Any, size: int, count_key: str | None = None) -> Page:
+def page_of(
+    *,
+    items: QuerySet[Any],
+    number: Any,
+    size: int,
+    count_key: str | None = None,
+    rows: QuerySet[Any] | None = None,
+) -> Page:
     """One page of a list and its total, each costing the same whatever the list's size.
 
     The total is a bare COUNT over the filtered rows (no joins, no ordering, so an
@@ -40,14 +47,18 @@ def page_of(*, items: QuerySet[Any], number: Any, size: int, count_key: str | No
     A window COUNT(*) OVER () would join and count every row before taking one page.
 
     Given `count_key`, the total is kept in the cache under it: the caller makes the key
-    change whenever the rows counted may have (`grants.selectors.application_count_key`)."""
+    change whenever the rows counted may have (`grants.selectors.application_count_key`).
+
+    Given `rows` (the same list, in the same order, without its filters), the page's rows
+    are read from it: the ids already satisfy the filters, and a filter such as "has a
+    spend line in this category" costs the database more to plan twice than to run."""
     paginator = Paginator(items, size)
     paginator.count = _count(items, count_key)
     wanted = min(page_number(number), paginator.num_pages)
     ids = _ids_on_page(items, offset=(wanted - 1) * size, size=size, count=paginator.count)
     # One statement: the page's ids are a subquery, and the rows come back in the list's
     # own order (the ids may have been read backwards).
-    return Page(list(items.filter(pk__in=ids)), wanted, paginator)
+    return Page(list((items if rows is None else rows).filter(pk__in=ids)), wanted, paginator)
 
 
 def _count(items: QuerySet[Any], key: str | None) -> int:

@@ -100,3 +100,16 @@ def test_a_list_whose_order_can_tie_is_read_from_the_front(events):
         page_of(items=tied, number="3", size=3)
 
     assert "OFFSET 6" in captured.captured_queries[1]["sql"].upper()
+
+
+@pytest.mark.parametrize("number", ["1", "2"])
+def test_a_filtered_page_read_from_its_unfiltered_rows_holds_only_the_filtered(events, number):
+    everything = events.order_by("-pk")
+    wanted = [event for event in everything if event.data["n"] % 2 == 0]
+    evens = everything.filter(pk__in=[event.pk for event in wanted])
+
+    page = page_of(items=evens, rows=everything, number=number, size=3)
+
+    assert page.paginator.count == len(wanted)
+    start = (int(number) - 1) * 3
+    assert [event.pk for event in page] == [event.pk for event in wanted[start : start + 3]]

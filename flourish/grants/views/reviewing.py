@@ -81,6 +81,9 @@ def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
         number=request.GET.get("page"),
         size=PAGE_SIZE,
         count_key=selectors.application_count_key(programme=programme, filters=filters),
+        rows=selectors.application_list_for_programme(
+            programme=programme, filters=selectors.ApplicationFilters()
+        ),
     )
     page.object_list = selectors.with_status_labels(page.object_list)
     # One reversal for the page: each row's link is the same path with its own id.
