@@ -74,6 +74,16 @@ def browser() -> Iterator[Any]:
     patch.undo()
 
 
+@pytest.fixture(autouse=True)
+def _journey_pages_closed() -> Iterator[None]:
+    """Close the pages a journey opened (`journeys.signed_in_page`) once it ends."""
+    yield
+    from tests.browser.journeys import OPEN_CONTEXTS
+
+    while OPEN_CONTEXTS:
+        OPEN_CONTEXTS.pop().close()
+
+
 @dataclass
 class Visit:
     """An open page, every URL it asked for, and what the Content-Security-Policy blocked."""

@@ -18,6 +18,9 @@ from flourish.accounts.tests.two_step import force_login_with_two_steps, with_au
 from tests.browser.fixtures import axe_problems
 
 STEP_TIMEOUT_MS = 20_000  # a busy CI machine renders a page slowly, but never this slowly
+# The browser contexts journeys open, closed after each test (`fixtures.py`): left open,
+# every earlier journey's page would stay alive in the worker's one Chromium.
+OPEN_CONTEXTS: list[Any] = []
 
 
 def demo_built(*parts: ModuleType) -> None:
@@ -33,6 +36,7 @@ def signed_in_page(browser: Any, live_server: Any, person: Any, javascript: bool
     client = Client()
     force_login_with_two_steps(client, person)
     context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
+    OPEN_CONTEXTS.append(context)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
