@@ -9,7 +9,7 @@ from django.forms import BoundField
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 from flourish.core import layout
 from flourish.core.formatting import format_minutes, format_pence
@@ -133,6 +133,14 @@ def site_header(context: template.Context) -> SafeString:
 def site_footer() -> SafeString:
     """The footer with the crisis-help numbers, drawn once per language."""
     return layout.site_footer()
+
+
+@register.filter
+def listed(values: Any) -> str:
+    """Items joined as a list reads in the active language: "peer support, walks" in
+    English, with the Arabic comma (،) in Urdu."""
+    separator = pgettext("between the items of a list", ", ")
+    return separator.join(str(value) for value in values)
 
 
 @register.filter

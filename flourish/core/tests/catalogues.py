@@ -29,6 +29,7 @@ class Entry:
     translations: tuple[str, ...]  # msgstr, or msgstr[0], msgstr[1], ... for plurals
     fuzzy: bool
     where: str  # the first "#:" reference, to say where a problem string is used
+    msgctxt: str = ""  # the context (pgettext) that tells this msgid from the same words
 
     @property
     def translated(self) -> bool:
@@ -71,6 +72,7 @@ def _entry(block: str) -> Entry | None:
         translations=tuple(fields[k] for k in plural_keys) or (fields.get("msgstr", ""),),
         fuzzy=bool(re.search(r"^#,.*\bfuzzy\b", block, flags=re.MULTILINE)),
         where=references[0] if references else "",
+        msgctxt=fields.get("msgctxt", ""),
     )
 
 

@@ -31,3 +31,18 @@ def test_a_programmes_phone_number_reads_left_to_right_on_an_urdu_page(client):
     page = urdu_page(client, reverse("grants:programme_detail", args=[programme.slug]))
 
     assert page.find(id="apply-by-phone").find("span", dir="ltr", string="0113 496 0002")
+
+
+def test_an_offers_types_are_listed_with_the_urdu_comma(client):
+    from flourish.directory.factories import OfferFactory
+    from flourish.directory.models import TaxonomyTerm
+
+    offer = OfferFactory()
+    offer.terms.set(TaxonomyTerm.objects.filter(code__in=["peer-support", "activity"]))
+    url = reverse("directory:offer", args=[offer.uuid])
+
+    english = check_page(client.get(url).content.decode()).get_text()
+    urdu = urdu_page(client, url).get_text()
+
+    assert "Activity, Peer support group" in english
+    assert "، " in urdu and "Peer support group" not in urdu

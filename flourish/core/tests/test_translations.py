@@ -67,6 +67,7 @@ SAME_AS_ENGLISH = {
         "Grant",
         "%(counter)s grant",
         " ",
+        ", ",  # between the items of a list
         *MEETING_TIMES,
     },
     "ur": {" "},
@@ -123,9 +124,14 @@ def test_the_committed_mo_file_matches_its_po_file(language):
         with (path.parent / "django.mo").open("rb") as compiled:
             catalogue = gettext.GNUTranslations(compiled)
         expected = {
-            entry.msgid: entry.translations[0]
+            (entry.msgctxt, entry.msgid): entry.translations[0]
             for entry in read_catalogue(path)
             if not entry.msgid_plural and entry.translated and not entry.fuzzy
         }
-        stale += [msgid for msgid, msgstr in expected.items() if catalogue.gettext(msgid) != msgstr]
+        stale += [
+            msgid
+            for (context, msgid), msgstr in expected.items()
+            if (catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid))
+            != msgstr
+        ]
     assert stale == [], "Run `make messages` to recompile the catalogues."
