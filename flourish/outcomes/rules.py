@@ -1,4 +1,7 @@
-"""Who may see or change a goal: the person, and only the people they invited to it."""
+"""Who may change a goal: the person, and only the people they invited to help with it.
+
+Who may see one is decided where goals are read (`get_goal_for_user` in
+`selectors/goals.py`): the person, and the people they invited to it."""
 
 from typing import Any
 
@@ -17,21 +20,12 @@ def owns_goal(user: Any, goal: Goal | None) -> bool:
 
 
 @rules.predicate
-def invited_to_see(user: Any, goal: Goal | None) -> bool:
-    if goal is None or not _signed_in(user):
-        return False
-    return goal.helpers.filter(helper=user, withdrawn_at__isnull=True).exists()
-
-
-@rules.predicate
 def invited_to_help(user: Any, goal: Goal | None) -> bool:
     if goal is None or not _signed_in(user):
         return False
     return goal.helpers.filter(helper=user, withdrawn_at__isnull=True, may_help=True).exists()
 
 
-may_see_goal = owns_goal | invited_to_see
 may_change_goal = owns_goal | invited_to_help
 
-rules.add_perm("outcomes.see_goal", may_see_goal)
 rules.add_perm("outcomes.change_goal", may_change_goal)

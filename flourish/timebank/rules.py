@@ -1,11 +1,11 @@
-"""Who may do what in a timebank: its approved members, and its organisation's coordinators."""
+"""Who may coordinate a timebank: its organisation's coordinators. What an approved
+member may see and do is decided where timebanks are read (`selectors/access.py`)."""
 
 from typing import Any
 
 import rules
 
 from flourish.accounts.models import Membership, Role
-from flourish.timebank.models import MemberStatus
 
 
 @rules.predicate
@@ -18,13 +18,6 @@ def coordinates(user: Any, timebank: Any) -> bool:
 
 
 @rules.predicate
-def is_member_of(user: Any, timebank: Any) -> bool:
-    if timebank is None or not getattr(user, "is_authenticated", False):
-        return False
-    return timebank.members.filter(user=user, status=MemberStatus.APPROVED).exists()
-
-
-@rules.predicate
 def coordinates_any_timebank(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
@@ -32,5 +25,4 @@ def coordinates_any_timebank(user: Any) -> bool:
 
 
 rules.add_perm("timebank.coordinate", coordinates)
-rules.add_perm("timebank.take_part", is_member_of | coordinates)
 rules.add_perm("timebank.use_coordinator_area", coordinates_any_timebank)
