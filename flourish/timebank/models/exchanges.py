@@ -100,6 +100,14 @@ class Exchange(TimeStampedModel):
         return self.description
 
     @property
+    def headline(self) -> str:
+        """What the exchange is called on its pages. A gift to the pot is named by
+        Flourish, so in the reader's language, whoever gave it and in whichever language."""
+        if self.kind == ExchangeKind.GIFT:
+            return str(ExchangeKind.GIFT.label)
+        return self.description
+
+    @property
     def receivers(self) -> list["ExchangeShare"]:
         return list(self.shares.all())
 

@@ -16,6 +16,7 @@ from flourish.timebank import demo as timebank_demo
 from flourish.timebank.factories import TimebankFactory, coordinator_make, member_make
 from flourish.timebank.models import (
     Exchange,
+    ExchangeKind,
     MenteeRequest,
     PartnershipRequest,
     Timebank,
@@ -55,6 +56,12 @@ def check_a_member_gives_to_the_pot_and_the_coordinator_gives_those_hours_to_som
     tom = TimebankMember.objects.get(timebank=demo, user__email="member@example.org")
     client.force_login(tom.user)
     client.post(url("give", demo), {"hours": 2, "extra_minutes": 0})
+    # Given in English, read in Welsh: Flourish names the gift in the reader's language.
+    gift = Exchange.objects.filter(giver=tom, kind=ExchangeKind.GIFT).latest("pk")
+    welsh = client.get(url("exchange", demo, gift.pk), HTTP_ACCEPT_LANGUAGE="cy").text
+    assert '<h1 class="govuk-heading-xl">Oriau a roddwyd i gronfa\'r gymuned</h1>' in html.unescape(
+        welsh
+    )
     pot = pot_account_open(timebank=demo)
     held = pot.balance
     neighbour = demo.members.filter(status="approved").exclude(pk=tom.pk).last()
