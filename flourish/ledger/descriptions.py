@@ -40,8 +40,8 @@ class Described:
 
 
 def in_words(message: str, values: dict[str, Any]) -> str:
-    """A stored description in the active language. A message this version of Flourish no
-    longer knows is still shown, in the words it was stored with."""
+    """A stored description in the active language (in English, from the message itself,
+    when no catalogue translates it)."""
     return gettext(message) % {name: _read(value) for name, value in values.items()}
 
 
