@@ -168,14 +168,16 @@ if DATABASE_REPLICA_URL:
     MIDDLEWARE.insert(0, "flourish.core.database_routing.PrimaryAfterWriteMiddleware")
 
 # The directory's ranking statements are prepared, so PostgreSQL plans them once per
-# connection (flourish/core/prepared.py). Off behind a pooler in transaction mode that
-# cannot keep prepared statements (PgBouncer before 1.21).
+# connection, one plan for any values (flourish/core/prepared.py). Off behind a pooler
+# in transaction mode that cannot keep prepared statements (PgBouncer before 1.21).
 DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", True)
 for _database in DATABASES.values():
     if DATABASE_PREPARED_STATEMENTS and _database["ENGINE"].endswith("postgresql"):
         # psycopg prepares nothing while this is None (Django's default); Django's own
         # cursors bind on the client and are never prepared whatever it is.
         _database.setdefault("OPTIONS", {})["prepare_threshold"] = 5
+        # Only prepared statements have plans to keep, and only Flourish's own are prepared.
+        _database["OPTIONS"]["options"] = "-c plan_cache_mode=force_generic_plan"
 
 # Redis, when there is one, holds what every web process must share: the cache
 # (and with it sign-in rate limits and the record of authenticator codes already

@@ -8,13 +8,14 @@ a filter for the model's queryset; the writes that keep both indexes in step are
 `services/search_index.py`, and the SQLite tables are made by migration 0003.
 """
 
+import hashlib
 import json
 import re
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchConfig, SearchQuery
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import Model, Q
+from django.db.models import Model, Q, Value
 from django.db.models.expressions import RawSQL
 
 FTS_TABLES = {"listing": "directory_listing_fts", "offer": "directory_offer_fts"}
@@ -66,29 +67,46 @@ RARE_UP_TO = 1000
 ESTIMATE_SECONDS = 60 * 60
 
 
+class WrittenIn(Value):
+    """Words written into the statement as a quoted literal, not bound as a value.
+
+    Directory search's statements are prepared and planned once per connection for
+    any value bound into them (`core/prepared.py`). How to find offers turns on how
+    many have the words: from the places nearby for "peer", from the words' index for
+    "urdu". With the words written in, each set of words is its own statement, planned
+    knowing how common its words are, and reused for every postcode and page."""
+
+    def as_sql(self, compiler, connection):  # type: ignore[no-untyped-def, override]
+        # Quoted by the driver itself; `search_words` has left only letters and digits.
+        return connection.ops.compose_sql("%s", [str(self.value)]), []
+
+
 def words_match(model: type[Model], text: str, *, at: str = "", rare_first: bool = False) -> Q:
     """Rows of `model` (Listing or Offer), reached through `at` (e.g. "offer__" from an
     offer's place), whose search text has every word, stemmed.
 
     Text with no searchable words matches everything, as an empty search box does.
-    With `rare_first`, PostgreSQL finds the rows with rare words first (see RARE_UP_TO);
-    the rows matched are the same either way.
+    With `rare_first` (see `few_rows_with`), PostgreSQL finds the rows with the words
+    first; the rows matched are the same either way.
     """
     words = search_words(text)
     if not words:
         return Q()
     if connection.vendor == "postgresql":
-        if rare_first and _estimated_rows_with(model, words) <= RARE_UP_TO:
+        if rare_first:
             table = model._meta.db_table
+            words_sql = WrittenIn(" ".join(words)).as_sql(None, connection)[0]
             # OFFSET 0 keeps PostgreSQL from folding this into the join: the few rows
             # with the words are found once, then each place nearby is checked against them.
             matching = RawSQL(
                 f"SELECT id FROM {table} "
-                "WHERE search_vector @@ plainto_tsquery('english', %s) OFFSET 0",
-                [" ".join(words)],
+                f"WHERE search_vector @@ plainto_tsquery('english', {words_sql}) OFFSET 0",
+                [],
             )
             return Q(**{f"{at}pk__in": matching})
-        return Q(**{f"{at}search_vector": SearchQuery(" ".join(words), config="english")})
+        english = SearchConfig(WrittenIn("english"))
+        words_query = SearchQuery(WrittenIn(" ".join(words)), config=english)
+        return Q(**{f"{at}search_vector": words_query})
     table = FTS_TABLES[model._meta.model_name or ""]
     # Each word quoted, so FTS5 reads none of them as an operator (AND, NEAR, column:).
     match = " ".join(f'"{word}"' for word in words)
@@ -96,10 +114,21 @@ def words_match(model: type[Model], text: str, *, at: str = "", rare_first: bool
     return Q(**{f"{at}pk__in": matching})
 
 
+def few_rows_with(model: type[Model], text: str) -> bool:
+    """Whether so few rows have the words that a search near a postcode should start
+    from them (RARE_UP_TO). Only PostgreSQL can tell; SQLite always starts nearest."""
+    words = search_words(text)
+    if not words or connection.vendor != "postgresql":
+        return False
+    return _estimated_rows_with(model, words) <= RARE_UP_TO
+
+
 def _estimated_rows_with(model: type[Model], words: list[str]) -> float:
     """How many rows PostgreSQL expects to have every word: its planner's estimate
     (EXPLAIN runs nothing), kept for an hour, since it only chooses the plan."""
-    key = f"fulltext-estimate:{model._meta.label}:{' '.join(words)}"
+    # A digest, so that any words make a key every cache backend accepts.
+    digest = hashlib.sha256(" ".join(words).encode()).hexdigest()
+    key = f"fulltext-estimate:{model._meta.label}:{digest}"
     estimate = caches["fragments"].get(key)
     if estimate is None:
         with connection.cursor() as cursor:

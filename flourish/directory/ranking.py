@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import caches
-from django.db import router
+from django.db import connections, router
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
@@ -34,6 +34,9 @@ COUNT_UP_TO = 500
 class Near:
     outward_code: str
     radius_km: float
+    # Whether to start from the few offers with the search's rare words and look up how
+    # far each is, rather than walk the districts nearest first (`fulltext.py`).
+    from_matches: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,21 @@ def _rows(queryset: QuerySet, **columns: str) -> tuple[str, tuple]:
     return sql, tuple(params)
 
 
+def _near_rows(alias: str, rows: str, near: Near) -> str:
+    """FROM the rows joined to their distance `d` from the postcode.
+
+    Walking the districts nearest first, the rows are a LATERAL subquery run for one
+    district at a time. OFFSET 0 keeps PostgreSQL from merging it into the outer join,
+    which leaves it one way to run the statement, whatever the postcode: so the plan it
+    makes once per connection (`core/prepared.py`) serves every postcode as well as one
+    made for it, which took longer to plan (4-6 ms) than to run (1-2 ms). SQLite has no
+    LATERAL and keeps no plans: it joins, and plans each statement for its own values."""
+    if near.from_matches or connections[router.db_for_read(OfferPlace)].vendor != "postgresql":
+        return f"FROM ({rows}) {alias} JOIN {_distance()} d ON d.destination = {alias}.hit_area"
+    in_district = f"SELECT * FROM ({rows}) r WHERE r.hit_area = d.destination OFFSET 0"
+    return f"FROM {_distance()} d CROSS JOIN LATERAL ({in_district}) {alias}"
+
+
 def _distance() -> str:
     return DistrictDistance._meta.db_table
 
@@ -93,10 +111,7 @@ def _offer_branch(offers: QuerySet, near: Near | None) -> Branch:
     # unless another place of the same offer is nearer (or as near, with a lower id).
     # Unlike GROUP BY, this keeps rows in distance order, so LIMIT can stop early.
     t = {"link": OfferPlace._meta.db_table, "place": Place._meta.db_table, "d": _distance()}
-    near_rows = (
-        f"FROM ({rows}) o JOIN {t['d']} d ON d.destination = o.hit_area "
-        f"WHERE d.origin = %s AND d.km <= %s"
-    )
+    near_rows = f"{_near_rows('o', rows, near)} WHERE d.origin = %s AND d.km <= %s"
     near_params = (*params, near.outward_code, near.radius_km)
     sql = (
         "SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, d.km AS km, "
@@ -237,8 +252,7 @@ def offer_places_page(
     rows, params = _rows(offer_places, hit_id="pk", hit_area="place__outward_code")
     sql = (
         "SELECT 'offer_place' AS kind, op.hit_id AS id, '' AS name, d.km AS km, "
-        f"op.hit_area AS area FROM ({rows}) op JOIN {_distance()} d ON d.destination = op.hit_area "
-        f"WHERE d.origin = %s AND d.km <= %s"
+        f"op.hit_area AS area {_near_rows('op', rows, near)} WHERE d.origin = %s AND d.km <= %s"
     )
     params = (*params, near.outward_code, near.radius_km)
     return _run([Branch(sql, params, sql, params)], offset=offset, limit=limit, near=near)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from flourish.directory import ranking
 from flourish.directory.cards import OfferCard, offer_cards
-from flourish.directory.fulltext import words_match
+from flourish.directory.fulltext import few_rows_with, words_match
 from flourish.directory.geography import KM_PER_MILE, District
 from flourish.directory.models import (
     Frequency,
@@ -189,12 +189,13 @@ def _community_and_language(query: SearchQuery, at: str) -> list[Q]:
     return conditions
 
 
-def _offer_conditions(query: SearchQuery, at: str = "") -> list[Q | Exists]:
+def _offer_conditions(
+    query: SearchQuery, at: str = "", *, rare_first: bool = False
+) -> list[Q | Exists]:
     """Filters on an offer, reached from the queried model through `at` ("" or "offer__")."""
     offer_id = OuterRef("offer_id" if at == "offer__" else "pk")
     conditions: list[Q | Exists] = [Q(**{f"{at}listing__state__in": VISIBLE_STATES})]
-    # From places near a postcode, offers with rare words are found first (fulltext.py).
-    conditions.append(words_match(Offer, query.words, at=at, rare_first=at == "offer__"))
+    conditions.append(words_match(Offer, query.words, at=at, rare_first=rare_first))
     if (slots := _schedule_filter(query)) is not None:
         conditions.append(Exists(Schedule.objects.filter(slots, offer=offer_id)))
     if query.free:
@@ -221,10 +222,22 @@ def offer_search_queryset(query: SearchQuery) -> QuerySet[Offer]:
     return Offer.objects.filter(*_offer_conditions(query))
 
 
-def offer_place_search_queryset(query: SearchQuery) -> QuerySet[OfferPlace]:
+def near_postcode(query: SearchQuery) -> ranking.Near | None:
+    """How far to look from the postcode asked for, if one was; and whether to start
+    from the offers with the words, when they are rare (`fulltext.py`)."""
+    if query.centre is None or query.radius_km is None:
+        return None
+    rare = few_rows_with(Offer, query.words)
+    return ranking.Near(query.centre.outward_code, query.radius_km, from_matches=rare)
+
+
+def offer_place_search_queryset(
+    query: SearchQuery, near: ranking.Near | None = None
+) -> QuerySet[OfferPlace]:
     """Offers-at-places whose offer matches everything asked for except distance (joined,
     not a subquery, so the database can start from the places near a postcode)."""
-    return OfferPlace.objects.filter(*_offer_conditions(query, "offer__"))
+    rare_first = near is not None and near.from_matches
+    return OfferPlace.objects.filter(*_offer_conditions(query, "offer__", rare_first=rare_first))
 
 
 def _asks_about_offers(query: SearchQuery) -> bool:
@@ -268,11 +281,9 @@ UNSHOWN_LISTING_FIELDS = ("suggester_email", "search_text", "search_vector")
 def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchResults:
     """One page of offers and of groups with no offers: nearest first when a postcode is
     given, otherwise by name. Two to four queries, whatever the size of the directory."""
-    near = None
-    if query.centre is not None and query.radius_km is not None:
-        near = ranking.Near(query.centre.outward_code, query.radius_km)
+    near = near_postcode(query)
     total, ranked = ranking.offers_and_groups_page(
-        offers=offer_place_search_queryset(query) if near else offer_search_queryset(query),
+        offers=offer_place_search_queryset(query, near) if near else offer_search_queryset(query),
         groups=group_search_queryset(query),
         near=near,
         offset=offset,

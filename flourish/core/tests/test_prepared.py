@@ -61,3 +61,42 @@ def test_without_prepared_statements_a_search_finds_the_same_groups(client, grou
     with override_settings(DATABASE_PREPARED_STATEMENTS=False):
         unprepared = found(client, postcode="LS6", distance="25")
     assert prepared == unprepared == ["Peer group 0", "Peer group 1", "Peer group 2"]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite prepares nothing")
+def test_each_set_of_words_is_planned_once_for_every_postcode(client, groups):
+    """Words are written into the statement, so each is planned knowing how common it is;
+    postcodes are bound, so one plan serves every postcode."""
+    before = prepared_rankings()
+    for postcode in ["LS6", "BD1", "M14"]:
+        found(client, q="peer", postcode=postcode, distance="25")
+    assert prepared_rankings() == before + 1
+    found(client, q="group", postcode="LS6", distance="25")
+    assert prepared_rankings() == before + 2
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s",
+            [RANKING + "%'peer'%"],
+        )
+        (statement,) = cursor.fetchone()
+    assert "'LS6'" not in statement and "$1" in statement
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite prepares nothing")
+def test_a_prepared_search_keeps_one_plan_from_its_first_run(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_generic_plan"
+
+
+def test_words_that_look_like_sql_are_searched_for_as_words(client, groups):
+    hostile = "peer'); DROP TABLE directory_offer; -- \\' \"group"
+    assert found(client, q=hostile, postcode="LS6", distance="25") == []
+    assert found(client, q="peer group", postcode="LS6", distance="25") == [
+        "Peer group 0",
+        "Peer group 1",
+        "Peer group 2",
+    ]
+    assert found(client, q="group", postcode="LS6", distance="25")  # the table is still there

@@ -10,6 +10,7 @@ from flourish.directory.selectors import (
     VISIBLE_STATES,
     SearchQuery,
     _get_or_404,
+    near_postcode,
     offer_place_search_queryset,
     offer_search_queryset,
 )
@@ -70,9 +71,9 @@ def service_at_location_page(
     query: SearchQuery, *, offset: int, limit: int
 ) -> tuple[int, list[OfferPlace]]:
     """/service_at_locations: nearest first when a postcode is given, in two queries."""
-    links = offer_place_search_queryset(query)
-    if query.centre is not None and query.radius_km is not None:
-        near = ranking.Near(query.centre.outward_code, query.radius_km)
+    near = near_postcode(query)
+    links = offer_place_search_queryset(query, near)
+    if near is not None:
         total, ranked = ranking.offer_places_page(
             offer_places=links, near=near, offset=offset, limit=limit
         )
