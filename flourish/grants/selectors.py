@@ -10,6 +10,7 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -30,6 +31,7 @@ from flourish.grants.models import (
     ApplicationStatus,
     Award,
     ConflictDeclaration,
+    EligibilityQuestion,
     GrantReport,
     Panel,
     PanelVote,
@@ -51,15 +53,27 @@ def programme_list_open() -> QuerySet[Programme]:
     return Programme.objects.filter(is_published=True).select_related("funder")
 
 
-def get_programme_public(*, slug: str, reader: Any = None) -> Programme:
-    """A published programme. Given a `reader`, `board_slug` is the address of the
-    programme's board if they may open it (else None), in the same query."""
-    programmes = programme_list_open()
-    if reader is not None:
-        boards = Board.objects.filter(boards_readable_by(reader), programme=OuterRef("pk"))
-        programmes = programmes.annotate(
-            board_slug=Subquery(boards.order_by("name").values("slug")[:1])
-        )
+def get_programme_public(*, slug: str) -> Programme:
+    """A published programme."""
+    return _get_published(programme_list_open(), slug=slug)
+
+
+def get_programme_page_public(*, slug: str, reader: Any) -> Programme:
+    """A published programme with what its public page shows besides, in the same query:
+    `board_slug`, the address of its board if `reader` may open it (else None);
+    `first_question`, the position of its first eligibility question (None if it asks
+    none); and `offers_planning_sessions`."""
+    boards = Board.objects.filter(boards_readable_by(reader), programme=OuterRef("pk"))
+    questions = EligibilityQuestion.objects.filter(programme=OuterRef("pk"))
+    programmes = programme_list_open().annotate(
+        board_slug=Subquery(boards.order_by("name").values("slug")[:1]),
+        first_question=Subquery(questions.order_by("position", "pk").values("position")[:1]),
+        offers_planning_sessions=Exists(PlanningSession.objects.filter(programme=OuterRef("pk"))),
+    )
+    return _get_published(programmes, slug=slug)
+
+
+def _get_published(programmes: QuerySet[Programme], *, slug: str) -> Programme:
     try:
         return programmes.get(slug=slug)
     except Programme.DoesNotExist as error:
@@ -252,7 +266,7 @@ PUBLISHED_AWARD_FIELDS = (
 )
 
 
-def award_rows_published(*, programme_slug: str = "") -> QuerySet[Award, dict[str, Any]]:
+def award_rows_published(*, programme_slug: str = "") -> QuerySet[Award, Any]:
     """Awards of published programmes, for open data, as plain rows (no model instances,
     so a large export spends its time writing, not building objects)."""
     awards = Award.objects.filter(programme__is_published=True)
@@ -353,16 +367,18 @@ def panel_pack(*, panel: Panel, user: Any) -> list[PackItem]:
     return items
 
 
-def award_list_for_programme_public(*, programme: Programme) -> QuerySet[Award]:
-    """Who a programme funded, for the public page: groups, amounts and places only."""
+def award_list_for_programme_public(*, programme: Programme) -> QuerySet[Award, Any]:
+    """Who a programme funded, for the public page: groups, amounts and places only.
+
+    Plain rows, not models: the page lists fifty, and making three models for each
+    (award, application, group) took longer than reading them."""
     return (
         Award.objects.filter(programme=programme)
-        .select_related("application__group")
-        .only(
+        .values(
             "amount_pence",
             "awarded_on",
-            "application__local_authority",
-            "application__group__name",
+            group_name=F("application__group__name"),
+            local_authority=F("application__local_authority"),
         )
         .order_by("-awarded_on", "-id")
     )

@@ -59,12 +59,11 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 
 @public_page("grants")
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = selectors.get_programme_public(slug=slug, reader=request.user)
-    questions = list(programme.eligibility_questions.all())
+    programme = selectors.get_programme_page_public(slug=slug, reader=request.user)
     return render(
         request,
         "grants/programme_detail.html",
-        {"programme": programme, "categories": programme.categories.all(), "questions": questions},
+        {"programme": programme, "categories": programme.categories.all()},
     )
 
 
