@@ -91,13 +91,18 @@ def _distance() -> str:
     return DistrictDistance._meta.db_table
 
 
-def _offer_branch(offers: QuerySet, near: Near | None) -> Branch:
-    """Offers (`near` None) or offers-at-places (`near` given) as (kind, id, name, km, area)."""
+def _offer_branch(offers: QuerySet, near: Near | None, *, few: bool = False) -> Branch:
+    """Offers (`near` None) or offers-at-places (`near` given) as (kind, id, name, km, area).
+
+    With `few` (and no `near`), the offers are found first and sorted by name, rather
+    than read in name order until a page is full (`fulltext.SORT_UP_TO`)."""
     if near is None:
         rows, params = _rows(offers, hit_id="pk", hit_name="name")
+        # OFFSET 0 keeps PostgreSQL from reading the rows through the name index.
+        fence = " OFFSET 0" if few else ""
         sql = (
             "SELECT 'offer' AS kind, o.hit_id AS id, o.hit_name AS name, 0.0 AS km, '' AS area "
-            f"FROM ({rows}) o"
+            f"FROM ({rows}{fence}) o"
         )
         return Branch(sql, params, sql, params)
     rows, params = _rows(
@@ -235,11 +240,13 @@ def offers_and_groups_page(
     offset: int,
     limit: int,
     count_up_to: int | None = None,
+    few_offers: bool = False,
 ) -> tuple[int, list[Ranked]]:
     """One page of offers and (if `groups` is given) groups, nearest first, then by name.
 
-    `offers` is a queryset of offers, or of offers-at-places when `near` is given."""
-    branches = [_offer_branch(offers, near)]
+    `offers` is a queryset of offers, or of offers-at-places when `near` is given;
+    `few_offers` says so few match that sorting them all is quickest."""
+    branches = [_offer_branch(offers, near, few=few_offers)]
     if groups is not None:
         branches.append(_group_branch(groups, near))
     return _run(branches, offset=offset, limit=limit, near=near, count_up_to=count_up_to)

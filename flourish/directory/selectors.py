@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from flourish.directory import ranking
+from flourish.directory import fulltext, ranking
 from flourish.directory.cards import OfferCard, offer_cards
 from flourish.directory.fulltext import few_rows_with, words_match
 from flourish.directory.geography import KM_PER_MILE, District
@@ -231,6 +231,12 @@ def near_postcode(query: SearchQuery) -> ranking.Near | None:
     return ranking.Near(query.centre.outward_code, query.radius_km, from_matches=rare)
 
 
+def few_offers_by_name(query: SearchQuery, near: ranking.Near | None) -> bool:
+    """Whether a search listed by name has so few offers with its words that sorting
+    them all is quicker than reading names in order until a page is full."""
+    return near is None and few_rows_with(Offer, query.words, up_to=fulltext.SORT_UP_TO)
+
+
 def offer_place_search_queryset(
     query: SearchQuery, near: ranking.Near | None = None
 ) -> QuerySet[OfferPlace]:
@@ -289,6 +295,7 @@ def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchRe
         offset=offset,
         limit=limit,
         count_up_to=ranking.COUNT_UP_TO,
+        few_offers=few_offers_by_name(query, near),
     )
     offer_ids = [row.pk for row in ranked if row.kind == "offer"]
     group_ids = [row.pk for row in ranked if row.kind == "group"]

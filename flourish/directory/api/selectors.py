@@ -10,6 +10,7 @@ from flourish.directory.selectors import (
     VISIBLE_STATES,
     SearchQuery,
     _get_or_404,
+    few_offers_by_name,
     near_postcode,
     offer_place_search_queryset,
     offer_search_queryset,
@@ -49,7 +50,12 @@ LOCATION_FIELDS = (
 def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, list[Offer]]:
     """/services: (total, one page of offers with their group), in two queries."""
     total, ranked = ranking.offers_and_groups_page(
-        offers=offer_search_queryset(query), groups=None, near=None, offset=offset, limit=limit
+        offers=offer_search_queryset(query),
+        groups=None,
+        near=None,
+        offset=offset,
+        limit=limit,
+        few_offers=few_offers_by_name(query, None),
     )
     found = _api_offers().only(*SUMMARY_FIELDS).in_bulk([row.pk for row in ranked])
     return total, [found[row.pk] for row in ranked if row.pk in found]

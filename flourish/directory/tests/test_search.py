@@ -248,9 +248,9 @@ def test_search_uses_a_fixed_number_of_queries_however_many_groups_are_near(
         assert {type(hit).__name__ for hit in names_or_groups(response)} == {"OfferCard", "Listing"}
     # The ranked page, its total, its offers with their meetings, its groups, and the
     # form's list of types: five at most (an offer's district comes with the ranked page
-    # or with its row, never from a query of its own); and on PostgreSQL, near a
-    # postcode, its estimate of how rare the words are (fulltext.RARE_UP_TO).
-    estimate = connection.vendor == "postgresql" and "q" in query and "postcode" in query
+    # or with its row, never from a query of its own); and on PostgreSQL, given words,
+    # its estimate of how many offers have them (fulltext.RARE_UP_TO, SORT_UP_TO).
+    estimate = connection.vendor == "postgresql" and "q" in query
     assert len(few.captured_queries) + 1 <= 5 + estimate
 
 
@@ -371,3 +371,28 @@ def test_a_rare_word_near_a_postcode_finds_the_same_groups_whichever_way_it_is_s
     assert found[-1] == found[1000]
     # PostgreSQL goes each way once; SQLite always starts from its full-text table.
     assert rare_first == {1000: connection.vendor == "postgresql", -1: False}
+
+
+def test_a_search_by_words_alone_lists_the_same_groups_by_name_whichever_way_it_is_read(
+    client, db, monkeypatch
+):
+    """PostgreSQL sorts the few offers with the words (fulltext.SORT_UP_TO), and reads
+    names in order for many; a person sees the same results, in name order, either way."""
+    for name in ["Women's peer walk", "Peer support for women", "Another women's group"]:
+        offer_meeting_at(postcode="LS6 1AA", name=name)
+    offer_meeting_at(postcode="LS6 1AA", name="Peer support for men")
+    found, sorted_first = {}, {}
+    for sort_up_to in (5000, -1):
+        monkeypatch.setattr(fulltext, "SORT_UP_TO", sort_up_to)
+        caches["fragments"].clear()
+        caches["default"].clear()
+        with CaptureQueriesContext(connection) as queries:
+            found[sort_up_to] = names(client.get(SEARCH, {"q": "women peer"}))
+        sorted_first[sort_up_to] = any("OFFSET 0) o" in q["sql"] for q in queries.captured_queries)
+
+    assert {"Peer support for women", "Women's peer walk"} <= set(found[5000])
+    assert "Peer support for men" not in found[5000]
+    assert found[5000] == sorted(found[5000])
+    assert found[-1] == found[5000]
+    # PostgreSQL goes each way once; SQLite plans for itself.
+    assert sorted_first == {5000: connection.vendor == "postgresql", -1: False}
