@@ -118,6 +118,27 @@ class SearchForm(forms.Form):
 
     __str__ = __html__ = render
 
+    # Asked first. The other fields sit under "More ways to narrow your search", which
+    # a keyboard passes in one Tab while closed: Search was 21 Tabs from the top.
+    MAIN_FIELDS = ("q", "postcode", "distance")
+
+    def main_fields(self) -> SafeString:
+        return search_form_html(self, self.MAIN_FIELDS)
+
+    def more_fields(self) -> SafeString:
+        return search_form_html(self, self._more_names())
+
+    def narrowed(self) -> bool:
+        """Whether any of the other ways to narrow the search is used, or wrong: then
+        they are shown open, so nobody is left with results narrowed out of sight."""
+        return any(
+            self[name].errors or self[name].value() not in (None, "", False)
+            for name in self._more_names()
+        )
+
+    def _more_names(self) -> list[str]:
+        return [name for name in self.fields if name not in self.MAIN_FIELDS]
+
     def clean_postcode(self) -> str:
         postcode = self.cleaned_data["postcode"].strip()
         if postcode and district_for(postcode) is None:

@@ -142,10 +142,14 @@ def _field_key(field: BoundField, language: str) -> str:
     return "directory-search-field:" + hashlib.sha256(content.encode()).hexdigest()
 
 
-def search_form_html(form: Any) -> SafeString:
-    """The search form's fields, each built once per language and value typed in."""
+def search_form_html(form: Any, names: Iterable[str] | None = None) -> SafeString:
+    """The search form's fields (or those `names`), each built once per language and
+    value typed in."""
     language = get_language()
     fields = list(form.visible_fields())
+    if names is not None:
+        wanted = set(names)
+        fields = [field for field in fields if field.name in wanted]
     keys = {field.name: _field_key(field, language) for field in fields if not field.errors}
     fragments = _fragments()
     stored = fragments.get_many(list(keys.values()))

@@ -123,6 +123,7 @@ def test_a_person_finds_a_weekday_evening_group_near_their_postcode(open_page, j
     page = open_page(start, javascript=javascript).page
     page.get_by_label("Postcode", exact=True).fill("ls6 3ab")
     page.get_by_label("Within").select_option("10")
+    page.get_by_text("More ways to narrow your search").click()
     page.get_by_label("Day", exact=True).select_option("weekdays")
     page.get_by_label("Time of day").select_option("evening")
     with page.expect_navigation():
@@ -133,6 +134,33 @@ def test_a_person_finds_a_weekday_evening_group_near_their_postcode(open_page, j
     with page.expect_navigation():
         page.get_by_role("link", name="Tuesday evening group").click()
     assert page.locator("h1").inner_text() == "Tuesday evening group"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_search_is_four_tabs_from_the_words_box_and_the_other_ways_open_by_keyboard(
+    open_page, javascript
+):
+    start = Page(
+        "directory search", ANONYMOUS, lambda scene: _offer(scene) and reverse("directory:search")
+    )
+    page = open_page(start, javascript=javascript).page
+    page.get_by_label("Words to search for").focus()
+    focused = []
+    for _press in range(4):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.textContent.trim()"))
+    # Postcode, Within, the closed "More ways to narrow your search", then Search.
+    assert focused[2:] == ["More ways to narrow your search", "Search"]
+
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_day"
+    page.keyboard.press("ArrowDown")  # from "Any day" to weekdays
+    with page.expect_navigation():
+        page.get_by_label("Words to search for").press("Enter")
+    # The search came back narrowed by day, so the other ways are shown open.
+    assert page.locator("#more-ways").get_attribute("open") is not None
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])

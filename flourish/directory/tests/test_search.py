@@ -396,3 +396,27 @@ def test_a_search_by_words_alone_lists_the_same_groups_by_name_whichever_way_it_
     assert found[-1] == found[5000]
     # PostgreSQL goes each way once; SQLite plans for itself.
     assert sorted_first == {5000: connection.vendor == "postgresql", -1: False}
+
+
+def test_the_other_ways_to_narrow_a_search_are_open_only_when_one_is_used_or_wrong(client, groups):
+    def more_ways(**query) -> str:
+        page = client.get(SEARCH, query).content.decode()
+        return re.search(r'<details class="govuk-details" id="more-ways"[^>]*>', page).group(0)
+
+    assert " open" not in more_ways()
+    assert " open" not in more_ways(q="walk", postcode="LS6", distance="10")
+    assert " open" in more_ways(q="walk", day="weekdays")
+    assert " open" in more_ways(free="on")
+    # A day that does not exist is an error: shown open, where its message is.
+    assert " open" in more_ways(day="someday")
+
+
+def test_a_search_narrowed_out_of_sight_still_narrows(client, groups):
+    """The other ways sit in a closed box, but still go with the search."""
+    everything = names(client.get(SEARCH, {"postcode": "LS6 3AB", "distance": "25"}))
+    evenings = names(
+        client.get(
+            SEARCH, {"postcode": "LS6 3AB", "distance": "25", "day": "weekdays", "time": "evening"}
+        )
+    )
+    assert evenings and set(evenings) < set(everything)
