@@ -17,6 +17,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.db.models import Model, Q, Value
 from django.db.models.expressions import RawSQL
+from psycopg import sql
 
 FTS_TABLES = {"listing": "directory_listing_fts", "offer": "directory_offer_fts"}
 MAX_WORDS = 8
@@ -83,8 +84,12 @@ class WrittenIn(Value):
     knowing how common its words are, and reused for every postcode and page."""
 
     def as_sql(self, compiler, connection):  # type: ignore[no-untyped-def, override]
-        # Quoted by the driver itself; `search_words` has left only letters and digits.
-        return connection.ops.compose_sql("%s", [str(self.value)]), []
+        return self.literal(), []
+
+    def literal(self) -> str:
+        # Quoted by the driver itself (no connection needed); `search_words` has left
+        # only letters, digits and spaces anyway.
+        return sql.Literal(str(self.value)).as_string()
 
 
 def words_match(model: type[Model], text: str, *, at: str = "", rare_first: bool = False) -> Q:
@@ -101,7 +106,7 @@ def words_match(model: type[Model], text: str, *, at: str = "", rare_first: bool
     if connection.vendor == "postgresql":
         if rare_first:
             table = model._meta.db_table
-            words_sql = WrittenIn(" ".join(words)).as_sql(None, connection)[0]
+            words_sql = WrittenIn(" ".join(words)).literal()
             # OFFSET 0 keeps PostgreSQL from folding this into the join: the few rows
             # with the words are found once, then each place nearby is checked against them.
             matching = RawSQL(

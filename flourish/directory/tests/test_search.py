@@ -401,7 +401,9 @@ def test_a_search_by_words_alone_lists_the_same_groups_by_name_whichever_way_it_
 def test_the_other_ways_to_narrow_a_search_are_open_only_when_one_is_used_or_wrong(client, groups):
     def more_ways(**query) -> str:
         page = client.get(SEARCH, query).content.decode()
-        return re.search(r'<details class="govuk-details" id="more-ways"[^>]*>', page).group(0)
+        details = re.search(r'<details class="govuk-details" id="more-ways"[^>]*>', page)
+        assert details is not None
+        return details.group(0)
 
     assert " open" not in more_ways()
     assert " open" not in more_ways(q="walk", postcode="LS6", distance="10")
