@@ -42,7 +42,11 @@ def signed_in_page(browser: Any, live_server: Any, person: Any, javascript: bool
         [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
     )
     context.set_default_timeout(STEP_TIMEOUT_MS)
-    return context.new_page()
+    page = context.new_page()
+    # In front, as the page a person has just opened is: Chromium applies `autofocus`
+    # only in a page that has the focus, and another journey's page may have kept it.
+    page.bring_to_front()
+    return page
 
 
 def press(page: Any, name: str) -> None:
