@@ -138,7 +138,15 @@ def _bulk_write(
         if sum(amount for _account, amount in lines) != 0:
             raise ValueError(f"Unbalanced benchmark transaction: {lines}")
         transactions.append(
-            (transaction_id, f"{key_prefix}-{transaction_id}", "Bulk load", posted_at, False)
+            (
+                transaction_id,
+                f"{key_prefix}-{transaction_id}",
+                "Bulk load",
+                "",  # no message: the words stay as written (see ledger/descriptions.py)
+                "{}",
+                posted_at,
+                False,
+            )
         )
         for account, amount in lines:
             balances[account.pk] += amount
@@ -150,7 +158,15 @@ def _bulk_write(
     _insert_rows(
         cursor,
         LedgerTransaction,
-        ["id", "idempotency_key", "description", "posted_at", "went_past_soft_limit"],
+        [
+            "id",
+            "idempotency_key",
+            "description",
+            "description_message",
+            "description_values",
+            "posted_at",
+            "went_past_soft_limit",
+        ],
         transactions,
     )
     _insert_rows(
