@@ -177,7 +177,11 @@ for _database in DATABASES.values():
         # cursors bind on the client and are never prepared whatever it is.
         _database.setdefault("OPTIONS", {})["prepare_threshold"] = 5
         # Only prepared statements have plans to keep, and only Flourish's own are prepared.
-        _database["OPTIONS"]["options"] = "-c plan_cache_mode=force_generic_plan"
+        # Added to any `options` the database URL already gives (a search_path, say).
+        _startup = _database["OPTIONS"].get("options", "")
+        _database["OPTIONS"]["options"] = (
+            f"{_startup} -c plan_cache_mode=force_generic_plan".strip()
+        )
 
 # Redis, when there is one, holds what every web process must share: the cache
 # (and with it sign-in rate limits and the record of authenticator codes already

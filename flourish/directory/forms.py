@@ -1,12 +1,14 @@
 """Forms for finding groups, suggesting and editing a listing, and adding an offer."""
 
+from collections.abc import Iterable
+from functools import cached_property
 from typing import Any, cast
 
 from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.formatting import parse_pounds
@@ -20,7 +22,7 @@ from flourish.directory.models import (
     OfferKind,
     Weekday,
 )
-from flourish.directory.rendering import search_form_html
+from flourish.directory.rendering import search_form_fields
 from flourish.directory.selectors import SearchQuery, offer_type_terms
 from flourish.directory.services.listings import LISTING_FIELDS
 
@@ -108,25 +110,15 @@ class SearchForm(forms.Form):
             data["distance"] = DEFAULT_MILES
         super().__init__(data, *args, **kwargs)
 
-    def render(
-        self, template_name: str | None = None, context: Any = None, renderer: Any = None
-    ) -> SafeString:
-        """`{{ form }}`: its fields from the cache, built once per language and value."""
-        if template_name or context or renderer or self.non_field_errors():
-            return super().render(template_name, context, renderer)
-        return search_form_html(self)
-
-    __str__ = __html__ = render
-
     # Asked first. The other fields sit under "More ways to narrow your search", which
     # a keyboard passes in one Tab while closed: Search was 21 Tabs from the top.
     MAIN_FIELDS = ("q", "postcode", "distance")
 
     def main_fields(self) -> SafeString:
-        return search_form_html(self, self.MAIN_FIELDS)
+        return self._fields_html(self.MAIN_FIELDS)
 
     def more_fields(self) -> SafeString:
-        return search_form_html(self, self._more_names())
+        return self._fields_html(self._more_names())
 
     def narrowed(self) -> bool:
         """Whether any of the other ways to narrow the search is used, or wrong: then
@@ -138,6 +130,14 @@ class SearchForm(forms.Form):
 
     def _more_names(self) -> list[str]:
         return [name for name in self.fields if name not in self.MAIN_FIELDS]
+
+    @cached_property
+    def _field_pieces(self) -> dict[str, SafeString]:
+        """Every field's HTML, from the cache in one read for both parts of the form."""
+        return search_form_fields(self)
+
+    def _fields_html(self, names: Iterable[str]) -> SafeString:
+        return mark_safe("".join(self._field_pieces[name] for name in names))  # built above
 
     def clean_postcode(self) -> str:
         postcode = self.cleaned_data["postcode"].strip()

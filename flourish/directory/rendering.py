@@ -142,19 +142,16 @@ def _field_key(field: BoundField, language: str) -> str:
     return "directory-search-field:" + hashlib.sha256(content.encode()).hexdigest()
 
 
-def search_form_html(form: Any, names: Iterable[str] | None = None) -> SafeString:
-    """The search form's fields (or those `names`), each built once per language and
-    value typed in."""
+def search_form_fields(form: Any) -> dict[str, SafeString]:
+    """The search form's fields as HTML by name, each built once per language and value
+    typed in, read from the cache together."""
     language = get_language()
     fields = list(form.visible_fields())
-    if names is not None:
-        wanted = set(names)
-        fields = [field for field in fields if field.name in wanted]
     keys = {field.name: _field_key(field, language) for field in fields if not field.errors}
     fragments = _fragments()
     stored = fragments.get_many(list(keys.values()))
     built = {}
-    html = []
+    html = {}
     for field in fields:
         key = keys.get(field.name)
         piece = stored.get(key) if key else None
@@ -162,7 +159,7 @@ def search_form_html(form: Any, names: Iterable[str] | None = None) -> SafeStrin
             piece = str(field.as_field_group())
             if key:
                 built[key] = piece
-        html.append(piece)
+        html[field.name] = mark_safe(piece)  # each piece came from the form renderer
     if built:
         fragments.set_many(built, CARD_SECONDS)
-    return mark_safe("".join(html))  # each piece came from the form renderer
+    return html
