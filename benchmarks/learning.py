@@ -149,7 +149,7 @@ def _replies(threads: list[Thread], people: list[User]) -> None:
 
 def _group(writer: User) -> tuple[Organisation, User]:
     group = Organisation.objects.create(
-        name="Bench group", slug="bench-group", kind=OrganisationKind.GROUP
+        name="Bench learning group", slug="bench-learning-group", kind=OrganisationKind.GROUP
     )
     lead = User.objects.create_user(email="bench.group.lead@example.org", name="Bench Lead")
     Membership.objects.create(user=lead, organisation=group, role=Role.GROUP_LEAD)

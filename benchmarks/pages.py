@@ -20,7 +20,7 @@ RUNS = 25
 _benchmarks_with_statistics: set[str] = set()
 
 
-def _gather_planner_statistics(benchmark: str) -> None:
+def gather_planner_statistics(benchmark: str) -> None:
     """Once per benchmark, before its first page: a live database has planner statistics
     (autovacuum gathers them on PostgreSQL), but one just bulk-loaded has none, and the
     planner then guesses blind (a staff list searched by group name took 245 ms to
@@ -43,7 +43,7 @@ def _timed(client: Client, url: str) -> tuple[float, int]:
 
 def measure_page(report: Any, client: Client, label: str, url: str, runs: int = RUNS) -> float:
     """Report a page's median server time and queries, and its ratio to the floor."""
-    _gather_planner_statistics(report.benchmark)
+    gather_planner_statistics(report.benchmark)
     _timed(client, FLOOR_URL)  # warm the floor's own caches (template, connection)
     _timed(client, url)
     page_times, floor_times, queries = [], [], set()

@@ -11,6 +11,12 @@ from flourish.timebank.models import ExchangeKind
 from flourish.timebank.services import exchanges
 
 DAY = datetime.date(2026, 3, 10)
+# 2026 as the report's form sends it: day, month and year boxes for each end.
+YEAR_2026 = {"start_0": "1", "start_1": "1", "start_2": "2026"} | {
+    "end_0": "31",
+    "end_1": "12",
+    "end_2": "2026",
+}
 # The timebanks, their members (active or not), totals by day, kind and area, pairs, sessions.
 EXPORT_QUERIES = 7
 
@@ -39,11 +45,48 @@ def test_the_report_shows_hours_by_month_and_kind_and_hides_small_counts(
     client.force_login(coordinator)
     page = client.get(
         reverse("timebank:report", args=[timebank.slug]),
-        {"start": "2026-01-01", "end": "2026-12-31"},
+        YEAR_2026,
     ).text
     assert "Cooking and food" in page and "5 hours" in page
     assert "fewer than 5" in page  # the single gardening exchange
     assert 'role="img"' in page
+
+
+def test_the_period_is_typed_as_day_month_and_year_and_the_download_keeps_it(
+    client, timebank, alice, bob, coordinator
+):
+    exchange(timebank, alice, bob, day=datetime.date(2025, 6, 2))
+    exchange(timebank, bob, alice)  # March 2026, outside the period
+    client.force_login(coordinator)
+    url = reverse("timebank:report", args=[timebank.slug])
+    june = {"start_0": "1", "start_1": "6", "start_2": "2025"}
+    page = client.get(url, june | {"end_0": "30", "end_1": "6", "end_2": "2025"}).text
+
+    assert 'type="date"' not in page
+    assert 'name="start_0"' in page and 'inputmode="numeric"' in page
+    link = "?start_0=1&amp;start_1=6&amp;start_2=2025&amp;end_0=30&amp;end_1=6&amp;end_2=2025"
+    assert f'href="{link}&amp;download=csv"' in page
+    text = b"".join(
+        client.get(
+            url, june | {"end_0": "30", "end_1": "6", "end_2": "2025", "download": "csv"}
+        ).streaming_content
+    ).decode()
+    assert "2025-06" in text and "2026-03" not in text
+
+
+def test_a_period_that_is_not_a_real_date_or_runs_backwards_says_what_to_do(
+    client, timebank, coordinator
+):
+    client.force_login(coordinator)
+    url = reverse("timebank:report", args=[timebank.slug])
+    wrong = client.get(url, YEAR_2026 | {"start_0": "31", "start_1": "2"}).text
+    backwards = client.get(url, YEAR_2026 | {"end_2": "2025"}).text
+    missing = client.get(url, YEAR_2026 | {"end_1": ""}).text
+
+    assert "The start date must be a real date, for example 27 3 2026" in wrong
+    assert "The end date must be on or after the start date." in backwards
+    assert "The end date must include a month" in missing
+    assert "There is a problem" in wrong
 
 
 def test_the_csv_download_hides_small_counts(client, timebank, alice, bob, coordinator):
@@ -51,7 +94,7 @@ def test_the_csv_download_hides_small_counts(client, timebank, alice, bob, coord
     client.force_login(coordinator)
     response = client.get(
         reverse("timebank:report", args=[timebank.slug]),
-        {"start": "2026-01-01", "end": "2026-12-31", "download": "csv"},
+        YEAR_2026 | {"download": "csv"},
     )
     text = b"".join(response.streaming_content).decode()
     assert "Kirkstall Timebank,month,2026-03,fewer than 5," in text
@@ -79,7 +122,7 @@ def test_an_area_name_cannot_become_a_formula_in_the_download(client, timebank, 
     client.force_login(coordinator)
     response = client.get(
         reverse("timebank:report", args=[timebank.slug]),
-        {"start": "2026-01-01", "end": "2026-12-31", "download": "csv"},
+        YEAR_2026 | {"download": "csv"},
     )
     assert ",'=cmd,5," in b"".join(response.streaming_content).decode()
 

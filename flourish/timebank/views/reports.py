@@ -1,6 +1,7 @@
 """The coordinator's report: charts with their data beside them, and a CSV download."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.forms import GovukDateField
 from flourish.core.spreadsheets import csv_lines
 from flourish.timebank.models import Timebank
 from flourish.timebank.selectors.access import get_place_for_user
@@ -16,8 +18,11 @@ from flourish.timebank.selectors.reports import report_rows, timebank_report
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    """The report's period, typed as day, month and year (the GOV.UK date input): a
+    browser's own date picker is hard to use with a screen reader or by voice."""
+
+    start = GovukDateField(label=_("From"), what=_("the start date"))
+    end = GovukDateField(label=_("To"), what=_("the end date"))
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -26,12 +31,19 @@ class PeriodForm(forms.Form):
         return data
 
 
+def period_query(start: datetime.date, end: datetime.date, **more: str) -> str:
+    """The period as the form sends it, for a link to the same report."""
+    fields = {}
+    for name, day in (("start", start), ("end", end)):
+        fields.update({f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year})
+    return urlencode({**fields, **more})
+
+
 def _period(request: HttpRequest) -> tuple[PeriodForm, datetime.date, datetime.date]:
     end = timezone.localdate()
     start = end - datetime.timedelta(days=365)
-    form = PeriodForm(
-        request.GET if "start" in request.GET else None, initial={"start": start, "end": end}
-    )
+    asked = any(name.startswith(("start_", "end_")) for name in request.GET)
+    form = PeriodForm(request.GET if asked else None, initial={"start": start, "end": end})
     if form.is_bound and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     return form, start, end
@@ -57,5 +69,6 @@ def report(request: HttpRequest, slug: str) -> HttpResponse | StreamingHttpRespo
         "report": timebank_report(timebanks=timebanks, start=start, end=end),
         "start": start,
         "end": end,
+        "download_query": period_query(start, end, download="csv"),
     }
     return render(request, "timebank/report.html", context)
