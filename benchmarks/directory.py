@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from benchmarks.pages import measure_page
+from benchmarks.pages import DUMMY_CACHE, measure_page
 from flourish.directory.geography import all_districts, district_for
 from flourish.directory.models import (
     Listing,
@@ -33,8 +33,6 @@ from flourish.directory.services.search_index import offer_search_text, search_i
 GROUPS = 20_000
 OFFERS_PER_GROUP = 3
 WORDS = ["peer", "walk", "art", "voices", "women", "queer", "mutual", "chai", "men", "garden"]
-
-DUMMY_CACHE = "django.core.cache.backends.dummy.DummyCache"
 
 REQUESTS = [
     ("search page: words + postcode + 10 miles", "/directory/?q=peer&postcode=LS6+3AB&distance=10"),
