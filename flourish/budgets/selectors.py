@@ -27,7 +27,11 @@ from flourish.budgets.models import (
     Proposal,
     ProposalStatus,
 )
+from flourish.directory import ranking
+from flourish.directory import selectors as directory
+from flourish.directory.geography import KM_PER_MILE
 from flourish.directory.models import CostKind, ListingState, Offer
+from flourish.directory.selectors import SearchQuery
 from flourish.ledger.models import LedgerEntry
 
 # Council staff are people with the funder-staff role at an organisation of kind council:
@@ -219,19 +223,60 @@ def recent_bookings(*, budget: Budget) -> list[Booking]:
     )
 
 
+# What makes an offer bookable with a budget: the group says it takes personal budgets,
+# it has a set price, and the group is in Flourish to confirm bookings and be paid.
+BOOKABLE = {
+    "personal_budget": True,
+    "cost": CostKind.PRICE,
+    "price_pence__isnull": False,
+    "listing__organisation__isnull": False,
+}
+
+
 def offers_taking_budgets() -> QuerySet[Offer]:
     """Offers with a set price that groups in Flourish say take personal budgets."""
     return (
         Offer.objects.filter(
-            personal_budget=True,
-            cost=CostKind.PRICE,
-            price_pence__isnull=False,
-            listing__organisation__isnull=False,
-            listing__state__in=[ListingState.ACTIVE, ListingState.STALE],
+            **BOOKABLE, listing__state__in=[ListingState.ACTIVE, ListingState.STALE]
         )
         .select_related("listing")
         .order_by("name", "id")
     )
+
+
+@dataclass(frozen=True)
+class BookableOffer:
+    offer: Offer
+    distance_km: float | None
+
+    @property
+    def distance_miles(self) -> float | None:
+        return None if self.distance_km is None else self.distance_km / KM_PER_MILE
+
+
+def bookable_offers_page(
+    query: SearchQuery, *, offset: int, limit: int
+) -> tuple[int, list[BookableOffer]]:
+    """A page of the offers a budget can book that match a search, found as the directory
+    finds them: nearest first from a postcode, otherwise by name. Two to four queries,
+    however many offers there are."""
+    near = directory.near_postcode(query)
+    offers: QuerySet[Any]
+    if near is not None:
+        at_places = {f"offer__{name}": value for name, value in BOOKABLE.items()}
+        offers = directory.offer_place_search_queryset(query, near).filter(**at_places)
+    else:
+        offers = directory.offer_search_queryset(query).filter(**BOOKABLE)
+    total, ranked = ranking.offers_and_groups_page(
+        offers=offers,
+        groups=None,
+        near=near,
+        offset=offset,
+        limit=limit,
+        few_offers=directory.few_offers_by_name(query, near),
+    )
+    found = Offer.objects.select_related("listing").in_bulk([row.pk for row in ranked])
+    return total, [BookableOffer(found[row.pk], row.km) for row in ranked if row.pk in found]
 
 
 def get_offer_for_booking(*, offer_id: Any) -> Offer:

@@ -36,6 +36,7 @@ def scene(transactional_db):
     from flourish.budgets.services.brokers import broker_invite
     from flourish.budgets.services.budgets import budget_periods_pay
     from flourish.budgets.services.pools import pool_form, pool_join, proposal_make, vote_cast
+    from flourish.directory.factories import OfferPlaceFactory, PlaceFactory
 
     council = council_make("Bradford Council", slug="bradford-council")
     staff = council_staff_make(council, UserFactory(email="council@example.org", name="Kim"))
@@ -43,6 +44,7 @@ def scene(transactional_db):
     lead = UserFactory(email="organiser@example.org", name="Priya Organiser")
     MembershipFactory(user=lead, organisation=group, role=Role.GROUP_LEAD)
     offer = budget_offer_make(group=group, name="Peer support session", price_pence=2_000)
+    OfferPlaceFactory(offer=offer, place=PlaceFactory(listing=offer.listing, postcode="BD1 1AA"))
     jo = UserFactory(email="holder@example.org", name="Jo Holder")
     budget = budget_make(council=council, person=jo, amount_pence=40_000)
     others = [budget_make(council=council) for _n in range(2)]
@@ -116,6 +118,11 @@ def test_a_person_books_a_peer_session_and_the_group_confirms_it(
     assert page.locator("h1").inner_text() == "Your personal budget"
     assert accessible(page, javascript)
     follow(page, "Find support to book")
+    assert accessible(page, javascript)
+    page.get_by_label("Postcode").fill("BD1 3AB")
+    press(page, "Search")
+    assert "Under half a mile away" in page.locator("#bookable-offers").inner_text()
+    assert accessible(page, javascript)
     follow(page, "Peer support session")
     assert accessible(page, javascript)
     _book(page, 1)

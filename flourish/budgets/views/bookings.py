@@ -6,9 +6,11 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,7 +23,9 @@ from flourish.budgets.services import bookings as services
 from flourish.budgets.services.brokers import broker_check_for
 from flourish.budgets.views.common import add_service_error, posted
 from flourish.core.formatting import format_pence
-from flourish.core.pagination import page_of
+from flourish.core.pagination import page_number, page_of
+from flourish.directory.forms import SearchForm
+from flourish.directory.selectors import SearchQuery
 
 
 def _can_book(access: selectors.Access) -> None:
@@ -29,13 +33,32 @@ def _can_book(access: selectors.Access) -> None:
         raise Http404
 
 
+OFFERS_PER_PAGE = 25
+
+
 @login_required
 def offers(request: HttpRequest, pk: int) -> HttpResponse:
+    """The support a budget can book, found as in the directory: by words, and nearest
+    first from a postcode."""
     access = selectors.get_budget_for_user(user=request.user, pk=pk)
     _can_book(access)
-    page = page_of(items=selectors.offers_taking_budgets(), number=request.GET.get("page"), size=25)
-    context = {"access": access, "budget": access.budget, "page": page}
+    asked = {name: request.GET[name] for name in SearchForm.MAIN_FIELDS if name in request.GET}
+    form = SearchForm(asked or None)
+    context = {"access": access, "budget": access.budget, "form": form, "found": [], "page": None}
+    if not form.is_bound or form.is_valid():
+        query = form.search_query() if form.is_bound else SearchQuery()
+        number = page_number(request.GET.get("page"))
+        total, found = _bookable_page(query, number)
+        page = Paginator(range(total), OFFERS_PER_PAGE).get_page(number)
+        if page.number != number:  # asked for a page past the end: show the last one
+            total, found = _bookable_page(query, page.number)
+        context.update(found=found, page=page, query=urlencode(asked))
     return render(request, "budgets/offers.html", context)
+
+
+def _bookable_page(query: SearchQuery, number: int) -> tuple[int, list[Any]]:
+    offset = (number - 1) * OFFERS_PER_PAGE
+    return selectors.bookable_offers_page(query, offset=offset, limit=OFFERS_PER_PAGE)
 
 
 @login_required
