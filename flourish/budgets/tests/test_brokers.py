@@ -89,6 +89,14 @@ def test_after_the_end_date_the_broker_gets_404(client, budget, sam, jo):
     assert client.get(f"/budgets/{budget.pk}/").status_code == 404
 
 
+def test_once_consent_is_withdrawn_the_broker_gets_404(client, budget, sam, jo, consent):
+    client.force_login(sam)
+    assert client.get(f"/budgets/{budget.pk}/").status_code == 200
+    broker_withdraw(consent=consent, actor=jo)
+    assert client.get(f"/budgets/{budget.pk}/").status_code == 404
+    assert client.get(f"/budgets/{budget.pk}/statement/").status_code == 404
+
+
 def test_the_broker_books_through_the_pages_shown_as_by_sam_for_jo(
     client, budget, offer, sam, consent, next_week
 ):

@@ -8,10 +8,10 @@ from flourish.budgets.factories import budget_make
 from flourish.budgets.services.bookings import booking_ask, booking_confirm
 from flourish.budgets.services.pools import pool_join, proposal_make
 
-HOME_QUERIES = 14
-COUNCIL_QUERIES = 11
-GROUP_QUERIES = 10
-POOL_QUERIES = 14
+HOME_QUERIES = 7
+COUNCIL_QUERIES = 7
+GROUP_QUERIES = 6
+POOL_QUERIES = 8
 
 
 def _count(client, url):
