@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -66,8 +66,13 @@ def booking_document(
         "number": booking.pk
     }
     lines = [
-        ("payee", _("From") if invoice else _("Paid to"), _payee(booking)),
-        ("payer", _("To") if invoice else _("Paid from"), _paid_from(booking, show_name)),
+        # "From" and "To" as on a letter: the same English is a report's dates elsewhere.
+        ("payee", pgettext("invoice", "From") if invoice else _("Paid to"), _payee(booking)),
+        (
+            "payer",
+            pgettext("invoice", "To") if invoice else _("Paid from"),
+            _paid_from(booking, show_name),
+        ),
         (
             "for",
             _("For"),

@@ -1,43 +1,33 @@
 """Search result cards and the search form's fields, rendered once and kept in the cache.
 
 A page of twenty results spent most of its time in the template engine, building the
-same card for the same offer again and again. Each card is now built once per
-language and per *content*, then reused:
+same card for the same offer again and again. Each card is now drawn once per
+language and per *content*, then reused (`core/fragments.py`):
 
-- A card's key is a digest of everything the card shows (the offer's name,
-  description, cost and meetings, its group's name, the language, the day, and the
-  card templates themselves), read from the rows the search has just loaded. A change
-  to any of them, however it was made (a service, the admin, a raw `update()`), is a
-  new key, so a card can never be stale or in another language, and no signal or
-  version counter can be forgotten. Old cards simply age out of the cache.
+- A card's content is everything it shows (the offer's name, description, cost and
+  meetings, its group's name, and the day, for "Happened on"), read from the rows the
+  search has just loaded.
 - What depends on the search itself (the district and how far away it is) is not
   in the card: it is put in at the marker each time.
 - The search form's fields are keyed by the language and the value typed in; the
   list of types also by the directory's generation (`public_cache`), which starts
   again whenever a type is added or renamed. A field with an error is always built
   afresh.
-
-Cards live in the "fragments" cache: Redis when there is one (shared by every web
-process), otherwise each process's own memory. Because keys name their content, a
-process's own copy is never out of date, so the database cache is never needed here.
 """
 
-import datetime
 import hashlib
 from collections.abc import Iterable
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from django.core.cache import caches
 from django.forms import BoundField
 from django.template.defaultfilters import floatformat
-from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from flourish.core.fragments import DAY, drawn_once
 from flourish.core.public_cache import area_generation
 from flourish.directory.cards import OfferCard
 from flourish.directory.models import Listing
@@ -47,21 +37,6 @@ CARD_TEMPLATES = ("directory/_card.html", "directory/_offer_summary.html")
 # Where each search puts its own district and distance. Anything a group typed is
 # escaped before it reaches the card, so this can only come from the template.
 WHERE = "<!--where-->"
-CARD_SECONDS = 24 * 60 * 60
-
-
-def _fragments() -> Any:
-    return caches["fragments"]
-
-
-@lru_cache(maxsize=1)
-def _templates_digest() -> str:
-    """A deploy that changes the card's markup must not be answered with old cards."""
-    digest = hashlib.sha256()
-    for name in CARD_TEMPLATES:
-        origin = get_template(name).origin.name  # type: ignore[attr-defined]
-        digest.update(Path(origin).read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _offer_content(offer: OfferCard) -> list[Any]:
@@ -94,14 +69,6 @@ def _group_content(listing: Listing) -> list[Any]:
     ]
 
 
-def card_key(hit: SearchHit, *, language: str, today: datetime.date) -> str:
-    """The cache key of a hit's card: it changes whenever anything the card shows does."""
-    content = _offer_content(hit.offer) if hit.offer else _group_content(hit.listing)  # type: ignore[arg-type]
-    # "Happened on" or "Once only" turns on the date, so cards are built again each day.
-    content += [language, today, _templates_digest()]
-    return "directory-card:" + hashlib.sha256(repr(content).encode()).hexdigest()
-
-
 def _where(hit: SearchHit) -> SafeString:
     """The search's own part of a card: the district (for an offer) and the distance."""
     parts = format_html(" · {}", hit.outward_code) if hit.offer and hit.outward_code else ""
@@ -116,23 +83,26 @@ def _where(hit: SearchHit) -> SafeString:
 
 
 def result_cards(hits: Iterable[SearchHit]) -> list[SafeString]:
-    """Each hit's card as HTML, built only for the cards not already in the cache."""
+    """Each hit's card as HTML, drawn only for the cards not already in the cache."""
     hits = list(hits)
-    language, today = get_language(), timezone.localdate()
-    keys = [card_key(hit, language=language, today=today) for hit in hits]
-    fragments = _fragments()
-    stored = fragments.get_many(keys)
-    built = {}
-    cards = []
-    for hit, key in zip(hits, keys, strict=True):
-        card = stored.get(key)
-        if card is None:
-            card = render_to_string("directory/_card.html", {"hit": hit})
-            built[key] = card
-        cards.append(mark_safe(card.replace(WHERE, _where(hit))))
-    if built:
-        fragments.set_many(built, CARD_SECONDS)
-    return cards
+    today = timezone.localdate()
+
+    def shown(hit: SearchHit) -> list[Any]:
+        content = _offer_content(hit.offer) if hit.offer else _group_content(hit.listing)  # type: ignore[arg-type]
+        # "Happened on" or "Once only" turns on the date, so cards are drawn again each day.
+        return [*content, today]
+
+    cards = drawn_once(
+        hits,
+        kind="directory-card",
+        templates=CARD_TEMPLATES,
+        content=shown,
+        context=lambda hit: {"hit": hit},
+    )
+    return [
+        mark_safe(card.replace(WHERE, _where(hit)))  # _where escapes what it adds
+        for hit, card in zip(hits, cards, strict=True)
+    ]
 
 
 def _field_key(field: BoundField, language: str) -> str:
@@ -148,7 +118,7 @@ def search_form_fields(form: Any) -> dict[str, SafeString]:
     language = get_language()
     fields = list(form.visible_fields())
     keys = {field.name: _field_key(field, language) for field in fields if not field.errors}
-    fragments = _fragments()
+    fragments = caches["fragments"]
     stored = fragments.get_many(list(keys.values()))
     built = {}
     html = {}
@@ -161,5 +131,5 @@ def search_form_fields(form: Any) -> dict[str, SafeString]:
                 built[key] = piece
         html[field.name] = mark_safe(piece)  # each piece came from the form renderer
     if built:
-        fragments.set_many(built, CARD_SECONDS)
+        fragments.set_many(built, DAY)
     return html

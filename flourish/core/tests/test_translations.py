@@ -135,3 +135,19 @@ def test_the_committed_mo_file_matches_its_po_file(language):
             != msgstr
         ]
     assert stale == [], "Run `make messages` to recompile the catalogues."
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_same_english_is_translated_the_same_in_every_app(language):
+    """Django merges every app's catalogue into one, and for the same English (and
+    context) only one app's translation is ever shown: a second meaning must have a
+    context of its own ("Report" as a link to tell the moderators, not a funder's report)."""
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    clashes = []
+    for path in catalogue_paths(language):
+        for entry in read_catalogue(path):
+            key = (entry.msgctxt, entry.msgid)
+            first = seen.setdefault(key, (entry.translations[0], entry.where))
+            if first[0] != entry.translations[0]:
+                clashes.append(f"{entry.msgid!r}: {first[1]} and {entry.where}")
+    assert clashes == [], "Give one of each pair a context: {% translate '…' context '…' %}."

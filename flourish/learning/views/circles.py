@@ -19,6 +19,7 @@ from flourish.learning.forms import (
     ReportForm,
     ThreadForm,
 )
+from flourish.learning.replies import drawn_replies
 from flourish.learning.selectors.circles import (
     circles_for,
     get_circle_for_joining,
@@ -115,7 +116,14 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     page = page_of(
         items=replies_of(thread=found), number=request.GET.get("page"), size=REPLIES_PER_PAGE
     )
-    context = {"seat": seat, "circle": seat.circle, "thread": found, "page": page, "form": form}
+    context = {
+        "seat": seat,
+        "circle": seat.circle,
+        "thread": found,
+        "page": page,
+        "replies": drawn_replies(page, seat=seat),
+        "form": form,
+    }
     return render(request, "learning/thread.html", context)
 
 

@@ -1,0 +1,82 @@
+"""Pieces of a page drawn once for what they show, and kept in the cache.
+
+Lists of many similar pieces (search result cards, a conversation's replies) spend
+most of their page's time in the template engine, drawing the same piece for the same
+content again and again. Here each piece is drawn once per language and per *content*:
+
+- Its key is a digest of everything the piece shows, read from the rows the page has
+  just loaded, with the language, the time zone and the templates themselves. A change
+  to any of them, however it was made (a service, the admin, a raw `update()`), is a
+  new key, so a piece can never be stale, in another language or from old markup, and
+  no signal or version counter can be forgotten. Old pieces age out of the cache.
+- The page has already decided who may see what it loaded; a piece is only found again
+  by someone whose page loaded the same content, so the cache gives nobody anything the
+  page would not have drawn for them. What differs between readers (is this my reply,
+  am I a moderator) belongs in the content.
+
+Pieces live in the "fragments" cache: Redis when there is one (shared by every web
+process), otherwise each process's own memory. Because keys name their content, a
+process's own copy is never out of date.
+"""
+
+import hashlib
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.core.cache import caches
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+T = TypeVar("T")
+DAY = 24 * 60 * 60
+
+
+@lru_cache(maxsize=32)
+def templates_digest(names: tuple[str, ...]) -> str:
+    """A deploy that changes a piece's markup must not be answered with old pieces."""
+    digest = hashlib.sha256()
+    for name in names:
+        origin = get_template(name).origin.name  # type: ignore[attr-defined]
+        digest.update(Path(origin).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fragment_key(kind: str, content: list[Any], templates: tuple[str, ...]) -> str:
+    """The key of a piece that shows `content`, drawn by `templates` for this reader's
+    language and time zone."""
+    shown = [*content, get_language(), timezone.get_current_timezone_name()]
+    shown.append(templates_digest(templates))
+    return f"{kind}:" + hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def drawn_once(
+    items: Sequence[T],
+    *,
+    kind: str,
+    templates: tuple[str, ...],
+    content: Callable[[T], list[Any]],
+    context: Callable[[T], dict[str, Any]],
+    seconds: int = DAY,
+) -> list[SafeString]:
+    """Each item drawn with `templates[0]` (which includes the rest), in order: read from
+    the cache together, and drawn only where the cache has no piece for its content.
+
+    `content(item)` lists everything the piece shows; `context(item)` is what the
+    template is given to show it."""
+    keys = [fragment_key(kind, content(item), templates) for item in items]
+    fragments = caches["fragments"]
+    stored = fragments.get_many(keys)
+    drawn: dict[str, str] = {}
+    pieces = []
+    for item, key in zip(items, keys, strict=True):
+        piece = stored.get(key)
+        if piece is None:
+            piece = drawn[key] = render_to_string(templates[0], context(item))
+        pieces.append(mark_safe(piece))  # drawn by our own template, which escapes
+    if drawn:
+        fragments.set_many(drawn, seconds)
+    return pieces

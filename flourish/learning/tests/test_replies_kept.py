@@ -1,0 +1,127 @@
+"""A conversation's replies are drawn once for what they show and kept: reading the page
+again draws none of them, and anything a reader would see change (a hidden reply, a new
+name, who is reading, their language) is drawn afresh."""
+
+import pytest
+from django.test.signals import template_rendered
+from django.urls import reverse
+
+from flourish.learning.factories import CircleFactory, circle_member_make
+from flourish.learning.services.circles import reply_hide, reply_post, thread_start
+
+pytestmark = pytest.mark.django_db
+
+REPLY_TEMPLATE = "learning/_reply.html"
+
+
+@pytest.fixture
+def circle(db):
+    return CircleFactory(name="Bradford group leaders", slug="bradford-leaders")
+
+
+@pytest.fixture
+def moderator(circle):
+    return circle_member_make(circle, moderator=True)
+
+
+@pytest.fixture
+def peer(circle):
+    return circle_member_make(circle)
+
+
+@pytest.fixture
+def conversation(circle, moderator, peer):
+    thread = thread_start(circle=circle, actor=moderator, title="Room hire", body="Where?")
+    replies = [
+        reply_post(thread=thread, actor=peer, body="The library is free."),
+        reply_post(thread=thread, actor=moderator, body="So is the mosque hall."),
+        reply_post(thread=thread, actor=peer, body="Buy my course!"),
+    ]
+    return reverse("learning:thread", args=[circle.slug, thread.pk]), replies
+
+
+def _read(client, address, language=None):
+    """The page's text, and how many replies were drawn to make it."""
+    drawn = []
+
+    def count(sender, template, **kwargs):
+        if template.name == REPLY_TEMPLATE:
+            drawn.append(template)
+
+    template_rendered.connect(count)
+    try:
+        headers = {"HTTP_ACCEPT_LANGUAGE": language} if language else {}
+        response = client.get(address, **headers)
+    finally:
+        template_rendered.disconnect(count)
+    assert response.status_code == 200
+    return response.content.decode(), len(drawn)
+
+
+def test_reading_the_page_again_draws_no_reply_again(client, conversation, peer):
+    address, _replies = conversation
+    client.force_login(peer)
+    _first, drawn_first = _read(client, address)
+    again, drawn_again = _read(client, address)
+    assert (drawn_first, drawn_again) == (3, 0)
+    assert "The library is free." in again and "So is the mosque hall." in again
+
+
+def test_a_hidden_reply_is_hidden_from_everyone_at_once(
+    client, conversation, moderator, peer, stranger_in_circle
+):
+    address, replies = conversation
+    client.force_login(stranger_in_circle)
+    assert "Buy my course!" in _read(client, address)[0]
+    reply_hide(reply=replies[2], actor=moderator, reason="No selling in this circle")
+    page, drawn = _read(client, address)
+    assert "Buy my course!" not in page and "A moderator hid this reply." in page
+    assert "No selling in this circle" not in page
+    assert drawn == 1  # only the reply that changed
+    client.force_login(peer)  # its author sees their words and why
+    page = _read(client, address)[0]
+    assert "Buy my course!" in page and "No selling in this circle" in page
+
+
+def test_a_new_name_shows_on_every_reply_at_once(client, conversation, moderator, peer):
+    address, _replies = conversation
+    client.force_login(moderator)
+    _read(client, address)
+    peer.name = "Parveen Akhtar"
+    peer.save()
+    page, drawn = _read(client, address)
+    assert page.count("Parveen Akhtar,") == 2 and drawn == 2
+
+
+def test_each_reader_gets_their_own_links_from_the_kept_replies(
+    client, conversation, moderator, peer, stranger_in_circle
+):
+    address, _replies = conversation
+    client.force_login(moderator)
+    page = _read(client, address)[0]
+    assert page.count(">Hide<") == 3 and page.count(">Report<") == 2
+    client.force_login(stranger_in_circle)  # wrote none of them, and does not moderate
+    page = _read(client, address)[0]
+    assert ">Hide<" not in page and page.count(">Report<") == 3
+    client.force_login(peer)
+    page = _read(client, address)[0]
+    assert ">Hide<" not in page
+    assert page.count(">Report<") == 1  # not on their own replies
+
+
+def test_a_reader_in_welsh_gets_the_replies_in_welsh(client, conversation, moderator, peer):
+    address, _replies = conversation
+    client.force_login(moderator)
+    _read(client, address, language="en")
+    peer.preferred_language = "cy"
+    peer.save()
+    client.force_login(peer)
+    page, drawn = _read(client, address, language="cy")
+    assert 'lang="cy"' in page and page.count(">Adrodd<") == 1
+    assert drawn == 3
+
+
+@pytest.fixture
+def stranger_in_circle(circle):
+    """A member who neither wrote the reply nor moderates."""
+    return circle_member_make(circle)
