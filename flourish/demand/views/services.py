@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from flourish.core.decorators import sensitive_response
 from flourish.core.spreadsheets import csv_lines
 from flourish.demand.charts import drawing
+from flourish.demand.drawn import drawn_chart
 from flourish.demand.forms import ContactForm, NoteForm, ServiceForm
 from flourish.demand.models import Channel
 from flourish.demand.selectors import (
@@ -85,11 +86,12 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
         period=request.GET.get("by", ""),
         words_shown=10 if view.is_team else 0,
     )
+    picture = drawing(report.rows, draw_limits=not report.chart.too_early)
     context = {
         "view": view,
         "service": view.service,
         "report": report,
-        "picture": drawing(report.rows, draw_limits=not report.chart.too_early),
+        "chart_figures": drawn_chart(report, picture),
     }
     response = render(request, "demand/service.html", context)
     if view.is_team:
