@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.pagination import page_of
+from flourish.learning.drawn import drawn_replies, drawn_threads
 from flourish.learning.forms import (
     DigestForm,
     HideForm,
@@ -19,7 +20,6 @@ from flourish.learning.forms import (
     ReportForm,
     ThreadForm,
 )
-from flourish.learning.replies import drawn_replies
 from flourish.learning.selectors.circles import (
     circles_for,
     get_circle_for_joining,
@@ -71,6 +71,7 @@ def circle(request: HttpRequest, slug: str) -> HttpResponse:
         "seat": seat,
         "circle": seat.circle,
         "page": page,
+        "threads": drawn_threads(list(page), seat=seat),
         "meetups": meetups_coming(circle=seat.circle),
         "digest_form": DigestForm(initial={"digest": seat.member.digest}),
         "feed_address": request.build_absolute_uri(
@@ -121,7 +122,7 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "circle": seat.circle,
         "thread": found,
         "page": page,
-        "replies": drawn_replies(page, seat=seat),
+        "replies": drawn_replies(list(page), seat=seat),
         "form": form,
     }
     return render(request, "learning/thread.html", context)

@@ -1,17 +1,24 @@
-"""A conversation's replies are drawn once for what they show and kept: reading the page
-again draws none of them, and anything a reader would see change (a hidden reply, a new
-name, who is reading, their language) is drawn afresh."""
+"""A circle's conversations and a conversation's replies are drawn once for what they
+show and kept: reading the page again draws none of them, and anything a reader would
+see change (a hidden post, a new reply, a new name, who is reading, their language) is
+drawn afresh."""
 
 import pytest
 from django.test.signals import template_rendered
 from django.urls import reverse
 
 from flourish.learning.factories import CircleFactory, circle_member_make
-from flourish.learning.services.circles import reply_hide, reply_post, thread_start
+from flourish.learning.services.circles import (
+    reply_hide,
+    reply_post,
+    thread_hide,
+    thread_start,
+)
 
 pytestmark = pytest.mark.django_db
 
 REPLY_TEMPLATE = "learning/_reply.html"
+THREAD_TEMPLATE = "learning/_thread_item.html"
 
 
 @pytest.fixture
@@ -40,12 +47,12 @@ def conversation(circle, moderator, peer):
     return reverse("learning:thread", args=[circle.slug, thread.pk]), replies
 
 
-def _read(client, address, language=None):
-    """The page's text, and how many replies were drawn to make it."""
+def _read(client, address, language=None, piece=REPLY_TEMPLATE):
+    """The page's text, and how many pieces were drawn to make it."""
     drawn = []
 
     def count(sender, template, **kwargs):
-        if template.name == REPLY_TEMPLATE:
+        if template.name == piece:
             drawn.append(template)
 
     template_rendered.connect(count)
@@ -125,3 +132,34 @@ def test_a_reader_in_welsh_gets_the_replies_in_welsh(client, conversation, moder
 def stranger_in_circle(circle):
     """A member who neither wrote the reply nor moderates."""
     return circle_member_make(circle)
+
+
+def _circle_page(client, circle):
+    return _read(client, reverse("learning:circle", args=[circle.slug]), piece=THREAD_TEMPLATE)
+
+
+def test_the_circle_page_draws_its_conversations_once_and_shows_a_new_reply_at_once(
+    client, circle, conversation, moderator, peer
+):
+    client.force_login(peer)
+    page, drawn = _circle_page(client, circle)
+    assert drawn == 1 and "3 replies" in page
+    assert _circle_page(client, circle)[1] == 0
+    thread = conversation[1][0].thread
+    reply_post(thread=thread, actor=moderator, body="And the community centre.")
+    page, drawn = _circle_page(client, circle)
+    assert drawn == 1 and "4 replies" in page
+
+
+def test_a_hidden_conversation_keeps_its_title_from_members_but_not_from_its_author(
+    client, circle, conversation, moderator, peer, stranger_in_circle
+):
+    thread = conversation[1][0].thread
+    client.force_login(stranger_in_circle)
+    assert "Room hire" in _circle_page(client, circle)[0]
+    thread_hide(thread=thread, actor=moderator, reason="Off topic")
+    page = _circle_page(client, circle)[0]
+    assert "Room hire" not in page and "A moderator hid this conversation." in page
+    client.force_login(moderator)  # who started it, and moderates
+    page = _circle_page(client, circle)[0]
+    assert "Room hire" in page and "Hidden" in page
