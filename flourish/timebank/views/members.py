@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from flourish.ledger.selectors import account_balance
+from flourish.timebank.drawn import drawn_statement_rows
 from flourish.timebank.forms import JoinForm, TimeForm
 from flourish.timebank.selectors.access import (
     get_place_for_user,
@@ -68,7 +69,13 @@ def statement(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("timebank:home", slug=slug)
     account = place.member.account
     page = page_of(request, statement_entries(account=account), per_page=50)
-    context = {"place": place, "timebank": place.timebank, "page": page, "account": account}
+    context = {
+        "place": place,
+        "timebank": place.timebank,
+        "page": page,
+        "rows": drawn_statement_rows(list(page.object_list)),
+        "account": account,
+    }
     return render(request, "timebank/statement.html", context)
 
 

@@ -1,0 +1,87 @@
+"""A member's statement lines are drawn once for what they show and kept: reading the
+statement again draws none of them, a new exchange shows at once, and a reader in
+Welsh reads the same lines in Welsh."""
+
+import datetime
+
+import pytest
+from django.test.signals import template_rendered
+from django.urls import reverse
+
+from flourish.timebank.models import ExchangeKind
+from flourish.timebank.services import exchanges
+
+pytestmark = pytest.mark.django_db
+
+ROW_TEMPLATE = "timebank/_statement_row.html"
+TODAY = datetime.date.today()
+
+
+def _read(client, address, language="en"):
+    """The statement's text, and how many lines were drawn to make it."""
+    drawn = []
+
+    def count(sender, template, **kwargs):
+        if template.name == ROW_TEMPLATE:
+            drawn.append(template)
+
+    template_rendered.connect(count)
+    try:
+        response = client.get(address, HTTP_ACCEPT_LANGUAGE=language)
+    finally:
+        template_rendered.disconnect(count)
+    assert response.status_code == 200
+    return response.content.decode(), len(drawn)
+
+
+def _lines(page):
+    return page[page.index('<tbody class="govuk-table__body">') : page.index("</tbody>")]
+
+
+def _exchange(timebank, giver, receiver, minutes, description):
+    exchange = exchanges.exchange_record_directly(
+        timebank=timebank,
+        giver=giver,
+        receivers=[receiver],
+        kind=ExchangeKind.PERSON,
+        minutes=minutes,
+        happened_on=TODAY,
+        description=description,
+        help_kind="company",
+        actor=giver.user,
+    )
+    exchanges.exchange_confirm(exchange=exchange, member=receiver, actor=receiver.user)
+
+
+@pytest.fixture
+def address(timebank, alice, bob):
+    _exchange(timebank, alice, bob, 90, "Help with the garden")
+    _exchange(timebank, bob, alice, 30, "A lift to the clinic")
+    return reverse("timebank:statement", args=[timebank.slug])
+
+
+def test_reading_the_statement_again_draws_no_line_again(client, address, alice):
+    client.force_login(alice.user)
+    first, drawn_first = _read(client, address)
+    again, drawn_again = _read(client, address)
+    assert (drawn_first, drawn_again) == (2, 0)
+    assert _lines(again) == _lines(first)
+    assert "Given 1 hour 30 minutes" in again and "Received 30 minutes" in again
+
+
+def test_a_new_exchange_shows_at_once_and_only_its_line_is_drawn(
+    client, address, timebank, alice, bob
+):
+    client.force_login(alice.user)
+    _read(client, address)
+    _exchange(timebank, alice, bob, 45, "Shopping")
+    page, drawn = _read(client, address)
+    assert drawn == 1 and "Given 45 minutes" in page and "Shopping" in page
+
+
+def test_a_reader_in_welsh_reads_the_same_lines_in_welsh(client, address, alice):
+    client.force_login(alice.user)
+    english, _drawn = _read(client, address)
+    welsh, drawn = _read(client, address, language="cy")
+    assert drawn == 2
+    assert "Given 1 hour 30 minutes" in english and "Given 1 hour" not in welsh
