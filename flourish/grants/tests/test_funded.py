@@ -79,3 +79,53 @@ def test_who_we_funded_is_counted_once_for_every_page_and_language_until_a_new_a
     after, counted_after = counted()
     assert "6 of 7 decided applications were funded (86%)" in after
     assert counted_after == 2
+
+
+def test_a_page_of_who_we_funded_is_drawn_once_and_a_change_shows_at_once(
+    client, programme, settings
+):
+    """The rows are drawn once for what they show: a group's new name, a new award or
+    a reader in Welsh each gets rows drawn afresh."""
+    import datetime
+
+    from django.test.signals import template_rendered
+
+    settings.PUBLIC_PAGE_CACHE = False  # each request builds its page
+    group = GroupFactory(name="Hope Street Peer Support")
+    AwardFactory(
+        application__programme=programme,
+        application__group=group,
+        programme=programme,
+        awarded_on=datetime.date(2026, 3, 27),
+    )
+    url = reverse("grants:funded", args=[programme.slug])
+    drawn = []
+
+    def read(language="en-gb"):
+        def count(sender, template, **kwargs):
+            if template.name == "grants/_funded_rows.html":
+                drawn.append(template)
+
+        drawn.clear()
+        client.cookies["django_language"] = language
+        template_rendered.connect(count)
+        try:
+            html = client.get(url).content.decode()
+        finally:
+            template_rendered.disconnect(count)
+        return html, len(drawn)
+
+    drawn_first, drawn_second = read()[1], read()[1]
+    assert (drawn_first, drawn_second) == (1, 0)  # the second read draws nothing
+    group.name = "Hope Street Peers"
+    group.save()
+    html, drawn_again = read()
+    assert "Hope Street Peers" in html and drawn_again == 1
+    AwardFactory(
+        application__programme=programme,
+        application__group=GroupFactory(name="Canal Walkers"),
+        programme=programme,
+    )
+    assert "Canal Walkers" in read()[0]
+    welsh, drawn_welsh = read("cy")
+    assert "27 Mawrth 2026" in welsh and drawn_welsh == 1

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
+from flourish.core.fragments import drawn_once
 from flourish.core.pagination import page_of
 from flourish.core.public_cache import public_page
 from flourish.demand.forms import FEEDBACK_THANKS, FeedbackForm
@@ -389,7 +390,15 @@ def funded(request: HttpRequest, slug: str) -> HttpResponse:
         count_key=selectors.published_count_key("awards", programme=programme),
     )
     rate = selectors.programme_success_rate(programme=programme)
-    context = {"programme": programme, "page": page, "rate": rate}
+    # The page's fifty rows as one piece, drawn once for what they show (core/fragments.py).
+    rows = drawn_once(
+        [list(page)],
+        kind="grants-funded-rows",
+        templates=("grants/_funded_rows.html",),
+        content=lambda awards: [sorted(award.items()) for award in awards],
+        context=lambda awards: {"awards": awards},
+    )[0]
+    context = {"programme": programme, "page": page, "rate": rate, "funded_rows": rows}
     return render(request, "grants/funded.html", context)
 
 
