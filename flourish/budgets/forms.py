@@ -231,9 +231,8 @@ class JoinPoolForm(forms.Form):
 
 
 class ProposalForm(forms.Form):
-    offer: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("What, and from which group?"), queryset=None
-    )
+    """How much to spend on the support chosen in the search before, and why."""
+
     amount_pence = PoundsField(label=_("How much, in pounds?"), example="60", positive=True)
     why = forms.CharField(label=_("Why?"), widget=forms.Textarea, max_length=2000)
     outcomes = forms.CharField(
@@ -242,14 +241,6 @@ class ProposalForm(forms.Form):
         required=False,
         max_length=2000,
     )
-
-    def __init__(self, *args: Any, offers: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["offer"]
-        field.queryset = offers  # type: ignore[attr-defined]
-        field.label_from_instance = (  # type: ignore[attr-defined]
-            lambda offer: f"{offer.name} – {offer.listing.name}"
-        )
 
 
 class VoteForm(forms.Form):

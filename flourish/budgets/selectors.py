@@ -269,15 +269,20 @@ BOOKABLE = {
 }
 
 
-def offers_taking_budgets() -> QuerySet[Offer]:
-    """Offers with a set price that groups in Flourish say take personal budgets."""
-    return (
+def get_bookable_offer(*, offer_id: Any) -> Offer:
+    """An offer a budget (or a pool) can pay for: a set price, from a group in Flourish
+    that takes personal budgets and is listed; 404 for any other."""
+    offer = (
         Offer.objects.filter(
             **BOOKABLE, listing__state__in=[ListingState.ACTIVE, ListingState.STALE]
         )
         .select_related("listing")
-        .order_by("name", "id")
+        .filter(uuid=offer_id)
+        .first()
     )
+    if offer is None:
+        raise Http404
+    return offer
 
 
 @dataclass(frozen=True)

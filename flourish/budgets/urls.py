@@ -33,6 +33,9 @@ urlpatterns = [
     path("pools/<int:pool_pk>/", pools.pool, name="pool"),
     path("pools/<int:pool_pk>/propose/", pools.proposal_new, name="proposal_new"),
     path(
+        "pools/<int:pool_pk>/propose/<uuid:offer_id>/", pools.proposal_offer, name="proposal_offer"
+    ),
+    path(
         "pools/<int:pool_pk>/proposals/<int:proposal_pk>/vote/",
         pools.proposal_vote,
         name="proposal_vote",

@@ -169,6 +169,22 @@ def test_a_pool_member_votes_and_the_pool_pays_the_group(browser, live_server, s
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_pool_member_finds_support_and_proposes_it(browser, live_server, scene, javascript):
+    page = signed_in_page(browser, live_server, scene["jo"], javascript)
+    page.goto(f"/budgets/pools/{scene['pool'].pk}/propose/")
+    page.get_by_label("Words to search for").fill("peer")
+    press(page, "Search")
+    assert accessible(page, javascript)
+    page.locator("#bookable-offers").get_by_role("link", name="Peer support session").click()
+    assert "Peer support session" in page.locator("#proposed-offer").inner_text()
+    page.get_by_label("How much, in pounds?").fill("10")
+    page.get_by_label("Why?").fill("A session for the group")
+    assert accessible(page, javascript)
+    press(page, "Propose it")
+    assert "Your proposal is open for the members to decide." in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
 def test_council_staff_download_a_months_statements(browser, live_server, scene, javascript):
     page = signed_in_page(browser, live_server, scene["staff"], javascript)
     page.goto("/budgets/council/bradford-council/")

@@ -42,6 +42,7 @@ def test_the_demo_has_every_journey_ready_and_runs_twice(client, demo):
     check_a_person_books_a_peer_session_and_the_group_confirms(client, demo)
     check_a_broker_books_within_the_limit_and_is_refused_over_it(client, demo)
     check_a_pool_votes_and_pays_a_group(client, demo)
+    check_a_pool_member_finds_support_and_proposes_it(client, demo)
     check_the_council_downloads_a_months_statements(client)
     check_a_note_on_a_line_reaches_the_councils_own_columns(client, demo)
     assert ledger_integrity().sound
@@ -117,6 +118,17 @@ def check_a_pool_votes_and_pays_a_group(client, budget):
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.PAID
     assert "Agreed and paid" in client.get(f"/budgets/pools/{pool.pk}/").content.decode()
+
+
+def check_a_pool_member_finds_support_and_proposes_it(client, budget):
+    pool = Pool.objects.get(name="Tuesday art group")
+    client.force_login(budget.person)
+    found = client.get(f"/budgets/pools/{pool.pk}/propose/", {"q": "peer"}).content.decode()
+    offer = Booking.objects.filter(offer__name="Peer support session").first().offer
+    address = f"/budgets/pools/{pool.pk}/propose/{offer.uuid}/"
+    assert f'href="{address}"' in found
+    client.post(address, {"amount_pence": "10", "why": "A session for the group"})
+    assert pool.proposals.filter(status=ProposalStatus.OPEN, offer=offer).exists()
 
 
 def check_the_council_downloads_a_months_statements(client):

@@ -125,8 +125,8 @@ def test_a_member_who_leaves_gets_their_unspent_share_back(pool, budget, jo):
 def test_members_propose_and_vote_through_the_pages(client, pool, offer, jo, ali):
     client.force_login(jo)
     response = client.post(
-        f"/budgets/pools/{pool.pk}/propose/",
-        {"offer": offer.pk, "amount_pence": "20", "why": "Art materials"},
+        f"/budgets/pools/{pool.pk}/propose/{offer.uuid}/",
+        {"amount_pence": "20", "why": "Art materials"},
     )
     assert response.status_code == 302
     proposal = pool.proposals.get()
@@ -141,14 +141,14 @@ def test_members_propose_and_vote_through_the_pages(client, pool, offer, jo, ali
 def test_a_proposal_bigger_than_the_pool_through_the_page_says_what_to_do(client, pool, offer, jo):
     client.force_login(jo)
     response = client.post(
-        f"/budgets/pools/{pool.pk}/propose/",
-        {"offer": offer.pk, "amount_pence": "500", "why": "Lots"},
+        f"/budgets/pools/{pool.pk}/propose/{offer.uuid}/",
+        {"amount_pence": "500", "why": "Lots"},
     )
     assert "propose £100 or less" in response.content.decode()
     assert not pool.proposals.exists()
 
 
-def test_strangers_and_other_budget_holders_get_404(client, pool, stranger, council):
+def test_strangers_and_other_budget_holders_get_404(client, pool, offer, stranger, council):
     from flourish.budgets.factories import budget_make
 
     other = budget_make(council=council)
@@ -156,6 +156,7 @@ def test_strangers_and_other_budget_holders_get_404(client, pool, stranger, coun
         client.force_login(person)
         assert client.get(f"/budgets/pools/{pool.pk}/").status_code == 404
         assert client.get(f"/budgets/pools/{pool.pk}/propose/").status_code == 404
+        assert client.get(f"/budgets/pools/{pool.pk}/propose/{offer.uuid}/").status_code == 404
 
 
 def test_a_member_says_what_came_of_a_paid_proposal_and_every_member_sees_it(
@@ -189,3 +190,25 @@ def test_a_stranger_cannot_say_what_came_of_it(client, pool, stranger):
 
     client.force_login(stranger)
     assert client.get(reverse("budgets:proposal_outcome", args=[pool.pk, 1])).status_code == 404
+
+
+def test_a_member_finds_the_support_to_propose_as_a_budget_holder_finds_it_to_book(
+    client, pool, offer, jo
+):
+    """Proposing starts with the same search as booking: only what a budget can pay
+    for is found, and each leads to the proposal's second step."""
+    from flourish.directory.factories import OfferFactory
+
+    free = OfferFactory(listing=offer.listing, name="Free drop-in", cost="free", price_pence=None)
+    client.force_login(jo)
+    page = client.get(f"/budgets/pools/{pool.pk}/propose/").content.decode()
+    assert f'href="/budgets/pools/{pool.pk}/propose/{offer.uuid}/"' in page
+    assert "Free drop-in" not in page
+    second = client.get(f"/budgets/pools/{pool.pk}/propose/{offer.uuid}/").content.decode()
+    assert offer.name in second and 'name="amount_pence"' in second
+    assert 'name="offer"' not in second  # chosen already, not a list of every offer
+    assert client.get(f"/budgets/pools/{pool.pk}/propose/{free.uuid}/").status_code == 404
+    response = client.post(
+        f"/budgets/pools/{pool.pk}/propose/{free.uuid}/", {"amount_pence": "20", "why": "Tea"}
+    )
+    assert response.status_code == 404 and not pool.proposals.exists()

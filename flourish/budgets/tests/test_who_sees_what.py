@@ -58,6 +58,7 @@ def world(
         f"/budgets/groups/{g}/": {GROUP},
         f"/budgets/pools/{pool.pk}/": {PERSON, BROKER, POOL_MEMBER},
         f"/budgets/pools/{pool.pk}/propose/": {PERSON, BROKER, POOL_MEMBER},
+        f"/budgets/pools/{pool.pk}/propose/{offer.uuid}/": {PERSON, BROKER, POOL_MEMBER},
         "/budgets/council/leeds/": {COUNCIL},
         "/budgets/council/leeds/new/": {COUNCIL},
         "/budgets/council/leeds/statements/": {COUNCIL},

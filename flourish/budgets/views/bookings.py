@@ -42,9 +42,17 @@ def offers(request: HttpRequest, pk: int) -> HttpResponse:
     first from a postcode."""
     access = selectors.get_budget_for_user(user=request.user, pk=pk)
     _can_book(access)
+    context = {"access": access, "budget": access.budget, **bookable_search(request)}
+    return render(request, "budgets/offers.html", context)
+
+
+def bookable_search(request: HttpRequest) -> dict[str, Any]:
+    """The search for support a budget can pay for, from the request's query: its form,
+    a page of what it found, and the query to keep on the other pages. Booking with a
+    budget and proposing spending from a pool both start here."""
     asked = {name: request.GET[name] for name in SearchForm.MAIN_FIELDS if name in request.GET}
     form = SearchForm(asked or None)
-    context = {"access": access, "budget": access.budget, "form": form, "found": [], "page": None}
+    context: dict[str, Any] = {"form": form, "found": [], "page": None}
     if not form.is_bound or form.is_valid():
         query = form.search_query() if form.is_bound else SearchQuery()
         number = page_number(request.GET.get("page"))
@@ -53,7 +61,7 @@ def offers(request: HttpRequest, pk: int) -> HttpResponse:
         if page.number != number:  # asked for a page past the end: show the last one
             total, found = _bookable_page(query, page.number)
         context.update(found=found, page=page, query=urlencode(asked))
-    return render(request, "budgets/offers.html", context)
+    return context
 
 
 def _bookable_page(query: SearchQuery, number: int) -> tuple[int, list[Any]]:

@@ -18,6 +18,7 @@ from flourish.budgets.forms import (
 )
 from flourish.budgets.models import ProposalStatus
 from flourish.budgets.services import pools as services
+from flourish.budgets.views.bookings import bookable_search
 from flourish.budgets.views.common import add_service_error, posted
 
 
@@ -76,12 +77,26 @@ def pool_join(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def proposal_new(request: HttpRequest, pool_pk: int) -> HttpResponse:
+    """The first step of a proposal: find the support, as a budget holder finds it to book."""
     place = selectors.get_pool_for_user(user=request.user, pk=pool_pk)
-    form = ProposalForm(posted(request), offers=selectors.offers_taking_budgets())
+    context = {"place": place, "pool": place.pool, **bookable_search(request)}
+    return render(request, "budgets/proposal_find.html", context)
+
+
+@login_required
+def proposal_offer(request: HttpRequest, pool_pk: int, offer_id: str) -> HttpResponse:
+    """The second step: how much, why, and which of the pool's outcomes it serves."""
+    place = selectors.get_pool_for_user(user=request.user, pk=pool_pk)
+    offer = selectors.get_bookable_offer(offer_id=offer_id)
+    form = ProposalForm(posted(request))
     if form.is_valid():
         try:
             services.proposal_make(
-                pool=place.pool, member=place.member, actor=request.user, **form.cleaned_data
+                pool=place.pool,
+                member=place.member,
+                offer=offer,
+                actor=request.user,
+                **form.cleaned_data,
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -89,11 +104,8 @@ def proposal_new(request: HttpRequest, pool_pk: int) -> HttpResponse:
             messages.success(request, _("Your proposal is open for the members to decide."))
             return redirect("budgets:pool", pool_pk=pool_pk)
     balance = place.pool.account.balance if place.pool.account else 0
-    return render(
-        request,
-        "budgets/proposal_new.html",
-        {"place": place, "pool": place.pool, "form": form, "balance": balance},
-    )
+    context = {"place": place, "pool": place.pool, "offer": offer, "form": form, "balance": balance}
+    return render(request, "budgets/proposal_new.html", context)
 
 
 @login_required
