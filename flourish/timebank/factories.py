@@ -3,6 +3,8 @@
 Members made here are approved through the service, so each has its ledger account.
 """
 
+import datetime
+
 import factory
 from django.utils.text import slugify
 
@@ -57,6 +59,28 @@ def member_make(timebank=None, user=None, **fields) -> TimebankMember:
     return member
 
 
+def exchange_confirmed_make(
+    timebank, giver, receiver, *, minutes=60, description="Help", help_kind="cooking", day=None
+):
+    """An hour (or `minutes`) from `giver` to `receiver`, recorded and confirmed: in both
+    members' statements and the timebank's reports."""
+    from flourish.timebank.models import ExchangeKind
+    from flourish.timebank.services import exchanges
+
+    made = exchanges.exchange_record_directly(
+        timebank=timebank,
+        giver=giver,
+        receivers=[receiver],
+        kind=ExchangeKind.PERSON,
+        minutes=minutes,
+        happened_on=day or datetime.date.today(),
+        description=description,
+        help_kind=help_kind,
+        actor=giver.user,
+    )
+    return exchanges.exchange_confirm(exchange=made, member=receiver, actor=receiver.user)
+
+
 def coordinator_make(timebank: Timebank, user=None, authenticator: bool = True):
     """A coordinator reads members' safeguarding checks, so they use two-step sign-in:
     they have an authenticator app unless a test is about the one who has not set it up."""
@@ -97,8 +121,6 @@ def scheme_make(timebank: Timebank, **fields):
 
 def mentor_make(scheme, member=None, capacity=1, **profile):
     """An approved mentor, with their training and safeguarding check recorded."""
-    import datetime
-
     from django.utils import timezone
 
     from flourish.timebank.models import (

@@ -94,6 +94,10 @@ BUDGETS_ARGUMENTS: dict[str, Arguments] = {
     "budgets:council_statements": _council,
     "budgets:pool": lambda world: {"pool_pk": world.pool.pk},
     "budgets:proposal_new": lambda world: {"pool_pk": world.pool.pk},
+    "budgets:proposal_offer": lambda world: {
+        "pool_pk": world.pool.pk,
+        "offer_id": world.budget_offer.uuid,
+    },
     "budgets:proposal_vote": lambda world: {
         "pool_pk": world.pool.pk,
         "proposal_pk": world.pool_proposal.pk,

@@ -199,6 +199,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "budgets:council_statements": only(STAFF),
     "budgets:pool": only(MEMBER),
     "budgets:proposal_new": only(MEMBER),
+    "budgets:proposal_offer": only(MEMBER),
     "budgets:proposal_vote": acted_on_by(MEMBER),
     "budgets:pool_leave": posted_by(MEMBER),
     "budgets:pool_join": only(MEMBER),

@@ -30,21 +30,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def circle(db):
-    return CircleFactory(name="Leeds group leaders", slug="leeds-leaders")
-
-
-@pytest.fixture
-def moderator(circle):
-    return circle_member_make(circle, moderator=True)
-
-
-@pytest.fixture
-def peer(circle):
-    return circle_member_make(circle)
-
-
-@pytest.fixture
 def author(circle):
     return circle_member_make(circle)
 

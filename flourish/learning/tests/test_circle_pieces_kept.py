@@ -7,7 +7,7 @@ import pytest
 from django.test.signals import template_rendered
 from django.urls import reverse
 
-from flourish.learning.factories import CircleFactory, circle_member_make
+from flourish.learning.factories import circle_member_make
 from flourish.learning.services.circles import (
     reply_hide,
     reply_post,
@@ -19,21 +19,6 @@ pytestmark = pytest.mark.django_db
 
 REPLY_TEMPLATE = "learning/_reply.html"
 THREAD_TEMPLATE = "learning/_thread_item.html"
-
-
-@pytest.fixture
-def circle(db):
-    return CircleFactory(name="Bradford group leaders", slug="bradford-leaders")
-
-
-@pytest.fixture
-def moderator(circle):
-    return circle_member_make(circle, moderator=True)
-
-
-@pytest.fixture
-def peer(circle):
-    return circle_member_make(circle)
 
 
 @pytest.fixture

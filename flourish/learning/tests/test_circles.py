@@ -13,21 +13,6 @@ from flourish.learning.services.circles import reply_hide, reply_post, thread_st
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def circle(db):
-    return CircleFactory(name="Leeds group leaders", slug="leeds-leaders")
-
-
-@pytest.fixture
-def moderator(circle):
-    return circle_member_make(circle, moderator=True)
-
-
-@pytest.fixture
-def peer(circle):
-    return circle_member_make(circle)
-
-
 def test_a_leader_joins_a_circle_starts_a_conversation_and_a_peer_replies(
     client, circle, owner, peer
 ):

@@ -6,8 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from flourish.core.spreadsheets import spreadsheet_cell
-from flourish.timebank.factories import member_make
-from flourish.timebank.models import ExchangeKind
+from flourish.timebank.factories import exchange_confirmed_make, member_make
 from flourish.timebank.services import exchanges
 
 DAY = datetime.date(2026, 3, 10)
@@ -22,18 +21,7 @@ EXPORT_QUERIES = 7
 
 
 def exchange(timebank, giver, receiver, minutes=60, kind="cooking", day=DAY):
-    made = exchanges.exchange_record_directly(
-        timebank=timebank,
-        giver=giver,
-        receivers=[receiver],
-        kind=ExchangeKind.PERSON,
-        minutes=minutes,
-        happened_on=day,
-        description="Help",
-        help_kind=kind,
-        actor=giver.user,
-    )
-    exchanges.exchange_confirm(exchange=made, member=receiver, actor=receiver.user)
+    exchange_confirmed_make(timebank, giver, receiver, minutes=minutes, help_kind=kind, day=day)
 
 
 def test_the_report_shows_hours_by_month_and_kind_and_hides_small_counts(

@@ -2,19 +2,15 @@
 statement again draws none of them, a new exchange shows at once, and a reader in
 Welsh reads the same lines in Welsh."""
 
-import datetime
-
 import pytest
 from django.test.signals import template_rendered
 from django.urls import reverse
 
-from flourish.timebank.models import ExchangeKind
-from flourish.timebank.services import exchanges
+from flourish.timebank.factories import exchange_confirmed_make
 
 pytestmark = pytest.mark.django_db
 
 ROW_TEMPLATE = "timebank/_statement_row.html"
-TODAY = datetime.date.today()
 
 
 def _read(client, address, language="en"):
@@ -39,18 +35,7 @@ def _lines(page):
 
 
 def _exchange(timebank, giver, receiver, minutes, description):
-    exchange = exchanges.exchange_record_directly(
-        timebank=timebank,
-        giver=giver,
-        receivers=[receiver],
-        kind=ExchangeKind.PERSON,
-        minutes=minutes,
-        happened_on=TODAY,
-        description=description,
-        help_kind="company",
-        actor=giver.user,
-    )
-    exchanges.exchange_confirm(exchange=exchange, member=receiver, actor=receiver.user)
+    exchange_confirmed_make(timebank, giver, receiver, minutes=minutes, description=description)
 
 
 @pytest.fixture
