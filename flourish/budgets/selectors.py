@@ -302,15 +302,17 @@ def bookable_offers_page(
     finds them: nearest first from a postcode, otherwise by name. Two to four queries,
     however many offers there are."""
     near = directory.near_postcode(query)
-    offers: QuerySet[Any]
-    if near is not None:
-        at_places = {f"offer__{name}": value for name, value in BOOKABLE.items()}
-        offers = directory.offer_place_search_queryset(query, near).filter(**at_places)
-    else:
-        offers = directory.offer_search_queryset(query).filter(**BOOKABLE)
+
+    def offers() -> QuerySet[Any]:
+        if near is not None:
+            at_places = {f"offer__{name}": value for name, value in BOOKABLE.items()}
+            return directory.offer_place_search_queryset(query, near).filter(**at_places)
+        return directory.offer_search_queryset(query).filter(**BOOKABLE)
+
     total, ranked = ranking.offers_and_groups_page(
+        shape=("bookable", query.shape()),
         offers=offers,
-        groups=None,
+        groups=lambda: None,
         near=near,
         offset=offset,
         limit=limit,

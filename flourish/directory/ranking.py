@@ -9,9 +9,16 @@ the page asked for, not on how many groups are nearby being loaded into Python.
 The filters come in as Django querysets (everything asked for except distance) and are
 used as derived tables joined to the distances, so the page is one statement and its
 total another (counted up to COUNT_UP_TO).
+
+The statements are written once per *shape* of search (everything asked for, the
+postcode, the day) in each process, and kept: building the same SQL again through
+Django's query builder for every page cost a search as long as the database took to
+run it. The callers give the querysets as functions, called only for a shape not yet
+written, and name the shape; it must hold everything those functions read.
 """
 
 import hashlib
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,6 +159,26 @@ def _group_branch(listings: QuerySet[Listing], near: Near | None) -> Branch:
     return Branch(sql, params, sql, params)
 
 
+# Statements kept per process: about 2 KB each. When full, it starts again empty: the
+# searches made most are written again at once, and nothing grows without bound.
+WRITTEN_UP_TO = 500
+_written: dict[Hashable, list[Branch]] = {}
+
+
+def _written_once(shape: Hashable, write: Callable[[], list[Branch]]) -> list[Branch]:
+    """The branches for this shape of search, written the first time it is asked for.
+
+    The key holds the database (SQLite and PostgreSQL are written differently) and the
+    date, because which one-off meetings are still to come is written into the SQL."""
+    key = (shape, router.db_for_read(OfferPlace), timezone.localdate())
+    branches = _written.get(key)
+    if branches is None:
+        if len(_written) >= WRITTEN_UP_TO:
+            _written.clear()
+        branches = _written[key] = write()
+    return branches
+
+
 def _run(
     branches: list[Branch],
     *,
@@ -234,32 +261,50 @@ def _count(cursor: Any, branches: list[Branch], count_up_to: int | None) -> int:
 
 def offers_and_groups_page(
     *,
-    offers: QuerySet,
-    groups: QuerySet[Listing] | None,
+    shape: Hashable,
+    offers: Callable[[], QuerySet],
+    groups: Callable[[], QuerySet[Listing] | None],
     near: Near | None,
     offset: int,
     limit: int,
     count_up_to: int | None = None,
     few_offers: bool = False,
 ) -> tuple[int, list[Ranked]]:
-    """One page of offers and (if `groups` is given) groups, nearest first, then by name.
+    """One page of offers and (if `groups` gives any) groups, nearest first, then by name.
 
-    `offers` is a queryset of offers, or of offers-at-places when `near` is given;
-    `few_offers` says so few match that sorting them all is quickest."""
-    branches = [_offer_branch(offers, near, few=few_offers)]
-    if groups is not None:
-        branches.append(_group_branch(groups, near))
+    `offers` gives a queryset of offers, or of offers-at-places when `near` is given;
+    `few_offers` says so few match that sorting them all is quickest. `shape` names
+    everything `offers` and `groups` read."""
+
+    def write() -> list[Branch]:
+        branches = [_offer_branch(offers(), near, few=few_offers)]
+        if (group_rows := groups()) is not None:
+            branches.append(_group_branch(group_rows, near))
+        return branches
+
+    branches = _written_once(("offers and groups", shape, near, few_offers), write)
     return _run(branches, offset=offset, limit=limit, near=near, count_up_to=count_up_to)
 
 
 def offer_places_page(
-    *, offer_places: QuerySet[OfferPlace], near: Near, offset: int, limit: int
+    *,
+    shape: Hashable,
+    offer_places: Callable[[], QuerySet[OfferPlace]],
+    near: Near,
+    offset: int,
+    limit: int,
 ) -> tuple[int, list[Ranked]]:
     """One page of offers-at-places within the radius, nearest first (Open Referral)."""
-    rows, params = _rows(offer_places, hit_id="pk", hit_area="place__outward_code")
-    sql = (
-        "SELECT 'offer_place' AS kind, op.hit_id AS id, '' AS name, d.km AS km, "
-        f"op.hit_area AS area {_near_rows('op', rows, near)} WHERE d.origin = %s AND d.km <= %s"
-    )
-    params = (*params, near.outward_code, near.radius_km)
-    return _run([Branch(sql, params, sql, params)], offset=offset, limit=limit, near=near)
+
+    def write() -> list[Branch]:
+        rows, params = _rows(offer_places(), hit_id="pk", hit_area="place__outward_code")
+        sql = (
+            "SELECT 'offer_place' AS kind, op.hit_id AS id, '' AS name, d.km AS km, "
+            f"op.hit_area AS area {_near_rows('op', rows, near)} "
+            "WHERE d.origin = %s AND d.km <= %s"
+        )
+        params = (*params, near.outward_code, near.radius_km)
+        return [Branch(sql, params, sql, params)]
+
+    branches = _written_once(("offer places", shape, near), write)
+    return _run(branches, offset=offset, limit=limit, near=near)

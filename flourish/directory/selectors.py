@@ -8,10 +8,10 @@ meetings, and one for its groups.
 
 import datetime
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -121,6 +121,14 @@ class SearchQuery:
     ends_by: datetime.time | None = None
     term_uuid: uuid.UUID | None = None
     taxonomy_uuid: uuid.UUID | None = None
+
+    def shape(self) -> tuple:
+        """Everything asked for, as a key: a search's statements are written once per
+        shape (`ranking.py`). Every field is in it, so a field added later is too."""
+        return tuple(
+            (value._meta.label, value.pk) if isinstance(value, Model) else value
+            for value in (getattr(self, asked.name) for asked in fields(self))
+        )
 
 
 @dataclass
@@ -289,8 +297,11 @@ def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchRe
     given, otherwise by name. Two to four queries, whatever the size of the directory."""
     near = near_postcode(query)
     total, ranked = ranking.offers_and_groups_page(
-        offers=offer_place_search_queryset(query, near) if near else offer_search_queryset(query),
-        groups=group_search_queryset(query),
+        shape=("directory", query.shape()),
+        offers=lambda: (
+            offer_place_search_queryset(query, near) if near else offer_search_queryset(query)
+        ),
+        groups=lambda: group_search_queryset(query),
         near=near,
         offset=offset,
         limit=limit,

@@ -50,8 +50,9 @@ LOCATION_FIELDS = (
 def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, list[Offer]]:
     """/services: (total, one page of offers with their group), in two queries."""
     total, ranked = ranking.offers_and_groups_page(
-        offers=offer_search_queryset(query),
-        groups=None,
+        shape=("openreferral services", query.shape()),
+        offers=lambda: offer_search_queryset(query),
+        groups=lambda: None,
         near=None,
         offset=offset,
         limit=limit,
@@ -78,13 +79,17 @@ def service_at_location_page(
 ) -> tuple[int, list[OfferPlace]]:
     """/service_at_locations: nearest first when a postcode is given, in two queries."""
     near = near_postcode(query)
-    links = offer_place_search_queryset(query, near)
     if near is not None:
         total, ranked = ranking.offer_places_page(
-            offer_places=links, near=near, offset=offset, limit=limit
+            shape=("openreferral service at locations", query.shape()),
+            offer_places=lambda: offer_place_search_queryset(query, near),
+            near=near,
+            offset=offset,
+            limit=limit,
         )
         ids = [row.pk for row in ranked]
     else:
+        links = offer_place_search_queryset(query, None)
         total = links.count()
         ids = list(links.order_by("pk").values_list("pk", flat=True)[offset : offset + limit])
     found = (

@@ -159,6 +159,31 @@ def test_a_one_off_session_says_it_has_happened_the_day_after(client, offer):
     assert "Happened on" in page and "Once only:" not in page
 
 
+@override_settings(PUBLIC_PAGE_CACHE=False)
+def test_a_one_off_is_no_longer_found_by_its_day_the_day_after_though_searched_before(
+    client, offer
+):
+    # The statement for "meets on a Tuesday" is written once and kept: the day it was
+    # written for must not find a meeting that has since happened.
+    tuesday = datetime.date(2026, 12, 1)
+    Schedule.objects.filter(offer=offer).update(frequency="ONCE", starts_on=tuesday, weekday=1)
+    with freeze_time("2026-12-01 08:00"):
+        assert "Tuesday evening peer group" in search(client, {"day": "1"})
+    with freeze_time("2026-12-02 08:00"):
+        assert "Tuesday evening peer group" not in search(client, {"day": "1"})
+
+
+@override_settings(PUBLIC_PAGE_CACHE=False)
+def test_searches_that_differ_only_in_a_type_find_their_own_offers(client, offer):
+    types = TaxonomyTerm.objects.filter(taxonomy__name="Flourish offer types")
+    its_type, other_type = types[0], types[1]
+    offer.terms.set([its_type])
+
+    assert "Tuesday evening peer group" in search(client, {"type": its_type.code})
+    assert "Tuesday evening peer group" not in search(client, {"type": other_type.code})
+    assert "Tuesday evening peer group" in search(client, {"type": its_type.code})
+
+
 def test_every_spelling_of_one_search_is_one_page_in_the_cache(client, offer):
     first = client.get(SEARCH, {"q": "", "postcode": "LS6 3AB", "distance": "25"})
     assert "Tuesday evening peer group" in first.content.decode()
