@@ -5,6 +5,12 @@ import uuid
 from django.db.models import Prefetch, QuerySet
 
 from flourish.directory import ranking
+from flourish.directory.api.summaries import (
+    LinkSummary,
+    OfferSummary,
+    link_summaries,
+    service_summaries,
+)
 from flourish.directory.models import Offer, OfferPlace, Taxonomy, TaxonomyTerm
 from flourish.directory.selectors import (
     VISIBLE_STATES,
@@ -21,33 +27,7 @@ def _api_offers() -> QuerySet[Offer]:
     return Offer.objects.select_related("listing")
 
 
-# What a service's summary shows (serializers.service_summary), and no more: a page of
-# fifty is read without the rest of each offer's and group's columns.
-SUMMARY_FIELDS = (
-    "uuid",
-    "name",
-    "description",
-    "updated_at",
-    "listing__uuid",
-    "listing__name",
-    "listing__description",
-    "listing__email",
-    "listing__website",
-    "listing__state",
-    "listing__last_confirmed_at",
-)
-# And where it is met (serializers.location without an address).
-LOCATION_FIELDS = (
-    "uuid",
-    "name",
-    "is_public_venue",
-    "outward_code",
-    "latitude",
-    "longitude",
-)
-
-
-def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, list[Offer]]:
+def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, list[OfferSummary]]:
     """/services: (total, one page of offers with their group), in two queries."""
     total, ranked = ranking.offers_and_groups_page(
         shape=("openreferral services", query.shape()),
@@ -58,7 +38,7 @@ def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, l
         limit=limit,
         few_offers=few_offers_by_name(query, None),
     )
-    found = _api_offers().only(*SUMMARY_FIELDS).in_bulk([row.pk for row in ranked])
+    found = service_summaries([row.pk for row in ranked])
     return total, [found[row.pk] for row in ranked if row.pk in found]
 
 
@@ -76,7 +56,7 @@ def service_for_api(*, service_id: uuid.UUID) -> Offer:
 
 def service_at_location_page(
     query: SearchQuery, *, offset: int, limit: int
-) -> tuple[int, list[OfferPlace]]:
+) -> tuple[int, list[LinkSummary]]:
     """/service_at_locations: nearest first when a postcode is given, in two queries."""
     near = near_postcode(query)
     if near is not None:
@@ -92,15 +72,7 @@ def service_at_location_page(
         links = offer_place_search_queryset(query, None)
         total = links.count()
         ids = list(links.order_by("pk").values_list("pk", flat=True)[offset : offset + limit])
-    found = (
-        OfferPlace.objects.select_related("offer__listing", "place")
-        .only(
-            "uuid",
-            *(f"offer__{field}" for field in SUMMARY_FIELDS),
-            *(f"place__{field}" for field in LOCATION_FIELDS),
-        )
-        .in_bulk(ids)
-    )
+    found = link_summaries(ids)
     return total, [found[pk] for pk in ids if pk in found]
 
 

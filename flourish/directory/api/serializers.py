@@ -11,6 +11,12 @@ import datetime
 import uuid
 from typing import Any
 
+from flourish.directory.api.summaries import (
+    LinkSummary,
+    ListingSummary,
+    OfferSummary,
+    PlaceSummary,
+)
 from flourish.directory.models import (
     CostKind,
     Frequency,
@@ -40,7 +46,7 @@ def _present(**fields: Any) -> dict[str, Any]:
     return {key: value for key, value in fields.items() if value not in ("", None)}
 
 
-def organization(listing: Listing) -> dict[str, Any]:
+def organization(listing: Listing | ListingSummary) -> dict[str, Any]:
     return _present(
         id=str(listing.uuid),
         name=listing.name,
@@ -50,7 +56,7 @@ def organization(listing: Listing) -> dict[str, Any]:
     )
 
 
-def service_summary(offer: Offer) -> dict[str, Any]:
+def service_summary(offer: Offer | OfferSummary) -> dict[str, Any]:
     """The one-to-one fields of a service, as /services lists them."""
     listing = offer.listing
     return _present(
@@ -104,15 +110,19 @@ def schedule(slot: Schedule, *, service_id: str) -> dict[str, Any]:
     )
 
 
-def location(place: Place, *, with_address: bool = True) -> dict[str, Any]:
-    data = _present(
+def _location_summary(place: Place | PlaceSummary) -> dict[str, Any]:
+    return _present(
         id=str(place.uuid),
         location_type="physical",
         name=place.name if place.is_public_venue else f"{place.outward_code} area",
         latitude=place.latitude,
         longitude=place.longitude,
     )
-    if with_address and place.is_public_venue:
+
+
+def location(place: Place) -> dict[str, Any]:
+    data = _location_summary(place)
+    if place.is_public_venue:
         data["addresses"] = [
             {
                 "id": _derived_id(place.uuid, "address"),
@@ -181,12 +191,12 @@ def _attributes(offer: Offer) -> list[dict[str, Any]]:
     ]
 
 
-def service_at_location_summary(link: OfferPlace) -> dict[str, Any]:
+def service_at_location_summary(link: LinkSummary) -> dict[str, Any]:
     return {
         "id": str(link.uuid),
         "service_id": str(link.offer.uuid),
         "location_id": str(link.place.uuid),
-        "location": location(link.place, with_address=False),
+        "location": _location_summary(link.place),
         "service": service_summary(link.offer),
     }
 
