@@ -123,6 +123,9 @@ class Organisation(TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
+        # Funders and support organisations are listed by name on every group's page,
+        # among tens of thousands of groups: found by kind, already in order.
+        indexes = [models.Index(fields=["kind", "name"], name="organisation_kind_name")]
 
     def __str__(self) -> str:
         return self.name

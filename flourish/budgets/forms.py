@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from flourish.budgets.models import MAX_SESSIONS, MIN_SESSIONS, HeldAs, Period, PoolRule, Repeat
-from flourish.core.forms import GovukDateField
+from flourish.core.forms import GovukDateField, ModelChoiceField
 from flourish.grants.forms import PoundsField
 
 
@@ -144,7 +144,7 @@ class BookForm(forms.Form):
         help_text=_("From 2 to 52. Leave empty if it is just once."),
         error_messages={"invalid": _("Enter how many sessions, as a number, for example 10")},
     )
-    spending_kind: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    spending_kind: ModelChoiceField = ModelChoiceField(
         label=_("Which part of your plan is it for? (optional)"),
         queryset=None,
         required=False,
@@ -260,7 +260,7 @@ class OutsideSpendingForm(forms.Form):
         what=_("the date you spent it"),
         not_after_today=True,
     )
-    spending_kind: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    spending_kind: ModelChoiceField = ModelChoiceField(
         label=_("Which kind of spending in your plan?"),
         queryset=None,
         required=False,

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import GovukDateField, cap_text_answers
+from flourish.core.forms import GovukDateField, ModelChoiceField, cap_text_answers
 from flourish.demand.models import (
     Board,
     Channel,
@@ -35,7 +35,7 @@ class ServiceForm(forms.ModelForm):
     def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["organisation"] = forms.ModelChoiceField(
+            self.fields["organisation"] = ModelChoiceField(
                 label=_("Which organisation runs it?"),
                 queryset=organisations,
                 empty_label=None,
@@ -194,7 +194,7 @@ class StatusForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Needed when you are not doing it. For done: what you did."),
     )
-    outcome_service = forms.ModelChoiceField(
+    outcome_service = ModelChoiceField(
         label=_("Demand chart that shows whether it helped (optional)"),
         queryset=Service.objects.none(),
         required=False,

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.formatting import parse_pounds
-from flourish.core.forms import cap_text_answers
+from flourish.core.forms import ModelChoiceField, ModelMultipleChoiceField, cap_text_answers
 from flourish.directory.geography import district_for, outward_code_of
 from flourish.directory.models import (
     CostKind,
@@ -77,7 +77,7 @@ class SearchForm(forms.Form):
     )
     day = forms.ChoiceField(label=_("Day"), choices=DAY_CHOICES, required=False)
     time = forms.ChoiceField(label=_("Time of day"), choices=TIME_CHOICES, required=False)
-    type = forms.ModelChoiceField(
+    type = ModelChoiceField(
         label=_("Type"),
         queryset=offer_type_terms(),
         required=False,
@@ -352,7 +352,7 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        terms = cast(forms.ModelMultipleChoiceField, self.fields["terms"])
+        terms = cast(ModelMultipleChoiceField, self.fields["terms"])
         terms.queryset = offer_type_terms()
         terms.required = False
         # Radios need no empty "---------" answer: nothing ticked is already no answer.
@@ -465,7 +465,7 @@ class RejectForm(forms.Form):
         cap_text_answers(self)
 
 
-class ListingChoiceField(forms.ModelChoiceField):
+class ListingChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} ({obj.area_outward_code})"
 
@@ -485,4 +485,4 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["into"]).queryset = candidates
+        cast(ModelChoiceField, self.fields["into"]).queryset = candidates

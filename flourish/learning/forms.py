@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.forms import ModelChoiceField
 from flourish.learning.health import ANSWERS, QUESTIONS
 from flourish.learning.models import POST_MAX_LENGTH, Digest, Stage
 from flourish.learning.selectors.support import support_organisation_choices
@@ -87,7 +88,7 @@ class SupportAskForm(forms.Form):
 
 
 class SupportOrganisationForm(forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = ModelChoiceField(
         label=_("Who would you like help from?"),
         queryset=support_organisation_choices(),
         required=False,
@@ -100,7 +101,7 @@ class SupportOrganisationForm(forms.Form):
 
 
 class ShareForm(forms.Form):
-    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    organisation: ModelChoiceField = ModelChoiceField(
         label=_("Share these answers with"),
         queryset=None,
         empty_label=None,

@@ -5,7 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import GovukDateField
+from flourish.core.forms import GovukDateField, ModelChoiceField
 from flourish.outcomes.instruments import item_text, scale_labels
 from flourish.outcomes.models import GoalVersion, GroupAudience, Level
 
@@ -106,7 +106,7 @@ class SeriesShareForm(forms.Form):
 class GroupShareForm(forms.Form):
     """Which of the person's groups, and who in it, may see one goal or series."""
 
-    group: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    group: ModelChoiceField = ModelChoiceField(
         label=_("Which of your groups?"),
         queryset=None,
         empty_label=None,
@@ -128,7 +128,7 @@ class GroupShareForm(forms.Form):
 
     def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["group"]).queryset = groups
+        cast(ModelChoiceField, self.fields["group"]).queryset = groups
 
 
 class CheckInForm(forms.Form):

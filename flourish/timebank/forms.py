@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from flourish.timebank.models import (
     CheckKind,
     Direction,
@@ -168,15 +169,13 @@ class RecordForm(TimeForm):
 
 
 class RecordDirectlyForm(RecordForm):
-    giver = forms.ModelChoiceField(
-        label=_("Who gave the help"), queryset=TimebankMember.objects.none()
-    )
+    giver = ModelChoiceField(label=_("Who gave the help"), queryset=TimebankMember.objects.none())
     kind = forms.ChoiceField(
         label=_("Kind of exchange"),
         choices=[c for c in ExchangeKind.choices if c[0] != ExchangeKind.GIFT],
         widget=forms.RadioSelect,
     )
-    receivers = forms.ModelMultipleChoiceField(
+    receivers = ModelMultipleChoiceField(
         label=_("Who received it"),
         required=False,
         queryset=TimebankMember.objects.none(),

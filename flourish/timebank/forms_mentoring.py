@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.forms import ModelChoiceField
 from flourish.timebank.models import MenteeRequest, MentorApplication, SessionMode, Weekday
 
 PROFILE = ["languages", "interests", "gender", "community"]
@@ -70,7 +71,7 @@ class EndForm(forms.Form):
 
 
 class MatchForm(forms.Form):
-    mentor = forms.ModelChoiceField(
+    mentor = ModelChoiceField(
         label=_("Suggest this mentor"),
         queryset=MentorApplication.objects.none(),
         widget=forms.RadioSelect,

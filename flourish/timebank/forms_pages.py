@@ -4,6 +4,7 @@ timebanks. Services decide the rules; forms shape the input."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.forms import ModelChoiceField
 from flourish.timebank.forms import TimeForm
 from flourish.timebank.models import MentoringScheme, Timebank
 
@@ -19,7 +20,7 @@ class PotDrawForm(TimeForm):
 
 
 class ReferForm(forms.Form):
-    scheme = forms.ModelChoiceField(
+    scheme = ModelChoiceField(
         label=_("Mentoring scheme"),
         queryset=MentoringScheme.objects.none(),
         empty_label=None,
@@ -40,7 +41,7 @@ class ReferForm(forms.Form):
 
 
 class PartnerAskForm(forms.Form):
-    other = forms.ModelChoiceField(
+    other = ModelChoiceField(
         label=_("Timebank to ask"),
         queryset=Timebank.objects.none(),
         empty_label=_("Choose a timebank"),

@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from flourish.accounts.models import ContactRoute, Organisation, OrganisationKind
 from flourish.core.formatting import parse_pounds
-from flourish.core.forms import FilterFormMarkup, GovukDateField
+from flourish.core.forms import (
+    FilterFormMarkup,
+    GovukDateField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+)
 from flourish.grants.models import (
     ApplicationStatus,
     Award,
@@ -206,7 +211,7 @@ class AccessForm(forms.Form):
 
 
 class SpendLineForm(forms.Form):
-    category = forms.ModelChoiceField(
+    category = ModelChoiceField(
         label=_("What kind of thing is it?"),
         queryset=ProgrammeCategory.objects.none(),
         widget=forms.RadioSelect,
@@ -227,9 +232,9 @@ class SpendLineForm(forms.Form):
 
     def __init__(self, *args: Any, programme: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["category"]
-        ).queryset = ProgrammeCategory.objects.filter(programme=programme)
+        cast(ModelChoiceField, self.fields["category"]).queryset = ProgrammeCategory.objects.filter(
+            programme=programme
+        )
 
 
 @dataclass(frozen=True)
@@ -307,7 +312,7 @@ class SiftForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    associate: forms.ModelChoiceField = forms.ModelChoiceField(
+    associate: ModelChoiceField = ModelChoiceField(
         label=_("Who will follow this up?"),
         queryset=None,
         empty_label=_("Choose someone"),
@@ -316,7 +321,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["associate"]).queryset = people
+        cast(ModelChoiceField, self.fields["associate"]).queryset = people
 
 
 class ConversationForm(forms.Form):
@@ -374,7 +379,7 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    holding_partner = forms.ModelChoiceField(
+    holding_partner = ModelChoiceField(
         label=_("Holding partner, if the group has no bank account"),
         queryset=Organisation.objects.filter(kind=OrganisationKind.HOLDING_PARTNER),
         required=False,
@@ -459,13 +464,13 @@ class PanelForm(forms.Form):
             "min_value": _("The quorum must be at least 1 vote."),
         },
     )
-    members: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+    members: ModelMultipleChoiceField = ModelMultipleChoiceField(
         label=_("Members"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelMultipleChoiceField, self.fields["members"]).queryset = people
+        cast(ModelMultipleChoiceField, self.fields["members"]).queryset = people
 
 
 CONFLICT_DETAILS_MESSAGE = _(

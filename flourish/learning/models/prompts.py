@@ -61,6 +61,13 @@ class Prompt(TimeStampedModel):
     def guide_slug(self) -> str:
         return GUIDE_FOR_REASON[PromptReason(self.reason)]
 
+    @property
+    def reason_label(self) -> str:
+        """What `get_reason_display()` says, looked up rather than found: Django's builds a
+        dictionary of every reason, translating each, on every call (a fifth of a group's
+        page of ten prompts)."""
+        return str(PromptReason(self.reason).label)
+
 
 class GroupLearningSettings(TimeStampedModel):
     """A group's choices about learning: whether prompts also come by email (off unless

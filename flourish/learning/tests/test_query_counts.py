@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from flourish.accounts.models import Organisation
 from flourish.learning.factories import CircleFactory, circle_member_make, published_guide
 from flourish.learning.models import GUIDE_FOR_REASON, PromptReason
 from flourish.learning.services.circles import reply_post, reply_report, thread_start
@@ -88,3 +89,16 @@ def test_a_groups_page_makes_a_fixed_number_of_queries(client, group, owner):
     for _ in range(5):
         support_request_create(group=group, actor=owner, what="Help")
     assert small == count(client, address) == GROUP_QUERIES
+
+
+def test_a_groups_page_reads_who_it_may_ask_for_help_without_a_server_side_cursor(
+    client, group, owner
+):
+    # On PostgreSQL, Django reads a select's choices through a cursor held on the server:
+    # three round trips for a handful of organisations (flourish/core/forms.py).
+    Organisation.objects.create(name="Leeds Mind", slug="leeds-mind", kind="support_organisation")
+    client.force_login(owner)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("learning:group", args=[group.slug])).content.decode()
+    assert "Leeds Mind" in page
+    assert not [query for query in captured.captured_queries if "DECLARE" in query["sql"]]
