@@ -141,6 +141,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Indexes that also carry the columns a page counts (demand.Contact) let PostgreSQL
+    # answer from the index alone; SQLite keeps the same index without those columns.
+    SILENCED_SYSTEM_CHECKS = ["models.W040"]
 if FLOURISH_ENV == "test" and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Empties tables between live-server tests with DELETE, which is many times
     # quicker than TRUNCATE (flourish/core/testing_postgresql/base.py).
