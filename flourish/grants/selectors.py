@@ -117,13 +117,19 @@ def application_list_for_applicant(*, user: Any) -> QuerySet[Application]:
     """Applications a person started, or that belong to a group they are part of."""
     if not user.is_authenticated:
         return Application.objects.none()
-    in_group = Exists(
-        Membership.objects.filter(
-            user=user, role__in=GROUP_ROLES, organisation_id=OuterRef("group_id")
-        )
+    groups = Membership.objects.filter(user=user, role__in=GROUP_ROLES).values("organisation_id")
+    # Two lists, each found by its own index, then joined: with the two conditions ORed
+    # in one filter, PostgreSQL read every application in the country to find a
+    # person's few (89 ms at 110,000 applications, against 1 ms).
+    # Unsorted: SQLite refuses an ORDER BY inside either half of a UNION.
+    theirs = (
+        Application.objects.filter(submitted_by=user)
+        .order_by()
+        .values("pk")
+        .union(Application.objects.filter(group_id__in=groups).order_by().values("pk"))
     )
     return (
-        Application.objects.filter(Q(submitted_by=user) | in_group)
+        Application.objects.filter(pk__in=theirs)
         .select_related("programme", "group")
         .order_by("-created_at")
     )
