@@ -7,6 +7,7 @@ import factory
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.utils.text import slugify
+from faker import Faker
 
 from flourish.accounts.models import (
     Consent,
@@ -32,12 +33,18 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password(None)
 
 
+# Made-up organisation names, never the same twice: the slug comes from the name, and an
+# organisation is found again by its slug, so two groups that happened to get the same
+# name became one (a test that shared a goal with six new groups shared it twice with one).
+_company_names = Faker("en_GB").unique
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("slug",)
 
-    name = factory.Faker("company", locale="en_GB")
+    name = factory.LazyFunction(lambda: _company_names.company())
     slug = factory.LazyAttribute(lambda organisation: slugify(organisation.name)[:200])
     kind = OrganisationKind.GROUP
 
