@@ -88,7 +88,7 @@ class Listing(TimeStampedModel):
     email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     state = models.CharField(
-        max_length=10, choices=ListingState.choices, default=ListingState.ACTIVE, db_index=True
+        max_length=10, choices=ListingState.choices, default=ListingState.ACTIVE
     )
     last_confirmed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     stale_since = models.DateTimeField(null=True, blank=True)
@@ -120,6 +120,10 @@ class Listing(TimeStampedModel):
                 condition=models.Q(lists_offers=False),
                 name="directory_listing_no_offers",
             ),
+            # Searches keep only offers whose group is listed, so PostgreSQL reads which
+            # groups are: from this small index, not from the wide rows of every group
+            # ("women peer" without a postcode: 17 ms, then 5 ms, at 20,000 groups).
+            models.Index(fields=["state", "id"], name="directory_listing_state_id"),
         ]
 
     def __str__(self) -> str:

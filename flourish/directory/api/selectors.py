@@ -70,7 +70,7 @@ def service_at_location_page(
         ids = [row.pk for row in ranked]
     else:
         links = offer_place_search_queryset(query, None)
-        total = links.count()
+        total = ranking.count_remembered(links)
         ids = list(links.order_by("pk").values_list("pk", flat=True)[offset : offset + limit])
     found = link_summaries(ids)
     return total, [found[pk] for pk in ids if pk in found]

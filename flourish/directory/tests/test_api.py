@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.urls import reverse
 
 from flourish.directory.factories import (
@@ -308,3 +309,21 @@ def test_an_error_is_never_kept_in_the_cache(client, db):
 
     assert refused == [404, 404]
     assert "X-Flourish-Cache" not in get(client, "services", page="2")
+
+
+@override_settings(PUBLIC_PAGE_CACHE=False)
+def test_every_service_at_location_is_counted_once_yet_a_change_shows_at_once(
+    client, peer_group, django_assert_num_queries
+):
+    assert get(client, "service_at_locations").json()["total_items"] == 2
+    # Counting again would read the whole directory: the count is kept.
+    with django_assert_num_queries(2):
+        assert get(client, "service_at_locations", page="1").json()["total_items"] == 2
+
+    OfferPlaceFactory(offer=peer_group, place=PlaceFactory(postcode="LS7 1AB"))
+    assert get(client, "service_at_locations").json()["total_items"] == 3
+
+    listing = peer_group.listing
+    listing.state = ListingState.HIDDEN
+    listing.save()
+    assert get(client, "service_at_locations").json()["total_items"] == 0
