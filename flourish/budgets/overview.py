@@ -52,8 +52,13 @@ def period_spending(
     ]
     spent: dict[int, int] = {}
     if bounds:
+        # The page's accounts first, so PostgreSQL starts from their own entries (by the
+        # account index) rather than from every movement anyone in the country posted
+        # this period (220 ms at 240,000 movements, against a few).
+        accounts = [budget.account_id for budget in budgets if budget.account_id is not None]
         spent = dict(
-            LedgerEntry.objects.filter(reduce(or_, bounds), transaction__budget_period__isnull=True)
+            LedgerEntry.objects.filter(account_id__in=accounts)
+            .filter(reduce(or_, bounds), transaction__budget_period__isnull=True)
             .values("account_id")
             .annotate(net=Sum("amount"))
             .values_list("account_id", "net")
