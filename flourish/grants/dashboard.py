@@ -105,19 +105,25 @@ def programme_dashboard(*, programme: Programme) -> Dashboard:
     """Everything on the dashboard in seven queries, whatever the number of awards. Budget
     and paid come from the ledger, so the dashboard can never disagree with it."""
     awards = Award.objects.filter(programme=programme)
+    # An award's programme is always its application's (services.decisions). Saying so
+    # lets PostgreSQL read only this programme's applications, by their index, not every
+    # application of every programme (22 ms a query at 110,000 applications).
+    with_applications = awards.filter(application__programme=programme)
     totals = awards.aggregate(
         awarded=Sum("amount_pence"),
         count=Count("pk"),
         outstanding=Count("pk", filter=Q(paid_pence__gt=0, report__isnull=True)),
     )
     by_category = (
-        SpendLine.objects.filter(application__award__programme=programme)
+        SpendLine.objects.filter(
+            application__programme=programme, application__award__programme=programme
+        )
         .values("category__name", "category__position")
         .annotate(awards=Count("application", distinct=True), pence=Sum("amount_pence"))
         .order_by("category__position")
     )
     by_area = (
-        awards.values("application__local_authority")
+        with_applications.values("application__local_authority")
         .annotate(awards=Count("pk"), pence=Sum("amount_pence"))
         .order_by("-awards", "application__local_authority")
     )
@@ -125,11 +131,13 @@ def programme_dashboard(*, programme: Programme) -> Dashboard:
     # than by the database: one query, one short row per award.
     by_answer = [
         {"answer": answer, "awards": 1, "pence": pence}
-        for answer, pence in awards.values_list("application__communities", "amount_pence")
+        for answer, pence in with_applications.values_list(
+            "application__communities", "amount_pence"
+        )
         if answer
     ]
     times = list(
-        Application.objects.filter(award__programme=programme).values_list(
+        Application.objects.filter(programme=programme, award__programme=programme).values_list(
             "submitted_at", "decided_at", "paid_at"
         )
     )
