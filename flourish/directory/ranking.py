@@ -232,12 +232,14 @@ def _count_remembered(cursor: Any, branches: list[Branch], count_up_to: int | No
     rows as they were is never given out after it. Also with the date, because which
     meetings are still to come turns on it."""
     asked = [(b.count_sql, b.count_params, b.count_distinct) for b in branches]
-    digest = hashlib.sha256(repr([asked, count_up_to]).encode()).hexdigest()
+    return _kept_count([asked, count_up_to], lambda: _count(cursor, branches, count_up_to))
+
+
+def _kept_count(asked: object, count: Callable[[], int]) -> int:
+    """`count()`, kept under a digest of what was `asked`, the directory's generation and
+    the date."""
+    digest = hashlib.sha256(repr(asked).encode()).hexdigest()
     key = f"directory-count:{area_generation('directory')}:{timezone.localdate()}:{digest}"
-
-    def count() -> int:
-        return _count(cursor, branches, count_up_to)
-
     return remembered(key, count, seconds=PUBLIC_PAGE_SECONDS, store=caches["fragments"])
 
 
@@ -246,10 +248,7 @@ def count_remembered(queryset: QuerySet) -> int:
     search's total is (`_count_remembered`): every service at every location, counted
     for Open Referral's page of them without a postcode, read the whole directory
     (90 ms at 60,000 offers) for every page a finder asked for."""
-    sql, params = queryset.query.sql_with_params()
-    digest = hashlib.sha256(repr([sql, params]).encode()).hexdigest()
-    key = f"directory-count:{area_generation('directory')}:{timezone.localdate()}:{digest}"
-    return remembered(key, queryset.count, seconds=PUBLIC_PAGE_SECONDS, store=caches["fragments"])
+    return _kept_count(queryset.query.sql_with_params(), queryset.count)
 
 
 def _count(cursor: Any, branches: list[Branch], count_up_to: int | None) -> int:

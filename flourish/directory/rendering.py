@@ -31,7 +31,6 @@ from django.utils.translation import get_language, gettext
 from flourish.core.fragments import DAY, drawn_once
 from flourish.core.public_cache import area_generation
 from flourish.directory.cards import OfferCard
-from flourish.directory.geography import KM_PER_MILE
 from flourish.directory.models import Listing
 from flourish.directory.selectors import SearchHit
 
@@ -74,19 +73,19 @@ def _group_content(listing: Listing) -> list[Any]:
 def _where(hit: SearchHit) -> SafeString:
     """The search's own part of a card: the district (for an offer) and the distance."""
     parts = format_html(" · {}", hit.outward_code) if hit.offer and hit.outward_code else ""
-    if hit.distance_km is None:
+    miles = hit.distance_miles
+    if miles is None:
         return mark_safe(parts)  # built by format_html above, or empty
-    away = _how_far(hit.distance_km, get_language())
+    away = _how_far(miles, get_language())
     return format_html("{} · <strong>{}</strong>", mark_safe(parts), away)
 
 
 @lru_cache(maxsize=4096)
-def _how_far(km: float, language: str) -> str:
-    """ "3.2 miles away" in the reader's language (`language` keys the memo: gettext reads
-    the active one). Districts are a fixed set of points, so their distances are a
+def _how_far(miles: float, language: str) -> str:
+    """How far, as "3.2 miles away" in the reader's language (`language` keys the memo:
+    gettext reads the active one). Districts are a fixed set of points, so their distances are a
     fixed set of values, and formatting one for a language was a fifth of a page of
     twenty cards."""
-    miles = km / KM_PER_MILE
     if miles < 0.5:
         return gettext("Under half a mile away")
     return gettext("%(miles)s miles away") % {"miles": floatformat(miles, 1)}
