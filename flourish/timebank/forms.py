@@ -168,7 +168,25 @@ class RecordForm(TimeForm):
         return day
 
 
+# A page lists this many members at most; anyone else is found by name. A timebank of
+# ten thousand would otherwise put two selects of ten thousand names on the page.
+MEMBERS_SHOWN = 50
+
+
+class NameSearchInput(forms.TextInput):
+    """A text box with its own Find button, for finding a member within a longer form:
+    the whole form is sent, so nothing typed elsewhere is lost."""
+
+    template_name = "timebank/includes/name_search_input.html"
+
+
 class RecordDirectlyForm(RecordForm):
+    name_search = forms.CharField(
+        label=_("Find a member by name"),
+        required=False,
+        max_length=100,
+        widget=NameSearchInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
     giver = ModelChoiceField(label=_("Who gave the help"), queryset=TimebankMember.objects.none())
     kind = forms.ChoiceField(
         label=_("Kind of exchange"),
@@ -184,18 +202,72 @@ class RecordDirectlyForm(RecordForm):
     description = forms.CharField(label=_("What the help was"), max_length=300)
     help_kind = forms.ChoiceField(label=_("Kind of help"), choices=HelpKind.choices)
 
-    field_order = ["giver", "kind", "receivers", "description", "help_kind", "hours"]
+    field_order = ["name_search", "giver", "kind", "receivers", "description", "help_kind"]
 
     def __init__(
         self, *args: Any, members: Any, giver: TimebankMember | None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         for name in ("receivers", "giver"):
+            # Any approved member may be chosen; only those shown are listed (below).
             self.fields[name].queryset = members  # type: ignore[attr-defined]
+            self.fields[name].label_from_instance = lambda m: str(m.user)  # type: ignore[attr-defined]
         if giver is not None:
             # A member records only their own giving; the coordinator chooses anyone.
             del self.fields["giver"]
-        self.fields["receivers"].label_from_instance = lambda m: str(m.user)  # type: ignore[attr-defined]
+        self._list_members_shown(members)
+
+    @property
+    def name_searched(self) -> str:
+        return str(self.data.get(self.add_prefix("name_search"), "")).strip()[:100]
+
+    def _list_members_shown(self, members: Any) -> None:
+        """List the first members by name, or those whose name has the words searched,
+        and always anyone already chosen, so a search never loses a choice."""
+        words = self.name_searched
+        matching = members.filter(user__name__icontains=words) if words else members
+        shown = list(matching.order_by("user__name", "pk")[: MEMBERS_SHOWN + 1])
+        self.more_than_shown = len(shown) > MEMBERS_SHOWN
+        shown = shown[:MEMBERS_SHOWN]
+        missing = self._chosen_ids() - {member.pk for member in shown}
+        if missing:
+            shown += members.filter(pk__in=missing)
+            shown.sort(key=lambda member: (member.user.name.casefold(), member.pk))
+        self.finding = bool(words) or self.more_than_shown
+        if not self.finding:
+            del self.fields["name_search"]
+        else:
+            self.fields["name_search"].help_text = self._finder_hint(words, found=bool(shown))
+        for name in ("receivers", "giver"):
+            if name in self.fields:
+                field = self.fields[name]
+                listed = [(m.pk, field.label_from_instance(m)) for m in shown]  # type: ignore[attr-defined]
+                empty = [] if field.empty_label is None else [("", field.empty_label)]  # type: ignore[attr-defined]
+                field.widget.choices = empty + listed  # type: ignore[attr-defined]
+
+    def _finder_hint(self, words: str, *, found: bool) -> str:
+        if words and not found:
+            nobody = _("No member’s name has “%(words)s”. Check the spelling, or type less of it.")
+            return nobody % {"words": words}
+        if words:
+            some = _("Showing members whose name has “%(words)s”, and anyone already chosen.")
+            return some % {"words": words}
+        first = _(
+            "Showing the first %(count)s members by name. To find someone else, type part "
+            "of their name and choose Find."
+        )
+        return first % {"count": MEMBERS_SHOWN}
+
+    def _chosen_ids(self) -> set[int]:
+        if not self.is_bound:
+            return set()
+        receivers = self.add_prefix("receivers")
+        read_all = getattr(self.data, "getlist", None)
+        posted = [
+            *(read_all(receivers) if read_all else self.data.get(receivers, [])),
+            self.data.get(self.add_prefix("giver"), ""),
+        ]
+        return {int(value) for value in posted if str(value).isdigit() and len(str(value)) < 10}
 
 
 class DisputeForm(forms.Form):

@@ -148,7 +148,11 @@ def record_directly(request: HttpRequest, slug: str) -> HttpResponse:
     if giver is not None:
         members = members.exclude(pk=giver.pk)
     form = RecordDirectlyForm(posted(request), members=members, giver=giver)
-    if form.is_valid():
+    if "find" in request.POST:
+        # Finding a member by name is not recording yet: keep what was typed, say nothing
+        # about what is still to fill in.
+        form.errors.clear()
+    elif form.is_valid():
         data = form.cleaned_data
         try:
             exchange = services.exchange_record_directly(
