@@ -1,6 +1,6 @@
 """Pages that show a few rows of a large table find them by an index, however big the
-table grows: an applicant's list, a group's page. Each once read its whole table,
-because of how its question was put (docs/deployment.md, "What each page asks of the
+table grows: an applicant's list, a group's page, a timebank coordinator's dashboard.
+Each once read its whole table, because of how its question was put (docs/deployment.md, "What each page asks of the
 database").
 
 A test database holds a handful of rows, where reading everything is cheapest, so the
@@ -21,6 +21,8 @@ from flourish.accounts.models import Role
 from flourish.grants.factories import AwardFactory, GroupFactory
 from flourish.grants.selectors import application_list_for_applicant
 from flourish.learning.selectors.support import support_organisation_choices
+from flourish.timebank.factories import TimebankFactory
+from flourish.timebank.selectors.exchanges import members_past_soft_limit
 
 pytestmark = [
     pytest.mark.django_db,
@@ -69,6 +71,34 @@ def test_a_groups_page_finds_who_gives_support_without_reading_every_organisatio
     sql, params = support_organisation_choices().query.sql_with_params()
 
     assert "accounts_organisation" not in tables_read_whole(sql, params)
+
+
+def _indexes(node: dict, table: str) -> set[str]:
+    found = {node["Index Name"]} if node.get("Relation Name") == table else set()
+    found.discard(None)
+    for child in node.get("Plans", []):
+        found |= _indexes(child, table)
+    return found
+
+
+def indexes_read(sql: str, params: tuple | list, table: str) -> set[str]:
+    """The indexes through which this plan reads `table` (none if it reads the table)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return _indexes(plan[0]["Plan"], table)
+
+
+def test_a_coordinator_finds_members_past_their_soft_limit_among_those_accounts_alone():
+    # A timebank's members can be found by their timebank and each account looked up,
+    # which is every member at 10,000 members; the ledger's partial index holds only the
+    # accounts past their limit, most overdrawn first.
+    past = members_past_soft_limit(timebank=TimebankFactory())[:20]
+    sql, params = past.query.sql_with_params()
+
+    assert indexes_read(sql, params, "ledger_ledgeraccount") == {"ledger_account_past_soft_limit"}
 
 
 def test_a_question_that_can_only_be_answered_by_reading_everything_is_caught():

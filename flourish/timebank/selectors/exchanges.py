@@ -79,15 +79,7 @@ def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = N
             :DASHBOARD_ROWS
         ]
     )
-    over = list(
-        timebank.members.filter(
-            status=MemberStatus.APPROVED,
-            account__soft_limit__isnull=False,
-            account__balance__lt=F("account__soft_limit"),
-        )
-        .select_related("user", "account")
-        .order_by("account__balance")[:DASHBOARD_ROWS]
-    )
+    over = list(members_past_soft_limit(timebank=timebank)[:DASHBOARD_ROWS])
     window = datetime.timedelta(days=settings.TIMEBANK_CHECK_REMINDER_DAYS)
     expiring = list(
         current_checks()
@@ -117,6 +109,21 @@ def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = N
         reminder_days=settings.TIMEBANK_CHECK_REMINDER_DAYS,
         pot_balance=balances.get(POT_PURPOSE, 0),
         organisation_balance=balances.get(ORGANISATION_PURPOSE, 0),
+    )
+
+
+def members_past_soft_limit(*, timebank: Timebank) -> QuerySet[TimebankMember]:
+    """Approved members whose balance is past their soft limit, most overdrawn first.
+    Found from the ledger's index of accounts past their limit, not by reading every
+    member's account."""
+    return (
+        timebank.members.filter(
+            status=MemberStatus.APPROVED,
+            account__soft_limit__isnull=False,
+            account__balance__lt=F("account__soft_limit"),
+        )
+        .select_related("user", "account")
+        .order_by("account__balance")
     )
 
 
