@@ -127,6 +127,10 @@ def members_past_soft_limit(*, timebank: Timebank) -> QuerySet[TimebankMember]:
     )
 
 
-def member_list(*, timebank: Timebank) -> QuerySet[TimebankMember]:
-    """Every member for the coordinator, with their balance (never shown to other members)."""
-    return timebank.members.select_related("user", "account").order_by("status", "user__name")
+def member_list(*, timebank: Timebank, name: str = "") -> QuerySet[TimebankMember]:
+    """Every member for the coordinator, by name, with their balance (never shown to other
+    members); only those whose name has `name` in it, if given."""
+    members = timebank.members.select_related("user", "account")
+    if name:
+        members = members.filter(user__name__icontains=name)
+    return members.order_by("user__name", "pk")

@@ -74,6 +74,7 @@ PAGES = [
     Page("timebank statement", MEMBER, _url("statement")),
     Page("timebank mentoring pair", MEMBER, _url("pair", "scheme", "pair")),
     Page("timebank coordinator dashboard", MEMBER, _url("dashboard", coordinator=True)),
+    Page("timebank members", MEMBER, _url("members", coordinator=True)),
     Page("timebank report", MEMBER, _url("report", coordinator=True)),
     Page("timebank import", MEMBER, _url("import", coordinator=True)),
     Page("timebank pot draw", MEMBER, _url("pot_draw", "me", coordinator=True)),

@@ -2,6 +2,7 @@
 name, without losing what was typed or chosen."""
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
@@ -133,3 +134,52 @@ def test_the_record_page_reads_the_same_whatever_the_size_of_the_timebank(
     with CaptureQueriesContext(connection) as big:
         client.get(record_url(big_timebank))
     assert len(big.captured_queries) == len(small.captured_queries)
+
+
+def members_url(timebank, **query):
+    address = reverse("timebank:members", args=[timebank.slug])
+    return f"{address}?{urlencode(query)}" if query else address
+
+
+def names_listed(html):
+    table = BeautifulSoup(html, "html.parser").find("tbody")
+    return [row.find("a").get_text() for row in table.find_all("tr")]
+
+
+def test_the_coordinator_lists_members_by_name_and_finds_one(client, big_timebank, coordinator):
+    client.force_login(coordinator)
+    everyone = client.get(members_url(big_timebank)).text
+    assert names_listed(everyone) == [
+        "Alice Giver",
+        "Bob Receiver",
+        "Carys Hughes",
+        "Deepa Shah",
+        "Zainab Qureshi",
+    ]
+    found = client.get(members_url(big_timebank, name="SHAH")).text
+    assert names_listed(found) == ["Deepa Shah"]
+    assert 'value="SHAH"' in found
+
+
+def test_pages_of_members_found_keep_the_name_searched(
+    client, monkeypatch, big_timebank, coordinator
+):
+    for name in ["Hana Shahid", "Omar Shahzad"]:
+        member_make(big_timebank, UserFactory(name=name))
+    monkeypatch.setattr("flourish.timebank.views.coordinating.MEMBERS_PER_PAGE", 2)
+    client.force_login(coordinator)
+    first = client.get(members_url(big_timebank, name="shah")).text
+    assert names_listed(first) == ["Deepa Shah", "Hana Shahid"]
+    assert 'href="?name=shah&amp;page=2"' in first
+    second = client.get(members_url(big_timebank, name="shah", page=2)).text
+    assert names_listed(second) == ["Omar Shahzad"]
+
+
+def test_finding_nobody_says_what_to_try_and_shows_the_words_as_typed(
+    client, big_timebank, coordinator
+):
+    client.force_login(coordinator)
+    page = client.get(members_url(big_timebank, name="<i>Zed</i>")).text
+    assert "No member’s name has “&lt;i&gt;Zed&lt;/i&gt;”. Check the spelling" in page
+    assert "<i>Zed</i>" not in page
+    assert "Show every member" in page

@@ -1,5 +1,7 @@
 """The coordinator's pages: the dashboard, members, checks, approval, joining by phone, settings."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import ContactRoute, User
-from flourish.timebank.forms import CheckForm, JoinByPhoneForm, SettingsForm
+from flourish.timebank.forms import CheckForm, JoinByPhoneForm, MemberFindForm, SettingsForm
 from flourish.timebank.selectors.access import get_member_for_coordinator, get_place_for_user
 from flourish.timebank.selectors.exchanges import coordinator_dashboard, member_list
 from flourish.timebank.services import timebanks
@@ -29,13 +31,26 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "timebank/dashboard.html", context)
 
 
+MEMBERS_PER_PAGE = 50
+
+
 @login_required
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug, coordinator=True)
-    page = page_of(request, member_list(timebank=place.timebank), per_page=50)
-    return render(
-        request, "timebank/members.html", {"place": place, "timebank": place.timebank, "page": page}
+    form = MemberFindForm(request.GET)
+    name = form.cleaned_data["name"] if form.is_valid() else ""
+    page = page_of(
+        request, member_list(timebank=place.timebank, name=name), per_page=MEMBERS_PER_PAGE
     )
+    context = {
+        "place": place,
+        "timebank": place.timebank,
+        "page": page,
+        "form": form,
+        "name": name,
+        "query": urlencode({"name": name}) if name else "",
+    }
+    return render(request, "timebank/members.html", context)
 
 
 @login_required
