@@ -62,6 +62,18 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # noqa: TID251
     iterator = ChoicesReadInOneQuery
 
 
+def list_only(field: forms.Field, rows: list[Any]) -> None:
+    """List only `rows` in a select of rows, while any row of the field's queryset may
+    still be chosen: a long list is for finding by name, not for scrolling (the people
+    of a big timebank, the groups of a council area)."""
+    choice_field = cast(ModelChoiceField, field)
+    empty = [] if choice_field.empty_label is None else [("", choice_field.empty_label)]
+    listed = [
+        (choice_field.prepare_value(row), choice_field.label_from_instance(row)) for row in rows
+    ]
+    choice_field.widget.choices = empty + listed  # type: ignore[attr-defined]
+
+
 class GovukDateInput(forms.MultiWidget):
     """The GOV.UK date input: day, month and year boxes in one fieldset."""
 

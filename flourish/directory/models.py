@@ -124,6 +124,9 @@ class Listing(TimeStampedModel):
             # groups are: from this small index, not from the wide rows of every group
             # ("women peer" without a postcode: 17 ms, then 5 ms, at 20,000 groups).
             models.Index(fields=["state", "id"], name="directory_listing_state_id"),
+            # A suggestion is checked against the groups of its council area: found here,
+            # not by reading every group in the country (7 ms at 20,000 groups).
+            models.Index(fields=["local_authority", "name"], name="directory_listing_council"),
         ]
 
     def __str__(self) -> str:

@@ -1,6 +1,8 @@
 """Coordinators' pages for the directory: the suggestions waiting for a check, and each
 suggestion with its three outcomes (list it, merge it, refuse it with a reason)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,7 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from flourish.directory.forms import MergeForm, RejectForm
+from flourish.core.forms import list_only
+from flourish.directory.forms import CandidateFindForm, MergeForm, RejectForm
 from flourish.directory.models import Listing
 from flourish.directory.selectors import (
     check_user_can_review,
@@ -20,6 +23,8 @@ from flourish.directory.selectors import (
 from flourish.directory.services import reviews
 
 SHOWN_AT_ONCE = 100
+# The merge form lists this many groups of the area at most; the rest are found by name.
+CANDIDATES_SHOWN = 50
 
 
 @login_required
@@ -42,14 +47,39 @@ def _review_page(
     reject: RejectForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    find = CandidateFindForm(request.GET)
+    name = find.cleaned_data["name"] if find.is_valid() else ""
+    merge_form = merge or MergeForm(candidates=merge_candidates(suggestion=suggestion))
     context = {
         "suggestion": suggestion,
-        "merge_form": merge or MergeForm(candidates=merge_candidates(suggestion=suggestion)),
+        "find_form": find,
+        "name": name,
+        **_candidates_listed(suggestion, merge_form, name),
+        "merge_form": merge_form,
         "reject_form": reject or RejectForm(),
         # The form with a problem, for the error summary at the top of the page.
         "form": merge or reject,
     }
     return render(request, "directory/review.html", context, status=status)
+
+
+def _candidates_listed(suggestion: Listing, merge_form: MergeForm, name: str) -> dict[str, Any]:
+    """List the first groups of the area by name (or those found by name) in the merge
+    form: a council area can have hundreds, found by name rather than scrolled."""
+    shown = list(merge_candidates(suggestion=suggestion, name=name)[: CANDIDATES_SHOWN + 1])
+    more = len(shown) > CANDIDATES_SHOWN
+    shown = shown[:CANDIDATES_SHOWN]
+    chosen = getattr(merge_form, "cleaned_data", {}).get("into")
+    if chosen is not None and chosen not in shown:
+        shown.append(chosen)
+    list_only(merge_form.fields["into"], shown)
+    anything_to_merge = bool(shown) or (bool(name) and merge_form.fields["into"].queryset.exists())  # type: ignore[attr-defined]
+    return {
+        "candidates_shown": shown,
+        "more_candidates": more,
+        "anything_to_merge": anything_to_merge,
+        "candidates_at_once": CANDIDATES_SHOWN,
+    }
 
 
 @login_required

@@ -364,13 +364,13 @@ def get_suggestion_for_reviewer(*, user: Any, listing_id: Any) -> Listing:
     return _get_or_404(suggestions_waiting(), uuid=_parse_uuid(listing_id))
 
 
-def merge_candidates(*, suggestion: Listing) -> QuerySet[Listing]:
-    """Listings a suggestion may be the same group as: published ones in its council area."""
+def merge_candidates(*, suggestion: Listing, name: str = "") -> QuerySet[Listing]:
+    """Listings a suggestion may be the same group as: published ones in its council area
+    (only those whose name has `name` in it, if given), by name."""
     nearby = Q(area_outward_code=suggestion.area_outward_code)
     if suggestion.local_authority:
         nearby |= Q(local_authority=suggestion.local_authority)
-    return (
-        Listing.objects.filter(nearby, state__in=VISIBLE_STATES)
-        .exclude(pk=suggestion.pk)
-        .order_by("name", "pk")
-    )
+    candidates = Listing.objects.filter(nearby, state__in=VISIBLE_STATES)
+    if name:
+        candidates = candidates.filter(name__icontains=name)
+    return candidates.exclude(pk=suggestion.pk).order_by("name", "pk")

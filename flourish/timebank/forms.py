@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import ModelChoiceField, ModelMultipleChoiceField
+from flourish.core.forms import ModelChoiceField, ModelMultipleChoiceField, list_only
 from flourish.timebank.models import (
     CheckKind,
     Direction,
@@ -251,10 +251,7 @@ class RecordDirectlyForm(RecordForm):
             self.fields["name_search"].help_text = self._finder_hint(words, found=bool(shown))
         for name in ("receivers", "giver"):
             if name in self.fields:
-                field = self.fields[name]
-                listed = [(m.pk, field.label_from_instance(m)) for m in shown]  # type: ignore[attr-defined]
-                empty = [] if field.empty_label is None else [("", field.empty_label)]  # type: ignore[attr-defined]
-                field.widget.choices = empty + listed  # type: ignore[attr-defined]
+                list_only(self.fields[name], shown)
 
     def _finder_hint(self, words: str, *, found: bool) -> str:
         if words and not found:

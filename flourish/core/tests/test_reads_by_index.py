@@ -1,7 +1,7 @@
 """Pages that show a few rows of a large table find them by an index, however big the
 table grows: an applicant's list, a group's page, a timebank coordinator's dashboard.
-Each once read its whole table, because of how its question was put (docs/deployment.md, "What each page asks of the
-database").
+Each once read its whole table, because of how its question was put
+(docs/deployment.md, "What each page asks of the database").
 
 A test database holds a handful of rows, where reading everything is cheapest, so the
 planner is asked to avoid that wherever it can; a question that can only be answered

@@ -97,6 +97,11 @@ DIRECTORY_PAGES = [
     Page("directory import", ADMINISTRATOR, lambda scene: reverse("directory:import")),
     Page("directory suggestions waiting", ADMINISTRATOR, _queue),
     Page("directory check a suggestion", ADMINISTRATOR, _review),
+    Page(
+        "directory check a suggestion, groups found by name",
+        ADMINISTRATOR,
+        lambda scene: _review(scene) + "?name=hearing",
+    ),
     Page("directory claim a listing", MEMBER, _claim),
 ]
 each_page = pytest.mark.parametrize("entry", DIRECTORY_PAGES, ids=[p.name for p in DIRECTORY_PAGES])

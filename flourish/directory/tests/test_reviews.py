@@ -5,13 +5,17 @@ import re
 
 import pytest
 from allauth.mfa.models import Authenticator
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
 from flourish.core.models import AuditEvent
+from flourish.directory import review_views
 from flourish.directory.factories import ListingFactory
 from flourish.directory.models import Listing, ListingState
 
@@ -221,3 +225,82 @@ def test_suggesting_a_group_already_waiting_says_so(client, suggestion):
     response = client.post(SUGGEST, {**SUGGESTION, "suggester_email": ""})
     assert "waiting for a coordinator to check it" in response.content.decode()
     assert Listing.objects.count() == 1
+
+
+# A council area of hundreds of groups: the merge form lists the first few by name and
+# finds the rest by name; any group of the area may still be chosen.
+
+
+@pytest.fixture
+def crowded_area(monkeypatch, suggestion):
+    """More groups in the suggestion's area than the merge form lists (three, for the test)."""
+    monkeypatch.setattr(review_views, "CANDIDATES_SHOWN", 3)
+    for name in ["Allotment Friends", "Bradford Walkers", "Carers Café", "Sisters of Bradford"]:
+        ListingFactory(name=name, area_outward_code="BD7")
+    return suggestion
+
+
+def review_url(suggestion, **query):
+    address = reverse("directory:suggestion_review", args=[suggestion.uuid])
+    return address + ("?name=" + query["name"] if query else "")
+
+
+def listed(html):
+    select = BeautifulSoup(html, "html.parser").find("select", attrs={"name": "merge-into"})
+    return [option.get_text() for option in select.find_all("option") if option["value"]]
+
+
+def test_the_merge_form_lists_the_first_groups_and_says_how_to_find_the_rest(
+    client,
+    crowded_area,
+    coordinator,
+):
+    client.force_login(coordinator)
+    page = client.get(review_url(crowded_area)).text
+    assert listed(page) == [
+        "Allotment Friends (BD7)",
+        "Bradford Walkers (BD7)",
+        "Carers Café (BD7)",
+    ]
+    assert "Showing the first 3 groups in this area by name" in page
+
+
+def test_a_group_found_by_name_is_listed_and_merged_into(
+    client,
+    crowded_area,
+    coordinator,
+):
+    client.force_login(coordinator)
+    page = client.get(review_url(crowded_area, name="sisters")).text
+    assert listed(page) == ["Sisters of Bradford (BD7)"]
+    assert "Showing the groups in this area whose name has “sisters”" in page
+    target = BeautifulSoup(page, "html.parser").find("option", string="Sisters of Bradford (BD7)")
+    merge = reverse("directory:suggestion_merge", args=[crowded_area.uuid])
+    client.post(merge, {"merge-into": target["value"]})
+    crowded_area.refresh_from_db()
+    assert crowded_area.state == ListingState.MERGED
+    assert crowded_area.merged_into.name == "Sisters of Bradford"
+
+
+def test_finding_nothing_says_what_to_try(client, crowded_area, coordinator):
+    client.force_login(coordinator)
+    page = client.get(review_url(crowded_area, name="<b>Nobody</b>")).text
+    assert "No group in this area has “&lt;b&gt;Nobody&lt;/b&gt;” in its name" in page
+    assert "<b>Nobody</b>" not in page
+    assert "No groups are listed in this council area yet" not in page
+
+
+def test_the_review_page_reads_the_same_however_many_groups_the_area_has(
+    client,
+    crowded_area,
+    coordinator,
+):
+    client.force_login(coordinator)
+    with CaptureQueriesContext(connection) as few:
+        client.get(review_url(crowded_area))
+    for n in range(10):
+        ListingFactory(name=f"Zine Club {n}", area_outward_code="BD7")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(review_url(crowded_area)).text
+    assert len(listed(page)) == 3
+    assert len(many.captured_queries) == len(few.captured_queries)
