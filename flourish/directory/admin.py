@@ -1,7 +1,11 @@
 from django.contrib import admin
+from django.db import models
 
 from flourish.core.admin import SensitiveReadAuditedAdmin
 from flourish.directory.models import Listing, Offer, Place, Schedule, Taxonomy, TaxonomyTerm
+
+# A link typed without its scheme is read as https, as on the directory's own forms.
+LINKS_ARE_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Listing)
@@ -11,6 +15,7 @@ class ListingAdmin(SensitiveReadAuditedAdmin):
     list_filter = ["state", "legal_form"]
     search_fields = ["name", "area_outward_code"]
     raw_id_fields = ["organisation", "suggested_by", "merged_into"]
+    formfield_overrides = LINKS_ARE_HTTPS
 
 
 @admin.register(Offer)
@@ -28,5 +33,11 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Schedule)
-admin.site.register(Taxonomy)
+
+
+@admin.register(Taxonomy)
+class TaxonomyAdmin(admin.ModelAdmin):
+    formfield_overrides = LINKS_ARE_HTTPS
+
+
 admin.site.register(TaxonomyTerm)
