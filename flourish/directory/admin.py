@@ -1,3 +1,6 @@
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
 
@@ -5,7 +8,9 @@ from flourish.core.admin import SensitiveReadAuditedAdmin
 from flourish.directory.models import Listing, Offer, Place, Schedule, Taxonomy, TaxonomyTerm
 
 # A link typed without its scheme is read as https, as on the directory's own forms.
-LINKS_ARE_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+LINKS_ARE_HTTPS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 @admin.register(Listing)

@@ -236,13 +236,15 @@ class RecordDirectlyForm(RecordForm):
         """List the first members by name, or those whose name has the words searched,
         and always anyone already chosen, so a search never loses a choice."""
         words = self.name_searched
-        matching = members.filter(user__name__icontains=words) if words else members
+        # Only what a choice shows: a person's name, or their email if they gave none.
+        listing = members.only("pk", "timebank", "user__name", "user__email")
+        matching = listing.filter(user__name__icontains=words) if words else listing
         shown = list(matching.order_by("user__name", "pk")[: MEMBERS_SHOWN + 1])
         self.more_than_shown = len(shown) > MEMBERS_SHOWN
         shown = shown[:MEMBERS_SHOWN]
         missing = self._chosen_ids() - {member.pk for member in shown}
         if missing:
-            shown += members.filter(pk__in=missing)
+            shown += listing.filter(pk__in=missing)
             shown.sort(key=lambda member: (member.user.name.casefold(), member.pk))
         self.finding = bool(words) or self.more_than_shown
         if not self.finding:
