@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import (
     BooleanField,
+    Case,
     Count,
     Exists,
     ExpressionWrapper,
@@ -17,6 +18,8 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    Value,
+    When,
 )
 from django.http import Http404
 from django.utils import timezone
@@ -51,6 +54,43 @@ GROUP_ROLES = (Role.GROUP_LEAD, Role.GROUP_MEMBER)
 def programme_list_open() -> QuerySet[Programme]:
     """Published programmes, newest first, for anyone to read."""
     return Programme.objects.filter(is_published=True).select_related("funder")
+
+
+def programme_list_to_apply_to(*, today: Any = None) -> QuerySet[Programme]:
+    """Published programmes as someone looking for money wants them: open ones first,
+    closing soonest first; then those opening later, soonest first; then closed ones,
+    most recently closed first (their pages still say who they funded)."""
+    day = today or timezone.localdate()
+    opened = Q(opens_on__isnull=True) | Q(opens_on__lte=day)
+    not_closed = Q(closes_on__isnull=True) | Q(closes_on__gte=day)
+    group = Case(
+        When(opened & not_closed, then=Value(0)),
+        When(not_closed, then=Value(1)),
+        default=Value(2),
+    )
+    return (
+        programme_list_open()
+        .annotate(
+            when_group=group,
+            open_until=Case(When(opened & not_closed, then=F("closes_on"))),
+            opens_from=Case(When(~opened & not_closed, then=F("opens_on"))),
+            closed_on=Case(When(~not_closed, then=F("closes_on"))),
+        )
+        .order_by(
+            "when_group",
+            F("open_until").asc(nulls_last=True),
+            F("opens_from").asc(nulls_last=True),
+            F("closed_on").desc(nulls_last=True),
+            "title",
+            "pk",
+        )
+    )
+
+
+def programme_list_count_key() -> str:
+    """Where the number of published programmes is kept: under the generation of the
+    grants pages, so it is counted again after any change to a programme."""
+    return f"published-programmes:{area_generation('grants')}"
 
 
 def get_programme_public(*, slug: str) -> Programme:

@@ -51,11 +51,18 @@ from flourish.grants.services.reports import report_submit
 from flourish.grants.status import applicant_status
 from flourish.grants.views.common import add_service_error, posted
 
+PROGRAMMES_PER_PAGE = 25
+
 
 @public_page("grants")
 def programme_list(request: HttpRequest) -> HttpResponse:
-    programmes = selectors.programme_list_open()
-    return render(request, "grants/programme_list.html", {"programmes": programmes})
+    page = page_of(
+        items=selectors.programme_list_to_apply_to(),
+        number=request.GET.get("page"),
+        size=PROGRAMMES_PER_PAGE,
+        count_key=selectors.programme_list_count_key(),
+    )
+    return render(request, "grants/programme_list.html", {"page": page})
 
 
 @public_page("grants")
