@@ -62,6 +62,26 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # noqa: TID251
     iterator = ChoicesReadInOneQuery
 
 
+class FindByNameForm(forms.Form):
+    """The box above a long list for finding a row by part of its name (a member, a
+    group, a circle), sent by GET so the list's address says what was searched."""
+
+    name = forms.CharField(
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, label: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = label
+
+    @property
+    def searched(self) -> str:
+        """The words searched for, or "" if none (or too long to be a name)."""
+        return str(self.cleaned_data["name"]).strip() if self.is_valid() else ""
+
+
 def list_only(field: forms.Field, rows: list[Any]) -> None:
     """List only `rows` in a select of rows, while any row of the field's queryset may
     still be chosen: a long list is for finding by name, not for scrolling (the people

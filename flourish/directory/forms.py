@@ -465,17 +465,6 @@ class RejectForm(forms.Form):
         cap_text_answers(self)
 
 
-class CandidateFindForm(forms.Form):
-    """Finding, by name, the listed group a suggestion may be the same as."""
-
-    name = forms.CharField(
-        label=_("Find a group in this area by name"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
-
-
 class ListingChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} ({obj.area_outward_code})"

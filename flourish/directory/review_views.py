@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from flourish.core.forms import list_only
-from flourish.directory.forms import CandidateFindForm, MergeForm, RejectForm
+from flourish.core.forms import FindByNameForm, list_only
+from flourish.directory.forms import MergeForm, RejectForm
 from flourish.directory.models import Listing
 from flourish.directory.selectors import (
     check_user_can_review,
@@ -47,8 +47,8 @@ def _review_page(
     reject: RejectForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    find = CandidateFindForm(request.GET)
-    name = find.cleaned_data["name"] if find.is_valid() else ""
+    find = FindByNameForm(request.GET, label=_("Find a group in this area by name"))
+    name = find.searched
     merge_form = merge or MergeForm(candidates=merge_candidates(suggestion=suggestion))
     context = {
         "suggestion": suggestion,

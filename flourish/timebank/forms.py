@@ -168,17 +168,6 @@ class RecordForm(TimeForm):
         return day
 
 
-class MemberFindForm(forms.Form):
-    """The coordinator's finder above the list of members."""
-
-    name = forms.CharField(
-        label=_("Find a member by name"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
-
-
 # A page lists this many members at most; anyone else is found by name. A timebank of
 # ten thousand would otherwise put two selects of ten thousand names on the page.
 MEMBERS_SHOWN = 50

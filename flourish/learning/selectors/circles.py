@@ -53,11 +53,18 @@ def get_circle_for_joining(*, user: Any, slug: str) -> Circle:
     return circle
 
 
-def circles_for(*, user: Any) -> tuple[list[Circle], list[Circle]]:
-    """The person's circles, and the open ones they could join."""
-    mine = list(Circle.objects.filter(members__user=user).order_by("name"))
-    others = list(Circle.objects.filter(open_to_join=True).exclude(members__user=user))
-    return mine, others
+def circles_of(*, user: Any) -> list[Circle]:
+    """The person's own circles, by name."""
+    return list(Circle.objects.filter(members__user=user).order_by("name", "pk"))
+
+
+def circles_to_join(*, user: Any, name: str = "") -> QuerySet[Circle]:
+    """The open circles the person is not in, by name; only those whose name has `name`
+    in it, if given. There may be thousands across the country: page through them."""
+    circles = Circle.objects.filter(open_to_join=True).exclude(members__user=user)
+    if name:
+        circles = circles.filter(name__icontains=name)
+    return circles.order_by("name", "pk")
 
 
 def threads_of(*, circle: Circle) -> QuerySet[Thread]:

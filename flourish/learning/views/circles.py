@@ -1,6 +1,8 @@
 """Circles of peers: join, start a conversation, reply, report a reply, and (moderators)
 hide one."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.forms import FindByNameForm
 from flourish.core.pagination import page_of
 from flourish.learning.drawn import drawn_replies, drawn_threads
 from flourish.learning.forms import (
@@ -21,7 +24,8 @@ from flourish.learning.forms import (
     ThreadForm,
 )
 from flourish.learning.selectors.circles import (
-    circles_for,
+    circles_of,
+    circles_to_join,
     get_circle_for_joining,
     get_member_of_circle,
     get_reply_for_seat,
@@ -37,6 +41,7 @@ from flourish.learning.selectors.circles import (
 from flourish.learning.services import circles
 from flourish.learning.views.common import add_service_error, posted
 
+CIRCLES_PER_PAGE = 25
 THREADS_PER_PAGE = 25
 MEMBERS_PER_PAGE = 50
 REPLIES_PER_PAGE = 50
@@ -44,8 +49,21 @@ REPLIES_PER_PAGE = 50
 
 @login_required
 def circle_list(request: HttpRequest) -> HttpResponse:
-    mine, others = circles_for(user=request.user)
-    return render(request, "learning/circles.html", {"mine": mine, "others": others})
+    find = FindByNameForm(request.GET, label=_("Find a circle to join by name"))
+    name = find.searched
+    others = page_of(
+        items=circles_to_join(user=request.user, name=name),
+        number=request.GET.get("page"),
+        size=CIRCLES_PER_PAGE,
+    )
+    context = {
+        "mine": circles_of(user=request.user),
+        "others": others,
+        "find_form": find,
+        "name": name,
+        "query": urlencode({"name": name}) if name else "",
+    }
+    return render(request, "learning/circles.html", context)
 
 
 @login_required

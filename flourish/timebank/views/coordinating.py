@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import ContactRoute, User
-from flourish.timebank.forms import CheckForm, JoinByPhoneForm, MemberFindForm, SettingsForm
+from flourish.core.forms import FindByNameForm
+from flourish.timebank.forms import CheckForm, JoinByPhoneForm, SettingsForm
 from flourish.timebank.selectors.access import get_member_for_coordinator, get_place_for_user
 from flourish.timebank.selectors.exchanges import coordinator_dashboard, member_list
 from flourish.timebank.services import timebanks
@@ -37,8 +38,8 @@ MEMBERS_PER_PAGE = 50
 @login_required
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug, coordinator=True)
-    form = MemberFindForm(request.GET)
-    name = form.cleaned_data["name"] if form.is_valid() else ""
+    form = FindByNameForm(request.GET, label=_("Find a member by name"))
+    name = form.searched
     page = page_of(
         request, member_list(timebank=place.timebank, name=name), per_page=MEMBERS_PER_PAGE
     )
