@@ -74,15 +74,18 @@ def get_timebank_for_joining(*, slug: str) -> Timebank:
     return timebank
 
 
-def timebank_list_for_user(*, user: Any) -> QuerySet[Timebank]:
-    """The timebanks a person belongs to or coordinates, first, then the rest to join. Each
-    carries `my_status` (their membership's status, or None) and `i_coordinate`, so the page
-    offers "ask to join" only where the person has not asked already."""
+def timebank_list_for_user(*, user: Any, name: str = "") -> QuerySet[Timebank]:
+    """The timebanks a person belongs to or coordinates, first, then the rest to join (only
+    those whose name has `name` in it, if given). Each carries `my_status` (their
+    membership's status, or None) and `i_coordinate`, so the page offers "ask to join"
+    only where the person has not asked already."""
     timebanks = Timebank.objects.select_related("organisation")
+    if name:
+        timebanks = timebanks.filter(name__icontains=name)
     if not getattr(user, "is_authenticated", False):
         return timebanks.annotate(
             my_status=Value(None, output_field=CharField()), i_coordinate=Value(False)
-        ).order_by("name")
+        ).order_by("name", "pk")
     own = TimebankMember.objects.filter(timebank_id=OuterRef("pk"), user=user)
     coordinates = _coordinator_organisations(user).filter(
         organisation_id=OuterRef("organisation_id")
@@ -97,6 +100,7 @@ def timebank_list_for_user(*, user: Any) -> QuerySet[Timebank]:
             default=Value(2),
         ),
         "name",
+        "pk",
     )
 
 

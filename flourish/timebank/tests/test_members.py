@@ -88,6 +88,30 @@ def test_the_list_of_timebanks_says_where_a_person_already_belongs_or_has_asked(
     assert f'href="{reverse("timebank:home", args=[other.slug])}"' not in html
 
     client.force_login(coordinator)
-    with django_assert_num_queries(5):
+    # Four to know who is asking, then the list's total and the page's rows.
+    with django_assert_num_queries(6):
         html = client.get(reverse("timebank:index")).content.decode()
     assert "you coordinate it" in html
+
+
+def test_timebanks_come_a_page_at_a_time_and_are_found_by_name(
+    client, monkeypatch, timebank, alice
+):
+    from flourish.timebank.views import members as member_views
+
+    monkeypatch.setattr(member_views, "TIMEBANKS_PER_PAGE", 2)
+    for name in ["Armley Timebank", "Bramley Timebank", "Hull Time Exchange"]:
+        TimebankFactory(name=name)
+    client.force_login(alice.user)
+
+    first = client.get(reverse("timebank:index")).text
+    found = client.get(reverse("timebank:index") + "?name=bramley").text
+    nobody = client.get(reverse("timebank:index") + "?name=<i>zz</i>").text
+
+    # Her own first, then the rest by name.
+    assert first.index("Kirkstall Timebank") < first.index("Armley Timebank")
+    assert "Hull Time Exchange" not in first
+    assert "Page 1 of 2" in first
+    assert "Find a timebank by name" in first
+    assert "Bramley Timebank" in found and "Armley Timebank" not in found
+    assert "No timebank has “&lt;i&gt;zz&lt;/i&gt;” in its name" in nobody

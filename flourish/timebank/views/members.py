@@ -1,5 +1,7 @@
 """A member's pages: the timebanks, joining, their home, statement, giving to the pot, leaving."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from flourish.core.forms import FindByNameForm
 from flourish.ledger.selectors import account_balance
 from flourish.timebank.drawn import drawn_statement_rows
 from flourish.timebank.forms import JoinForm, TimeForm
@@ -20,12 +23,21 @@ from flourish.timebank.selectors.exchanges import exchanges_open_for_member, sta
 from flourish.timebank.services import exchanges, timebanks
 from flourish.timebank.views.common import add_service_error, page_of, posted
 
+TIMEBANKS_PER_PAGE = 50
+
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "timebank/index.html", {"timebanks": timebank_list_for_user(user=request.user)}
-    )
+    find = FindByNameForm(request.GET, label=_("Find a timebank by name"))
+    name = find.searched
+    found = timebank_list_for_user(user=request.user, name=name)
+    context = {
+        "page": page_of(request, found, per_page=TIMEBANKS_PER_PAGE),
+        "find_form": find,
+        "name": name,
+        "query": urlencode({"name": name}) if name else "",
+    }
+    return render(request, "timebank/index.html", context)
 
 
 @login_required
