@@ -444,14 +444,16 @@ def get_proposal_for_user(*, view: BoardView, user: Any, pk: int) -> Proposal:
     return proposal
 
 
-def comments_on(*, proposal: Proposal, view: BoardView, user: Any) -> list[Any]:
+def comments_on(*, proposal: Proposal, view: BoardView, user: Any) -> QuerySet[Any]:
+    """A proposal's comments, oldest first; a hidden one only to its author and the
+    board's owners. A popular idea gathers hundreds: page through them."""
     comments = proposal.comments.select_related("author")
     if not view.moderates:
         visible = Q(hidden_reason="")
         if getattr(user, "is_authenticated", False):
             visible |= Q(author=user)
         comments = comments.filter(visible)
-    return list(comments)
+    return comments.order_by("created_at", "pk")
 
 
 def votes_of(*, user: Any, proposals: list[Proposal]) -> set[int]:

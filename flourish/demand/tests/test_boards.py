@@ -221,3 +221,28 @@ def test_only_the_boards_owners_can_show_something_again(
     assert proposal.is_hidden
     with pytest.raises(ValidationError):
         proposal_show_again(actor=colleague, proposal=proposal)
+
+
+def test_comments_come_oldest_first_a_page_at_a_time_and_a_new_one_is_shown_where_it_lands(
+    client, monkeypatch, proposal, colleague
+):
+    from flourish.demand.views import boards as board_views
+
+    monkeypatch.setattr(board_views, "COMMENTS_PER_PAGE", 2)
+    for n in range(3):
+        comment_make(actor=colleague, proposal=proposal, body=f"Comment number {n}")
+    client.force_login(colleague)
+    address = reverse("demand:proposal", args=[proposal.board.slug, proposal.pk])
+
+    first = client.get(address).text
+    response = client.post(
+        reverse("demand:comment", args=[proposal.board.slug, proposal.pk]),
+        {"body": "The newest one"},
+    )
+    last = client.get(response["Location"]).text
+
+    assert "Comment number 0" in first and "Comment number 1" in first
+    assert "Comment number 2" not in first
+    assert "Page 1 of 2" in first
+    assert response["Location"] == f"{address}?page=2#comments"
+    assert "Comment number 2" in last and "The newest one" in last

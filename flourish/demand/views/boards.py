@@ -1,5 +1,6 @@
 """Boards: proposals, comments, votes, statuses, moderation, and "you said, we did"."""
 
+import math
 from typing import Any
 
 from django.contrib import messages
@@ -7,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,6 +49,7 @@ from flourish.demand.views.common import add_service_error, posted
 
 # Enough for anyone's own boards; a person in more than this finds the rest on the index.
 OWN_BOARDS_SHOWN = 50
+COMMENTS_PER_PAGE = 50
 
 
 def board_list(request: HttpRequest) -> HttpResponse:
@@ -125,7 +128,11 @@ def _proposal_page(request: HttpRequest, view: BoardView, pk: int, **forms: Any)
         "view": view,
         "board": view.board,
         "proposal": proposal,
-        "comments": comments_on(proposal=proposal, view=view, user=request.user),
+        "comments": page_of(
+            items=comments_on(proposal=proposal, view=view, user=request.user),
+            number=request.GET.get("page"),
+            size=COMMENTS_PER_PAGE,
+        ),
         "voted": proposal.pk in votes_of(user=request.user, proposals=[proposal]),
         "comment_form": forms.get("comment_form") or CommentForm(),
         "status_form": forms.get("status_form")
@@ -175,7 +182,11 @@ def proposal_comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("Comment added."))
-            return redirect("demand:proposal", slug=slug, pk=pk)
+            # To the last page, where the new comment is.
+            shown = comments_on(proposal=proposal, view=view, user=request.user).count()
+            last = max(math.ceil(shown / COMMENTS_PER_PAGE), 1)
+            address = reverse("demand:proposal", args=[slug, pk])
+            return redirect(f"{address}?page={last}#comments")
     return _proposal_page(request, view, pk, comment_form=form)
 
 
