@@ -105,7 +105,7 @@ def support_requests_open(*, user: Any) -> QuerySet[SupportRequest]:
     if not is_administrator(user):
         found = found.filter(support_organisation_id__in=organisations_helped_for(user))
     return found.select_related("group", "helper", "support_organisation").order_by(
-        "status", "created_at"
+        "status", "created_at", "pk"
     )
 
 

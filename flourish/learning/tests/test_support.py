@@ -106,3 +106,37 @@ def test_strangers_get_404_and_only_support_takes_a_request_on(client, group, ow
     assert client.get(reverse("learning:support_list")).status_code == 404
     asked.refresh_from_db()
     assert asked.helper is None
+
+
+def test_open_requests_come_oldest_first_a_page_at_a_time_in_the_same_queries(
+    client, monkeypatch, writer
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from flourish.grants.factories import GroupFactory
+    from flourish.learning.views import support as support_views
+
+    monkeypatch.setattr(support_views, "SUPPORT_REQUESTS_PER_PAGE", 2)
+    for name in ["First Group", "Second Group", "Third Group"]:
+        SupportRequest.objects.create(
+            group=GroupFactory(name=name), asked_by=writer, what="Help with a budget"
+        )
+    client.force_login(writer)
+    address = reverse("learning:support_list")
+
+    with CaptureQueriesContext(connection) as few:
+        first = client.get(address).text
+    for n in range(4):
+        SupportRequest.objects.create(
+            group=GroupFactory(name=f"Later {n}"), asked_by=writer, what="Help"
+        )
+    with CaptureQueriesContext(connection) as many:
+        client.get(address)
+    second = client.get(address + "?page=2").text
+
+    assert "First Group" in first and "Second Group" in first
+    assert "Third Group" not in first
+    assert "Page 1 of 2" in first
+    assert "Third Group" in second
+    assert len(many.captured_queries) == len(few.captured_queries)

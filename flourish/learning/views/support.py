@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.pagination import page_of
 from flourish.learning.forms import (
     HealthCheckForm,
     HowItWentForm,
@@ -158,15 +159,20 @@ def support_ask(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "learning/support_ask.html", {"group": group, "form": form})
 
 
+SUPPORT_REQUESTS_PER_PAGE = 50
+
+
 @login_required
 def support_list(request: HttpRequest) -> HttpResponse:
     if not runs_support(request.user):
         raise Http404
-    return render(
-        request,
-        "learning/support_list.html",
-        {"requests": support_requests_open(user=request.user)},
+    # Every open request in the country, for the site's administrators: a page at a time.
+    page = page_of(
+        items=support_requests_open(user=request.user),
+        number=request.GET.get("page"),
+        size=SUPPORT_REQUESTS_PER_PAGE,
     )
+    return render(request, "learning/support_list.html", {"page": page})
 
 
 def _support_page(request: HttpRequest, pk: int, **forms: object) -> HttpResponse:
