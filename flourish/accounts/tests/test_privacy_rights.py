@@ -213,6 +213,23 @@ def test_who_has_looked_lists_only_reads_of_the_persons_own_records(client, asha
     assert len(queries) < 12
 
 
+def test_who_has_looked_comes_newest_first_a_page_at_a_time(client, monkeypatch, asha):
+    from flourish.accounts.views import privacy as privacy_views
+
+    monkeypatch.setattr(privacy_views, "READS_PER_PAGE", 2)
+    for name in ["First Looker", "Second Looker", "Third Looker"]:
+        audit_record(actor=UserFactory(name=name), action=SENSITIVE_RECORD_READ, target=asha)
+    client.force_login(asha)
+
+    newest = client.get(reverse("accounts:who_has_looked")).content.decode()
+    oldest = client.get(reverse("accounts:who_has_looked") + "?page=2").content.decode()
+
+    assert "Third Looker" in newest and "Second Looker" in newest
+    assert "First Looker" not in newest
+    assert "Page 1 of 2" in newest and 'href="?page=2"' in newest
+    assert "First Looker" in oldest
+
+
 def test_erasure_leaves_nothing_naming_the_person_and_the_ledger_still_balances(
     client, asha, her_records
 ):

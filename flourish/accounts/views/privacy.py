@@ -26,6 +26,7 @@ from flourish.accounts.services.privacy import (
     person_erase,
 )
 from flourish.accounts.views import SignedInRequest
+from flourish.core.pagination import page_of
 from flourish.grants.privacy import records_to_keep
 
 
@@ -46,11 +47,19 @@ def your_data(request: SignedInRequest) -> HttpResponse:
     return render(request, "accounts/privacy/data.html", {"data": data, "for_staff": False})
 
 
+# Someone who takes calls for many groups is looked at with each of their applications.
+READS_PER_PAGE = 50
+
+
 @login_required
 @never_cache
 def who_has_looked(request: SignedInRequest) -> HttpResponse:
-    reads = record_reads_for_person(person=request.user)
-    return render(request, "accounts/privacy/who_has_looked.html", {"reads": reads})
+    page = page_of(
+        items=record_reads_for_person(person=request.user),
+        number=request.GET.get("page"),
+        size=READS_PER_PAGE,
+    )
+    return render(request, "accounts/privacy/who_has_looked.html", {"page": page})
 
 
 @login_required

@@ -54,6 +54,9 @@ def helper_withdraw(request: HttpRequest, pk: int, invitation_pk: int) -> HttpRe
     return redirect("outcomes:goal", pk=pk)
 
 
+LOOKS_PER_PAGE = 25
+
+
 @login_required
 @sensitive_response
 def looked(request: HttpRequest) -> HttpResponse:
@@ -62,6 +65,6 @@ def looked(request: HttpRequest) -> HttpResponse:
         .filter(data__where="outcomes")
         .exclude(actor_id=request.user.pk)
     )
-    page = page_of(request, reads)
+    page = page_of(request, reads, per_page=LOOKS_PER_PAGE)
     looks = looks_described(list(page.object_list), person=request.user)
     return render(request, "outcomes/looked.html", {"page": page, "looks": looks})
