@@ -171,7 +171,7 @@ def application_list_for_applicant(*, user: Any) -> QuerySet[Application]:
     return (
         Application.objects.filter(pk__in=theirs)
         .select_related("programme", "group")
-        .order_by("-created_at")
+        .order_by("-created_at", "-pk")
     )
 
 

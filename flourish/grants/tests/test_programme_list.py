@@ -1,6 +1,7 @@
-"""The list of programmes, as someone looking for money reads it: open ones first,
-closing soonest first, then those opening later, then closed ones, 25 a page, and
-the same few queries however many programmes there are."""
+"""The lists an applicant pages through. Programmes, as someone looking for money reads
+them: open ones first, closing soonest first, then those opening later, then closed
+ones, 25 a page. Their own applications, 50 a page, newest first. Each in the same few
+queries however long the list grows."""
 
 import datetime
 
@@ -75,3 +76,31 @@ def test_an_unpublished_programme_is_not_listed(client):
     ProgrammeFactory(title="Draft", is_published=False, budget_pence=0)
 
     assert titles(client.get(LIST).text) == ["Listed"]
+
+
+def test_someone_who_takes_many_applications_by_phone_pages_through_them(client, monkeypatch):
+    from flourish.accounts.factories import UserFactory
+    from flourish.grants.factories import ApplicationFactory, GroupFactory
+
+    monkeypatch.setattr(applying, "APPLICATIONS_PER_PAGE", 2)
+    associate = UserFactory()
+    the_round = programme("Phone round")
+    for name in ["Group A", "Group B", "Group C"]:
+        ApplicationFactory(
+            programme=the_round, group=GroupFactory(name=name), submitted_by=associate
+        )
+    client.force_login(associate)
+    address = reverse("grants:my_applications")
+
+    with CaptureQueriesContext(connection) as few:
+        newest = client.get(address).text
+    for _ in range(3):
+        ApplicationFactory(programme=the_round, submitted_by=associate)
+    with CaptureQueriesContext(connection) as many:
+        client.get(address)
+    oldest = client.get(address + "?page=3").text
+
+    assert "Group C" in newest and "Group B" in newest and "Group A" not in newest
+    assert "Page 1 of 2" in newest
+    assert "Group A" in oldest
+    assert len(many.captured_queries) == len(few.captured_queries)

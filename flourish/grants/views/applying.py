@@ -52,6 +52,7 @@ from flourish.grants.status import applicant_status
 from flourish.grants.views.common import add_service_error, posted
 
 PROGRAMMES_PER_PAGE = 25
+APPLICATIONS_PER_PAGE = 50
 
 
 @public_page("grants")
@@ -143,12 +144,17 @@ def _resume_url(application: Application) -> str:
 
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
-    applications = list(
-        selectors.application_list_for_applicant(user=request.user)
+    # A page at a time: someone who takes applications by phone for many groups has
+    # every one of them here.
+    page = page_of(
+        items=selectors.application_list_for_applicant(user=request.user)
         .select_related("award__report", "award__holding_partner")
-        # What went straight to suppliers, for the status words: one query for the list.
-        .prefetch_related("award__payments")
+        # What went straight to suppliers, for the status words: one query for the page.
+        .prefetch_related("award__payments"),
+        number=request.GET.get("page"),
+        size=APPLICATIONS_PER_PAGE,
     )
+    applications = list(page.object_list)
     awards = [application.award for application in applications if hasattr(application, "award")]
     held = held_money_by_award(awards=awards)
     for application in applications:
@@ -157,7 +163,8 @@ def my_applications(request: HttpRequest) -> HttpResponse:
         application.status_words = applicant_status(  # type: ignore[attr-defined]
             application, held=held.get(award_id) if award_id else None
         )
-    return render(request, "grants/my_applications.html", {"applications": applications})
+    context = {"applications": applications, "page": page}
+    return render(request, "grants/my_applications.html", context)
 
 
 @login_required
