@@ -219,3 +219,27 @@ def test_the_partners_page_reads_a_fixed_number_of_queries(
         html = client.get(reverse("grants:holding_partner", args=[partner.slug])).content.decode()
 
     assert html.count("£100<") >= 4
+
+
+def test_a_partner_holding_for_many_groups_pages_through_them_by_name(
+    client, monkeypatch, quick, staff, partner, partner_person
+):
+    from flourish.grants.factories import GroupFactory
+    from flourish.grants.views import holding as holding_views
+
+    monkeypatch.setattr(holding_views, "AWARDS_PER_PAGE", 2)
+    for name in ["Carers Café", "Allotment Friends", "Bradford Walkers"]:
+        application = application_with_lines(programme=quick, group=GroupFactory(name=name))
+        award_make(
+            application=application, actor=staff, amount_pence=10_000, holding_partner=partner
+        )
+    client.force_login(partner_person)
+    address = reverse("grants:holding_partner", args=[partner.slug])
+
+    first = client.get(address).content.decode()
+    second = client.get(address + "?page=2").content.decode()
+
+    assert "Allotment Friends" in first and "Bradford Walkers" in first
+    assert "Carers Café" not in first
+    assert "Page 1 of 2" in first
+    assert "Carers Café" in second

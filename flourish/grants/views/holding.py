@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from flourish.core.pagination import page_of
 from flourish.grants import money
 from flourish.grants.forms.holding import HeldMoneyForm, HoldingPartnerForm
 from flourish.grants.models import HoldingPartnership
@@ -50,11 +51,19 @@ def holding_home(request: HttpRequest) -> HttpResponse:
     return render(request, "grants/holding/home.html", {"partners": partners})
 
 
+AWARDS_PER_PAGE = 50
+
+
 @login_required
 def holding_partner(request: HttpRequest, slug: str) -> HttpResponse:
     partner = money.get_partner_for_member(user=request.user, slug=slug)
-    awards = money.awards_held_by_partner(partner=partner)
-    return render(request, "grants/holding/partner.html", {"partner": partner, "awards": awards})
+    # A partner that holds money for many groups, over years, holds hundreds of awards.
+    page = page_of(
+        items=money.awards_held_by_partner(partner=partner),
+        number=request.GET.get("page"),
+        size=AWARDS_PER_PAGE,
+    )
+    return render(request, "grants/holding/partner.html", {"partner": partner, "page": page})
 
 
 @login_required
