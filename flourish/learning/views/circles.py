@@ -1,8 +1,6 @@
 """Circles of peers: join, start a conversation, reply, report a reply, and (moderators)
 hide one."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -61,7 +59,6 @@ def circle_list(request: HttpRequest) -> HttpResponse:
         "others": others,
         "find_form": find,
         "name": name,
-        "query": urlencode({"name": name}) if name else "",
     }
     return render(request, "learning/circles.html", context)
 
