@@ -142,6 +142,21 @@ def test_confirming_its_you_asks_for_the_password_in_plain_english(client, db):
     assert "That password is not right" in page_text(response)
 
 
+def test_confirming_its_you_offers_a_reset_in_the_readers_language(client, db):
+    person = verified_person("bea@example.org", preferred_language="ur")
+    person.set_password("a long memorable phrase")
+    person.save()
+    client.force_login(person)
+    client.cookies["django_language"] = "ur"
+
+    html = client.get(reverse("account_reauthenticate")).content.decode()
+
+    # allauth's own "Forgot your password?" has no Urdu or Welsh; ours says it as the
+    # sign-in page does.
+    assert "Forgot your password?" not in html
+    assert "میں اپنا پاس ورڈ بھول گیا/گئی ہوں" in html
+
+
 def test_the_two_step_set_up_page_shows_its_qr_code_as_an_image_the_policy_allows(
     client, funder_staff
 ):
