@@ -19,6 +19,7 @@ from django.core.validators import (
     ProhibitNullCharactersValidator,
     RegexValidator,
 )
+from django.db import models
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.utils import timezone
@@ -50,16 +51,54 @@ class ChoicesReadInOneQuery(ModelChoiceIterator):
             yield self.choice(instance)
 
 
+# The largest key a database's 64-bit integer column holds.
+LARGEST_KEY = 2**63 - 1
+
+
+def _cannot_be_a_key(field: Any, value: Any) -> bool:
+    """Whether a posted choice could not be a row's integer key at all ("²", 40 nines).
+
+    Django asks the database for any value, and one too big for an integer column is
+    a server error rather than "choose one of these" (SQLite overflows; PostgreSQL
+    rejects the statement and the request's transaction with it)."""
+    model = field.queryset.model
+    name = field.to_field_name
+    key = model._meta.pk if name is None else model._meta.get_field(name)
+    if not isinstance(key, models.IntegerField) or value in field.empty_values:
+        return False
+    text = str(value).strip()
+    return not (text.isascii() and text.isdigit() and int(text) <= LARGEST_KEY)
+
+
 class ModelChoiceField(forms.ModelChoiceField):  # noqa: TID251 (the one allowed)
     """Django's, with its choices read in one query: use it for every select of rows."""
 
     iterator = ChoicesReadInOneQuery
+
+    def to_python(self, value: Any) -> Any:
+        if _cannot_be_a_key(self, value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return super().to_python(value)
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # noqa: TID251
     """Django's, with its choices read in one query: use it for every choice of rows."""
 
     iterator = ChoicesReadInOneQuery
+
+    def _check_values(self, value: Any) -> Any:
+        for choice in value if isinstance(value, list | tuple) else []:
+            if _cannot_be_a_key(self, choice):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": choice},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class FindByNameForm(forms.Form):

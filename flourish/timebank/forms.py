@@ -266,7 +266,12 @@ class RecordDirectlyForm(RecordForm):
             *(read_all(receivers) if read_all else self.data.get(receivers, [])),
             self.data.get(self.add_prefix("giver"), ""),
         ]
-        return {int(value) for value in posted if str(value).isdigit() and len(str(value)) < 10}
+        # Only plain ASCII digits: "²" is a digit to Python but not a number to int().
+        return {
+            int(text)
+            for text in map(str, posted)
+            if text.isascii() and text.isdigit() and len(text) < 10
+        }
 
 
 class DisputeForm(forms.Form):

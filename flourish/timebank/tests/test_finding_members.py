@@ -108,6 +108,18 @@ def test_a_search_that_finds_nobody_says_what_to_try(client, big_timebank, coord
     assert listed(page, "receivers") == []
 
 
+@pytest.mark.parametrize("chosen", ["²", "١٢", "-1", "9" * 40, "1e3", ""])
+def test_a_hostile_choice_is_refused_with_a_message_not_an_error(
+    client, big_timebank, coordinator, chosen
+):
+    client.force_login(coordinator)
+    response = client.post(
+        record_url(big_timebank), {"name_search": "a", "giver": chosen, "receivers": [chosen]}
+    )
+    assert response.status_code == 200
+    assert not Exchange.objects.exists()
+
+
 def test_a_small_timebank_lists_everyone_and_needs_no_finder(
     client, timebank, coordinator, alice, bob
 ):
