@@ -58,9 +58,9 @@ LARGEST_KEY = 2**63 - 1
 def _cannot_be_a_key(field: Any, value: Any) -> bool:
     """Whether a posted choice could not be a row's integer key at all ("²", 40 nines).
 
-    Django asks the database for any value, and one too big for an integer column is
-    a server error rather than "choose one of these" (SQLite overflows; PostgreSQL
-    rejects the statement and the request's transaction with it)."""
+    Django asks the database for any value. SQLite overflows on one too big for an
+    integer column, a server error rather than "choose one of these"; PostgreSQL
+    answers that there is no such row. Refused here, both say the same."""
     model = field.queryset.model
     name = field.to_field_name
     key = model._meta.pk if name is None else model._meta.get_field(name)
