@@ -239,15 +239,23 @@ class RecordDirectlyForm(RecordForm):
         if not self.finding:
             del self.fields["name_search"]
         else:
-            self.fields["name_search"].help_text = self._finder_hint(words, found=bool(shown))
+            self.fields["name_search"].help_text = self._finder_hint(
+                words, found=bool(shown), more=self.more_than_shown
+            )
         for name in ("receivers", "giver"):
             if name in self.fields:
                 list_only(self.fields[name], shown)
 
-    def _finder_hint(self, words: str, *, found: bool) -> str:
+    def _finder_hint(self, words: str, *, found: bool, more: bool) -> str:
         if words and not found:
             nobody = _("No member’s name has “%(words)s”. Check the spelling, or type less of it.")
             return nobody % {"words": words}
+        if words and more:
+            many = _(
+                "Showing the first %(count)s members whose name has “%(words)s”, and anyone "
+                "already chosen. To find fewer, type more of the name."
+            )
+            return many % {"count": MEMBERS_SHOWN, "words": words}
         if words:
             some = _("Showing members whose name has “%(words)s”, and anyone already chosen.")
             return some % {"words": words}

@@ -75,6 +75,16 @@ def test_finding_a_member_by_name_keeps_what_was_typed_and_records_nothing(
     assert not Exchange.objects.exists()
 
 
+def test_a_search_that_finds_more_than_the_page_lists_says_to_type_more(
+    client, big_timebank, coordinator
+):
+    client.force_login(coordinator)
+    page = client.post(record_url(big_timebank), {"name_search": "a", "find": "yes"}).text
+    assert len(listed(page, "receivers")) == 3
+    assert "Showing the first 3 members whose name has “a”" in page
+    assert "To find fewer, type more of the name." in page
+
+
 def test_a_member_found_by_name_is_recorded_as_any_other(client, big_timebank, coordinator, alice):
     zainab = big_timebank.members.get(user__name="Zainab Qureshi")
     client.force_login(coordinator)
