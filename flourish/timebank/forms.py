@@ -229,18 +229,17 @@ class RecordDirectlyForm(RecordForm):
         listing = members.only("pk", "timebank", "user__name", "user__email")
         matching = listing.filter(user__name__icontains=words) if words else listing
         shown = list(matching.order_by("user__name", "pk")[: MEMBERS_SHOWN + 1])
-        self.more_than_shown = len(shown) > MEMBERS_SHOWN
+        more_than_shown = len(shown) > MEMBERS_SHOWN
         shown = shown[:MEMBERS_SHOWN]
         missing = self._chosen_ids() - {member.pk for member in shown}
         if missing:
             shown += listing.filter(pk__in=missing)
             shown.sort(key=lambda member: (member.user.name.casefold(), member.pk))
-        self.finding = bool(words) or self.more_than_shown
-        if not self.finding:
+        if not (words or more_than_shown):
             del self.fields["name_search"]
         else:
             self.fields["name_search"].help_text = self._finder_hint(
-                words, found=bool(shown), more=self.more_than_shown
+                words, found=bool(shown), more=more_than_shown
             )
         for name in ("receivers", "giver"):
             if name in self.fields:

@@ -1,7 +1,5 @@
 """The coordinator's pages: the dashboard, members, checks, approval, joining by phone, settings."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -49,7 +47,6 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
         "page": page,
         "form": form,
         "name": name,
-        "query": urlencode({"name": name}) if name else "",
     }
     return render(request, "timebank/members.html", context)
 

@@ -1,7 +1,5 @@
 """A member's pages: the timebanks, joining, their home, statement, giving to the pot, leaving."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -35,7 +33,6 @@ def index(request: HttpRequest) -> HttpResponse:
         "page": page_of(request, found, per_page=TIMEBANKS_PER_PAGE),
         "find_form": find,
         "name": name,
-        "query": urlencode({"name": name}) if name else "",
     }
     return render(request, "timebank/index.html", context)
 
