@@ -57,9 +57,14 @@ def programme_list_open() -> QuerySet[Programme]:
 
 
 def programme_list_to_apply_to(*, today: Any = None) -> QuerySet[Programme]:
-    """Published programmes as someone looking for money wants them: open ones first,
-    closing soonest first; then those opening later, soonest first; then closed ones,
-    most recently closed first (their pages still say who they funded)."""
+    """Published programmes as someone looking for money wants them (`open_ones_first`)."""
+    return open_ones_first(programme_list_open(), today=today)
+
+
+def open_ones_first(programmes: QuerySet[Programme], *, today: Any = None) -> QuerySet[Programme]:
+    """Open programmes first, closing soonest first; then those opening later, soonest
+    first; then closed ones, most recently closed first (their pages still say who they
+    funded). Applicants and the staff who run the programmes both start from what is open."""
     day = today or timezone.localdate()
     opened = Q(opens_on__isnull=True) | Q(opens_on__lte=day)
     not_closed = Q(closes_on__isnull=True) | Q(closes_on__gte=day)
@@ -68,22 +73,18 @@ def programme_list_to_apply_to(*, today: Any = None) -> QuerySet[Programme]:
         When(not_closed, then=Value(1)),
         default=Value(2),
     )
-    return (
-        programme_list_open()
-        .annotate(
-            when_group=group,
-            open_until=Case(When(opened & not_closed, then=F("closes_on"))),
-            opens_from=Case(When(~opened & not_closed, then=F("opens_on"))),
-            closed_on=Case(When(~not_closed, then=F("closes_on"))),
-        )
-        .order_by(
-            "when_group",
-            F("open_until").asc(nulls_last=True),
-            F("opens_from").asc(nulls_last=True),
-            F("closed_on").desc(nulls_last=True),
-            "title",
-            "pk",
-        )
+    return programmes.annotate(
+        when_group=group,
+        open_until=Case(When(opened & not_closed, then=F("closes_on"))),
+        opens_from=Case(When(~opened & not_closed, then=F("opens_on"))),
+        closed_on=Case(When(~not_closed, then=F("closes_on"))),
+    ).order_by(
+        "when_group",
+        F("open_until").asc(nulls_last=True),
+        F("opens_from").asc(nulls_last=True),
+        F("closed_on").desc(nulls_last=True),
+        "title",
+        "pk",
     )
 
 
@@ -368,6 +369,38 @@ def panel_list_for_user(*, user: Any) -> QuerySet[Panel]:
     return Panel.objects.filter(staff | sits_on).select_related("programme")
 
 
+def coming_ones_first(panels: QuerySet[Panel], *, today: Any = None) -> QuerySet[Panel]:
+    """Panels still to meet, soonest first, then those that have met, most recent first."""
+    day = today or timezone.localdate()
+    to_come = Q(meets_on__gte=day)
+    return panels.annotate(
+        has_met=Case(When(to_come, then=Value(0)), default=Value(1)),
+        meets=Case(When(to_come, then=F("meets_on"))),
+        met=Case(When(~to_come, then=F("meets_on"))),
+    ).order_by("has_met", F("meets").asc(nulls_last=True), F("met").desc(nulls_last=True), "pk")
+
+
+def application_list_to_follow_up(*, user: Any) -> QuerySet[Application]:
+    """The applications assigned to this associate: those still waiting for a decision
+    first, longest waiting first; then decided ones, most recently sent first."""
+    decided = Q(status__in=DECIDED_STATUSES)
+    return (
+        application_list_for_reviewer(user=user)
+        .filter(associate_id=user.pk)
+        .annotate(
+            is_decided=Case(When(decided, then=Value(1)), default=Value(0)),
+            waiting_since=Case(When(~decided, then=F("submitted_at"))),
+            sent_at=Case(When(decided, then=F("submitted_at"))),
+        )
+        .order_by(
+            "is_decided",
+            F("waiting_since").asc(nulls_last=True),
+            F("sent_at").desc(nulls_last=True),
+            "pk",
+        )
+    )
+
+
 def get_panel_for_user(*, user: Any, pk: int) -> Panel:
     try:
         return panel_list_for_user(user=user).get(pk=pk)
@@ -388,20 +421,29 @@ class PackItem:
         return self.declaration is not None and self.declaration.has_conflict
 
 
-def panel_pack(*, panel: Panel, user: Any) -> list[PackItem]:
+def panel_pack(*, panel: Panel, user: Any, only: int | None = None) -> list[PackItem]:
     """The shortlist with recommendations. A member sees others' votes only after declaring
-    no conflict on that application; staff who are not members see them all."""
+    no conflict on that application; staff who are not members see them all. Given `only`,
+    that one application of the shortlist, read without the rest."""
+    shortlist = Application.objects.filter(
+        programme=panel.programme, status=ApplicationStatus.SHORTLISTED
+    )
+    if only is not None:
+        shortlist = shortlist.filter(pk=only)
     applications = list(
-        Application.objects.filter(programme=panel.programme, status=ApplicationStatus.SHORTLISTED)
-        .annotate(readable=ExpressionWrapper(application_readers(user), BooleanField()))
+        shortlist.annotate(readable=ExpressionWrapper(application_readers(user), BooleanField()))
         .select_related("group", "recommendation")
         .order_by("group__name")
     )
     declarations = {
-        d.application_id: d for d in ConflictDeclaration.objects.filter(panel=panel, member=user)
+        d.application_id: d
+        for d in ConflictDeclaration.objects.filter(
+            panel=panel, member=user, application__in=[a.pk for a in applications]
+        )
     }
     votes: dict[int, list[PanelVote]] = {}
-    for vote in PanelVote.objects.filter(panel=panel).select_related("member"):
+    cast = PanelVote.objects.filter(panel=panel, application__in=[a.pk for a in applications])
+    for vote in cast.select_related("member"):
         votes.setdefault(vote.application_id, []).append(vote)
     is_member = panel.members.filter(pk=user.pk).exists()
     items = []

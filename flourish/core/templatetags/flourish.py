@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms, template
 from django.forms import BoundField
+from django.template.defaulttags import querystring
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -127,6 +128,13 @@ def date_parts(field: BoundField) -> list[dict[str, Any]]:
 def site_header(context: template.Context) -> SafeString:
     """The language switcher and the site menu, drawn once per language and kind of person."""
     return layout.site_header(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context: template.Context, number: int, parameter: str = "") -> str:
+    """The address of another page of a list, keeping the rest of the query (a search, a
+    filter, another list's page). A page with several lists names each one's page."""
+    return querystring(context, None, **{parameter or "page": number})
 
 
 @register.simple_tag

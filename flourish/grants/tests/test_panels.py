@@ -5,6 +5,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.db.models.signals import post_init
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -12,7 +15,7 @@ from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
 from flourish.accounts.tests.two_step import with_authenticator
 from flourish.grants.factories import application_with_lines
-from flourish.grants.models import ApplicationStatus, PanelVote
+from flourish.grants.models import Application, ApplicationStatus, PanelVote
 from flourish.grants.services.panels import conflict_declare, panel_create, vote_cast
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +210,46 @@ def test_panel_members_cannot_download_an_applicants_upload(
 
     assert download.status_code == 404
     assert reverse("grants:attachment", args=[shortlisted.pk]) not in review
+
+
+def test_one_application_of_a_long_shortlist_is_read_without_the_rest(
+    client, panel, shortlisted, programme, panel_member, second_member
+):
+    """A member reads one application at a time: its page reads that application alone,
+    in the same queries whether the shortlist holds one application or a dozen."""
+    url = reverse("grants:panel_application", args=[panel.pk, shortlisted.pk])
+    client.force_login(panel_member)
+    conflict_declare(panel=panel, application=shortlisted, member=panel_member, has_conflict=False)
+    with CaptureQueriesContext(connection) as alone:
+        client.get(url)
+    for n in range(12):
+        other = application_with_lines(programme=programme, status=ApplicationStatus.SHORTLISTED)
+        conflict_declare(panel=panel, application=other, member=second_member, has_conflict=False)
+        vote_cast(
+            panel=panel, application=other, member=second_member, verdict="fund", comment=f"{n}"
+        )
+    read = []
+
+    def count(sender, instance, **kwargs):
+        read.append(instance)
+
+    post_init.connect(count, sender=Application)
+    try:
+        with CaptureQueriesContext(connection) as among_many:
+            client.get(url)
+    finally:
+        post_init.disconnect(count, sender=Application)
+
+    assert len(among_many.captured_queries) == len(alone.captured_queries)
+    assert [application.pk for application in read] == [shortlisted.pk]
+
+
+def test_an_application_not_on_the_shortlist_is_not_on_the_panel(
+    client, panel, programme, panel_member
+):
+    sent = application_with_lines(programme=programme, status=ApplicationStatus.SUBMITTED)
+    client.force_login(panel_member)
+
+    page = client.get(reverse("grants:panel_application", args=[panel.pk, sent.pk]))
+
+    assert page.status_code == 404

@@ -41,10 +41,10 @@ def panel_pack(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def panel_application(request: HttpRequest, pk: int, application_pk: int) -> HttpResponse:
     panel = selectors.get_panel_for_user(user=request.user, pk=pk)
-    items = selectors.panel_pack(panel=panel, user=request.user)
-    item = next((i for i in items if i.application.pk == application_pk), None)
-    if item is None:
+    items = selectors.panel_pack(panel=panel, user=request.user, only=application_pk)
+    if not items:
         raise Http404
+    item = items[0]
     is_member = panel.members.filter(pk=request.user.pk).exists()
     declaring = is_member and item.declaration is None
     form_class = DeclarationForm if declaring else VoteForm

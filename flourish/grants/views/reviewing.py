@@ -6,15 +6,17 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import Role, User
 from flourish.core.decorators import sensitive_response
-from flourish.core.pagination import page_of
+from flourish.core.pagination import page_number, page_of
 from flourish.core.spreadsheets import csv_response
 from flourish.grants import selectors
 from flourish.grants.dashboard import Row, programme_dashboard
@@ -43,22 +45,39 @@ from flourish.grants.views.common import add_service_error, posted
 PAGE_SIZE = 25
 
 
+# The staff home's lists grow with the years: each comes a page at a time, with its own
+# page number in the address so that paging one leaves the others where they were.
+PROGRAMMES_PER_PAGE = 25
+PANELS_PER_PAGE = 25
+FOLLOW_UPS_PER_PAGE = 50
+
+
 @login_required
 def manage(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
     programmes = selectors.programme_list_for_staff(user=request.user)
-    assigned = selectors.application_list_for_reviewer(user=request.user).filter(
-        associate_id=request.user.pk
+    # Associates make most calls, so they can apply for a group without running
+    # programmes. Only programmes still taking applications can take one by phone.
+    by_phone = (
+        selectors.programme_list_for_phone_applications(user=request.user)
+        .exclude(pk__in=programmes.values("pk"))
+        .exclude(closes_on__lt=today)
     )
     panels = selectors.panel_list_for_user(user=request.user)
-    # Associates make most calls, so they can apply for a group without running programmes.
-    by_phone = selectors.programme_list_for_phone_applications(user=request.user).exclude(
-        pk__in=programmes.values("pk")
-    )
+    follow_ups = selectors.application_list_to_follow_up(user=request.user)
+
+    def page(items: Any, size: int, parameter: str) -> Page:
+        return Paginator(items, size).get_page(page_number(request.GET.get(parameter)))
+
     context = {
-        "programmes": programmes,
-        "assigned": assigned,
-        "panels": panels,
-        "by_phone": by_phone,
+        "programmes": page(
+            selectors.open_ones_first(programmes, today=today), PROGRAMMES_PER_PAGE, "programmes"
+        ),
+        "by_phone": page(
+            selectors.open_ones_first(by_phone, today=today), PROGRAMMES_PER_PAGE, "by_phone"
+        ),
+        "panels": page(selectors.coming_ones_first(panels, today=today), PANELS_PER_PAGE, "panels"),
+        "assigned": page(follow_ups, FOLLOW_UPS_PER_PAGE, "assigned"),
         "funders": funder_list_for_staff(user=request.user),
     }
     return render(request, "grants/manage.html", context)
