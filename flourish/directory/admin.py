@@ -37,7 +37,11 @@ class PlaceAdmin(admin.ModelAdmin):
     raw_id_fields = ["listing"]
 
 
-admin.site.register(Schedule)
+@admin.register(Schedule)
+class ScheduleAdmin(admin.ModelAdmin):
+    list_display = ["offer", "weekday", "opens_at", "closes_at", "frequency"]
+    list_select_related = ["offer"]
+    raw_id_fields = ["offer"]
 
 
 @admin.register(Taxonomy)

@@ -51,6 +51,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_select_related = ["funder"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["funder"]
     inlines = [CategoryInline, EligibilityQuestionInline, PlanningSessionInline]
 
 
