@@ -31,6 +31,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from flourish.core.public_cache import remembered
+
 T = TypeVar("T")
 DAY = 24 * 60 * 60
 
@@ -80,3 +82,29 @@ def drawn_once(
     if drawn:
         fragments.set_many(drawn, seconds)
     return pieces
+
+
+def drawn_for_everyone(
+    request: Any,
+    *,
+    kind: str,
+    shown: list[Any],
+    templates: tuple[str, ...],
+    context: Callable[[], dict[str, Any]],
+    seconds: int,
+) -> SafeString:
+    """A part of a public page that is the same for everyone who asks for it (a search's
+    results, a page of who a programme funded), drawn once with `templates[0]` and kept.
+
+    Unlike a piece above, it is found by what was asked, not by what it shows: `shown`
+    names the request and the generation of the data it is built from
+    (`public_cache.area_generation`), which every change made through Flourish starts
+    again. A change made around the ORM shows within `seconds`. `context()` reads the
+    data only when the part is not kept. It is drawn with the request, for links that
+    keep the query, and must show nothing about who is looking."""
+    key = fragment_key(kind, shown, templates)
+
+    def draw() -> str:
+        return render_to_string(templates[0], context(), request)
+
+    return mark_safe(remembered(key, draw, seconds=seconds, store=caches["fragments"]))

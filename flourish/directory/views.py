@@ -1,5 +1,7 @@
 """Directory pages: search, a group's page, an offer's page, and keeping a listing alive."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,12 +9,15 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.fragments import drawn_for_everyone
 from flourish.core.pagination import page_number
-from flourish.core.public_cache import public_page
+from flourish.core.public_cache import area_generation, public_page
 from flourish.core.throttle import TOO_MANY, public_write_allowed
 from flourish.directory import calendar
 from flourish.directory.forms import ListingForm, OfferForm, SearchForm, SuggestForm
@@ -63,14 +68,37 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context = {"form": form, "attribution": ATTRIBUTION, "searched": form.is_bound}
     if form.is_bound and form.is_valid():
+        context["results"] = _results_drawn_once(request, form)
+    return render(request, "directory/search.html", context)
+
+
+# A search's results are the same for everyone who makes it, signed in or not, until the
+# directory changes: the column is drawn once per search, page, language and day (cards
+# say "today"), and kept for ten minutes at most. The public page cache keeps whole pages
+# only for visitors who are not signed in, whose header has no name in it.
+RESULTS_TEMPLATES = ("directory/includes/results.html", "core/layout/pagination.html")
+RESULTS_SECONDS = 10 * 60
+
+
+def _results_drawn_once(request: HttpRequest, form: SearchForm) -> SafeString:
+    def context() -> dict[str, Any]:
         number = page_number(request.GET.get("page"))
         query = form.search_query()
         results = run_search(query, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
         page = Paginator(_CountOnly(results.total), PER_PAGE).get_page(number)
         if page.number != number:  # asked for a page past the end: show the last one
             results = run_search(query, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE)
-        context.update(results=results, page=page, cards=result_cards(results.hits))
-    return render(request, "directory/search.html", context)
+        return {"results": results, "page": page, "cards": result_cards(results.hits)}
+
+    # request.GET is the search as the form reads it (`search_parameters`), page included.
+    return drawn_for_everyone(
+        request,
+        kind="directory-results",
+        shown=[request.GET.urlencode(), area_generation("directory"), timezone.localdate()],
+        templates=RESULTS_TEMPLATES,
+        context=context,
+        seconds=RESULTS_SECONDS,
+    )
 
 
 @public_page("directory")

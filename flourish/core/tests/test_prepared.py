@@ -16,6 +16,9 @@ RANKING = "SELECT kind, id, km, area FROM"
 @pytest.fixture(autouse=True)
 def each_search_built_afresh(settings):
     settings.PUBLIC_PAGE_CACHE = False
+    # Nor its results column, kept for the same search on the same page.
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {**settings.CACHES, "fragments": dummy}
 
 
 @pytest.fixture

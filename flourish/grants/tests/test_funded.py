@@ -103,7 +103,7 @@ def test_a_page_of_who_we_funded_is_drawn_once_and_a_change_shows_at_once(
 
     def read(language="en-gb"):
         def count(sender, template, **kwargs):
-            if template.name == "grants/_funded_rows.html":
+            if template.name == "grants/includes/funded_page.html":
                 drawn.append(template)
 
         drawn.clear()

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
-from flourish.core.fragments import drawn_once
-from flourish.core.pagination import page_of
-from flourish.core.public_cache import public_page
+from flourish.core.fragments import drawn_for_everyone
+from flourish.core.pagination import COUNT_SECONDS, page_number, page_of
+from flourish.core.public_cache import area_generation, public_page
 from flourish.demand.forms import FEEDBACK_THANKS, FeedbackForm
 from flourish.demand.services.feedback import feedback_leave
 from flourish.grants import selectors
@@ -52,6 +52,8 @@ from flourish.grants.status import applicant_status
 from flourish.grants.views.common import add_service_error, posted
 
 PROGRAMMES_PER_PAGE = 25
+FUNDED_PER_PAGE = 50
+FUNDED_TEMPLATES = ("grants/includes/funded_page.html",)
 APPLICATIONS_PER_PAGE = 50
 
 
@@ -396,24 +398,28 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 @public_page("grants")
 def funded(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_public(slug=slug)
-    awards = selectors.award_list_for_programme_public(programme=programme)
-    page = page_of(
-        items=awards,
-        number=request.GET.get("page"),
-        size=50,
-        count_key=selectors.published_count_key("awards", programme=programme),
+    number = page_number(request.GET.get("page"))
+
+    def context() -> dict[str, Any]:
+        page = page_of(
+            items=selectors.award_list_for_programme_public(programme=programme),
+            number=number,
+            size=FUNDED_PER_PAGE,
+            count_key=selectors.published_count_key("awards", programme=programme),
+        )
+        rate = selectors.programme_success_rate(programme=programme)
+        return {"programme": programme, "page": page, "rate": rate}
+
+    # The same for everyone who reads it, until the programme's public pages change.
+    funded_page = drawn_for_everyone(
+        request,
+        kind="grants-funded",
+        shown=[programme.pk, number, area_generation("grants")],
+        templates=FUNDED_TEMPLATES,
+        context=context,
+        seconds=COUNT_SECONDS,
     )
-    rate = selectors.programme_success_rate(programme=programme)
-    # The page's fifty rows as one piece, drawn once for what they show (core/fragments.py).
-    rows = drawn_once(
-        [list(page)],
-        kind="grants-funded-rows",
-        templates=("grants/_funded_rows.html",),
-        content=lambda awards: [sorted(award.items()) for award in awards],
-        context=lambda awards: {"awards": awards},
-    )[0]
-    context = {"programme": programme, "page": page, "rate": rate, "funded_rows": rows}
-    return render(request, "grants/funded.html", context)
+    return render(request, "grants/funded.html", {"programme": programme, "funded": funded_page})
 
 
 @login_required
