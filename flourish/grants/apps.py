@@ -15,15 +15,17 @@ class GrantsConfig(AppConfig):
         from flourish.demand.models import Board
         from flourish.grants import models, uploads
 
-        # Programme pages and "who we funded" show programmes, their questions and
-        # categories, awards, success rates (from applications), groups' names and a link
-        # to the programme's board when anyone may read it.
+        # Programme pages and "who we funded" show programmes, their questions,
+        # categories and whether they offer planning sessions, awards, success rates (from
+        # applications), groups' names and a link to the programme's board when anyone may
+        # read it.
         invalidate_on_change(
             "grants",
             [
                 models.Programme,
                 models.ProgrammeCategory,
                 models.EligibilityQuestion,
+                models.PlanningSession,
                 models.Application,
                 models.Award,
                 Organisation,

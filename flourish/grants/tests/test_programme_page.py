@@ -4,6 +4,7 @@ sessions to book come with the programme itself, in one query."""
 import datetime
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
@@ -56,9 +57,10 @@ def test_planning_sessions_are_linked_only_when_there_are_some(client, programme
     assert reverse("grants:planning_sessions", args=[programme.slug]) in page
 
 
-def test_the_page_reads_the_programme_and_its_categories_and_nothing_else(
+def test_the_page_reads_the_programme_and_its_categories_once_then_the_programme_alone(
     client, programme, django_assert_num_queries
 ):
+    """All but the link to its board is the same for everyone: drawn once and kept."""
     EligibilityQuestionFactory(programme=programme, position=1)
     PlanningSession.objects.create(
         programme=programme,
@@ -67,8 +69,31 @@ def test_the_page_reads_the_programme_and_its_categories_and_nothing_else(
         places=10,
     )
     _page(client, programme)  # the language and the cache's generations, settled once
+    caches["fragments"].clear()
 
     with django_assert_num_queries(2):
-        page = _page(client, programme)
+        first = _page(client, programme)
+    with django_assert_num_queries(1):
+        again = _page(client, programme)
 
-    assert "Check you can apply" in page and SESSIONS_LINK in page
+    def main(page):
+        return page[page.index("<main") : page.index("</main>")]
+
+    assert main(first) == main(again)
+    assert "Check you can apply" in again and SESSIONS_LINK in again
+
+
+def test_a_change_to_the_programme_shows_on_its_page_at_once(client, programme, staff):
+    assert "Leeds Civic Hall" not in _page(client, programme)
+
+    PlanningSession.objects.create(
+        programme=programme,
+        starts_at=timezone.now() + datetime.timedelta(days=7),
+        place="Leeds Civic Hall",
+        places=10,
+    )
+    programme.description = "Money for groups that meet in person."
+    programme.save()
+
+    page = _page(client, programme)
+    assert SESSIONS_LINK in page and "Money for groups that meet in person." in page

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -54,6 +55,10 @@ from flourish.grants.views.common import add_service_error, posted
 PROGRAMMES_PER_PAGE = 25
 FUNDED_PER_PAGE = 50
 FUNDED_TEMPLATES = ("grants/includes/funded_page.html",)
+PROGRAMME_TEMPLATES = (
+    "grants/includes/programme_page.html",
+    "grants/includes/when_to_apply.html",
+)
 APPLICATIONS_PER_PAGE = 50
 
 
@@ -71,11 +76,18 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 @public_page("grants")
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_page_public(slug=slug, reader=request.user)
-    return render(
+    # All but the link to its board is the same for everyone, until the programme changes
+    # or the day it opens or closes comes.
+    programme_page = drawn_for_everyone(
         request,
-        "grants/programme_detail.html",
-        {"programme": programme, "categories": programme.categories.all()},
+        kind="grants-programme",
+        shown=[programme.pk, area_generation("grants"), timezone.localdate()],
+        templates=PROGRAMME_TEMPLATES,
+        context=lambda: {"programme": programme, "categories": programme.categories.all()},
+        seconds=COUNT_SECONDS,
     )
+    context = {"programme": programme, "programme_page": programme_page}
+    return render(request, "grants/programme_detail.html", context)
 
 
 def _not_open(request: HttpRequest, programme: Programme) -> HttpResponse:
