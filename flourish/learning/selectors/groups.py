@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
@@ -28,12 +29,11 @@ def get_group_for_user(*, user: Any, slug: str) -> Organisation:
     """One of the person's own groups; 404 for anyone who is not a lead or member of it."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    group = Organisation.objects.filter(slug=slug, kind=OrganisationKind.GROUP).first()
-    if (
-        group is None
-        or not Membership.objects.filter(
-            user=user, organisation=group, role__in=GROUP_ROLES
-        ).exists()
-    ):
+    # One query: the group, only if the person is one of its leads or members.
+    theirs = Membership.objects.filter(organisation=OuterRef("pk"), user=user, role__in=GROUP_ROLES)
+    group = Organisation.objects.filter(
+        Exists(theirs), slug=slug, kind=OrganisationKind.GROUP
+    ).first()
+    if group is None:
         raise Http404
     return group

@@ -20,7 +20,7 @@ from flourish.learning.services.support import support_request_create
 pytestmark = pytest.mark.django_db
 CIRCLE_QUERIES = 7
 THREAD_QUERIES = 7
-GROUP_QUERIES = 11
+GROUP_QUERIES = 10  # the group and whether the person is in it come in one
 
 
 def count(client, address):
