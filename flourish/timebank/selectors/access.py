@@ -48,19 +48,24 @@ def get_place_for_user(*, user: Any, slug: str, coordinator: bool = False) -> Pl
     (or, when `coordinator` is asked for, anyone who does not coordinate it)."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    timebank = Timebank.objects.select_related("organisation").filter(slug=slug).first()
+    # The timebank and whether the person coordinates it, in one query.
+    coordinates = _coordinator_organisations(user).filter(organisation_id=OuterRef("organisation"))
+    timebank = (
+        Timebank.objects.select_related("organisation")
+        .annotate(i_coordinate=Exists(coordinates))
+        .filter(slug=slug)
+        .first()
+    )
     if timebank is None:
         raise Http404
-    is_coordinator = (
-        _coordinator_organisations(user).filter(organisation_id=timebank.organisation_id).exists()
-    )
+    is_coordinator = bool(timebank.i_coordinate)
+    if coordinator and not is_coordinator:
+        raise Http404
     member = (
         TimebankMember.objects.select_related("account", "user")
         .filter(timebank=timebank, user=user, status=MemberStatus.APPROVED)
         .first()
     )
-    if coordinator and not is_coordinator:
-        raise Http404
     if member is None and not is_coordinator:
         raise Http404
     return Place(timebank=timebank, member=member, is_coordinator=is_coordinator)

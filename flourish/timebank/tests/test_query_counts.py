@@ -13,9 +13,9 @@ from flourish.timebank.services import exchanges
 from flourish.timebank.services.timebanks import member_check_record
 
 TODAY = datetime.date.today()
-STATEMENT_QUERIES = 8
+STATEMENT_QUERIES = 7
 # One more than a member's page: the coordinator's two-step sign-in is checked.
-DASHBOARD_QUERIES = 13
+DASHBOARD_QUERIES = 12
 
 
 def grow(timebank, alice, coordinator, size):
