@@ -62,3 +62,19 @@ def prepared_cursor(using: str = DEFAULT_DB_ALIAS) -> Iterator[Any]:
     wrap = LoggedPreparedCursor if connection.queries_logged else CursorWrapper
     with wrap(raw, connection) as cursor:
         yield cursor
+
+
+def prepared_rows(queryset: Any) -> list[Any]:
+    """The rows of a `values_list()` queryset, its statement prepared on PostgreSQL, with
+    Django's own conversions applied as if the queryset had been iterated.
+
+    For reads whose planning costs more than their running: a page of Open Referral
+    summaries joins four tables by a page of ids, and PostgreSQL spent 1.5 ms planning
+    it and 0.9 ms running it. Prepared, it is planned once per connection for each page
+    size."""
+    compiler = queryset.query.get_compiler(queryset.db)
+    sql, params = compiler.as_sql()
+    with prepared_cursor(queryset.db) as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    return list(compiler.results_iter(results=[fetched]))

@@ -103,3 +103,38 @@ def test_words_that_look_like_sql_are_searched_for_as_words(client, groups):
         "Peer group 2",
     ]
     assert found(client, q="group", postcode="LS6", distance="25")  # the table is still there
+
+
+NEAR_BD1 = {"postcode": "BD1", "proximity": "40000"}
+LINKS = 'SELECT "directory_offerplace"."id" AS "pk", "directory_offerplace"."uuid"'
+
+
+def services_at_locations(client) -> dict:
+    return client.get(reverse("openreferral:service_at_locations"), NEAR_BD1).json()
+
+
+def test_without_prepared_statements_open_referral_answers_the_same(client, groups):
+    prepared = services_at_locations(client)
+    with override_settings(DATABASE_PREPARED_STATEMENTS=False):
+        unprepared = services_at_locations(client)
+
+    assert prepared == unprepared
+    assert prepared["total_items"] == 3  # Leeds twice and Bradford; not Manchester
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite prepares nothing")
+def test_a_page_of_services_at_locations_is_planned_once_per_connection(client, groups):
+    def prepared_pages() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+                [LINKS + "%"],
+            )
+            return cursor.fetchone()[0]
+
+    before = prepared_pages()
+    for _ in range(3):
+        services_at_locations(client)
+
+    assert prepared_pages() == before + 1
