@@ -35,6 +35,9 @@ from flourish.core.public_cache import remembered
 
 T = TypeVar("T")
 DAY = 24 * 60 * 60
+# How long a part drawn for everyone is kept at most: the backstop for a change made
+# around the ORM, which starts no new generation.
+EVERYONE_SECONDS = 10 * 60
 
 
 @lru_cache(maxsize=32)
@@ -91,7 +94,7 @@ def drawn_for_everyone(
     shown: list[Any],
     templates: tuple[str, ...],
     context: Callable[[], dict[str, Any]],
-    seconds: int,
+    seconds: int = EVERYONE_SECONDS,
 ) -> SafeString:
     """A part of a public page that is the same for everyone who asks for it (a search's
     results, a page of who a programme funded), drawn once with `templates[0]` and kept.

@@ -425,6 +425,8 @@ def panel_pack(*, panel: Panel, user: Any, only: int | None = None) -> list[Pack
     """The shortlist with recommendations. A member sees others' votes only after declaring
     no conflict on that application; staff who are not members see them all. Given `only`,
     that one application of the shortlist, read without the rest."""
+    # Given `only`, the application, its declaration and its votes; otherwise all.
+    scope = {} if only is None else {"application_id": only}
     shortlist = Application.objects.filter(
         programme=panel.programme, status=ApplicationStatus.SHORTLISTED
     )
@@ -437,13 +439,10 @@ def panel_pack(*, panel: Panel, user: Any, only: int | None = None) -> list[Pack
     )
     declarations = {
         d.application_id: d
-        for d in ConflictDeclaration.objects.filter(
-            panel=panel, member=user, application__in=[a.pk for a in applications]
-        )
+        for d in ConflictDeclaration.objects.filter(panel=panel, member=user, **scope)
     }
     votes: dict[int, list[PanelVote]] = {}
-    cast = PanelVote.objects.filter(panel=panel, application__in=[a.pk for a in applications])
-    for vote in cast.select_related("member"):
+    for vote in PanelVote.objects.filter(panel=panel, **scope).select_related("member"):
         votes.setdefault(vote.application_id, []).append(vote)
     is_member = panel.members.filter(pk=user.pk).exists()
     items = []

@@ -32,13 +32,17 @@ def found(client, **query) -> list[str]:
     return [hit.offer.name for hit in response.context["results"].hits]
 
 
-def prepared_rankings() -> int:
+def prepared_statements(beginning: str) -> int:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
-            [RANKING + "%"],
+            [beginning + "%"],
         )
         return cursor.fetchone()[0]
+
+
+def prepared_rankings() -> int:
+    return prepared_statements(RANKING)
 
 
 @pytest.mark.postgres
@@ -125,16 +129,8 @@ def test_without_prepared_statements_open_referral_answers_the_same(client, grou
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite prepares nothing")
 def test_a_page_of_services_at_locations_is_planned_once_per_connection(client, groups):
-    def prepared_pages() -> int:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
-                [LINKS + "%"],
-            )
-            return cursor.fetchone()[0]
-
-    before = prepared_pages()
+    before = prepared_statements(LINKS)
     for _ in range(3):
         services_at_locations(client)
 
-    assert prepared_pages() == before + 1
+    assert prepared_statements(LINKS) == before + 1

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
 from flourish.core.fragments import drawn_for_everyone
-from flourish.core.pagination import COUNT_SECONDS, page_number, page_of
+from flourish.core.pagination import page_number, page_of
 from flourish.core.public_cache import area_generation, public_page
 from flourish.demand.forms import FEEDBACK_THANKS, FeedbackForm
 from flourish.demand.services.feedback import feedback_leave
@@ -54,7 +54,7 @@ from flourish.grants.views.common import add_service_error, posted
 
 PROGRAMMES_PER_PAGE = 25
 FUNDED_PER_PAGE = 50
-FUNDED_TEMPLATES = ("grants/includes/funded_page.html",)
+FUNDED_TEMPLATES = ("grants/includes/funded_page.html", "core/layout/pagination.html")
 PROGRAMME_TEMPLATES = (
     "grants/includes/programme_page.html",
     "grants/includes/when_to_apply.html",
@@ -84,7 +84,6 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         shown=[programme.pk, area_generation("grants"), timezone.localdate()],
         templates=PROGRAMME_TEMPLATES,
         context=lambda: {"programme": programme, "categories": programme.categories.all()},
-        seconds=COUNT_SECONDS,
     )
     context = {"programme": programme, "programme_page": programme_page}
     return render(request, "grants/programme_detail.html", context)
@@ -429,7 +428,6 @@ def funded(request: HttpRequest, slug: str) -> HttpResponse:
         shown=[programme.pk, number, area_generation("grants")],
         templates=FUNDED_TEMPLATES,
         context=context,
-        seconds=COUNT_SECONDS,
     )
     return render(request, "grants/funded.html", {"programme": programme, "funded": funded_page})
 

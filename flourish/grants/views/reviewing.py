@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import Role, User
 from flourish.core.decorators import sensitive_response
-from flourish.core.pagination import page_number, page_of
+from flourish.core.pagination import page_of
 from flourish.core.spreadsheets import csv_response
 from flourish.grants import selectors
 from flourish.grants.dashboard import Row, programme_dashboard
@@ -67,7 +67,7 @@ def manage(request: HttpRequest) -> HttpResponse:
     follow_ups = selectors.application_list_to_follow_up(user=request.user)
 
     def page(items: Any, size: int, parameter: str) -> Page:
-        return Paginator(items, size).get_page(page_number(request.GET.get(parameter)))
+        return page_of(items=items, number=request.GET.get(parameter), size=size)
 
     context = {
         "programmes": page(
