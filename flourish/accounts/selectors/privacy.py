@@ -1,6 +1,8 @@
 """Reads for people's rights to their data: everything held about a person, who has
 read their records, and finding a person for a request made by post or phone."""
 
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,7 +44,10 @@ SECTION_TITLES = {
 @dataclass
 class Section:
     key: str
-    rows: list[Row] = field(default_factory=list)
+    # A trail read for the download is a generator, so the file streams in flat memory.
+    rows: Iterable[Row] = field(default_factory=list)
+    # How many rows there are in all, when `rows` holds only the newest of them.
+    total: int | None = None
 
     @property
     def title(self) -> str:
@@ -57,8 +62,16 @@ class PersonData:
     sections: list[Section]
     kept: list[grants_privacy.Kept]
 
-    def as_json(self) -> dict[str, Any]:
-        return {section.key: section.rows for section in self.sections}
+    def json_chunks(self) -> Iterator[str]:
+        """The copy as one JSON object, a row at a time: a trail of years is never held
+        in memory whole."""
+        yield "{"
+        for number, section in enumerate(self.sections):
+            yield f"{',' if number else ''}\n  {json.dumps(section.key)}: ["
+            for index, row in enumerate(section.rows):
+                yield f"{',' if index else ''}\n    {json.dumps(row, ensure_ascii=False)}"
+            yield "\n  ]"
+        yield "\n}\n"
 
 
 def _when(moment: Any) -> str:
@@ -116,8 +129,21 @@ def record_reads_for_person(*, person: User) -> QuerySet[AuditEvent]:
     return record_reads_about(person=person, records=_records_of(person))
 
 
-def person_data(*, person: User) -> PersonData:
-    """Everything Flourish holds about a person: the copy they (or staff for them) download."""
+def _trail(key: str, events: QuerySet[AuditEvent], person: User, newest: int | None) -> Section:
+    """A section of the audit trail: every event, read as it is written out; or, given
+    `newest`, the newest that many and how many there are in all."""
+    if newest is None:
+        return Section(key, (_event_row(event, person) for event in events.iterator(500)))
+    shown = list(events[:newest])
+    total = events.count() if len(shown) == newest else len(shown)
+    return Section(key, [_event_row(event, person) for event in shown], total=total)
+
+
+def person_data(*, person: User, newest: int | None = None) -> PersonData:
+    """Everything Flourish holds about a person: the copy they (or staff for them) download.
+
+    The two trails (who looked, and what was done) grow with every year of use: a page
+    shows the `newest` of each, and the download holds them all."""
     records = _records_of(person)
     consents = Consent.objects.select_related("granted_to", "organisation", "given_by")
     grants = grants_privacy.held_about(person=person)
@@ -168,20 +194,8 @@ def person_data(*, person: User) -> PersonData:
         Section("ledger_accounts", ledger_privacy.accounts_held_by(person=person)),
         *(Section(key, rows) for key, rows in timebank.items()),
         *(Section(key, rows) for key, rows in outcomes.items()),
-        Section(
-            "record_reads",
-            [
-                _event_row(event, person)
-                for event in record_reads_about(person=person, records=records)
-            ],
-        ),
-        Section(
-            "audit_events",
-            [
-                _event_row(event, person)
-                for event in audit_events_about(person=person, records=records)
-            ],
-        ),
+        _trail("record_reads", record_reads_about(person=person, records=records), person, newest),
+        _trail("audit_events", audit_events_about(person=person, records=records), person, newest),
     ]
     return PersonData(
         person=person, sections=sections, kept=grants_privacy.records_to_keep(person=person)

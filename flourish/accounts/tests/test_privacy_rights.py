@@ -27,9 +27,11 @@ from flourish.accounts.services.privacy import person_erase
 from flourish.accounts.tests.two_step import force_login_with_two_steps
 from flourish.core.events import SENSITIVE_RECORD_READ
 from flourish.core.models import AuditEvent
+from flourish.core.privacy import audit_events_about
 from flourish.core.services import audit_record
 from flourish.grants.factories import AwardFactory, ProgrammeFactory, application_with_lines
 from flourish.grants.models import Application
+from flourish.grants.privacy import applications_for_person
 from flourish.ledger.models import LedgerAccount, LedgerEntry, Unit
 from flourish.ledger.selectors import account_balance_from_entries
 from flourish.ledger.services import account_open, transaction_post
@@ -140,13 +142,36 @@ def test_a_person_downloads_the_same_as_a_file_other_software_reads(client, asha
     assert response["Content-Type"].startswith("application/json")
     assert "attachment" in response["Content-Disposition"]
     assert response["Cache-Control"].startswith("max-age=0")
-    data = json.loads(response.content)
+    data = json.loads(response.getvalue())
     assert data["account"][0]["Phone number"] == PHONE
     assert len(data["applications"]) == 2
     assert data["ledger_accounts"] == [
         {"account": f"{NAME}'s timebank hours", "balance": "1 hour 30 minutes"}
     ]
     assert data["record_reads"][0]["Who"] == "Grace Funder"
+
+
+def test_years_of_trail_show_the_newest_on_the_page_and_every_one_in_the_file(
+    client, asha, her_records
+):
+    """A coordinator's years of work are thousands of events: the page stays readable,
+    the download holds them all, and both cost the same queries however many there are."""
+    for _ in range(60):
+        audit_record(actor=asha, action="timebank.exchange_recorded", target=asha, data={})
+    client.force_login(asha)
+
+    page = client.get(reverse("accounts:your_data")).content.decode()
+    data = json.loads(client.get(reverse("accounts:your_data"), {"format": "json"}).getvalue())
+
+    records = list(applications_for_person(person=asha))
+    in_all = audit_events_about(person=asha, records=records).count()
+    # The newest 50: asking for the copy, and 49 of the 60 exchanges.
+    assert page.count("Exchange recorded") == 49
+    assert "Preferences updated" not in page
+    # The page was read before the download was asked for, which is recorded too.
+    assert f"These are the newest 50 of {in_all - 1}. The file holds every one." in page
+    assert len(data["audit_events"]) == in_all
+    assert "Preferences updated" in json.dumps(data["audit_events"])  # among the oldest
 
 
 def test_the_copy_takes_the_same_number_of_queries_however_much_is_held(client, asha, her_records):

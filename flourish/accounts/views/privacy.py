@@ -1,13 +1,14 @@
 """Pages for people's rights to their data: a copy of everything, erasure, and who has
 looked; and the same for staff handling a request that came by post or phone."""
 
-import json
+from collections.abc import Iterator
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -29,21 +30,30 @@ from flourish.accounts.views import SignedInRequest
 from flourish.core.pagination import page_of
 from flourish.grants.privacy import records_to_keep
 
+# A page shows the newest of each trail; the file holds every row.
+TRAIL_SHOWN = 50
 
-def _json_download(person: User) -> HttpResponse:
-    body = json.dumps(person_data(person=person).as_json(), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+
+def _json_download(person: User) -> StreamingHttpResponse:
+    language = get_language()
+
+    def chunks() -> Iterator[str]:
+        # Written out after the view returns, still in the language it was asked in.
+        with override(language):
+            yield from person_data(person=person).json_chunks()
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="my-data-from-flourish.json"'
     return response
 
 
 @login_required
 @never_cache
-def your_data(request: SignedInRequest) -> HttpResponse:
+def your_data(request: SignedInRequest) -> HttpResponse | StreamingHttpResponse:
     person_data_request_record(person=request.user, actor=request.user, received_by="online")
     if request.GET.get("format") == "json":
         return _json_download(request.user)
-    data = person_data(person=request.user)
+    data = person_data(person=request.user, newest=TRAIL_SHOWN)
     return render(request, "accounts/privacy/data.html", {"data": data, "for_staff": False})
 
 
@@ -103,12 +113,12 @@ def person_data_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @never_cache
-def person_data_for_staff(request: HttpRequest, pk: int) -> HttpResponse:
+def person_data_for_staff(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
     person = get_person_for_staff(user=request.user, pk=pk)
     person_data_read_record(person=person, actor=request.user)
     if request.GET.get("format") == "json":
         return _json_download(person)
-    data = person_data(person=person)
+    data = person_data(person=person, newest=TRAIL_SHOWN)
     return render(request, "accounts/privacy/data.html", {"data": data, "for_staff": True})
 
 

@@ -41,25 +41,26 @@ from flourish.ledger.services import transaction_post, transaction_reverse
 MAX_QUANTITY = 52
 
 
-def _check_offer(offer: Offer) -> Organisation:
+def offer_refusal(offer: Offer) -> str | None:
+    """Why a budget cannot book this offer, in words for the person booking; None if it can.
+    The booking page says so before anyone fills in the form."""
     if not offer.personal_budget or offer.cost != CostKind.PRICE or not offer.price_pence:
-        raise ValidationError(
-            _(
-                "%(offer)s does not take personal budgets. Choose an offer marked “Can be paid "
-                "for with a personal budget”."
-            )
-            % {"offer": offer.name}
-        )
-    group = offer.listing.organisation
-    if group is None:
-        raise ValidationError(
-            _(
-                "%(group)s has not taken on its listing in Flourish yet, so it cannot confirm "
-                "bookings. Choose another group, or ask them to claim their listing."
-            )
-            % {"group": offer.listing.name}
-        )
-    return group
+        return _(
+            "%(offer)s does not take personal budgets. Choose an offer marked “Can be paid "
+            "for with a personal budget”."
+        ) % {"offer": offer.name}
+    if offer.listing.organisation is None:
+        return _(
+            "%(group)s has not taken on its listing in Flourish yet, so it cannot confirm "
+            "bookings. Choose another group, or ask them to claim their listing."
+        ) % {"group": offer.listing.name}
+    return None
+
+
+def _check_offer(offer: Offer) -> Organisation:
+    if refusal := offer_refusal(offer):
+        raise ValidationError(refusal)
+    return offer.listing.organisation  # type: ignore[return-value]  # checked just above
 
 
 def booking_ask(

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from flourish.budgets.models import Booking, BookingStatus
@@ -48,6 +49,23 @@ def test_it_refuses_an_offer_that_does_not_take_budgets(budget, group, jo, next_
     free = OfferFactory(listing__organisation=group, cost="free", personal_budget=False)
     with pytest.raises(ValidationError, match="does not take personal budgets"):
         booking_ask(budget=budget, offer=free, session_on=next_week, actor=jo)
+
+
+def test_the_booking_page_says_at_once_that_an_offer_cannot_be_booked(
+    client, budget, group, jo, next_week
+):
+    """Not after someone has filled in a date and a number and sent them."""
+    free = OfferFactory(listing__organisation=group, cost="free", personal_budget=False)
+    client.force_login(jo)
+    url = reverse("budgets:book", args=[budget.pk, free.uuid])
+    page = client.get(url).content.decode()
+    assert "does not take personal budgets" in page
+    assert "Book it" not in page and 'name="quantity"' not in page
+    assert "Choose something else" in page
+    sent = {"session_on_0": next_week.day, "session_on_1": next_week.month}
+    posted = client.post(url, {**sent, "session_on_2": next_week.year, "quantity": 1})
+    assert "does not take personal budgets" in posted.content.decode()
+    assert not Booking.objects.exists()
 
 
 def test_it_refuses_a_date_that_has_passed(budget, offer, jo):

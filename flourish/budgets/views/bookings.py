@@ -74,6 +74,10 @@ def book(request: HttpRequest, pk: int, offer_id: str) -> HttpResponse:
     access = selectors.get_budget_for_user(user=request.user, pk=pk)
     _can_book(access)
     offer = selectors.get_offer_for_booking(offer_id=offer_id)
+    if refusal := services.offer_refusal(offer):
+        # Said before the form is filled in, not after it is sent.
+        context = {"access": access, "budget": access.budget, "offer": offer, "refusal": refusal}
+        return render(request, "budgets/book.html", context)
     kinds = SpendingKind.objects.filter(plan__budget=access.budget)
     form = BookForm(posted(request), kinds=kinds)
     if form.is_valid():

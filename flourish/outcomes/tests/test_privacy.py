@@ -43,7 +43,7 @@ def test_the_copy_of_their_data_has_their_outcomes_on_the_page_and_in_json(clien
     page = client.get(reverse("accounts:your_data")).content.decode()
     for words in ("Swim once a week", "Swim twice a week", "Went twice", "Mo Mentor"):
         assert words in page
-    data = json.loads(client.get(reverse("accounts:your_data"), {"format": "json"}).content)
+    data = json.loads(client.get(reverse("accounts:your_data"), {"format": "json"}).getvalue())
     text = json.dumps(data)
     assert "Swim twice a week" in text
     assert "life_satisfaction 6" in text

@@ -88,7 +88,7 @@ def test_a_members_copy_of_their_data_shows_their_timebank_profile_offers_checks
 ):
     client.force_login(alice.user)
 
-    data = json.loads(client.get(reverse("accounts:your_data"), {"format": "json"}).content)
+    data = json.loads(client.get(reverse("accounts:your_data"), {"format": "json"}).getvalue())
     page = client.get(reverse("accounts:your_data")).content.decode()
 
     [place] = data["timebank_places"]
