@@ -1,5 +1,10 @@
-"""The one formatter for money (integer pence) and one for time (integer minutes)."""
+"""The one formatter for money (integer pence), one for time (integer minutes), and the
+dates a person's copy of their data shows."""
 
+import datetime
+from typing import Any
+
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -40,3 +45,17 @@ def parse_pounds(text: str) -> int:
     if pence and (not pence.isdigit() or len(pence) > 2):
         raise ValueError(text)
     return int(pounds or 0) * 100 + int(pence.ljust(2, "0") or 0)
+
+
+def format_day(value: Any) -> str:
+    """A date (or the day of a moment, in Flourish's time zone) as "4 December 2026",
+    the month in the reader's language; empty for none."""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "j F Y") if value else ""
+
+
+def format_moment(moment: Any) -> str:
+    """A moment as "4 December 2026 21:42", in Flourish's time zone and the reader's
+    language; empty for none."""
+    return formats.date_format(timezone.localtime(moment), "j F Y H:i") if moment else ""

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from flourish.core.formatting import format_pence
+from flourish.core.formatting import format_day, format_moment, format_pence
 from flourish.core.services import audit_record
 from flourish.grants import events
 from flourish.grants.models import (
@@ -72,7 +72,7 @@ def _application_row(application: Application) -> Row:
         _("Programme"): application.programme.title,
         _("Group"): application.group_name,
         _("Where it is"): str(applicant_status(application)),
-        _("Sent on"): f"{application.submitted_at:%d %B %Y}" if application.submitted_at else "",
+        _("Sent on"): format_day(application.submitted_at),
         _("Your name"): application.applicant_name,
         _("Your part in the group"): application.applicant_role,
         _("Council area"): application.local_authority,
@@ -128,7 +128,7 @@ def held_about(*, person: Any) -> dict[str, list[Row]]:
         "planning_sessions": [
             {
                 _("Programme"): booking.session.programme.title,
-                _("Session"): f"{booking.session.starts_at:%d %B %Y %H:%M}",
+                _("Session"): format_moment(booking.session.starts_at),
                 _("Where"): booking.session.place,
             }
             for booking in bookings

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from flourish.core.formatting import format_day, format_moment
 from flourish.outcomes.models import (
     CheckIn,
     Goal,
@@ -31,12 +32,7 @@ SECTION_TITLES = {
 }
 
 
-def _when(moment: Any) -> str:
-    return f"{moment:%d %B %Y %H:%M}" if moment else ""
-
-
-def _day(value: Any) -> str:
-    return f"{value:%d %B %Y}" if value else ""
+_when, _day = format_moment, format_day
 
 
 def _goal_rows(goals: list[Goal]) -> list[Row]:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from flourish.core.formatting import format_minutes
+from flourish.core.formatting import format_day, format_minutes
 from flourish.core.privacy import ERASED
 from flourish.core.services import audit_record
 from flourish.timebank import events
@@ -44,8 +44,7 @@ SECTION_TITLES = {
 }
 
 
-def _day(value: Any) -> str:
-    return f"{value:%d %B %Y}" if value else ""
+_day = format_day
 
 
 def _balance(member: TimebankMember) -> str:

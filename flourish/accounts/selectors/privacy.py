@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from flourish.accounts.models import Consent, Membership, User
 from flourish.accounts.rules import is_administrator
+from flourish.core.audit_actions import action_name
+from flourish.core.formatting import format_moment
 from flourish.core.models import AuditEvent
 from flourish.core.privacy import audit_events_about, record_reads_about
 from flourish.grants import privacy as grants_privacy
@@ -74,8 +76,7 @@ class PersonData:
         yield "\n}\n"
 
 
-def _when(moment: Any) -> str:
-    return f"{moment:%d %B %Y %H:%M}" if moment else ""
+_when = format_moment
 
 
 def _account(person: User) -> Row:
@@ -114,7 +115,7 @@ def _event_row(event: AuditEvent, person: User) -> Row:
     return {
         _("When"): _when(event.occurred_at),
         _("Who"): who,
-        _("What"): event.action.split(".")[-1].replace("_", " ").capitalize(),
+        _("What"): action_name(event.action),
         _("Record"): event.target_label,
         _("Details"): ", ".join(str(name) for name in event.data.get("fields", [])),
     }

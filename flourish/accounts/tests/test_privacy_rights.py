@@ -167,11 +167,11 @@ def test_years_of_trail_show_the_newest_on_the_page_and_every_one_in_the_file(
     in_all = audit_events_about(person=asha, records=records).count()
     # The newest 50: asking for the copy, and 49 of the 60 exchanges.
     assert page.count("Exchange recorded") == 49
-    assert "Preferences updated" not in page
+    assert "Preferences changed" not in page
     # The page was read before the download was asked for, which is recorded too.
     assert f"These are the newest 50 of {in_all - 1}. The file holds every one." in page
     assert len(data["audit_events"]) == in_all
-    assert "Preferences updated" in json.dumps(data["audit_events"])  # among the oldest
+    assert "Preferences changed" in json.dumps(data["audit_events"])  # among the oldest
 
 
 def test_the_copy_takes_the_same_number_of_queries_however_much_is_held(client, asha, her_records):

@@ -380,7 +380,7 @@ def pool_leave(*, member: PoolMember, actor: Any) -> PoolMember:
             )
         current.left_at = timezone.now()
         current.save(update_fields=["left_at", "updated_at"])
-        audit_record(actor=actor, action=events.POOL_JOINED, target=pool, data={"left": back})
+        audit_record(actor=actor, action=events.POOL_LEFT, target=pool, data={"given_back": back})
     return current
 
 

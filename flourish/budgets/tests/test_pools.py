@@ -15,6 +15,7 @@ from flourish.budgets.services.pools import (
     proposal_settle,
     vote_cast,
 )
+from flourish.core.models import AuditEvent
 from flourish.ledger.selectors import account_balance, ledger_integrity
 
 
@@ -120,6 +121,9 @@ def test_a_member_who_leaves_gets_their_unspent_share_back(pool, budget, jo):
     pool_leave(member=member, actor=jo)
     assert account_balance(account=budget.account) == 40_000
     assert account_balance(account=pool.account) == 5_000
+    # Recorded as leaving, not as joining again, with what was given back.
+    left = AuditEvent.objects.get(action="budgets.pool_left")
+    assert (left.actor, left.data) == (jo, {"given_back": 5_000})
 
 
 def test_members_propose_and_vote_through_the_pages(client, pool, offer, jo, ali):
