@@ -19,7 +19,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from flourish.budgets.models import Booking, BookingSession
-from flourish.core.formatting import format_pence
+from flourish.core.formatting import format_day, format_pence
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 # Languages fpdf2 cannot set without a text-shaping engine: their PDF is in English.
@@ -53,8 +53,7 @@ def _payee(booking: Booking) -> str:
     return booking.group.name
 
 
-def _day(value: object) -> str:
-    return value.strftime("%-d %B %Y") if value else ""  # type: ignore[attr-defined]
+_day = format_day  # the month in the language the document is written in
 
 
 def booking_document(

@@ -10,7 +10,7 @@ from uuid import uuid4
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -321,7 +321,7 @@ class Schedule(models.Model):
 
     def __str__(self) -> str:
         if self.is_one_off and self.starts_on:
-            day = f"{self.starts_on:%A} {self.starts_on.day} {self.starts_on:%B %Y}"
+            day = formats.date_format(self.starts_on, "l j F Y")  # in the reader's language
             return f"{day}, {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
         return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
 

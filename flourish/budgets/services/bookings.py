@@ -31,7 +31,7 @@ from flourish.budgets.models import (
 from flourish.budgets.selectors import waiting_total
 from flourish.budgets.services.payees import group_account_open as group_account_open
 from flourish.budgets.services.payees import payee_account, payee_for
-from flourish.core.formatting import format_pence
+from flourish.core.formatting import format_day, format_pence
 from flourish.core.services import audit_record
 from flourish.directory.models import CostKind, Offer
 from flourish.ledger.descriptions import Described
@@ -328,7 +328,7 @@ def booking_cancel(*, booking: Booking, actor: Any, today: datetime.date | None 
                     "The session was on %(day)s, so it can no longer be cancelled here. "
                     "Talk to the group."
                 )
-                % {"day": current.session_on.strftime("%-d %B %Y")}
+                % {"day": format_day(current.session_on)}
             )
         if current.payment is not None:
             current.reversal = transaction_reverse(

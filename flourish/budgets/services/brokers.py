@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from flourish.accounts.models import Membership, Organisation, User
 from flourish.budgets import events
 from flourish.budgets.models import Booking, BookingStatus, BrokerConsent, Budget
-from flourish.core.formatting import format_pence
+from flourish.core.formatting import format_day, format_pence
 from flourish.core.services import audit_record
 from flourish.core.tasks import email_send
 
@@ -145,7 +145,7 @@ def broker_booking_tell(*, booking: Booking) -> None:
             "broker": booking.booked_by.get_full_name(),
             "offer": booking.offer.name,
             "group": booking.group.name,
-            "day": booking.session_on.strftime("%-d %B %Y"),
+            "day": format_day(booking.session_on),
             "amount": format_pence(booking.amount_pence),
         },
     )

@@ -17,7 +17,7 @@ from flourish.accounts.models import Organisation
 from flourish.budgets import events
 from flourish.budgets.models import Budget, OutsideSpending, SpendingKind
 from flourish.budgets.selectors import waiting_total
-from flourish.core.formatting import format_pence
+from flourish.core.formatting import format_day, format_pence
 from flourish.core.services import audit_record
 from flourish.grants import uploads
 from flourish.ledger.descriptions import Described
@@ -87,7 +87,7 @@ def outside_spending_record(
         raise ValidationError(
             {
                 "spent_on": _("The budget started on %(day)s. Enter a date on or after it.")
-                % {"day": budget.starts_on.strftime("%-d %B %Y")}
+                % {"day": format_day(budget.starts_on)}
             }
         )
     if spending_kind is not None and spending_kind.plan.budget_id != budget.pk:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import formats, translation
 
 from flourish.budgets import documents
 from flourish.budgets.services.bookings import booking_ask, booking_confirm
@@ -42,6 +43,17 @@ def test_a_welsh_pdf_embeds_dejavu_when_the_machine_has_it(client, paid, jo):
         assert b"DejaVu" in response.content
     else:
         assert b"Helvetica" in response.content
+
+
+def test_a_welsh_receipt_names_the_month_in_welsh(client, paid, jo):
+    client.force_login(jo)
+    client.cookies["django_language"] = "cy"
+    page = client.get(reverse("budgets:receipt", args=[paid.pk])).content.decode()
+    with translation.override("cy"):
+        session_day = formats.date_format(paid.session_on, "j F Y")
+    with translation.override("en"):
+        assert session_day != formats.date_format(paid.session_on, "j F Y")
+    assert session_day in page
 
 
 def test_without_dejavu_the_pdf_uses_helvetica_and_keeps_welsh_readable(monkeypatch, paid):

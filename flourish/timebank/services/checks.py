@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from flourish.core.formatting import format_day
 from flourish.core.services import audit_record
 from flourish.core.tasks import email_send
 from flourish.timebank import events
@@ -52,7 +53,7 @@ def _send(check: MemberCheck, today: datetime.date) -> None:
         email_send.enqueue(
             to=coordinators,
             subject=_("A safeguarding check runs out on %(day)s: %(name)s")
-            % {"day": f"{check.expires_on:%d %B %Y}", "name": member},
+            % {"day": format_day(check.expires_on), "name": member},
             body=render_to_string("timebank/messages/check_reminder_coordinator.txt", context),
         )
     person = member.user
