@@ -428,14 +428,11 @@ def budgets_acting_for(*, user: Any) -> QuerySet[Budget]:
     """Budgets whose holders have asked this person to act for them, while consent lasts."""
     if not _signed_in(user):
         return Budget.objects.none()
+    # By name, as a broker looks for someone; each budget once however many consents.
     return (
-        Budget.objects.filter(
-            broker_consents__broker=user,
-            broker_consents__withdrawn_at__isnull=True,
-            broker_consents__ends_on__gte=timezone.localdate(),
-        )
+        Budget.objects.filter(Exists(_consents_lasting(user, timezone.localdate())))
         .select_related("person")
-        .distinct()
+        .order_by("person__name", "pk")
     )
 
 

@@ -6,10 +6,14 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
-from flourish.accounts.factories import MembershipFactory
+from flourish.accounts.factories import MembershipFactory, UserFactory
 from flourish.accounts.models import Role
+from flourish.budgets.factories import budget_make
 from flourish.budgets.models import Booking
 from flourish.budgets.selectors import get_budget_for_user
 from flourish.budgets.services.bookings import booking_ask
@@ -156,3 +160,43 @@ def test_a_broker_cannot_withdraw_or_add_brokers(client, budget, sam, consent):
     client.force_login(sam)
     assert client.get(f"/budgets/{budget.pk}/brokers/").status_code == 404
     assert client.post(f"/budgets/{budget.pk}/brokers/{consent.pk}/withdraw/").status_code == 404
+
+
+def _act_for(council, sam, names):
+    for name in names:
+        person = UserFactory(name=name)
+        broker_invite(
+            budget=budget_make(council=council, person=person),
+            broker=sam,
+            may_book=True,
+            monthly_limit_pence=5_000,
+            ends_on=timezone.localdate() + datetime.timedelta(days=30),
+            actor=person,
+        )
+
+
+def test_a_broker_finds_the_people_they_act_for_by_name_a_page_at_a_time(client, council, sam):
+    """A broker at a brokerage acts for hundreds: the list is in name order, 25 a page,
+    and costs the same however many there are."""
+    _act_for(council, sam, ["Zed Last", "Amy First"])
+    client.force_login(sam)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("budgets:index"))
+    _act_for(council, sam, [f"Person {number:02d}" for number in range(30)])
+
+    with CaptureQueriesContext(connection) as many:
+        first = client.get(reverse("budgets:index")).content.decode()
+    second = client.get(reverse("budgets:index"), {"acting_for": 2}).content.decode()
+
+    assert len(many) == len(few)
+    assert first.index("Amy First") < first.index("Person 00") < first.index("Person 23")
+    assert "Person 24" not in first and "Zed Last" not in first
+    assert "Person 24" in second and "Zed Last" in second and "Amy First" not in second
+    assert "Pages of people you act for" in first
+
+
+def test_a_withdrawn_consent_takes_the_person_off_the_brokers_list(client, budget, sam, consent):
+    client.force_login(sam)
+    assert "Jo Holder" in client.get(reverse("budgets:index")).content.decode()
+    broker_withdraw(consent=consent, actor=budget.person)
+    assert "Jo Holder" not in client.get(reverse("budgets:index")).content.decode()

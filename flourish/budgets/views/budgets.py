@@ -18,13 +18,20 @@ from flourish.budgets.services.councils import statement_settings
 from flourish.budgets.views.common import add_service_error, posted
 from flourish.core.pagination import page_of
 
+# A broker at a brokerage may act for hundreds of people.
+ACTING_FOR_PER_PAGE = 25
+
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     context = {
         "budgets": list(selectors.budgets_for_person(user=request.user)),
         "councils": list(selectors.councils_for_user(user=request.user)),
-        "acting_for": list(selectors.budgets_acting_for(user=request.user)),
+        "acting_for": page_of(
+            items=selectors.budgets_acting_for(user=request.user),
+            number=request.GET.get("acting_for"),
+            size=ACTING_FOR_PER_PAGE,
+        ),
         "groups": list(selectors.groups_taking_bookings(user=request.user)),
     }
     return render(request, "budgets/index.html", context)
