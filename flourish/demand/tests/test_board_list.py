@@ -2,7 +2,8 @@
 
 from django.urls import reverse
 
-from flourish.demand.factories import BoardFactory
+from flourish.demand.factories import BoardFactory, ServiceFactory
+from flourish.demand.views import services as services_views
 
 
 def _page(client):
@@ -43,3 +44,22 @@ def test_the_page_costs_the_same_whatever_the_number_of_boards(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = _page(client)
     assert "Board 38" in page
+
+
+def test_the_learning_from_demand_page_lists_a_screenful_of_your_own(
+    client, group, colleague, monkeypatch
+):
+    """A network's lead may belong to dozens of organisations, each with services and
+    boards: the page shows the first of each by name, and links to every board."""
+    monkeypatch.setattr(services_views, "OWN_SHOWN", 2)
+    for name in ("Board A", "Board B", "Board C"):
+        BoardFactory(organisation=group, name=name)
+    for name in ("Line A", "Line B", "Line C"):
+        ServiceFactory(organisation=group, name=name)
+    client.force_login(colleague)
+
+    page = client.get(reverse("demand:index")).content.decode()
+
+    assert "Board A" in page and "Board B" in page and "Board C" not in page
+    assert "Line A" in page and "Line B" in page and "Line C" not in page
+    assert reverse("demand:boards") in page

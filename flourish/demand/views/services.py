@@ -38,14 +38,17 @@ from flourish.demand.services.contacts import (
 from flourish.demand.views.common import add_service_error, posted
 
 LAST_CHANNEL = "demand_last_channel"
+OWN_SHOWN = 50
 
 
 def index(request: HttpRequest) -> HttpResponse:
     """Your services and boards; anyone sees the services whose charts are public."""
     user = request.user
+    signed_in = user.is_authenticated
     context = {
-        "services": service_list_for_user(user=user) if user.is_authenticated else [],
-        "boards": board_list_for_user(user=user) if user.is_authenticated else [],
+        # An organisation's services and a person's boards, a screenful at most each.
+        "services": list(service_list_for_user(user=user)[:OWN_SHOWN]) if signed_in else [],
+        "boards": list(board_list_for_user(user=user)[:OWN_SHOWN]) if signed_in else [],
         "public_services": public_service_list()[:50],
         "can_start": user.is_authenticated and organisations_led_by(user=user).exists(),
         "can_open_board": bool(board_homes_for(user=user)),
