@@ -48,10 +48,10 @@ def group_shares_visible_to(*, user: Any) -> QuerySet[GroupShare]:
     )
 
 
-def shared_with_my_groups(*, user: Any) -> list[GroupShare]:
+def shared_with_my_groups(*, user: Any) -> QuerySet[GroupShare]:
     """Goals and check-in series people in this person's groups shared with them, newest
-    first, in one query."""
-    return list(
+    first."""
+    return (
         group_shares_visible_to(user=user)
         .select_related("person", "group", "instrument")
         .order_by("-created_at", "-id")

@@ -16,10 +16,11 @@ from flourish.grants.factories import GroupFactory
 from flourish.outcomes.factories import goal_make, ons4, ons4_checkin_make, review_make
 from flourish.outcomes.models import GroupAudience, GroupShare
 from flourish.outcomes.services.sharing import group_share, group_share_withdraw
+from flourish.outcomes.views import goals as goals_views
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date.today() - datetime.timedelta(days=20)
-HOME_QUERIES = 7  # a group organiser with no goals of their own
+HOME_QUERIES = 8  # a group organiser with no goals of their own; shares counted for paging
 
 
 @pytest.fixture
@@ -206,3 +207,22 @@ def test_the_goals_page_lists_group_shares_in_a_fixed_number_of_queries(client, 
     small = count()
     grow(8)
     assert small == count() == HOME_QUERIES
+
+
+def test_an_organiser_of_a_big_group_reads_what_is_shared_a_page_at_a_time(
+    client, group, people, monkeypatch
+):
+    monkeypatch.setattr(goals_views, "GROUP_SHARES_PER_PAGE", 3)
+    for number in range(4):
+        someone = _in(group, name=f"Sharer {number}")
+        group_share(
+            person=someone, group=group, goal=goal_make(someone), audience="everyone", actor=someone
+        )
+    client.force_login(people["organiser"])
+
+    newest = client.get(reverse("outcomes:home")).content.decode()
+    oldest = client.get(reverse("outcomes:home"), {"shared": 2}).content.decode()
+
+    assert all(f"A goal of Sharer {n}," in newest for n in (3, 2, 1))
+    assert "Sharer 0" not in newest and "Pages of what is shared with your groups" in newest
+    assert "A goal of Sharer 0," in oldest and "Sharer 3" not in oldest

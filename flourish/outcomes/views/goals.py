@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
+from flourish.core.pagination import page_of
 from flourish.outcomes.charts import line_chart
 from flourish.outcomes.forms import GoalForm, ReminderForm, ReviewForm
 from flourish.outcomes.models import GoalStatus, Level
@@ -29,6 +30,7 @@ from flourish.outcomes.services.sharing import goal_read_record
 from flourish.outcomes.views.common import add_service_error, posted
 
 LEVEL_GRIDLINES = [(level, str(label)) for level, label in Level.choices]
+GROUP_SHARES_PER_PAGE = 25
 
 
 @login_required
@@ -41,7 +43,12 @@ def home(request: HttpRequest) -> HttpResponse:
         "t_score": person_t_score(goals),
         "shared_with_me": goals_shared_with(user=request.user),
         "series_shared_with_me": series_shared_with(user=request.user),
-        "shared_with_my_groups": shared_with_my_groups(user=request.user),
+        # A lead of a big group may see hundreds of shares: a page at a time, newest first.
+        "shared_with_my_groups": page_of(
+            items=shared_with_my_groups(user=request.user),
+            number=request.GET.get("shared"),
+            size=GROUP_SHARES_PER_PAGE,
+        ),
     }
     return render(request, "outcomes/home.html", context)
 
