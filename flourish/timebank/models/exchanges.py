@@ -7,10 +7,13 @@ reversing transaction, never an edit.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from flourish.core.models import TimeStampedModel
+from flourish.ledger.descriptions import Described
 
 MAX_MINUTES = 24 * 60
+MENTORING_SESSION = gettext_noop("Mentoring session: %(summary)s")
 
 
 class ExchangeKind(models.TextChoices):
@@ -58,6 +61,9 @@ class Exchange(TimeStampedModel):
         related_name="exchanges_asked",
     )
     description = models.CharField(_("what the help was"), max_length=300)
+    # A mentoring session's exchange keeps only the session's summary as its description,
+    # so that "Mentoring session" is said in the reader's language, not the logger's.
+    mentoring = models.BooleanField(default=False)
     help_kind = models.CharField(max_length=20, blank=True)
     area = models.CharField(max_length=100, blank=True)
     agreed_when = models.CharField(_("when you agreed to meet"), max_length=200, blank=True)
@@ -101,10 +107,21 @@ class Exchange(TimeStampedModel):
 
     @property
     def headline(self) -> str:
-        """What the exchange is called on its pages. A gift to the pot is named by
-        Flourish, so in the reader's language, whoever gave it and in whichever language."""
+        """What the exchange is called on its pages. A gift to the pot and a mentoring
+        session are named by Flourish, so in the reader's language, whoever recorded them
+        and in whichever language."""
         if self.kind == ExchangeKind.GIFT:
             return str(ExchangeKind.GIFT.label)
+        if self.mentoring:
+            return str(self.described)
+        return self.description
+
+    @property
+    def described(self) -> "Described | str":
+        """What the exchange was, as its ledger line names it: words Flourish adds are put
+        into the reader's language when read."""
+        if self.mentoring:
+            return Described(MENTORING_SESSION, {"summary": self.description})
         return self.description
 
     @property

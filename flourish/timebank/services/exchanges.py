@@ -224,9 +224,11 @@ def exchange_record_directly(
     description: str,
     help_kind: str,
     actor: Any,
+    mentoring: bool = False,
 ) -> Exchange:
     """Help already given, recorded afterwards: one person to another or to several, or
-    volunteering for the organisation. A coordinator may record it for a member by phone."""
+    volunteering for the organisation. A coordinator may record it for a member by phone.
+    A mentoring session's `description` is its summary alone (`Exchange.mentoring`)."""
     _check_member(giver)
     if kind == ExchangeKind.ORGANISATION:
         receivers = []
@@ -246,6 +248,7 @@ def exchange_record_directly(
             giver=giver,
             asked_by=giver,
             description=description.strip()[:300],
+            mentoring=mentoring,
             help_kind=help_kind,
             area=giver.area,
             status=ExchangeStatus.AGREED,
@@ -294,9 +297,7 @@ def _post(exchange: Exchange, actor: Any) -> None:
         exchange.transaction = transaction_post(
             idempotency_key=f"timebank:exchange:{exchange.pk}",
             lines=lines,
-            description=Described(
-                gettext_noop("Timebank: %(what)s"), {"what": exchange.description}
-            ),
+            description=Described(gettext_noop("Timebank: %(what)s"), {"what": exchange.described}),
             actor=actor,
         )
     except LedgerFloorBreached as error:
@@ -361,7 +362,7 @@ def exchange_dispute(
             subject = _("An exchange in %(timebank)s is disputed") % {"timebank": exchange.timebank}
             body = _(
                 "%(name)s disputed “%(what)s”. Open the timebank's coordinator page to settle it."
-            ) % {"name": member, "what": exchange.description}
+            ) % {"name": member, "what": exchange.headline}
             transaction.on_commit(
                 lambda: email_send.enqueue(to=recipients, subject=subject, body=body)
             )

@@ -243,7 +243,8 @@ def session_log(
                 kind=ExchangeKind.PERSON,
                 minutes=minutes,
                 happened_on=happened_on,
-                description=_("Mentoring session: %(summary)s") % {"summary": summary.strip()},
+                description=summary,
+                mentoring=True,
                 help_kind="peer_support",
                 actor=actor,
             )

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
 
 from flourish.ledger.selectors import account_balance
 from flourish.timebank.factories import mentee_make, mentor_make, scheme_make
@@ -119,3 +121,33 @@ def test_a_pair_ends_with_reflections_and_the_mentee_can_ask_again(scheme, coord
     assert pair.status == PairStatus.ENDED and pair.mentor_reflection == "Proud of them"
     assert mentoring_overview(scheme=scheme).waiting[0].request.member == pair.mentee.member
     assert MentorApplication.objects.count() == 1
+
+
+def test_a_session_logged_in_welsh_reads_in_urdu_for_the_mentor(scheme, coordinator, client):
+    """Only the summary is the mentor's words; "Mentoring session" is said in each reader's
+    language, on the exchange's page and on the statement."""
+    pair = active_pair(scheme, coordinator)
+    mentoring.pair_aims_set(pair=pair, aims="Cerdded", actor=pair.mentee.member.user)
+    with translation.override("cy"):
+        session = mentoring.session_log(
+            pair=pair,
+            happened_on=TODAY,
+            minutes=60,
+            mode=SessionMode.PHONE,
+            summary="Sgwrs dda",
+            actor=pair.mentee.member.user,  # so it is confirmed at once
+        )
+    assert session.exchange.description == "Sgwrs dda"
+    with translation.override("ur"):
+        said = translation.gettext("Mentoring session: %(summary)s") % {"summary": "Sgwrs dda"}
+    with translation.override("cy"):
+        welsh = translation.gettext("Mentoring session: %(summary)s") % {"summary": "Sgwrs dda"}
+    assert said != welsh
+    client.force_login(pair.mentor.member.user)
+    client.cookies["django_language"] = "ur"
+    timebank = scheme.timebank.slug
+    page = client.get(reverse("timebank:exchange", args=[timebank, session.exchange.pk]))
+    statement = client.get(reverse("timebank:statement", args=[timebank]))
+    for shown in (page.content.decode(), statement.content.decode()):
+        assert said in shown
+        assert welsh not in shown
