@@ -63,7 +63,7 @@ def goals_shared_with(*, user: Any) -> QuerySet[GoalHelper]:
     return (
         GoalHelper.objects.filter(helper=user, withdrawn_at__isnull=True)
         .select_related("goal__owner")
-        .order_by("-created_at")
+        .order_by("-created_at", "-id")
     )
 
 

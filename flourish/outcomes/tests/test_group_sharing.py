@@ -15,12 +15,12 @@ from flourish.accounts.models import Role
 from flourish.grants.factories import GroupFactory
 from flourish.outcomes.factories import goal_make, ons4, ons4_checkin_make, review_make
 from flourish.outcomes.models import GroupAudience, GroupShare
-from flourish.outcomes.services.sharing import group_share, group_share_withdraw
+from flourish.outcomes.services.sharing import group_share, group_share_withdraw, helper_invite
 from flourish.outcomes.views import goals as goals_views
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date.today() - datetime.timedelta(days=20)
-HOME_QUERIES = 8  # a group organiser with no goals of their own; shares counted for paging
+HOME_QUERIES = 10  # a group organiser with no goals of their own; three lists counted for paging
 
 
 @pytest.fixture
@@ -212,7 +212,7 @@ def test_the_goals_page_lists_group_shares_in_a_fixed_number_of_queries(client, 
 def test_an_organiser_of_a_big_group_reads_what_is_shared_a_page_at_a_time(
     client, group, people, monkeypatch
 ):
-    monkeypatch.setattr(goals_views, "GROUP_SHARES_PER_PAGE", 3)
+    monkeypatch.setattr(goals_views, "SHARED_PER_PAGE", 3)
     for number in range(4):
         someone = _in(group, name=f"Sharer {number}")
         group_share(
@@ -226,3 +226,21 @@ def test_an_organiser_of_a_big_group_reads_what_is_shared_a_page_at_a_time(
     assert all(f"A goal of Sharer {n}," in newest for n in (3, 2, 1))
     assert "Sharer 0" not in newest and "Pages of what is shared with your groups" in newest
     assert "A goal of Sharer 0," in oldest and "Sharer 3" not in oldest
+
+
+def test_someone_invited_to_many_goals_reads_them_a_page_at_a_time(
+    client, group, people, monkeypatch
+):
+    monkeypatch.setattr(goals_views, "SHARED_PER_PAGE", 2)
+    helper = people["organiser"]
+    for number in range(3):
+        someone = _in(group, name=f"Inviter {number}")
+        helper_invite(goal=goal_make(someone), email=helper.email, actor=someone)
+    client.force_login(helper)
+
+    newest = client.get(reverse("outcomes:home")).content.decode()
+    oldest = client.get(reverse("outcomes:home"), {"invited": 2}).content.decode()
+
+    assert "A goal of Inviter 2" in newest and "A goal of Inviter 1" in newest
+    assert "Inviter 0" not in newest and "Pages of goals people have invited you to" in newest
+    assert "A goal of Inviter 0" in oldest and "Inviter 2" not in oldest

@@ -30,7 +30,7 @@ from flourish.outcomes.services.sharing import goal_read_record
 from flourish.outcomes.views.common import add_service_error, posted
 
 LEVEL_GRIDLINES = [(level, str(label)) for level, label in Level.choices]
-GROUP_SHARES_PER_PAGE = 25
+SHARED_PER_PAGE = 25
 
 
 @login_required
@@ -41,13 +41,22 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "t_score": person_t_score(goals),
-        "shared_with_me": goals_shared_with(user=request.user),
-        "series_shared_with_me": series_shared_with(user=request.user),
-        # A lead of a big group may see hundreds of shares: a page at a time, newest first.
+        # A support worker may be invited by hundreds of people, and a lead of a big group
+        # see hundreds of shares: each list a page at a time, newest first.
+        "shared_with_me": page_of(
+            items=goals_shared_with(user=request.user),
+            number=request.GET.get("invited"),
+            size=SHARED_PER_PAGE,
+        ),
+        "series_shared_with_me": page_of(
+            items=series_shared_with(user=request.user),
+            number=request.GET.get("check_ins"),
+            size=SHARED_PER_PAGE,
+        ),
         "shared_with_my_groups": page_of(
             items=shared_with_my_groups(user=request.user),
             number=request.GET.get("shared"),
-            size=GROUP_SHARES_PER_PAGE,
+            size=SHARED_PER_PAGE,
         ),
     }
     return render(request, "outcomes/home.html", context)
