@@ -20,8 +20,9 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import formats
 from django.utils.translation import gettext
+
+from flourish.core.formatting import format_day
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,7 @@ def _stored(value: Any) -> Any:
 
 def _read(value: Any) -> str:
     if isinstance(value, dict) and "date" in value:
-        day = datetime.date.fromisoformat(value["date"])
-        # "j F Y": the day, the month's name in the reader's language, the year.
-        return formats.date_format(day, "j F Y")
+        return format_day(datetime.date.fromisoformat(value["date"]))
     if isinstance(value, dict) and "message" in value:
         return in_words(value["message"], value.get("values", {}))
     return str(value)

@@ -45,10 +45,8 @@ from flourish.demand.services.boards import (
     proposal_show_again,
     vote_cast,
 )
-from flourish.demand.views.common import add_service_error, posted
+from flourish.demand.views.common import OWN_SHOWN, add_service_error, posted
 
-# Enough for anyone's own boards; a person in more than this finds the rest on the index.
-OWN_BOARDS_SHOWN = 50
 COMMENTS_PER_PAGE = 50
 
 
@@ -58,7 +56,7 @@ def board_list(request: HttpRequest) -> HttpResponse:
     page = page_of(items=public_board_list(), number=request.GET.get("page"), size=25)
     context = {
         "page": page,
-        "mine": list(board_list_for_user(user=user)[:OWN_BOARDS_SHOWN]),
+        "mine": list(board_list_for_user(user=user)[:OWN_SHOWN]),
         "can_open_board": bool(board_homes_for(user=user)),
     }
     return render(request, "demand/boards.html", context)

@@ -4,6 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
 
+# A person's own services and boards on a page: a screenful, however many organisations
+# they belong to; every board they can read is a page at a time on the boards page.
+OWN_SHOWN = 50
+
 
 def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's refusal beside the field it names, or at the top of the form."""

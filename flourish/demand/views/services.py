@@ -35,10 +35,9 @@ from flourish.demand.services.contacts import (
     service_create,
     service_update,
 )
-from flourish.demand.views.common import add_service_error, posted
+from flourish.demand.views.common import OWN_SHOWN, add_service_error, posted
 
 LAST_CHANNEL = "demand_last_channel"
-OWN_SHOWN = 50
 
 
 def index(request: HttpRequest) -> HttpResponse:
