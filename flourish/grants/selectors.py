@@ -1,10 +1,11 @@
 """Reads for grants. Each get_<thing>_for_user raises Http404 for anyone not allowed."""
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, TypeVar
 
+from django.core.cache import caches
 from django.db.models import (
     BooleanField,
     Case,
@@ -25,6 +26,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from flourish.accounts.models import Membership, Role
+from flourish.accounts.selectors import organisations_where
 from flourish.core.pagination import COUNT_SECONDS
 from flourish.core.public_cache import area_generation, remembered
 from flourish.demand.models import Board
@@ -41,6 +43,7 @@ from flourish.grants.models import (
     Payment,
     PlanningSession,
     Programme,
+    ProgrammeCategory,
     ReportSpend,
     SessionBooking,
     SpendLine,
@@ -49,6 +52,10 @@ from flourish.grants.models.applications import DECIDED_STATUSES
 from flourish.grants.rules import application_readers, funder_role
 
 GROUP_ROLES = (Role.GROUP_LEAD, Role.GROUP_MEMBER)
+T = TypeVar("T")
+# How long a programme read for everyone is kept at most: the backstop for a change
+# made around the ORM, which starts no new generation.
+KEPT_SECONDS = 10 * 60
 
 
 def programme_list_open() -> QuerySet[Programme]:
@@ -96,25 +103,72 @@ def programme_list_count_key() -> str:
 
 def get_programme_public(*, slug: str) -> Programme:
     """A published programme."""
-    return _get_published(programme_list_open(), slug=slug)
+    return _get_or_404(programme_list_open(), slug=slug)
 
 
 def get_programme_page_public(*, slug: str, reader: Any) -> Programme:
-    """A published programme with what its public page shows besides, in the same query:
-    `board_slug`, the address of its board if `reader` may open it (else None);
-    `first_question`, the position of its first eligibility question (None if it asks
-    none); and `offers_planning_sessions`."""
-    boards = Board.objects.filter(boards_readable_by(reader), programme=OuterRef("pk"))
-    questions = EligibilityQuestion.objects.filter(programme=OuterRef("pk"))
-    programmes = programme_list_open().annotate(
-        board_slug=Subquery(boards.order_by("name").values("slug")[:1]),
-        first_question=Subquery(questions.order_by("position", "pk").values("position")[:1]),
-        offers_planning_sessions=Exists(PlanningSession.objects.filter(programme=OuterRef("pk"))),
-    )
-    return _get_published(programmes, slug=slug)
+    """A published programme with what its public page shows besides:
+    `first_question` (the position of its first eligibility question, None if it asks
+    none), `offers_planning_sessions`, and `board_slug`, the address of its board if
+    `reader` may open it, else None. All but the board is kept (`_kept`)."""
+
+    def read() -> Programme:
+        public_boards = Board.objects.filter(is_public=True, programme=OuterRef("pk"))
+        questions = EligibilityQuestion.objects.filter(programme=OuterRef("pk"))
+        programmes = programme_list_open().annotate(
+            public_board_slug=Subquery(public_boards.order_by("name").values("slug")[:1]),
+            first_question=Subquery(questions.order_by("position", "pk").values("position")[:1]),
+            offers_planning_sessions=Exists(
+                PlanningSession.objects.filter(programme=OuterRef("pk"))
+            ),
+        )
+        return _get_or_404(programmes, slug=slug)
+
+    programme = _kept(f"programme-page:{slug}", read)
+    if getattr(reader, "is_authenticated", False):
+        # A private board is open to the groups it funded and its own staff.
+        boards = Board.objects.filter(boards_readable_by(reader), programme=programme)
+        programme.board_slug = boards.order_by("name").values_list("slug", flat=True).first()  # type: ignore[attr-defined]
+    else:
+        programme.board_slug = programme.public_board_slug  # type: ignore[attr-defined]
+    return programme
 
 
-def _get_published(programmes: QuerySet[Programme], *, slug: str) -> Programme:
+def get_programme_kept_public(*, slug: str) -> Programme:
+    """A published programme, for public pages that only read it (`_kept`)."""
+    return _kept(f"programme:{slug}", lambda: get_programme_public(slug=slug))
+
+
+def get_programme_to_read_for_staff(*, user: Any, slug: str) -> Programme:
+    """`get_programme_for_staff` for pages that only read the programme (its list of
+    applications): kept (`_kept`), and the staff checked against the roles the person's
+    sign-in has already read, so it asks no query of its own."""
+    programme = _kept(f"any-programme:{slug}", lambda: _get_or_404(_programmes(), slug=slug))
+    if programme.funder_id not in organisations_where(user, Role.FUNDER_STAFF):
+        raise Http404
+    return programme
+
+
+def categories_kept(*, programme: Programme) -> list[ProgrammeCategory]:
+    """A programme's categories in order, for reading (`_kept`)."""
+    return _kept(f"programme-categories:{programme.pk}", lambda: list(programme.categories.all()))
+
+
+def _programmes() -> QuerySet[Programme]:
+    return Programme.objects.select_related("funder")
+
+
+def _kept(name: str, read: Callable[[], T]) -> T:
+    """What `read()` returns, read once for every reader and kept under the grants area's
+    generation, which any change to programmes and what their pages show starts again
+    (`GrantsConfig.ready`). Only for reading: a page that changes a programme reads it
+    afresh. An unknown programme raises Http404 and is never kept, so made-up
+    addresses cannot fill the cache."""
+    key = f"grants-kept:{name}:{area_generation('grants')}"
+    return remembered(key, read, seconds=KEPT_SECONDS, store=caches["fragments"])
+
+
+def _get_or_404(programmes: QuerySet[Programme], *, slug: str) -> Programme:
     try:
         return programmes.get(slug=slug)
     except Programme.DoesNotExist as error:

@@ -22,12 +22,23 @@ from flourish.accounts.models import (
 def roles_of(user: Any) -> set[str]:
     """Every role the person holds, in any organisation: read once a request and kept on
     the person, because the two-step check, the menu and the rules all ask."""
+    return {role for _organisation, role in _memberships_of(user)}
+
+
+def organisations_where(user: Any, role: str) -> set[int]:
+    """The organisations in which the person holds `role`, from the same read as
+    `roles_of`: a page that only needs to know whether someone is on a funder's staff
+    asks no query of its own."""
+    return {organisation for organisation, held in _memberships_of(user) if held == role}
+
+
+def _memberships_of(user: Any) -> frozenset[tuple[int, str]]:
     if not getattr(user, "is_authenticated", False):
-        return set()
-    cached = getattr(user, "_flourish_roles", None)
+        return frozenset()
+    cached = getattr(user, "_flourish_memberships", None)
     if cached is None:
-        cached = set(user.memberships.values_list("role", flat=True))
-        user._flourish_roles = cached
+        cached = frozenset(user.memberships.values_list("organisation_id", "role"))
+        user._flourish_memberships = cached
     return cached
 
 

@@ -129,3 +129,21 @@ def test_a_page_of_who_we_funded_is_drawn_once_and_a_change_shows_at_once(
     assert "Canal Walkers" in read()[0]
     welsh, drawn_welsh = read("cy")
     assert "27 Mawrth 2026" in welsh and drawn_welsh == 1
+
+
+def test_a_page_of_who_we_funded_someone_read_before_asks_nothing(
+    client, programme, settings, django_assert_num_queries
+):
+    settings.PUBLIC_PAGE_CACHE = False  # each request builds its page
+    AwardFactory(
+        application__programme=programme,
+        application__group=GroupFactory(name="Canal Walkers"),
+        programme=programme,
+    )
+    url = reverse("grants:funded", args=[programme.slug])
+    client.get(url)  # the programme read and the page drawn, then kept
+
+    with django_assert_num_queries(0):
+        response = client.get(url)
+
+    assert "Canal Walkers" in response.content.decode()

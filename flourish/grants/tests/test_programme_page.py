@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
+from flourish.accounts.factories import UserFactory
 from flourish.grants.factories import EligibilityQuestionFactory
 from flourish.grants.models import PlanningSession
 
@@ -57,10 +58,11 @@ def test_planning_sessions_are_linked_only_when_there_are_some(client, programme
     assert reverse("grants:planning_sessions", args=[programme.slug]) in page
 
 
-def test_the_page_reads_the_programme_and_its_categories_once_then_the_programme_alone(
+def test_the_page_reads_the_programme_and_its_categories_once_then_asks_nothing(
     client, programme, django_assert_num_queries
 ):
-    """All but the link to its board is the same for everyone: drawn once and kept."""
+    """A programme and its page are the same for everyone who is not signed in: read and
+    drawn once, and kept until the programme changes."""
     EligibilityQuestionFactory(programme=programme, position=1)
     PlanningSession.objects.create(
         programme=programme,
@@ -73,7 +75,7 @@ def test_the_page_reads_the_programme_and_its_categories_once_then_the_programme
 
     with django_assert_num_queries(2):
         first = _page(client, programme)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         again = _page(client, programme)
 
     def main(page):
@@ -81,6 +83,35 @@ def test_the_page_reads_the_programme_and_its_categories_once_then_the_programme
 
     assert main(first) == main(again)
     assert "Check you can apply" in again and SESSIONS_LINK in again
+
+
+def test_a_signed_in_reader_asks_only_which_board_they_may_open(
+    client, programme, django_assert_num_queries
+):
+    client.force_login(UserFactory(email="reader@example.org"))
+    _page(client, programme)  # the programme read and kept, the page drawn
+
+    # Three to sign in (session, person, roles), then the board.
+    with django_assert_num_queries(4):
+        page = _page(client, programme)
+    assert programme.title in page
+
+
+def test_an_unpublished_programme_is_not_found_even_when_its_staff_have_read_it(
+    client, programme, staff
+):
+    programme.is_published = False
+    programme.save()
+    client.force_login(staff)
+    assert (
+        client.get(reverse("grants:programme_applications", args=[programme.slug])).status_code
+        == 200
+    )
+    client.logout()
+
+    response = client.get(reverse("grants:programme_detail", args=[programme.slug]))
+
+    assert response.status_code == 404
 
 
 def test_a_change_to_the_programme_shows_on_its_page_at_once(client, programme, staff):

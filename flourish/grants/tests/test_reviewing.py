@@ -6,6 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+from flourish.accounts.models import OrganisationKind, Role
+from flourish.accounts.tests.two_step import with_authenticator
 from flourish.core.models import AuditEvent
 from flourish.grants.factories import GroupFactory, application_with_lines
 from flourish.grants.models import ApplicationStatus, Conversation
@@ -36,14 +39,34 @@ def test_the_staff_list_uses_a_fixed_number_of_queries_whatever_the_data_size(
     url = reverse("grants:programme_applications", args=[programme.slug])
     category = programme.categories.first().pk
 
+    filters = {"status": "submitted", "category": category, "search": "Peer"}
+
     # Four to sign in (session, person, roles, authenticator); the programme and its
     # categories; the count; then the page's rows, with its ids from the index as a
     # subquery.
     with django_assert_num_queries(8):
-        response = client.get(url, {"status": "submitted", "category": category, "search": "Peer"})
+        response = client.get(url, filters)
+    # The programme, its categories and the count are kept until they change: the page's
+    # rows alone.
+    with django_assert_num_queries(5):
+        again = client.get(url, filters)
 
-    assert response.status_code == 200
+    assert response.status_code == again.status_code == 200
     assert f"{count} applications" in response.content.decode()
+    assert f"{count} applications" in again.content.decode()
+
+
+def test_another_funders_staff_cannot_open_a_list_its_own_staff_just_read(client, staff, programme):
+    url = reverse("grants:programme_applications", args=[programme.slug])
+    client.force_login(staff)
+    assert client.get(url).status_code == 200
+
+    other_funder = OrganisationFactory(name="Another Fund", kind=OrganisationKind.FUNDER)
+    stranger = UserFactory(email="other.staff@example.org")
+    MembershipFactory(user=stranger, organisation=other_funder, role=Role.FUNDER_STAFF)
+    client.force_login(with_authenticator(stranger))
+
+    assert client.get(url).status_code == 404
 
 
 def test_the_staff_list_filters_by_status_and_council_area_and_searches_group_names(

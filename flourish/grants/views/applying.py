@@ -83,7 +83,10 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         kind="grants-programme",
         shown=[programme.pk, area_generation("grants"), timezone.localdate()],
         templates=PROGRAMME_TEMPLATES,
-        context=lambda: {"programme": programme, "categories": programme.categories.all()},
+        context=lambda: {
+            "programme": programme,
+            "categories": selectors.categories_kept(programme=programme),
+        },
     )
     context = {"programme": programme, "programme_page": programme_page}
     return render(request, "grants/programme_detail.html", context)
@@ -408,7 +411,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @public_page("grants")
 def funded(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = selectors.get_programme_public(slug=slug)
+    programme = selectors.get_programme_kept_public(slug=slug)
     number = page_number(request.GET.get("page"))
 
     def context() -> dict[str, Any]:

@@ -89,8 +89,8 @@ LINK_PLACEHOLDER = 987654321987
 
 @login_required
 def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
-    programme = selectors.get_programme_for_staff(user=request.user, slug=slug)
-    categories = list(programme.categories.all())
+    programme = selectors.get_programme_to_read_for_staff(user=request.user, slug=slug)
+    categories = selectors.categories_kept(programme=programme)
     form = ApplicationFilterForm(request.GET or None, categories=categories)
     filters = selectors.ApplicationFilters(**form.cleaned_data) if form.is_valid() else None
     filters = filters or selectors.ApplicationFilters()
