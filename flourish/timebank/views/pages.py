@@ -96,7 +96,10 @@ def partner_list(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug, coordinator=True)
     timebank = place.timebank
     form = PartnerAskForm(posted(request), timebank=timebank)
-    if form.is_valid():
+    if "find" in request.POST:
+        # Finding a timebank by name is not asking yet: say nothing of what is missing.
+        form.errors.clear()
+    elif form.is_valid():
         try:
             partners.partnership_ask(
                 timebank=timebank, other=form.cleaned_data["other"], actor=request.user
