@@ -119,6 +119,8 @@ def _threads(circle: Circle, people: list[User]) -> list[Thread]:
                 )
                 for n in range(start, min(start + BATCH, THREADS))
             )
+    # What `thread_start` keeps in step, conversation by conversation.
+    Circle.objects.filter(pk=circle.pk).update(thread_count=len(made))
     return made
 
 

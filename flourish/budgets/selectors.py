@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
+from flourish.accounts.selectors import organisations_where
 from flourish.budgets.models import (
     Booking,
     BookingSession,
@@ -27,6 +28,7 @@ from flourish.budgets.models import (
     Proposal,
     ProposalStatus,
 )
+from flourish.core.public_cache import area_generation
 from flourish.directory import ranking
 from flourish.directory import selectors as directory
 from flourish.directory.geography import KM_PER_MILE
@@ -56,8 +58,12 @@ def councils_for_user(*, user: Any) -> QuerySet[Organisation]:
 
 
 def get_council_for_user(*, user: Any, slug: str) -> Organisation:
-    """A council the person works for; 404 for anyone else."""
-    council = councils_for_user(user=user).filter(slug=slug).first()
+    """A council the person works for; 404 for anyone else. Where they work is known from
+    the roles their sign-in read (`organisations_where`)."""
+    works_for = set().union(*(organisations_where(user, role) for role in COUNCIL_ROLES))
+    council = Organisation.objects.filter(
+        kind=OrganisationKind.COUNCIL, slug=slug, pk__in=works_for
+    ).first()
     if council is None:
         raise Http404
     return council
@@ -422,6 +428,12 @@ def get_invoice_for_user(*, user: Any, pk: int) -> Booking:
 def council_budgets(*, council: Organisation) -> QuerySet[Budget]:
     """The council's budgets with their holders and balances, in one query per page."""
     return Budget.objects.filter(council=council).select_related("person", "account").order_by("id")
+
+
+def council_budgets_count_key(*, council: Organisation) -> str:
+    """Where the number of a council's budgets is kept (`page_of`): counting grows with
+    the council, and the key changes with any budget saved or deleted anywhere."""
+    return f"council-budgets:{council.pk}:{area_generation('budgets')}"
 
 
 def budgets_acting_for(*, user: Any) -> QuerySet[Budget]:

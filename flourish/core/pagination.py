@@ -38,6 +38,7 @@ def page_of(
     size: int,
     count_key: str | None = None,
     rows: QuerySet[Any] | None = None,
+    total: int | None = None,
 ) -> Page:
     """One page of a list and its total, each costing the same whatever the list's size.
 
@@ -49,11 +50,14 @@ def page_of(
     Given `count_key`, the total is kept in the cache under it: the caller makes the key
     change whenever the rows counted may have (`grants.selectors.application_count_key`).
 
+    Given `total`, nothing is counted: the caller keeps the list's length in step itself
+    (a circle's `thread_count`).
+
     Given `rows` (the same list, in the same order, without its filters), the page's rows
     are read from it: the ids already satisfy the filters, and a filter such as "has a
     spend line in this category" costs the database more to plan twice than to run."""
     paginator = Paginator(items, size)
-    paginator.count = _count(items, count_key)
+    paginator.count = _count(items, count_key) if total is None else total
     wanted = min(page_number(number), paginator.num_pages)
     ids = _ids_on_page(items, offset=(wanted - 1) * size, size=size, count=paginator.count)
     # One statement: the page's ids are a subquery, and the rows come back in the list's

@@ -20,6 +20,7 @@ from flourish.core.pagination import page_of
 
 # A broker at a brokerage may act for hundreds of people.
 ACTING_FOR_PER_PAGE = 25
+COUNCIL_PER_PAGE = 25
 
 
 @login_required
@@ -94,7 +95,10 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
 def council(request: HttpRequest, slug: str) -> HttpResponse:
     found = selectors.get_council_for_user(user=request.user, slug=slug)
     page = page_of(
-        items=selectors.council_budgets(council=found), number=request.GET.get("page"), size=25
+        items=selectors.council_budgets(council=found),
+        number=request.GET.get("page"),
+        size=COUNCIL_PER_PAGE,
+        count_key=selectors.council_budgets_count_key(council=found),
     )
     return render(request, "budgets/council.html", {"council": found, "page": page})
 
@@ -132,7 +136,10 @@ def budget_new(request: HttpRequest, slug: str) -> HttpResponse:
 def council_overview(request: HttpRequest, slug: str) -> HttpResponse:
     found = selectors.get_council_for_user(user=request.user, slug=slug)
     page = page_of(
-        items=selectors.council_budgets(council=found), number=request.GET.get("page"), size=25
+        items=selectors.council_budgets(council=found),
+        number=request.GET.get("page"),
+        size=COUNCIL_PER_PAGE,
+        count_key=selectors.council_budgets_count_key(council=found),
     )
     threshold = statement_settings(council=found).unspent_threshold_pence
     rows = period_spending(

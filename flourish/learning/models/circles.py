@@ -26,6 +26,9 @@ class Circle(TimeStampedModel):
     about = models.CharField(_("what the circle is for"), max_length=300)
     code_of_conduct = models.TextField(_("how we treat each other here"), max_length=4000)
     open_to_join = models.BooleanField(default=True)
+    # Kept in step by `thread_start` (conversations are never deleted on their own), so
+    # a circle's page never counts its conversations: a count grows with the circle.
+    thread_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["name"]

@@ -67,6 +67,7 @@ def thread_start(*, circle: Circle, actor: Any, title: str, body: str) -> Thread
     )
     thread.full_clean()
     thread.save()
+    Circle.objects.filter(pk=circle.pk).update(thread_count=F("thread_count") + 1)
     audit_record(actor=actor, action=events.THREAD_STARTED, target=thread)
     return thread
 

@@ -140,3 +140,44 @@ def test_hiding_a_reply_as_an_ordinary_member_is_refused_by_the_service(circle, 
         reply_hide(reply=reply, actor=peer, reason="Because")
     reply.refresh_from_db()
     assert not reply.is_hidden
+
+
+def test_a_circle_pages_its_conversations_by_the_number_it_keeps(client, circle, owner):
+    """Each conversation started is counted once, as it starts: the page never counts."""
+    from flourish.learning.views.circles import THREADS_PER_PAGE
+
+    circle_member_make(circle, owner)
+    client.force_login(owner)
+    for number in range(THREADS_PER_PAGE + 1):
+        client.post(
+            reverse("learning:thread_new", args=[circle.slug]),
+            {"title": f"Question {number:02d}", "body": "Any ideas?"},
+        )
+    circle.refresh_from_db()
+    assert circle.thread_count == Thread.objects.filter(circle=circle).count() == 26
+
+    address = reverse("learning:circle", args=[circle.slug])
+    first, last = client.get(address).text, client.get(address + "?page=2").text
+
+    assert "Page 1 of 2" in first and "Question 25" in first and "Question 00" not in first
+    assert "Page 2 of 2" in last and "Question 00" in last and "Question 01" not in last
+
+
+def test_a_conversation_pages_its_replies_by_the_number_it_keeps(client, circle, owner, peer):
+    from flourish.learning.views.circles import REPLIES_PER_PAGE
+
+    circle_member_make(circle, owner)
+    circle_member_make(circle, peer)
+    thread = thread_start(circle=circle, actor=owner, title="Room hire", body="Where?")
+    client.force_login(peer)
+    address = reverse("learning:thread", args=[circle.slug, thread.pk])
+    for number in range(REPLIES_PER_PAGE + 1):
+        posted = client.post(address, {"body": f"Reply number {number:03d}"})
+    # Each reply goes to the page it lands on.
+    assert posted.url.startswith(f"{address}?page=2#reply-")
+
+    first, last = client.get(address).text, client.get(address + "?page=2").text
+
+    assert "Page 1 of 2" in first and "Reply number 000" in first
+    assert f"Reply number {REPLIES_PER_PAGE:03d}" not in first
+    assert "Page 2 of 2" in last and f"Reply number {REPLIES_PER_PAGE:03d}" in last

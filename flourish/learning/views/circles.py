@@ -80,7 +80,10 @@ def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
 def circle(request: HttpRequest, slug: str) -> HttpResponse:
     seat = get_seat_for_user(user=request.user, slug=slug)
     page = page_of(
-        items=threads_of(circle=seat.circle), number=request.GET.get("page"), size=THREADS_PER_PAGE
+        items=threads_of(circle=seat.circle),
+        number=request.GET.get("page"),
+        size=THREADS_PER_PAGE,
+        total=seat.circle.thread_count,
     )
     context = {
         "seat": seat,
@@ -130,7 +133,10 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             last_page = found.reply_count // REPLIES_PER_PAGE + 1
             return redirect(f"{request.path}?page={last_page}#reply-{reply.pk}")
     page = page_of(
-        items=replies_of(thread=found), number=request.GET.get("page"), size=REPLIES_PER_PAGE
+        items=replies_of(thread=found),
+        number=request.GET.get("page"),
+        size=REPLIES_PER_PAGE,
+        total=found.reply_count,
     )
     context = {
         "seat": seat,
