@@ -3,6 +3,7 @@
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 from django.core.cache import caches
@@ -25,7 +26,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils import timezone
 
-from flourish.accounts.models import Membership, Role
+from flourish.accounts.models import Membership, Organisation, Role
 from flourish.accounts.selectors import organisations_where
 from flourish.core.pagination import COUNT_SECONDS
 from flourish.core.public_cache import area_generation, remembered
@@ -164,8 +165,20 @@ def _kept(name: str, read: Callable[[], T]) -> T:
     (`GrantsConfig.ready`). Only for reading: a page that changes a programme reads it
     afresh. An unknown programme raises Http404 and is never kept, so made-up
     addresses cannot fill the cache."""
-    key = f"grants-kept:{name}:{area_generation('grants')}"
+    key = f"grants-kept:{name}:{_programme_shape()}:{area_generation('grants')}"
     return remembered(key, read, seconds=KEPT_SECONDS, store=caches["fragments"])
+
+
+@cache
+def _programme_shape() -> str:
+    """The columns of what is kept, in its key: a deploy that adds one is never answered
+    with programmes kept before it, which would lack it."""
+    columns = [
+        field.attname
+        for model in (Programme, ProgrammeCategory, Organisation)
+        for field in model._meta.concrete_fields
+    ]
+    return hashlib.sha256(",".join(columns).encode()).hexdigest()[:12]
 
 
 def _get_or_404(programmes: QuerySet[Programme], *, slug: str) -> Programme:
