@@ -61,7 +61,15 @@ def account_open(
             floor=floor,
             soft_limit=soft_limit,
         )
-        account.full_clean()
+        try:
+            account.full_clean()
+        except ValidationError:
+            # Someone opened the same account since we looked (two confirmations paying
+            # one group for the first time at once): theirs is the one.
+            opened = found.first()
+            if opened is None:
+                raise
+            return opened
         try:
             with db_transaction.atomic():
                 account.save()

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection
 from django.db import transaction as db_transaction
+from django.db.models import QuerySet
 
 from flourish.core.models import AppendOnlyError, AuditEvent
 from flourish.ledger import events
@@ -29,6 +30,25 @@ def test_opening_an_account_twice_returns_the_same_account(group):
     again = account_open(owner=group, purpose="funds", unit=Unit.GBP, name="Other name")
     assert again == first
     assert again.name == "Funds"
+    assert LedgerAccount.objects.count() == 1
+
+
+def test_an_account_opened_by_someone_else_since_we_looked_is_the_one_returned(group, monkeypatch):
+    """Two confirmations paying one group for the first time at once: the second looked
+    before the first committed, and found its new account refused as a duplicate."""
+    theirs = account_open(owner=group, purpose="funds", unit=Unit.GBP, name="Funds")
+    real_first = QuerySet.first
+    looks = []
+
+    def first_look_finds_nothing(queryset):
+        looks.append(queryset.model)
+        return None if len(looks) == 1 else real_first(queryset)
+
+    monkeypatch.setattr(QuerySet, "first", first_look_finds_nothing)
+
+    ours = account_open(owner=group, purpose="funds", unit=Unit.GBP, name="Funds")
+
+    assert ours == theirs
     assert LedgerAccount.objects.count() == 1
 
 
