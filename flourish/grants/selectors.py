@@ -136,27 +136,35 @@ def get_programme_page_public(*, slug: str, reader: Any) -> Programme:
 
 
 def get_programme_kept_public(*, slug: str) -> Programme:
-    """A published programme, for public pages that only read it (`_kept`)."""
-    return _kept(f"programme:{slug}", lambda: get_programme_public(slug=slug))
+    """A published programme, for public pages that only read it (`_programme_kept`)."""
+    programme = _programme_kept(slug)
+    if not programme.is_published:
+        raise Http404
+    return programme
 
 
 def get_programme_to_read_for_staff(*, user: Any, slug: str) -> Programme:
     """`get_programme_for_staff` for pages that only read the programme (its list of
-    applications): kept (`_kept`), and the staff checked against the roles the person's
-    sign-in has already read, so it asks no query of its own."""
-    programme = _kept(f"any-programme:{slug}", lambda: _get_or_404(_programmes(), slug=slug))
+    applications): kept (`_programme_kept`), and the staff checked against the roles the
+    person's sign-in has already read, so it asks no query of its own."""
+    programme = _programme_kept(slug)
     if programme.funder_id not in organisations_where(user, Role.FUNDER_STAFF):
         raise Http404
     return programme
 
 
+def _programme_kept(slug: str) -> Programme:
+    """A programme and its funder, published or not: one copy kept for both readers."""
+
+    def read() -> Programme:
+        return _get_or_404(Programme.objects.select_related("funder"), slug=slug)
+
+    return _kept(f"programme:{slug}", read)
+
+
 def categories_kept(*, programme: Programme) -> list[ProgrammeCategory]:
     """A programme's categories in order, for reading (`_kept`)."""
     return _kept(f"programme-categories:{programme.pk}", lambda: list(programme.categories.all()))
-
-
-def _programmes() -> QuerySet[Programme]:
-    return Programme.objects.select_related("funder")
 
 
 def _kept(name: str, read: Callable[[], T]) -> T:

@@ -1,6 +1,7 @@
 """Forms for the timebank's pages. Services decide the rules; forms shape the input."""
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -180,7 +181,34 @@ class NameSearchInput(forms.TextInput):
     template_name = "timebank/includes/name_search_input.html"
 
 
-class RecordDirectlyForm(RecordForm):
+class NameFinder:
+    """For a form with a `name_search` field (`NameSearchInput`) above a long list: what
+    was searched, the first rows to list, and the field's hint, or no field at all when
+    everything fits. The form says its own hint in `_finder_hint`."""
+
+    # Given by the form: annotations only, so nothing here stands in Django's way.
+    data: Any
+    fields: dict[str, Any]
+    add_prefix: Callable[[str], str]
+    _finder_hint: Callable[..., str]
+
+    @property
+    def name_searched(self) -> str:
+        return str(self.data.get(self.add_prefix("name_search"), "")).strip()[:100]
+
+    def _first_shown(self, matching: Any, limit: int) -> tuple[list[Any], bool]:
+        """The first `limit` rows, and whether there are more."""
+        shown = list(matching[: limit + 1])
+        return shown[:limit], len(shown) > limit
+
+    def _show_finder(self, words: str, *, found: bool, more: bool) -> None:
+        if not (words or more):
+            del self.fields["name_search"]
+        else:
+            self.fields["name_search"].help_text = self._finder_hint(words, found=found, more=more)
+
+
+class RecordDirectlyForm(NameFinder, RecordForm):
     name_search = forms.CharField(
         label=_("Find a member by name"),
         required=False,
@@ -217,10 +245,6 @@ class RecordDirectlyForm(RecordForm):
             del self.fields["giver"]
         self._list_members_shown(members)
 
-    @property
-    def name_searched(self) -> str:
-        return str(self.data.get(self.add_prefix("name_search"), "")).strip()[:100]
-
     def _list_members_shown(self, members: Any) -> None:
         """List the first members by name, or those whose name has the words searched,
         and always anyone already chosen, so a search never loses a choice."""
@@ -228,19 +252,14 @@ class RecordDirectlyForm(RecordForm):
         # Only what a choice shows: a person's name, or their email if they gave none.
         listing = members.only("pk", "timebank", "user__name", "user__email")
         matching = listing.filter(user__name__icontains=words) if words else listing
-        shown = list(matching.order_by("user__name", "pk")[: MEMBERS_SHOWN + 1])
-        more_than_shown = len(shown) > MEMBERS_SHOWN
-        shown = shown[:MEMBERS_SHOWN]
+        shown, more_than_shown = self._first_shown(
+            matching.order_by("user__name", "pk"), MEMBERS_SHOWN
+        )
         missing = self._chosen_ids() - {member.pk for member in shown}
         if missing:
             shown += listing.filter(pk__in=missing)
             shown.sort(key=lambda member: (member.user.name.casefold(), member.pk))
-        if not (words or more_than_shown):
-            del self.fields["name_search"]
-        else:
-            self.fields["name_search"].help_text = self._finder_hint(
-                words, found=bool(shown), more=more_than_shown
-            )
+        self._show_finder(words, found=bool(shown), more=more_than_shown)
         for name in ("receivers", "giver"):
             if name in self.fields:
                 list_only(self.fields[name], shown)

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.forms import ModelChoiceField, list_only
-from flourish.timebank.forms import NameSearchInput, TimeForm
+from flourish.timebank.forms import NameFinder, NameSearchInput, TimeForm
 from flourish.timebank.models import MentoringScheme, Timebank
 
 
@@ -47,7 +47,7 @@ class ReferForm(forms.Form):
 TIMEBANKS_SHOWN = 50
 
 
-class PartnerAskForm(forms.Form):
+class PartnerAskForm(NameFinder, forms.Form):
     name_search = forms.CharField(
         label=_("Find a timebank by name"),
         required=False,
@@ -67,24 +67,13 @@ class PartnerAskForm(forms.Form):
         self.fields["other"].queryset = others  # type: ignore[attr-defined]
         self._list_timebanks_shown(others)
 
-    @property
-    def name_searched(self) -> str:
-        return str(self.data.get(self.add_prefix("name_search"), "")).strip()[:100]
-
     def _list_timebanks_shown(self, others: Any) -> None:
         """The first timebanks by name, or those whose name has the words searched."""
         words = self.name_searched
         listing = others.only("pk", "name")
         matching = listing.filter(name__icontains=words) if words else listing
-        shown = list(matching.order_by("name", "pk")[: TIMEBANKS_SHOWN + 1])
-        more_than_shown = len(shown) > TIMEBANKS_SHOWN
-        shown = shown[:TIMEBANKS_SHOWN]
-        if not (words or more_than_shown):
-            del self.fields["name_search"]
-        else:
-            self.fields["name_search"].help_text = self._finder_hint(
-                words, found=bool(shown), more=more_than_shown
-            )
+        shown, more_than_shown = self._first_shown(matching.order_by("name", "pk"), TIMEBANKS_SHOWN)
+        self._show_finder(words, found=bool(shown), more=more_than_shown)
         list_only(self.fields["other"], shown)
 
     def _finder_hint(self, words: str, *, found: bool, more: bool) -> str:

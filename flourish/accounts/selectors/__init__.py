@@ -22,7 +22,12 @@ from flourish.accounts.models import (
 def roles_of(user: Any) -> set[str]:
     """Every role the person holds, in any organisation: read once a request and kept on
     the person, because the two-step check, the menu and the rules all ask."""
-    return {role for _organisation, role in _memberships_of(user)}
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_flourish_roles", None)
+    if cached is None:
+        cached = user._flourish_roles = {role for _organisation, role in _memberships_of(user)}
+    return cached
 
 
 def organisations_where(user: Any, role: str) -> set[int]:
