@@ -134,3 +134,27 @@ def test_a_page_of_services_at_locations_is_planned_once_per_connection(client, 
         services_at_locations(client)
 
     assert prepared_statements(LINKS) == before + 1
+
+
+def service_names(client, **query) -> list[str]:
+    answer = client.get(reverse("openreferral:services"), query).json()
+    return [service["name"] for service in answer["contents"]]
+
+
+def test_a_statement_written_once_for_a_page_size_reads_each_page_asked_for(client, groups):
+    """The second page of two has as many ids as the first, so it is run with the
+    statement written for the first: with its own ids, not the first page's."""
+    first = service_names(client, per_page=2, page=1)
+    second = service_names(client, per_page=2, page=2)
+
+    assert first == ["Peer group 0", "Peer group 1"]
+    assert second == ["Peer group 2", "Peer group 3"]
+
+
+def test_rows_by_id_refuses_a_statement_that_binds_values_of_its_own(groups):
+    from flourish.core.prepared import rows_with_ids
+    from flourish.directory.models import Offer
+
+    named = Offer.objects.filter(name="Peer group 0").values_list("pk")
+    with pytest.raises(ValueError, match="the ids and nothing else"):
+        rows_with_ids(named, [1, 2], name="offers with one name")

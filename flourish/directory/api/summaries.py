@@ -4,15 +4,15 @@ A page of fifty services at locations became two hundred model instances (each l
 with its offer, group and place), and building them took longer than the database took
 to find them. A summary shows only a few columns of each, so they are read as values
 into these small records, which the serializers read as they read models. Each page's
-statement is prepared (`core/prepared.prepared_rows`): planning it took longer than
-running it.
+statement is written once for each page size and prepared (`core/prepared.rows_with_ids`):
+writing it and planning it each took longer than running it.
 """
 
 import datetime
 import uuid
 from dataclasses import dataclass
 
-from flourish.core.prepared import prepared_rows
+from flourish.core.prepared import rows_with_ids
 from flourish.directory.models import Offer, OfferPlace
 
 
@@ -65,6 +65,8 @@ LINK_COLUMNS = (
     *(f"offer__{name}" for name in SERVICE_COLUMNS),
     *(f"place__{name}" for name in _PLACE),
 )
+SERVICE_ROWS = Offer.objects.values_list("pk", *SERVICE_COLUMNS)
+LINK_ROWS = OfferPlace.objects.values_list(*LINK_COLUMNS)
 
 
 def _offer(values: tuple) -> OfferSummary:
@@ -77,7 +79,7 @@ def service_summaries(ids: list[int]) -> dict[int, OfferSummary]:
     """The offers with these ids, by id, in one query."""
     if not ids:
         return {}
-    rows = prepared_rows(Offer.objects.filter(pk__in=ids).values_list("pk", *SERVICE_COLUMNS))
+    rows = rows_with_ids(SERVICE_ROWS, ids, name="service summaries")
     return {pk: _offer(values) for pk, *values in rows}
 
 
@@ -85,7 +87,7 @@ def link_summaries(ids: list[int]) -> dict[int, LinkSummary]:
     """The links between offers and places with these ids, by id, in one query."""
     if not ids:
         return {}
-    rows = prepared_rows(OfferPlace.objects.filter(pk__in=ids).values_list(*LINK_COLUMNS))
+    rows = rows_with_ids(LINK_ROWS, ids, name="service at location summaries")
     found = {}
     offer_end = 2 + len(SERVICE_COLUMNS)
     for values in rows:
