@@ -12,14 +12,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.pagination import page_of
 from flourish.ledger.models import LedgerAccount
 from flourish.timebank.forms_pages import PartnerAskForm, PotDrawForm, ReferForm
-from flourish.timebank.models import PartnershipRequest, PartnershipStatus, Timebank
+from flourish.timebank.models import PartnershipRequest, Timebank
 from flourish.timebank.selectors.access import get_member_for_coordinator, get_place_for_user
+from flourish.timebank.selectors.partners import asks_received, asks_sent, partners_of
 from flourish.timebank.services import mentoring, partners
 from flourish.timebank.services.accounts import POT_PURPOSE
 from flourish.timebank.services.pot import pot_draw
 from flourish.timebank.views.common import add_service_error, posted
+
+PARTNERS_PER_PAGE = 25
 
 
 def _pot_balance(timebank: Timebank) -> int:
@@ -112,16 +116,20 @@ def partner_list(request: HttpRequest, slug: str) -> HttpResponse:
                 _("Asked. Their coordinator will see it on their partner timebanks page."),
             )
             return redirect("timebank:partners", slug=slug)
-    waiting = PartnershipRequest.objects.filter(status=PartnershipStatus.ASKED).select_related(
-        "from_timebank", "to_timebank", "asked_by"
-    )
+    lists = {
+        "received": asks_received(timebank=timebank),
+        "partners": partners_of(timebank=timebank),
+        "sent": asks_sent(timebank=timebank),
+    }
     context = {
         "place": place,
         "timebank": timebank,
         "form": form,
-        "partners": timebank.partners.order_by("name"),
-        "received": waiting.filter(to_timebank=timebank),
-        "sent": waiting.filter(from_timebank=timebank),
+        # Each list is paged by its own name in the address (`?partners=2`).
+        **{
+            name: page_of(items=items, number=request.GET.get(name), size=PARTNERS_PER_PAGE)
+            for name, items in lists.items()
+        },
     }
     return render(request, "timebank/partners.html", context)
 
