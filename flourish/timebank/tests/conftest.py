@@ -17,6 +17,12 @@ def coordinator(timebank):
 
 
 @pytest.fixture
+def coordinator_signed_in(client, coordinator):
+    client.force_login(coordinator)
+    return coordinator
+
+
+@pytest.fixture
 def alice(timebank):
     return member_make(timebank, UserFactory(email="alice@example.org", name="Alice Giver"))
 

@@ -6,24 +6,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from flourish.timebank.factories import TimebankFactory, coordinator_make
+from flourish.timebank.factories import TimebankFactory
 from flourish.timebank.models import PartnershipRequest
 from flourish.timebank.views.pages import PARTNERS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 ASKING = "Asking to be your partner"
-
-
-@pytest.fixture
-def ours():
-    return TimebankFactory(name="Armley Timebank")
-
-
-@pytest.fixture
-def coordinator(client, ours):
-    person = coordinator_make(ours)
-    client.force_login(person)
-    return person
 
 
 def _page(client, timebank, **query) -> str:
@@ -37,40 +25,42 @@ def _section(page: str, heading: str) -> str:
     return page[start : page.index("<h2", start)]
 
 
-def _asking(ours, coordinator, how_many: int) -> None:
+def _asking(timebank, asked_by, how_many: int) -> None:
     for number in range(how_many):
         other = TimebankFactory(name=f"Asking Timebank {number:03d}")
         PartnershipRequest.objects.create(
-            from_timebank=other, to_timebank=ours, asked_by=coordinator
+            from_timebank=other, to_timebank=timebank, asked_by=asked_by
         )
 
 
-def _partnered(ours, how_many: int) -> None:
+def _partnered(timebank, how_many: int) -> None:
     for number in range(how_many):
-        ours.partners.add(TimebankFactory(name=f"Partner Timebank {number:03d}"))
+        timebank.partners.add(TimebankFactory(name=f"Partner Timebank {number:03d}"))
 
 
-def test_asks_are_shown_a_page_at_a_time_the_longest_waiting_first(client, coordinator, ours):
-    _asking(ours, coordinator, PARTNERS_PER_PAGE + 3)
+def test_asks_are_shown_a_page_at_a_time_the_longest_waiting_first(
+    client, coordinator_signed_in, timebank
+):
+    _asking(timebank, coordinator_signed_in, PARTNERS_PER_PAGE + 3)
 
-    first = _section(_page(client, ours), ASKING)
+    first = _section(_page(client, timebank), ASKING)
     assert "Asking Timebank 000" in first
     assert f"Asking Timebank {PARTNERS_PER_PAGE - 1:03d}" in first
     assert f"Asking Timebank {PARTNERS_PER_PAGE:03d}" not in first
     assert 'aria-label="Pages of timebanks asking to be your partner"' in first
     assert "?received=2" in first
 
-    second = _section(_page(client, ours, received=2), ASKING)
+    second = _section(_page(client, timebank, received=2), ASKING)
     assert f"Asking Timebank {PARTNERS_PER_PAGE + 2:03d}" in second
     assert "Asking Timebank 000" not in second
     assert "Page 2 of 2" in second
 
 
-def test_each_list_keeps_its_own_page(client, coordinator, ours):
-    _asking(ours, coordinator, PARTNERS_PER_PAGE + 1)
-    _partnered(ours, PARTNERS_PER_PAGE + 1)
+def test_each_list_keeps_its_own_page(client, coordinator_signed_in, timebank):
+    _asking(timebank, coordinator_signed_in, PARTNERS_PER_PAGE + 1)
+    _partnered(timebank, PARTNERS_PER_PAGE + 1)
 
-    page = _page(client, ours, partners=2)
+    page = _page(client, timebank, partners=2)
 
     # The second page of partners beside the first page of asks, and links keep both.
     partners = _section(page, "Your partners")
@@ -80,16 +70,18 @@ def test_each_list_keeps_its_own_page(client, coordinator, ours):
     assert "?partners=2&amp;received=2" in page
 
 
-def test_the_page_asks_as_many_queries_for_a_few_partners_as_for_many(client, coordinator, ours):
-    _asking(ours, coordinator, 2)
-    _partnered(ours, 2)
-    _page(client, ours)  # warm up what is read once a process
+def test_the_page_asks_as_many_queries_for_a_few_partners_as_for_many(
+    client, coordinator_signed_in, timebank
+):
+    _asking(timebank, coordinator_signed_in, 2)
+    _partnered(timebank, 2)
+    _page(client, timebank)  # warm up what is read once a process
     with CaptureQueriesContext(connection) as few:
-        _page(client, ours)
+        _page(client, timebank)
 
-    _asking(ours, coordinator, PARTNERS_PER_PAGE * 2)
-    _partnered(ours, PARTNERS_PER_PAGE * 2)
+    _asking(timebank, coordinator_signed_in, PARTNERS_PER_PAGE * 2)
+    _partnered(timebank, PARTNERS_PER_PAGE * 2)
     with CaptureQueriesContext(connection) as many:
-        _page(client, ours)
+        _page(client, timebank)
 
     assert len(many.captured_queries) == len(few.captured_queries)
