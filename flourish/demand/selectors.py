@@ -85,11 +85,13 @@ def organisations_led_by(*, user: Any) -> QuerySet[Organisation]:
 
 
 def service_list_for_user(*, user: Any) -> QuerySet[Service]:
-    """The services of every organisation the person belongs to."""
+    """The services of every organisation the person belongs to, by name (each once,
+    however many roles they hold there)."""
+    theirs = Membership.objects.filter(user=user).values("organisation_id")
     return (
-        Service.objects.filter(organisation__memberships__user=user)
+        Service.objects.filter(organisation_id__in=theirs)
         .select_related("organisation")
-        .distinct()
+        .order_by("name", "pk")
     )
 
 
@@ -97,8 +99,12 @@ BOARD_HOMES = ("organisation", "programme", "timebank", "pool")
 
 
 def board_list_for_user(*, user: Any) -> QuerySet[Board]:
-    """The boards a person takes part in, whatever their home (one query)."""
-    return Board.objects.filter(boards_taken_part_in(user)).select_related(*BOARD_HOMES)
+    """The boards a person takes part in, whatever their home, by name (one query)."""
+    return (
+        Board.objects.filter(boards_taken_part_in(user))
+        .select_related(*BOARD_HOMES)
+        .order_by("name", "pk")
+    )
 
 
 def boards_readable_by(user: Any) -> Q:
@@ -108,7 +114,7 @@ def boards_readable_by(user: Any) -> Q:
 
 
 def public_board_list() -> QuerySet[Board]:
-    return Board.objects.filter(is_public=True).select_related(*BOARD_HOMES)
+    return Board.objects.filter(is_public=True).select_related(*BOARD_HOMES).order_by("name", "pk")
 
 
 @dataclass(frozen=True)
@@ -166,7 +172,11 @@ def board_homes_for(*, user: Any) -> list[BoardHome]:
 
 
 def public_service_list() -> QuerySet[Service]:
-    return Service.objects.filter(chart_is_public=True).select_related("organisation")
+    return (
+        Service.objects.filter(chart_is_public=True)
+        .select_related("organisation")
+        .order_by("name", "pk")
+    )
 
 
 def known_causes(*, service: Service) -> list[str]:

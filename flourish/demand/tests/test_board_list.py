@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from flourish.demand.factories import BoardFactory, ServiceFactory
-from flourish.demand.views import services as services_views
+from flourish.demand.views import common
 
 
 def _page(client):
@@ -46,20 +46,36 @@ def test_the_page_costs_the_same_whatever_the_number_of_boards(
     assert "Board 38" in page
 
 
-def test_the_learning_from_demand_page_lists_a_screenful_of_your_own(
+def test_the_learning_from_demand_page_pages_each_of_your_lists(
     client, group, colleague, monkeypatch
 ):
     """A network's lead may belong to dozens of organisations, each with services and
-    boards: the page shows the first of each by name, and links to every board."""
-    monkeypatch.setattr(services_views, "OWN_SHOWN", 2)
+    boards: each list shows a page at a time, by name, and keeps the others' pages."""
+    monkeypatch.setattr(common, "PER_PAGE", 2)
     for name in ("Board A", "Board B", "Board C"):
         BoardFactory(organisation=group, name=name)
     for name in ("Line A", "Line B", "Line C"):
         ServiceFactory(organisation=group, name=name)
     client.force_login(colleague)
 
-    page = client.get(reverse("demand:index")).content.decode()
+    first = client.get(reverse("demand:index")).content.decode()
+    assert "Board A" in first and "Board B" in first and "Board C" not in first
+    assert "Line A" in first and "Line B" in first and "Line C" not in first
+    assert 'aria-label="Pages of your boards"' in first
+    assert reverse("demand:boards") in first
 
-    assert "Board A" in page and "Board B" in page and "Board C" not in page
-    assert "Line A" in page and "Line B" in page and "Line C" not in page
-    assert reverse("demand:boards") in page
+    later = client.get(reverse("demand:index"), {"boards": 2}).content.decode()
+    assert "Board C" in later and "Board A" not in later
+    assert "Line A" in later and "Line C" not in later  # services stay on their first page
+    assert "?boards=2&amp;services=2" in later
+
+
+def test_the_boards_page_pages_your_own_boards(client, group, colleague, monkeypatch):
+    monkeypatch.setattr(common, "PER_PAGE", 2)
+    for name in ("Board A", "Board B", "Board C"):
+        BoardFactory(organisation=group, name=name)
+    client.force_login(colleague)
+
+    assert "Board C" not in _page(client)
+    later = client.get(reverse("demand:boards"), {"mine": 2}).content.decode()
+    assert "Board C" in later and "Board A" not in later

@@ -45,7 +45,7 @@ from flourish.demand.services.boards import (
     proposal_show_again,
     vote_cast,
 )
-from flourish.demand.views.common import OWN_SHOWN, add_service_error, posted
+from flourish.demand.views.common import add_service_error, listed, posted
 
 COMMENTS_PER_PAGE = 50
 
@@ -53,10 +53,9 @@ COMMENTS_PER_PAGE = 50
 def board_list(request: HttpRequest) -> HttpResponse:
     """Every public board, and the boards the signed-in person takes part in."""
     user = request.user
-    page = page_of(items=public_board_list(), number=request.GET.get("page"), size=25)
     context = {
-        "page": page,
-        "mine": list(board_list_for_user(user=user)[:OWN_SHOWN]),
+        "page": listed(request, public_board_list(), "page"),
+        "mine": listed(request, board_list_for_user(user=user), "mine"),
         "can_open_board": bool(board_homes_for(user=user)),
     }
     return render(request, "demand/boards.html", context)

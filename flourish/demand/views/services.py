@@ -35,7 +35,7 @@ from flourish.demand.services.contacts import (
     service_create,
     service_update,
 )
-from flourish.demand.views.common import OWN_SHOWN, add_service_error, posted
+from flourish.demand.views.common import add_service_error, listed, posted
 
 LAST_CHANNEL = "demand_last_channel"
 
@@ -45,10 +45,12 @@ def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     signed_in = user.is_authenticated
     context = {
-        # An organisation's services and a person's boards, a screenful at most each.
-        "services": list(service_list_for_user(user=user)[:OWN_SHOWN]) if signed_in else [],
-        "boards": list(board_list_for_user(user=user)[:OWN_SHOWN]) if signed_in else [],
-        "public_services": public_service_list()[:50],
+        # Each list is paged by its own name in the address (`?boards=2`).
+        "services": listed(request, service_list_for_user(user=user), "services")
+        if signed_in
+        else None,
+        "boards": listed(request, board_list_for_user(user=user), "boards") if signed_in else None,
+        "public_services": listed(request, public_service_list(), "public"),
         "can_start": user.is_authenticated and organisations_led_by(user=user).exists(),
         "can_open_board": bool(board_homes_for(user=user)),
     }
