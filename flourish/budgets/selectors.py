@@ -28,6 +28,7 @@ from flourish.budgets.models import (
     Proposal,
     ProposalStatus,
 )
+from flourish.core.pagination import page_of
 from flourish.core.public_cache import area_generation
 from flourish.directory import ranking
 from flourish.directory import selectors as directory
@@ -514,30 +515,37 @@ def pools_for_budget(*, budget: Budget) -> list[PoolMember]:
     )
 
 
-def pool_page(*, place: PoolPlace) -> dict[str, Any]:
-    """Everything a pool's page shows, in a fixed number of queries."""
+# What a pool decided, a page at a time: a pool that meets for years decides hundreds.
+DECIDED_PER_PAGE = 25
+
+
+def pool_page(*, place: PoolPlace, decided_page: Any = None) -> dict[str, Any]:
+    """Everything a pool's page shows, in a fixed number of queries: every proposal still
+    open for a vote, however old (none may drop out of sight before it is decided), and
+    what was decided, newest first, a page at a time (`?decided=`)."""
     pool = place.pool
-    proposals = list(
+    proposals = (
         Proposal.objects.filter(pool=pool)
         .select_related("offer", "group", "proposed_by__budget__person", "paid_to")
-        .prefetch_related("votes")
-        .order_by("-created_at", "-id")[:50]
+        .order_by("-created_at", "-id")
     )
-    for proposal in proposals:
+    open_now = list(proposals.filter(status=ProposalStatus.OPEN).prefetch_related("votes"))
+    for proposal in open_now:
         votes = list(proposal.votes.all())
         proposal.yes = sum(1 for vote in votes if vote.in_favour)  # type: ignore[attr-defined]
         proposal.no = len(votes) - proposal.yes  # type: ignore[attr-defined]
         proposal.my_vote = next(  # type: ignore[attr-defined]
             (vote.in_favour for vote in votes if vote.member_id == place.member.pk), None
         )
+    decided = proposals.exclude(status=ProposalStatus.OPEN)
     return {
         "members": list(
             PoolMember.objects.filter(pool=pool, left_at__isnull=True).select_related(
                 "budget__person"
             )
         ),
-        "open": [p for p in proposals if p.status == ProposalStatus.OPEN],
-        "decided": [p for p in proposals if p.status != ProposalStatus.OPEN],
+        "open": open_now,
+        "decided": page_of(items=decided, number=decided_page, size=DECIDED_PER_PAGE),
         "balance": pool.account.balance if pool.account else 0,
     }
 

@@ -216,3 +216,34 @@ def test_a_member_finds_the_support_to_propose_as_a_budget_holder_finds_it_to_bo
         f"/budgets/pools/{pool.pk}/propose/{free.uuid}/", {"amount_pence": "20", "why": "Tea"}
     )
     assert response.status_code == 404 and not pool.proposals.exists()
+
+
+def test_an_old_open_proposal_stays_beside_a_page_of_decisions(
+    client, pool, offer, jo, monkeypatch
+):
+    """What was decided is paged, newest first; a proposal still open is always shown,
+    however many decisions came after it, so nobody loses their vote on it."""
+    from django.urls import reverse
+
+    from flourish.budgets import selectors
+    from flourish.budgets.models import Proposal
+
+    monkeypatch.setattr(selectors, "DECIDED_PER_PAGE", 1)
+    member = _members(pool)["jo@example.org"]
+    for why in ("Still open", "Decided first", "Decided last"):
+        proposal_make(pool=pool, member=member, offer=offer, amount_pence=1_000, why=why, actor=jo)
+    Proposal.objects.exclude(why="Still open").update(
+        status=ProposalStatus.REJECTED, what_happened="Not this time"
+    )
+    for why in ("Decided first", "Decided last"):
+        Proposal.objects.filter(why=why).update(what_happened=why)
+    client.force_login(jo)
+    url = reverse("budgets:pool", args=[pool.pk])
+
+    first = client.get(url).content.decode()
+    second = client.get(url, {"decided": 2}).content.decode()
+
+    assert "Still open" in first and "Still open" in second
+    assert "Decided last" in first and "Decided first" not in first
+    assert "Decided first" in second and "Decided last" not in second
+    assert 'aria-label="Pages of what the pool decided"' in first

@@ -11,7 +11,7 @@ from flourish.budgets.services.pools import pool_join, proposal_make
 HOME_QUERIES = 7
 COUNCIL_QUERIES = 7
 GROUP_QUERIES = 6
-POOL_QUERIES = 8
+POOL_QUERIES = 10  # the open proposals and their votes; a page of decisions and their count
 
 
 def _count(client, url):

@@ -50,7 +50,7 @@ def pool(request: HttpRequest, pool_pk: int) -> HttpResponse:
         "place": place,
         "pool": place.pool,
         "vote_form": VoteForm(),
-        **selectors.pool_page(place=place),
+        **selectors.pool_page(place=place, decided_page=request.GET.get("decided")),
     }
     return render(request, "budgets/pool.html", context)
 
@@ -137,7 +137,7 @@ def proposal_vote(request: HttpRequest, pool_pk: int, proposal_pk: int) -> HttpR
         "pool": place.pool,
         "vote_form": form,
         "failed": proposal.pk,
-        **selectors.pool_page(place=place),
+        **selectors.pool_page(place=place, decided_page=request.GET.get("decided")),
     }
     return render(request, "budgets/pool.html", context)
 

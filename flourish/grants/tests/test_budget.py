@@ -12,6 +12,7 @@ from flourish.grants.money import programme_budget_figures
 from flourish.grants.services.decisions import award_make
 from flourish.grants.services.funding import funder_account, programme_budget_add
 from flourish.grants.services.payments import award_pay, programme_budget_account
+from flourish.grants.views import programmes as programmes_views
 from flourish.ledger.selectors import account_balance
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +104,23 @@ def test_the_budget_page_reads_a_fixed_number_of_queries(
 
     assert html.count("Money for Small grants round") == 5
     assert 'id="put-in"><bdi dir="ltr">£5,000</bdi><' in html
+
+
+def test_money_put_in_is_listed_a_page_at_a_time_newest_first(client, staff, leeds, monkeypatch):
+    monkeypatch.setattr(programmes_views, "ADDITIONS_PER_PAGE", 2)
+    for pounds in (100, 200, 300):
+        programme_budget_add(
+            programme=leeds, actor=staff, amount_pence=pounds * 100, idempotency_key=str(pounds)
+        )
+    client.force_login(staff)
+
+    first = client.get(_budget_url(leeds)).content.decode()
+    second = client.get(_budget_url(leeds), {"page": 2}).content.decode()
+
+    assert "£300" in first and "£200" in first and "£100" not in first
+    assert 'aria-label="Pages of money put in"' in first
+    assert "£100" in second and "£300" not in second
+    assert 'id="put-in"><bdi dir="ltr">£600</bdi><' in second  # the total is of them all
 
 
 def test_the_dashboards_paid_and_budget_are_the_ledgers_figures(client, staff, funder):

@@ -10,11 +10,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from flourish.core.formatting import format_pence
+from flourish.core.pagination import page_of
 from flourish.grants import selectors
 from flourish.grants.forms.funding import BudgetAddForm
 from flourish.grants.money import budget_additions, programme_budget_figures
 from flourish.grants.services.funding import programme_budget_add
 from flourish.grants.views.common import add_service_error, posted
+
+# Every time money went into a programme's budget, newest first, a page at a time: a
+# council topping a programme up every month has hundreds within a few years.
+ADDITIONS_PER_PAGE = 25
 
 
 @login_required
@@ -43,6 +48,10 @@ def budget(request: HttpRequest, slug: str) -> HttpResponse:
         "programme": programme,
         "form": form,
         "figures": programme_budget_figures(programme=programme),
-        "additions": budget_additions(programme=programme)[:50],
+        "additions": page_of(
+            items=budget_additions(programme=programme),
+            number=request.GET.get("page"),
+            size=ADDITIONS_PER_PAGE,
+        ),
     }
     return render(request, "grants/setup/budget.html", context)
