@@ -5,6 +5,8 @@ from functools import lru_cache
 from typing import Any
 
 from django import forms, template
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.forms import BoundField
 from django.template.defaulttags import querystring
 from django.utils import formats
@@ -26,6 +28,34 @@ def pence(value: int | None) -> str:
     if value is None:
         return ""
     return format_html('<bdi dir="ltr">{}</bdi>', format_pence(int(value)))
+
+
+@register.filter
+def choice(instance: Any, name: str) -> Any:
+    """{{ budget|choice:"held_as" }}: what `budget.get_held_as_display` shows, read from
+    labels kept once per language. Django builds a dict of every choice, translating each
+    label, on every call: two such columns cost a council's list of 50 budgets 2 ms, more
+    than its queries. Anything that is not a model row is asked for its own label."""
+    if instance is None:
+        return ""
+    meta = getattr(type(instance), "_meta", None)
+    labels = _choice_labels(meta.label, name, get_language()) if meta else None
+    if labels is None:
+        return getattr(instance, f"get_{name}_display")()
+    value = getattr(instance, name)
+    return labels.get(value, value)
+
+
+@lru_cache(maxsize=512)
+def _choice_labels(model: str, name: str, language: str | None) -> dict[Any, str] | None:
+    """Each choice's label in `language`, or None if `name` is not a field with choices."""
+    try:
+        field = apps.get_model(model)._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if not getattr(field, "choices", None):
+        return None
+    return {value: str(label) for value, label in field.flatchoices}
 
 
 @register.filter
