@@ -67,16 +67,27 @@ def circles_to_join(*, user: Any, name: str = "") -> QuerySet[Circle]:
     return circles.order_by("name", "pk")
 
 
+# What a list shows of a post's author: their name, or their email if they gave none
+# (`User.__str__`). Never their phone number or access needs, which would be decrypted
+# for every row that loaded them.
+AUTHOR_SHOWN = ("author", "author__name", "author__email")
+
+
 def threads_of(*, circle: Circle) -> QuerySet[Thread]:
+    """The circle's conversations, latest activity first, with what the list shows of
+    each (not its words, which its own page shows)."""
     return (
         Thread.objects.filter(circle=circle)
         .select_related("author")
+        .only("circle", "title", "reply_count", "last_activity_at", "hidden_at", *AUTHOR_SHOWN)
         .order_by("-last_activity_at", "-id")
     )
 
 
 def get_thread_for_seat(*, seat: Seat, pk: int) -> Thread:
-    thread = Thread.objects.select_related("author").filter(circle=seat.circle, pk=pk).first()
+    own = [field.name for field in Thread._meta.concrete_fields]
+    shown = Thread.objects.select_related("author").only(*own, *AUTHOR_SHOWN)
+    thread = shown.filter(circle=seat.circle, pk=pk).first()
     if thread is None:
         raise Http404
     thread.circle = seat.circle
@@ -84,7 +95,13 @@ def get_thread_for_seat(*, seat: Seat, pk: int) -> Thread:
 
 
 def replies_of(*, thread: Thread) -> QuerySet[Reply]:
-    return Reply.objects.filter(thread=thread).select_related("author").order_by("created_at", "id")
+    """The conversation's replies, oldest first, with what each shows."""
+    return (
+        Reply.objects.filter(thread=thread)
+        .select_related("author")
+        .only("thread", "body", "created_at", "hidden_at", "hidden_reason", *AUTHOR_SHOWN)
+        .order_by("created_at", "id")
+    )
 
 
 def get_reply_for_seat(*, seat: Seat, pk: int) -> Reply:

@@ -102,3 +102,26 @@ def test_a_groups_page_reads_who_it_may_ask_for_help_without_a_server_side_curso
         page = client.get(reverse("learning:group", args=[group.slug])).content.decode()
     assert "Leeds Mind" in page
     assert not [query for query in captured.captured_queries if "DECLARE" in query["sql"]]
+
+
+def test_lists_of_posts_read_only_the_authors_name_never_their_phone_or_needs(client, circle):
+    """A conversation's author is shown by name: their phone number and access needs,
+    kept encrypted, are not read (nor decrypted) for every post on the page."""
+    people = [circle_member_make(circle, moderator=True), circle_member_make(circle)]
+    thread = grow_circle(circle, people, 1, 2)[0]
+    client.force_login(people[0])
+    pages = [
+        reverse("learning:circle", args=[circle.slug]),
+        reverse("learning:thread", args=[circle.slug, thread.pk]),
+    ]
+    for address in pages:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(address).status_code == 200
+        lists = [
+            query["sql"]
+            for query in captured.captured_queries
+            if "learning_thread" in query["sql"] or "learning_reply" in query["sql"]
+        ]
+        assert any('"accounts_user"."name"' in sql for sql in lists), address
+        assert not any('"accounts_user"."phone"' in sql for sql in lists), address
+        assert not any('"accounts_user"."access_needs"' in sql for sql in lists), address
