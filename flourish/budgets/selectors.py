@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
-from flourish.accounts.selectors import organisations_where
+from flourish.accounts.selectors import organisations_where, private_fields_of
 from flourish.budgets.models import (
     Booking,
     BookingSession,
@@ -97,6 +97,7 @@ def get_budget_for_user(*, user: Any, pk: int) -> Access:
     )
     budget = (
         Budget.objects.select_related("council", "person", "account")
+        .defer(*private_fields_of("person"))
         .annotate(
             reader_is_council=Exists(council_staff),
             reader_consent=Subquery(_consents_lasting(user, today).values("pk")[:1]),
@@ -237,6 +238,7 @@ def upcoming_bookings(*, budget: Budget, today: datetime.date) -> list[Booking]:
             session_on__gte=today,
         )
         .select_related("offer", "group", "booked_by", "budget")
+        .defer(*private_fields_of("booked_by"))
         .order_by("session_on", "id")[:20]
     )
 
@@ -262,6 +264,7 @@ def recent_bookings(*, budget: Budget) -> list[Booking]:
     return list(
         Booking.objects.filter(budget=budget)
         .select_related("offer", "group", "booked_by", "budget")
+        .defer(*private_fields_of("booked_by"))
         .order_by("-created_at", "-id")[:10]
     )
 
@@ -368,6 +371,7 @@ def group_bookings(*, group: Organisation) -> QuerySet[Booking]:
     return (
         Booking.objects.filter(group=group)
         .select_related("offer", "budget__person", "payment", "paid_to")
+        .defer(*private_fields_of("budget__person"))
         .order_by("-created_at", "-id")
     )
 
@@ -428,7 +432,12 @@ def get_invoice_for_user(*, user: Any, pk: int) -> Booking:
 
 def council_budgets(*, council: Organisation) -> QuerySet[Budget]:
     """The council's budgets with their holders and balances, in one query per page."""
-    return Budget.objects.filter(council=council).select_related("person", "account").order_by("id")
+    return (
+        Budget.objects.filter(council=council)
+        .select_related("person", "account")
+        .defer(*private_fields_of("person"))
+        .order_by("id")
+    )
 
 
 def council_budgets_count_key(*, council: Organisation) -> str:
@@ -445,6 +454,7 @@ def budgets_acting_for(*, user: Any) -> QuerySet[Budget]:
     return (
         Budget.objects.filter(Exists(_consents_lasting(user, timezone.localdate())))
         .select_related("person")
+        .defer(*private_fields_of("person"))
         .order_by("person__name", "pk")
     )
 
@@ -527,6 +537,7 @@ def pool_page(*, place: PoolPlace, decided_page: Any = None) -> dict[str, Any]:
     proposals = (
         Proposal.objects.filter(pool=pool)
         .select_related("offer", "group", "proposed_by__budget__person", "paid_to")
+        .defer(*private_fields_of("proposed_by__budget__person"))
         .order_by("-created_at", "-id")
     )
     open_now = list(proposals.filter(status=ProposalStatus.OPEN).prefetch_related("votes"))
@@ -540,9 +551,9 @@ def pool_page(*, place: PoolPlace, decided_page: Any = None) -> dict[str, Any]:
     decided = proposals.exclude(status=ProposalStatus.OPEN)
     return {
         "members": list(
-            PoolMember.objects.filter(pool=pool, left_at__isnull=True).select_related(
-                "budget__person"
-            )
+            PoolMember.objects.filter(pool=pool, left_at__isnull=True)
+            .select_related("budget__person")
+            .defer(*private_fields_of("budget__person"))
         ),
         "open": open_now,
         "decided": page_of(items=decided, number=decided_page, size=DECIDED_PER_PAGE),

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from flourish.accounts.models import Organisation
+from flourish.accounts.selectors import private_fields_of
 from flourish.budgets.models import BrokerConsent, Budget, PoolMember, StatementNote
 from flourish.budgets.statements import midnight
 from flourish.ledger.models import LedgerEntry
@@ -25,6 +26,7 @@ def sent_budgets(
         Budget.objects.filter(council=council, starts_on__lt=end, account__isnull=False)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start))
         .select_related("person")
+        .defer(*private_fields_of("person"))
         .order_by("id")
     )
 

@@ -30,6 +30,17 @@ def roles_of(user: Any) -> set[str]:
     return cached
 
 
+# A person's own words kept encrypted, which a list of people never shows.
+PRIVATE_FIELDS = ("phone", "access_needs")
+
+
+def private_fields_of(person: str) -> list[str]:
+    """The private fields of the person reached through `person` ("budget__person"), for
+    a list to leave unread (`.defer()`): a list shows who people are, and each of these
+    would be decrypted for every row that loaded it."""
+    return [f"{person}__{name}" for name in PRIVATE_FIELDS]
+
+
 def organisations_where(user: Any, role: str) -> set[int]:
     """The organisations in which the person holds `role`, from the same read as
     `roles_of`: a page that only needs to know whether someone is on a funder's staff

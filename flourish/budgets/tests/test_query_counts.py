@@ -64,3 +64,27 @@ def test_pages_cost_the_same_whatever_the_size(
         large = _count(client, url)
         assert large == small[name], (name, small[name], large)
         assert large <= most, (name, large)
+
+
+def test_lists_of_people_never_read_their_phone_numbers_or_access_needs(
+    client, council, council_staff, budget, offer, pool, owner, jo, next_week
+):
+    """Each list shows who people are; their phone numbers and access needs, kept
+    encrypted, are left unread rather than decrypted for every row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _grow(council, budget, offer, pool, owner, jo, next_week, 2)
+    pages = [
+        (jo, f"/budgets/{budget.pk}/"),
+        (council_staff, "/budgets/council/leeds/"),
+        (owner, f"/budgets/groups/{offer.listing.organisation.slug}/"),
+        (jo, f"/budgets/pools/{pool.pk}/"),
+    ]
+    for person, url in pages:
+        client.force_login(person)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        lists = [q["sql"] for q in captured.captured_queries if "budgets_" in q["sql"]]
+        assert not [sql for sql in lists if '"accounts_user"."phone"' in sql], url
+        assert not [sql for sql in lists if '"accounts_user"."access_needs"' in sql], url
