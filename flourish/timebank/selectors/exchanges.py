@@ -5,9 +5,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from flourish.accounts.selectors import private_fields_of
 from flourish.ledger.models import LedgerAccount, LedgerEntry
 from flourish.timebank.models import (
     Exchange,
@@ -30,8 +31,12 @@ OPEN = [
 
 
 def _with_people(exchanges: QuerySet[Exchange]) -> QuerySet[Exchange]:
-    return exchanges.select_related("giver__user", "recorded_by", "timebank").prefetch_related(
-        "shares__member__user"
+    """Exchanges with who gave, who received and who recorded them: their names only."""
+    receivers = TimebankMember.objects.select_related("user").defer(*private_fields_of("user"))
+    return (
+        exchanges.select_related("giver__user", "recorded_by", "timebank")
+        .defer(*private_fields_of("giver__user"), *private_fields_of("recorded_by"))
+        .prefetch_related(Prefetch("shares__member", queryset=receivers))
     )
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from flourish.accounts.selectors import private_fields_of
 from flourish.timebank.models import Listing, MemberStatus, Timebank
 
 
@@ -33,4 +34,8 @@ def listing_search(*, timebank: Timebank, query: ListingQuery) -> QuerySet[Listi
         listings = listings.filter(area__icontains=query.area.strip())
     if query.day:
         listings = listings.filter(days__contains=query.day)
-    return listings.select_related("member__user", "timebank").order_by("-created_at", "-id")
+    return (
+        listings.select_related("member__user", "timebank")
+        .defer(*private_fields_of("member__user"))
+        .order_by("-created_at", "-id")
+    )
