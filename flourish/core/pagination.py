@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from flourish.core.public_cache import remembered
 
@@ -63,6 +64,14 @@ def page_of(
     # One statement: the page's ids are a subquery, and the rows come back in the list's
     # own order (the ids may have been read backwards).
     return Page(list((items if rows is None else rows).filter(pk__in=ids)), wanted, paginator)
+
+
+def page_asked(
+    request: HttpRequest, items: QuerySet[Any], *, size: int = 25, parameter: str = "page"
+) -> Page:
+    """The page of `items` the address asks for in `?<parameter>=`: a page with several
+    lists names each one's page (`?received=2`), and keeps the others'."""
+    return page_of(items=items, number=request.GET.get(parameter), size=size)
 
 
 def _count(items: QuerySet[Any], key: str | None) -> int:

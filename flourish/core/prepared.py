@@ -86,17 +86,18 @@ def rows_with_ids(rows: Any, ids: Sequence[int], *, name: str) -> list[Any]:
     written = getattr(_written, "statements", None)
     if written is None:
         written = _written.statements = {}
-    key = (name, rows.db, len(ids))
+    using = rows.db  # the replica, unless this request must read its own writes
+    key = (name, using, len(ids))
     if key not in written:
         if len(written) >= WRITTEN_UP_TO:
             written.clear()
-        compiler = rows.filter(pk__in=ids).query.get_compiler(rows.db)
+        compiler = rows.filter(pk__in=ids).query.get_compiler(using)
         sql, params = compiler.as_sql()
         if list(params) != ids:
             raise ValueError(f"{name}: the statement must take the ids and nothing else")
         written[key] = (compiler, sql)
     compiler, sql = written[key]
-    with prepared_cursor(rows.db) as cursor:
+    with prepared_cursor(using) as cursor:
         cursor.execute(sql, ids)
         fetched = cursor.fetchall()
     return list(compiler.results_iter(results=[fetched]))

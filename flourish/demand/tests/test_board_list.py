@@ -3,7 +3,8 @@
 from django.urls import reverse
 
 from flourish.demand.factories import BoardFactory, ServiceFactory
-from flourish.demand.views import common
+from flourish.demand.views import boards as boards_views
+from flourish.demand.views import services as services_views
 
 
 def _page(client):
@@ -51,7 +52,7 @@ def test_the_learning_from_demand_page_pages_each_of_your_lists(
 ):
     """A network's lead may belong to dozens of organisations, each with services and
     boards: each list shows a page at a time, by name, and keeps the others' pages."""
-    monkeypatch.setattr(common, "PER_PAGE", 2)
+    monkeypatch.setattr(services_views, "LISTS_PER_PAGE", 2)
     for name in ("Board A", "Board B", "Board C"):
         BoardFactory(organisation=group, name=name)
     for name in ("Line A", "Line B", "Line C"):
@@ -71,7 +72,7 @@ def test_the_learning_from_demand_page_pages_each_of_your_lists(
 
 
 def test_the_boards_page_pages_your_own_boards(client, group, colleague, monkeypatch):
-    monkeypatch.setattr(common, "PER_PAGE", 2)
+    monkeypatch.setattr(boards_views, "BOARDS_PER_PAGE", 2)
     for name in ("Board A", "Board B", "Board C"):
         BoardFactory(organisation=group, name=name)
     client.force_login(colleague)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from flourish.core.pagination import page_of
+from flourish.core.pagination import page_asked, page_of
 from flourish.demand.forms import (
     BoardForm,
     CommentForm,
@@ -45,17 +45,20 @@ from flourish.demand.services.boards import (
     proposal_show_again,
     vote_cast,
 )
-from flourish.demand.views.common import add_service_error, listed, posted
+from flourish.demand.views.common import add_service_error, posted
 
 COMMENTS_PER_PAGE = 50
+BOARDS_PER_PAGE = 25
 
 
 def board_list(request: HttpRequest) -> HttpResponse:
     """Every public board, and the boards the signed-in person takes part in."""
     user = request.user
     context = {
-        "page": listed(request, public_board_list(), "page"),
-        "mine": listed(request, board_list_for_user(user=user), "mine"),
+        "page": page_asked(request, public_board_list(), size=BOARDS_PER_PAGE),
+        "mine": page_asked(
+            request, board_list_for_user(user=user), size=BOARDS_PER_PAGE, parameter="mine"
+        ),
         "can_open_board": bool(board_homes_for(user=user)),
     }
     return render(request, "demand/boards.html", context)

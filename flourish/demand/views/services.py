@@ -1,5 +1,7 @@
 """A service's pages: the quick log, the chart, change notes, settings and downloads."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from flourish.core.decorators import sensitive_response
+from flourish.core.pagination import page_asked
 from flourish.core.spreadsheets import csv_lines
 from flourish.demand.charts import drawing
 from flourish.demand.drawn import drawn_chart
@@ -35,25 +38,35 @@ from flourish.demand.services.contacts import (
     service_create,
     service_update,
 )
-from flourish.demand.views.common import add_service_error, listed, posted
+from flourish.demand.views.common import add_service_error, posted
 
 LAST_CHANNEL = "demand_last_channel"
+# A person's services and boards, and the public charts, a page at a time: a network's
+# lead may belong to dozens of organisations, each with services and boards.
+LISTS_PER_PAGE = 25
 
 
 def index(request: HttpRequest) -> HttpResponse:
     """Your services and boards; anyone sees the services whose charts are public."""
     user = request.user
     signed_in = user.is_authenticated
-    context = {
-        # Each list is paged by its own name in the address (`?boards=2`).
-        "services": listed(request, service_list_for_user(user=user), "services")
-        if signed_in
-        else None,
-        "boards": listed(request, board_list_for_user(user=user), "boards") if signed_in else None,
-        "public_services": listed(request, public_service_list(), "public"),
-        "can_start": user.is_authenticated and organisations_led_by(user=user).exists(),
+    context: dict[str, Any] = {
+        "services": None,
+        "boards": None,
+        "public_services": page_asked(
+            request, public_service_list(), size=LISTS_PER_PAGE, parameter="public"
+        ),
+        "can_start": signed_in and organisations_led_by(user=user).exists(),
         "can_open_board": bool(board_homes_for(user=user)),
     }
+    if signed_in:
+        # Each list is paged by its own name in the address (`?boards=2`).
+        context["services"] = page_asked(
+            request, service_list_for_user(user=user), size=LISTS_PER_PAGE, parameter="services"
+        )
+        context["boards"] = page_asked(
+            request, board_list_for_user(user=user), size=LISTS_PER_PAGE, parameter="boards"
+        )
     return render(request, "demand/index.html", context)
 
 

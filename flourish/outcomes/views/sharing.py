@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
+from flourish.core.pagination import page_asked
 from flourish.core.privacy import record_reads_about
 from flourish.outcomes.forms import HelperForm
 from flourish.outcomes.selectors.goals import get_goal_for_user, looks_described
 from flourish.outcomes.services import sharing
-from flourish.outcomes.views.common import add_service_error, page_of, posted
+from flourish.outcomes.views.common import add_service_error, posted
 
 
 @login_required
@@ -65,6 +66,6 @@ def looked(request: HttpRequest) -> HttpResponse:
         .filter(data__where="outcomes")
         .exclude(actor_id=request.user.pk)
     )
-    page = page_of(request, reads, per_page=LOOKS_PER_PAGE)
+    page = page_asked(request, reads, size=LOOKS_PER_PAGE)
     looks = looks_described(list(page.object_list), person=request.user)
     return render(request, "outcomes/looked.html", {"page": page, "looks": looks})

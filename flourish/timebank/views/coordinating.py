@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import ContactRoute, User
 from flourish.core.forms import FindByNameForm
+from flourish.core.pagination import page_asked
 from flourish.timebank.forms import CheckForm, JoinByPhoneForm, SettingsForm
 from flourish.timebank.selectors.access import get_member_for_coordinator, get_place_for_user
 from flourish.timebank.selectors.exchanges import coordinator_dashboard, member_list
 from flourish.timebank.services import timebanks
-from flourish.timebank.views.common import add_service_error, page_of, posted
+from flourish.timebank.views.common import add_service_error, posted
 
 
 @login_required
@@ -38,8 +39,8 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug, coordinator=True)
     form = FindByNameForm(request.GET, label=_("Find a member by name"))
     name = form.searched
-    page = page_of(
-        request, member_list(timebank=place.timebank, name=name), per_page=MEMBERS_PER_PAGE
+    page = page_asked(
+        request, member_list(timebank=place.timebank, name=name), size=MEMBERS_PER_PAGE
     )
     context = {
         "place": place,

@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from flourish.core.pagination import page_asked
 from flourish.timebank.forms import AskForm, ListingForm, SearchForm
 from flourish.timebank.selectors.access import get_listing_for_place, get_place_for_user
 from flourish.timebank.selectors.listings import ListingQuery, listing_search
 from flourish.timebank.services import exchanges, listings
-from flourish.timebank.views.common import add_service_error, page_of, posted
+from flourish.timebank.views.common import add_service_error, posted
 
 
 @login_required
@@ -19,7 +20,7 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug)
     form = SearchForm(request.GET)
     query = ListingQuery(**form.cleaned_data) if form.is_valid() else ListingQuery()
-    page = page_of(request, listing_search(timebank=place.timebank, query=query))
+    page = page_asked(request, listing_search(timebank=place.timebank, query=query))
     context = {"place": place, "timebank": place.timebank, "search_form": form, "page": page}
     return render(request, "timebank/search.html", context)
 

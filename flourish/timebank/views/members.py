@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from flourish.core.forms import FindByNameForm
+from flourish.core.pagination import page_asked
 from flourish.ledger.selectors import account_balance
 from flourish.timebank.drawn import drawn_statement_rows
 from flourish.timebank.forms import JoinForm, TimeForm
@@ -19,7 +20,7 @@ from flourish.timebank.selectors.access import (
 )
 from flourish.timebank.selectors.exchanges import exchanges_open_for_member, statement_entries
 from flourish.timebank.services import exchanges, timebanks
-from flourish.timebank.views.common import add_service_error, page_of, posted
+from flourish.timebank.views.common import add_service_error, posted
 
 TIMEBANKS_PER_PAGE = 50
 
@@ -30,7 +31,7 @@ def index(request: HttpRequest) -> HttpResponse:
     name = find.searched
     found = timebank_list_for_user(user=request.user, name=name)
     context = {
-        "page": page_of(request, found, per_page=TIMEBANKS_PER_PAGE),
+        "page": page_asked(request, found, size=TIMEBANKS_PER_PAGE),
         "find_form": find,
         "name": name,
     }
@@ -77,7 +78,7 @@ def statement(request: HttpRequest, slug: str) -> HttpResponse:
     if place.member is None or place.member.account is None:
         return redirect("timebank:home", slug=slug)
     account = place.member.account
-    page = page_of(request, statement_entries(account=account), per_page=50)
+    page = page_asked(request, statement_entries(account=account), size=50)
     context = {
         "place": place,
         "timebank": place.timebank,

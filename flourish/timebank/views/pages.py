@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from flourish.core.pagination import page_of
+from flourish.core.pagination import page_asked
 from flourish.ledger.models import LedgerAccount
 from flourish.timebank.forms_pages import PartnerAskForm, PotDrawForm, ReferForm
 from flourish.timebank.models import PartnershipRequest, Timebank
@@ -127,7 +127,7 @@ def partner_list(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         # Each list is paged by its own name in the address (`?partners=2`).
         **{
-            name: page_of(items=items, number=request.GET.get(name), size=PARTNERS_PER_PAGE)
+            name: page_asked(request, items, size=PARTNERS_PER_PAGE, parameter=name)
             for name, items in lists.items()
         },
     }
