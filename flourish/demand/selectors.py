@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Membership, Organisation, Role
+from flourish.accounts.selectors import private_fields_of
 from flourish.budgets.models import Pool
 from flourish.demand import xmr
 from flourish.demand.models import (
@@ -437,8 +438,9 @@ def get_board_for_user(*, user: Any, slug: str, member: bool = False) -> BoardVi
 
 
 def proposals_on(*, view: BoardView, user: Any) -> QuerySet[Proposal]:
-    """A board's proposals; a hidden one only to its author and the board's owners."""
-    proposals = Proposal.objects.filter(board=view.board).select_related("author")
+    """A board's proposals; a hidden one only to its author and the board's owners. No page
+    shows who proposed an idea, so the author is not read with it."""
+    proposals = Proposal.objects.filter(board=view.board)
     if not view.moderates:
         visible = Q(hidden_reason="")
         if getattr(user, "is_authenticated", False):
@@ -457,7 +459,7 @@ def get_proposal_for_user(*, view: BoardView, user: Any, pk: int) -> Proposal:
 def comments_on(*, proposal: Proposal, view: BoardView, user: Any) -> QuerySet[Any]:
     """A proposal's comments, oldest first; a hidden one only to its author and the
     board's owners. A popular idea gathers hundreds: page through them."""
-    comments = proposal.comments.select_related("author")
+    comments = proposal.comments.select_related("author").defer(*private_fields_of("author"))
     if not view.moderates:
         visible = Q(hidden_reason="")
         if getattr(user, "is_authenticated", False):
