@@ -27,7 +27,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from flourish.accounts.models import Membership, Organisation, Role
-from flourish.accounts.selectors import organisations_where
+from flourish.accounts.selectors import organisations_where, private_fields_of
 from flourish.core.pagination import COUNT_SECONDS
 from flourish.core.public_cache import area_generation, remembered
 from flourish.demand.models import Board
@@ -517,7 +517,8 @@ def panel_pack(*, panel: Panel, user: Any, only: int | None = None) -> list[Pack
         for d in ConflictDeclaration.objects.filter(panel=panel, member=user, **scope)
     }
     votes: dict[int, list[PanelVote]] = {}
-    for vote in PanelVote.objects.filter(panel=panel, **scope).select_related("member"):
+    shown = PanelVote.objects.filter(panel=panel, **scope).select_related("member")
+    for vote in shown.defer(*private_fields_of("member")):
         votes.setdefault(vote.application_id, []).append(vote)
     is_member = panel.members.filter(pk=user.pk).exists()
     items = []

@@ -253,3 +253,22 @@ def test_an_application_not_on_the_shortlist_is_not_on_the_panel(
     page = client.get(reverse("grants:panel_application", args=[panel.pk, sent.pk]))
 
     assert page.status_code == 404
+
+
+def test_a_panel_page_shows_who_voted_by_name_without_reading_their_private_details(
+    client, panel, shortlisted, panel_member, second_member
+):
+    for member in (second_member, panel_member):
+        conflict_declare(panel=panel, application=shortlisted, member=member, has_conflict=False)
+    vote_cast(panel=panel, application=shortlisted, member=second_member, verdict="fund")
+    client.force_login(panel_member)
+
+    address = reverse("grants:panel_application", args=[panel.pk, shortlisted.pk])
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(address).content.decode()
+
+    assert "Sol Second" in html
+    (votes,) = [q["sql"] for q in captured.captured_queries if "grants_panelvote" in q["sql"]]
+    assert '"accounts_user"."name"' in votes
+    assert '"accounts_user"."phone"' not in votes
+    assert '"accounts_user"."access_needs"' not in votes

@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from flourish.accounts.selectors import private_fields_of
 from flourish.outcomes.instruments import band_of, item_text, scored_keys
 from flourish.outcomes.models import CheckIn, CheckInScore, Instrument, SeriesShare
 
@@ -88,6 +89,7 @@ def series_shared_with(*, user: Any) -> QuerySet[SeriesShare]:
     return (
         SeriesShare.objects.filter(viewer=user, withdrawn_at__isnull=True)
         .select_related("person", "instrument")
+        .defer(*private_fields_of("person"))
         .order_by("-created_at", "-id")
     )
 

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
+from flourish.accounts.selectors import private_fields_of
 from flourish.outcomes.models import GroupAudience, GroupShare
 
 IN_A_GROUP = (Role.GROUP_LEAD, Role.GROUP_MEMBER)
@@ -54,6 +55,7 @@ def shared_with_my_groups(*, user: Any) -> QuerySet[GroupShare]:
     return (
         group_shares_visible_to(user=user)
         .select_related("person", "group", "instrument")
+        .defer(*private_fields_of("person"))
         .order_by("-created_at", "-id")
     )
 

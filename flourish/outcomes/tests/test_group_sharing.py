@@ -15,7 +15,12 @@ from flourish.accounts.models import Role
 from flourish.grants.factories import GroupFactory
 from flourish.outcomes.factories import goal_make, ons4, ons4_checkin_make, review_make
 from flourish.outcomes.models import GroupAudience, GroupShare
-from flourish.outcomes.services.sharing import group_share, group_share_withdraw, helper_invite
+from flourish.outcomes.services.sharing import (
+    group_share,
+    group_share_withdraw,
+    helper_invite,
+    series_share,
+)
 from flourish.outcomes.views import goals as goals_views
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +43,7 @@ def _in(group, role=Role.GROUP_MEMBER, **fields):
 def people(group):
     return {
         "person": _in(group, name="Ruth Person", email="ruth@example.org"),
-        "organiser": _in(group, Role.GROUP_LEAD, name="Olu Organiser"),
+        "organiser": _in(group, Role.GROUP_LEAD, name="Olu Organiser", email="olu@example.org"),
         "member": _in(group, name="Mel Member"),
         "elsewhere": _in(GroupFactory(slug="another-group"), Role.GROUP_LEAD),
     }
@@ -244,3 +249,32 @@ def test_someone_invited_to_many_goals_reads_them_a_page_at_a_time(
     assert "A goal of Inviter 2" in newest and "A goal of Inviter 1" in newest
     assert "Inviter 0" not in newest and "Pages of goals people have invited you to" in newest
     assert "A goal of Inviter 0" in oldest and "Inviter 2" not in oldest
+
+
+def test_the_goals_page_names_who_shared_without_reading_their_private_details(
+    client, group, people
+):
+    person = people["person"]
+    ons4_checkin_make(person, 6, 7, 6, 3)
+    group_share(
+        person=person, group=group, goal=goal_make(person), audience="everyone", actor=person
+    )
+    series_share(person=person, instrument=ons4(), email="olu@example.org", actor=person)
+    client.force_login(people["organiser"])
+
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("outcomes:home")).content.decode()
+
+    assert "Ruth Person" in page
+    shared = [
+        q["sql"]
+        for q in captured.captured_queries
+        if "outcomes_groupshare" in q["sql"] or "outcomes_seriesshare" in q["sql"]
+    ]
+    # Shared with the group, and with the organiser themself: the two lists that read
+    # people (only a person's row has a password column).
+    people_read = [sql for sql in shared if '"password"' in sql]
+    assert len(people_read) == 2
+    assert all('."name"' in sql for sql in people_read)
+    # Only people have these columns (accounts.models.User), however the query names them.
+    assert not [sql for sql in people_read if '."phone"' in sql or '."access_needs"' in sql]

@@ -77,6 +77,7 @@ def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = N
     asking = list(
         timebank.members.filter(status=MemberStatus.ASKED)
         .select_related("user", "recorded_by")
+        .defer(*private_fields_of("user"), *private_fields_of("recorded_by"))
         .order_by("created_at")[:DASHBOARD_ROWS]
     )
     disputed = list(
@@ -95,6 +96,7 @@ def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = N
             expires_on__lte=today + window,
         )
         .select_related("member__user")
+        .defer(*private_fields_of("member__user"))
         .order_by("expires_on")[:DASHBOARD_ROWS]
     )
     balances = dict(
@@ -128,6 +130,7 @@ def members_past_soft_limit(*, timebank: Timebank) -> QuerySet[TimebankMember]:
             account__balance__lt=F("account__soft_limit"),
         )
         .select_related("user", "account")
+        .defer(*private_fields_of("user"))
         .order_by("account__balance")
     )
 
@@ -135,7 +138,7 @@ def members_past_soft_limit(*, timebank: Timebank) -> QuerySet[TimebankMember]:
 def member_list(*, timebank: Timebank, name: str = "") -> QuerySet[TimebankMember]:
     """Every member for the coordinator, by name, with their balance (never shown to other
     members); only those whose name has `name` in it, if given."""
-    members = timebank.members.select_related("user", "account")
+    members = timebank.members.select_related("user", "account").defer(*private_fields_of("user"))
     if name:
         members = members.filter(user__name__icontains=name)
     return members.order_by("user__name", "pk")

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from flourish.accounts.selectors import private_fields_of
 from flourish.timebank.models import (
     ApplicationStatus,
     MenteeRequest,
@@ -47,6 +48,7 @@ def match_suggestions(*, mentee: MenteeRequest, limit: int = 10) -> list[Suggest
         MentorApplication.objects.filter(scheme=mentee.scheme, status=ApplicationStatus.APPROVED)
         .exclude(member=mentee.member)
         .select_related("member__user")
+        .defer(*private_fields_of("member__user"))
         .annotate(
             taken=Count(
                 "pairs", filter=Q(pairs__status__in=[PairStatus.PROPOSED, PairStatus.ACTIVE])

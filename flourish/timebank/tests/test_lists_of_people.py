@@ -8,9 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from flourish.accounts.factories import UserFactory
 from flourish.timebank.factories import ListingFactory
 from flourish.timebank.models import ExchangeKind
-from flourish.timebank.services import exchanges
+from flourish.timebank.services import exchanges, timebanks
 
 pytestmark = pytest.mark.django_db
 # The lists themselves, and the people in them read by their ids.
@@ -44,3 +45,28 @@ def test_offers_and_open_exchanges_read_names_not_private_details(client, timeba
         assert lists, page
         assert not [sql for sql in lists if '"accounts_user"."phone"' in sql], page
         assert not [sql for sql in lists if '"accounts_user"."access_needs"' in sql], page
+
+
+def test_a_coordinators_lists_of_members_read_names_not_private_details(
+    client, timebank, coordinator_signed_in, alice, bob
+):
+    newcomer = UserFactory(email="dee@example.org", name="Dee Newcomer")
+    timebanks.member_ask_to_join(timebank=timebank, user=newcomer, area="LS5", actor=newcomer)
+    pages = (
+        ("timebank:dashboard", "Dee Newcomer"),  # asking to join
+        ("timebank:members", "Alice Giver"),  # every member, with balances
+        ("timebank:record", "Bob Receiver"),  # whom to record help for
+    )
+    for page, shown in pages:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse(page, args=[timebank.slug]))
+        assert shown in response.content.decode(), page
+        lists = [
+            q["sql"] for q in captured.captured_queries if "timebank_timebankmember" in q["sql"]
+        ]
+        # Not the coordinator's own place in the timebank, read for who they are.
+        own = f'"timebank_timebankmember"."user_id" = {coordinator_signed_in.pk})'
+        people = [sql for sql in lists if '"accounts_user"."name"' in sql and own not in sql]
+        assert people, page
+        assert not [sql for sql in people if '"accounts_user"."phone"' in sql], page
+        assert not [sql for sql in people if '"accounts_user"."access_needs"' in sql], page

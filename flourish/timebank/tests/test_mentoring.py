@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -72,6 +74,19 @@ def test_suggestions_put_shared_languages_first_and_keep_to_stated_preferences(s
     suggestions = match_suggestions(mentee=mentee)
 
     assert [s.mentor for s in suggestions] == [urdu]
+
+
+def test_suggested_mentors_are_read_by_name_without_their_private_details(scheme):
+    mentor_make(scheme, languages="English, Urdu")
+    mentee = mentee_make(scheme, languages="Urdu")
+
+    with CaptureQueriesContext(connection) as captured:
+        suggestions = match_suggestions(mentee=mentee)
+
+    assert suggestions[0].mentor.member.user.name
+    (read,) = [q["sql"] for q in captured.captured_queries if "accounts_user" in q["sql"]]
+    assert '"accounts_user"."phone"' not in read
+    assert '"accounts_user"."access_needs"' not in read
 
 
 def test_a_pair_starts_when_both_accept_and_logs_three_sessions_as_exchanges(scheme, coordinator):

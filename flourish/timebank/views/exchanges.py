@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from flourish.accounts.selectors import private_fields_of
 from flourish.timebank.forms import (
     AgreeForm,
     DisputeForm,
@@ -143,7 +144,11 @@ def exchange_act(request: HttpRequest, slug: str, pk: int, action: str) -> HttpR
 @login_required
 def record_directly(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug)
-    members = place.timebank.members.filter(status=MemberStatus.APPROVED).select_related("user")
+    members = (
+        place.timebank.members.filter(status=MemberStatus.APPROVED)
+        .select_related("user")
+        .defer(*private_fields_of("user"))
+    )
     giver = None if place.is_coordinator else place.member
     if giver is not None:
         members = members.exclude(pk=giver.pk)
