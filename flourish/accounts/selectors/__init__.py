@@ -34,11 +34,11 @@ def roles_of(user: Any) -> set[str]:
 PRIVATE_FIELDS = ("phone", "access_needs")
 
 
-def private_fields_of(person: str) -> list[str]:
-    """The private fields of the person reached through `person` ("budget__person"), for
-    a list to leave unread (`.defer()`): a list shows who people are, and each of these
-    would be decrypted for every row that loaded it."""
-    return [f"{person}__{name}" for name in PRIVATE_FIELDS]
+def private_fields_of(*people: str) -> list[str]:
+    """The private fields of each person reached through `people` ("budget__person",
+    "recorded_by"), for a list to leave unread (`.defer()`): a list shows who people
+    are, and each of these would be decrypted for every row that loaded it."""
+    return [f"{person}__{name}" for person in people for name in PRIVATE_FIELDS]
 
 
 def organisations_where(user: Any, role: str) -> set[int]:

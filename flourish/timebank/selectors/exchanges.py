@@ -35,7 +35,7 @@ def _with_people(exchanges: QuerySet[Exchange]) -> QuerySet[Exchange]:
     receivers = TimebankMember.objects.select_related("user").defer(*private_fields_of("user"))
     return (
         exchanges.select_related("giver__user", "recorded_by", "timebank")
-        .defer(*private_fields_of("giver__user"), *private_fields_of("recorded_by"))
+        .defer(*private_fields_of("giver__user", "recorded_by"))
         .prefetch_related(Prefetch("shares__member", queryset=receivers))
     )
 
@@ -77,7 +77,7 @@ def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = N
     asking = list(
         timebank.members.filter(status=MemberStatus.ASKED)
         .select_related("user", "recorded_by")
-        .defer(*private_fields_of("user"), *private_fields_of("recorded_by"))
+        .defer(*private_fields_of("user", "recorded_by"))
         .order_by("created_at")[:DASHBOARD_ROWS]
     )
     disputed = list(
