@@ -366,7 +366,7 @@ class FilterFormMarkup:
     list below it. A filter form's markup depends only on what was typed or chosen, the
     reader's language and the choices offered, so it is kept (in this process, for the
     last few hundred states) under exactly those. Only for forms that change nothing
-    else per request: no CSRF token, no per-person initial values."""
+    else per request (no CSRF token), and whose initial values come from a small set."""
 
     _kept: "OrderedDict[tuple[Any, ...], SafeString]" = OrderedDict()
     _lock = threading.Lock()
@@ -414,3 +414,20 @@ class FilterFormMarkup:
             typed,
             choices,
         )
+
+
+class BlankFormMarkup(FilterFormMarkup):
+    """A form on a page people read more than they post from (a reply box, a choice of
+    emails), drawn once for each language and starting value and kept like a filter form.
+
+    Only while nobody has typed into it: once it is posted, what the person typed and
+    the errors it got are drawn afresh and never kept."""
+
+    def render(
+        self, template_name: str | None = None, context: Any = None, renderer: Any = None
+    ) -> SafeString:
+        if cast(forms.Form, self).is_bound:
+            return super(FilterFormMarkup, self).render(template_name, context, renderer)  # type: ignore[misc]
+        return super().render(template_name, context, renderer)
+
+    __str__ = __html__ = render

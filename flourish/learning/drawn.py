@@ -1,20 +1,25 @@
-"""A circle's conversations and a conversation's replies, each drawn once for what it
-shows and kept (`core/fragments.py`).
+"""A circle's conversations and meet-ups, a conversation's replies and what a group might
+need now, each drawn once for what it shows and kept (`core/fragments.py`).
 
 Fifty replies, each with its date, two links and phrases in the reader's language, were
 more than half of a conversation page's time, and a circle page's 25 conversations
 nearly as much; the same ones are read again and again as a circle goes on. Each piece's
 content is what it shows, and how the reader stands to it (their own post; a
-moderator), which decides the links and whether something hidden is shown.
+moderator), which decides the links and whether something hidden is shown. A circle's
+next five meet-ups, each with two dates and a link, were a sixth of its page; a group's
+ten waiting items, each with two forms, a fifth of its page.
 """
 
 from typing import Any
 
-from django.utils.safestring import SafeString
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
 
 from flourish.core.fragments import drawn_once
-from flourish.learning.models import Reply, Thread
+from flourish.core.layout import CSRF_INPUT, with_csrf_field
+from flourish.learning.models import Meetup, Reply, Thread
 from flourish.learning.selectors.circles import Seat
+from flourish.learning.selectors.prompts import Waiting
 
 
 def drawn_replies(replies: list[Reply], *, seat: Seat) -> list[SafeString]:
@@ -80,3 +85,55 @@ def drawn_threads(threads: list[Thread], *, seat: Seat) -> list[SafeString]:
         content=shown,
         context=context,
     )
+
+
+def drawn_meetups(meetups: list[Meetup], *, slug: str) -> list[SafeString]:
+    """The circle's meet-ups as list items, in order: the same for every member."""
+
+    def shown(meetup: Meetup) -> list[Any]:
+        return [
+            meetup.pk,
+            slug,
+            meetup.title,
+            meetup.starts_at,
+            meetup.ends_at,
+            meetup.where,
+            meetup.details,
+        ]
+
+    return drawn_once(
+        meetups,
+        kind="learning-meetup",
+        templates=("learning/_meetup_item.html",),
+        content=shown,
+        context=lambda meetup: {"meetup": meetup, "circle_slug": slug},
+    )
+
+
+def drawn_waiting(
+    waiting: list[Waiting], *, group_slug: str, request: HttpRequest
+) -> list[SafeString]:
+    """What the group might need now, each with its guide and its two answers, in order.
+    The answers' forms are drawn with a marker and get this request's CSRF field."""
+
+    def shown(item: Waiting) -> list[Any]:
+        guide = item.guide
+        return [
+            item.prompt.pk,
+            item.prompt.reason,
+            group_slug,
+            (guide.guide.slug, guide.language, guide.title, guide.summary) if guide else None,
+        ]
+
+    pieces = drawn_once(
+        waiting,
+        kind="learning-waiting",
+        templates=("learning/_waiting_item.html",),
+        content=shown,
+        context=lambda item: {
+            "item": item,
+            "group_slug": group_slug,
+            "csrf_input": mark_safe(CSRF_INPUT),  # a marker, replaced for each request
+        },
+    )
+    return [with_csrf_field(piece, request) for piece in pieces]

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import ModelChoiceField
+from flourish.core.forms import BlankFormMarkup, ModelChoiceField
 from flourish.learning.health import ANSWERS, QUESTIONS
 from flourish.learning.models import POST_MAX_LENGTH, Digest, Stage
 from flourish.learning.selectors.support import support_organisation_choices
@@ -87,7 +87,7 @@ class SupportAskForm(forms.Form):
     )
 
 
-class SupportOrganisationForm(forms.Form):
+class SupportOrganisationForm(BlankFormMarkup, forms.Form):
     organisation = ModelChoiceField(
         label=_("Who would you like help from?"),
         queryset=support_organisation_choices(),
@@ -144,7 +144,7 @@ class ThreadForm(forms.Form):
     )
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(BlankFormMarkup, forms.Form):
     body = forms.CharField(
         label=_("Your reply"), max_length=POST_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -221,7 +221,7 @@ class InviteForm(forms.Form):
     )
 
 
-class DigestForm(forms.Form):
+class DigestForm(BlankFormMarkup, forms.Form):
     digest = forms.ChoiceField(
         label=_("Email me what is new in this circle"),
         choices=Digest.choices,

@@ -4,9 +4,9 @@ page again draws nothing, and a new contact, a change made or another period sho
 import re
 
 import pytest
-from django.test.signals import template_rendered
 from django.urls import reverse
 
+from flourish.core.tests.pieces import read_counting
 from flourish.demand.factories import ChangeNoteFactory
 from flourish.demand.tests.test_service_page import MONDAY, weekly
 
@@ -17,19 +17,8 @@ CHART_TEMPLATE = "demand/includes/chart_figures.html"
 
 def _read(client, address):
     """The page's text, and whether the chart was drawn to make it."""
-    drawn = []
-
-    def count(sender, template, **kwargs):
-        if template.name == CHART_TEMPLATE:
-            drawn.append(template)
-
-    template_rendered.connect(count)
-    try:
-        response = client.get(address)
-    finally:
-        template_rendered.disconnect(count)
-    assert response.status_code == 200
-    return response.content.decode(), bool(drawn)
+    page, drawn = read_counting(client, address, CHART_TEMPLATE)
+    return page, bool(drawn)
 
 
 def _this_week(page):

@@ -4,9 +4,9 @@ see change (a hidden post, a new reply, a new name, who is reading, their langua
 drawn afresh."""
 
 import pytest
-from django.test.signals import template_rendered
 from django.urls import reverse
 
+from flourish.core.tests.pieces import read_counting
 from flourish.learning.factories import circle_member_make
 from flourish.learning.services.circles import (
     reply_hide,
@@ -34,20 +34,8 @@ def conversation(circle, moderator, peer):
 
 def _read(client, address, language=None, piece=REPLY_TEMPLATE):
     """The page's text, and how many pieces were drawn to make it."""
-    drawn = []
-
-    def count(sender, template, **kwargs):
-        if template.name == piece:
-            drawn.append(template)
-
-    template_rendered.connect(count)
-    try:
-        headers = {"HTTP_ACCEPT_LANGUAGE": language} if language else {}
-        response = client.get(address, **headers)
-    finally:
-        template_rendered.disconnect(count)
-    assert response.status_code == 200
-    return response.content.decode(), len(drawn)
+    headers = {"HTTP_ACCEPT_LANGUAGE": language} if language else {}
+    return read_counting(client, address, piece, **headers)
 
 
 def test_reading_the_page_again_draws_no_reply_again(client, conversation, peer):

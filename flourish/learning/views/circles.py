@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from flourish.core.forms import FindByNameForm
 from flourish.core.pagination import page_of
-from flourish.learning.drawn import drawn_replies, drawn_threads
+from flourish.learning.drawn import drawn_meetups, drawn_replies, drawn_threads
 from flourish.learning.forms import (
     DigestForm,
     HideForm,
@@ -90,7 +90,7 @@ def circle(request: HttpRequest, slug: str) -> HttpResponse:
         "circle": seat.circle,
         "page": page,
         "threads": drawn_threads(list(page), seat=seat),
-        "meetups": meetups_coming(circle=seat.circle),
+        "meetups": drawn_meetups(meetups_coming(circle=seat.circle), slug=seat.circle.slug),
         "digest_form": DigestForm(initial={"digest": seat.member.digest}),
         "feed_address": request.build_absolute_uri(
             reverse("learning:calendar_feed", args=[seat.member.feed_secret])

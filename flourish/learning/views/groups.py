@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.learning.drawn import drawn_waiting
 from flourish.learning.forms import SupportOrganisationForm
 from flourish.learning.models import PromptState
 from flourish.learning.selectors.groups import get_group_for_user
@@ -31,7 +32,11 @@ def _group_page(
     choices = group_settings(group=group)
     context = {
         "group": group,
-        "waiting": waiting_prompts(group=group, language=get_language()),
+        "waiting": drawn_waiting(
+            waiting_prompts(group=group, language=get_language()),
+            group_slug=group.slug,
+            request=request,
+        ),
         "emails": choices.email_prompts,
         "support_organisation": choices.support_organisation,
         "organisation_form": form

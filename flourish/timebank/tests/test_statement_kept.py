@@ -3,9 +3,9 @@ statement again draws none of them, a new exchange shows at once, and a reader i
 Welsh reads the same lines in Welsh."""
 
 import pytest
-from django.test.signals import template_rendered
 from django.urls import reverse
 
+from flourish.core.tests.pieces import read_counting
 from flourish.timebank.factories import exchange_confirmed_make
 
 pytestmark = pytest.mark.django_db
@@ -15,19 +15,7 @@ ROW_TEMPLATE = "timebank/_statement_row.html"
 
 def _read(client, address, language="en"):
     """The statement's text, and how many lines were drawn to make it."""
-    drawn = []
-
-    def count(sender, template, **kwargs):
-        if template.name == ROW_TEMPLATE:
-            drawn.append(template)
-
-    template_rendered.connect(count)
-    try:
-        response = client.get(address, HTTP_ACCEPT_LANGUAGE=language)
-    finally:
-        template_rendered.disconnect(count)
-    assert response.status_code == 200
-    return response.content.decode(), len(drawn)
+    return read_counting(client, address, ROW_TEMPLATE, HTTP_ACCEPT_LANGUAGE=language)
 
 
 def _lines(page):
