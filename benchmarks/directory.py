@@ -79,11 +79,16 @@ def run(report) -> None:
                 measure_page(report, client, f"{label}, results drawn afresh", url)
     # The same searches when none of their result cards has been built yet and they have
     # never been counted (a search nobody has made, reaching groups nobody has looked
-    # at): every card built afresh, every total counted.
+    # at): every card built afresh, every total counted. Open Referral's summaries are
+    # kept for everyone like the cards (directory/api/kept.py): the same, built afresh.
     no_cards = {**settings.CACHES, "fragments": {"BACKEND": DUMMY_CACHE}}
-    with override_settings(PUBLIC_PAGE_CACHE=False, CACHES=no_cards):
+    with override_settings(
+        PUBLIC_PAGE_CACHE=False, CACHES=no_cards, OPENREFERRAL_REQUESTS_PER_MINUTE=1_000_000
+    ):
         for label, url in (REQUESTS[0], REQUESTS[4]):
             measure_page(report, client, f"{label}, no card or count cached", url)
+        for label, url in (REQUESTS[6], REQUESTS[8]):
+            measure_page(report, client, f"{label}, no summary or count kept", url)
     # What a visitor who is not signed in gets for a search someone made before, and a
     # council's finder for a page of services another finder asked for.
     measure_page(report, client, "search page from the public page cache", REQUESTS[0][1])

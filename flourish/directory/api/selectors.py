@@ -5,12 +5,6 @@ import uuid
 from django.db.models import Prefetch, QuerySet
 
 from flourish.directory import ranking
-from flourish.directory.api.summaries import (
-    LinkSummary,
-    OfferSummary,
-    link_summaries,
-    service_summaries,
-)
 from flourish.directory.models import Offer, OfferPlace, Taxonomy, TaxonomyTerm
 from flourish.directory.selectors import (
     VISIBLE_STATES,
@@ -27,8 +21,8 @@ def _api_offers() -> QuerySet[Offer]:
     return Offer.objects.select_related("listing")
 
 
-def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, list[OfferSummary]]:
-    """/services: (total, one page of offers with their group), in two queries."""
+def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, list[int]]:
+    """/services: (total, the ids of one page of offers), in one query."""
     total, ranked = ranking.offers_and_groups_page(
         shape=("openreferral services", query.shape()),
         offers=lambda: offer_search_queryset(query),
@@ -38,8 +32,7 @@ def service_page(query: SearchQuery, *, offset: int, limit: int) -> tuple[int, l
         limit=limit,
         few_offers=few_offers_by_name(query, None),
     )
-    found = service_summaries([row.pk for row in ranked])
-    return total, [found[row.pk] for row in ranked if row.pk in found]
+    return total, [row.pk for row in ranked]
 
 
 def _full_offers() -> QuerySet[Offer]:
@@ -56,8 +49,9 @@ def service_for_api(*, service_id: uuid.UUID) -> Offer:
 
 def service_at_location_page(
     query: SearchQuery, *, offset: int, limit: int
-) -> tuple[int, list[LinkSummary]]:
-    """/service_at_locations: nearest first when a postcode is given, in two queries."""
+) -> tuple[int, list[int]]:
+    """/service_at_locations: (total, the ids of one page of links between offers and
+    places), nearest first when a postcode is given."""
     near = near_postcode(query)
     if near is not None:
         total, ranked = ranking.offer_places_page(
@@ -72,8 +66,7 @@ def service_at_location_page(
         links = offer_place_search_queryset(query, None)
         total = ranking.count_remembered(links)
         ids = list(links.order_by("pk").values_list("pk", flat=True)[offset : offset + limit])
-    found = link_summaries(ids)
-    return total, [found[pk] for pk in ids if pk in found]
+    return total, ids
 
 
 def service_at_location_for_api(*, link_id: uuid.UUID) -> OfferPlace:

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 
 from flourish.core.public_cache import public_page
-from flourish.directory.api import params, selectors, serializers
+from flourish.directory.api import kept, params, selectors, serializers
 from flourish.directory.api.throttle import seconds_until_allowed
 
 OPENAPI_FILE = Path(__file__).resolve().parent.parent / "data" / "openapi.json"
@@ -123,8 +123,8 @@ def no_such_path(request: HttpRequest, rest: str) -> dict[str, Any]:
 def services(request: HttpRequest) -> dict[str, Any]:
     paging = params.paging(request.GET)
     query = params.search_query(request.GET)
-    total, offers = selectors.service_page(query, offset=paging.offset, limit=paging.per_page)
-    return _page(paging, total, [serializers.service_summary(offer) for offer in offers])
+    total, ids = selectors.service_page(query, offset=paging.offset, limit=paging.per_page)
+    return _page(paging, total, kept.services(ids))
 
 
 @api_view
@@ -137,10 +137,10 @@ def service_detail(request: HttpRequest, service_id: str) -> dict[str, Any]:
 def service_at_locations(request: HttpRequest) -> dict[str, Any]:
     paging = params.paging(request.GET)
     query = params.search_query(request.GET, with_place=True)
-    total, links = selectors.service_at_location_page(
+    total, ids = selectors.service_at_location_page(
         query, offset=paging.offset, limit=paging.per_page
     )
-    return _page(paging, total, [serializers.service_at_location_summary(link) for link in links])
+    return _page(paging, total, kept.services_at_locations(ids))
 
 
 @api_view

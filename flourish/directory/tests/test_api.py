@@ -312,12 +312,48 @@ def test_an_error_is_never_kept_in_the_cache(client, db):
 
 
 @override_settings(PUBLIC_PAGE_CACHE=False)
+def test_a_page_of_services_is_read_once_for_everyone_and_a_change_shows_at_once(
+    client, peer_group, django_assert_num_queries
+):
+    first = get(client, "services").json()
+    # Another finder asking the same: only the page's ids are read, the rest is kept.
+    with django_assert_num_queries(1):
+        assert get(client, "services", page="1").json() == first
+    listing = peer_group.listing
+    listing.website = "https://hearing-voices.example.org"
+    listing.save()
+    peer_group.name = "Tuesday evening voices group"
+    peer_group.save()
+    (service,) = get(client, "services").json()["contents"]
+    assert service["name"] == "Tuesday evening voices group"
+    assert service["url"] == "https://hearing-voices.example.org"
+    assert service["organization"]["website"] == "https://hearing-voices.example.org"
+    validate_page(get(client, "services").json(), "service")
+
+
+def test_a_place_made_a_public_venue_shows_its_name_in_services_at_locations_at_once(
+    client, peer_group
+):
+    named = {
+        item["location"]["name"] for item in get(client, "service_at_locations").json()["contents"]
+    }
+    assert "Library" in named and "Church hall" not in named
+    place = peer_group.offer_places.exclude(place__name="Library").get().place
+    place.name, place.is_public_venue = "Church hall", True
+    place.save()
+    named = {
+        item["location"]["name"] for item in get(client, "service_at_locations").json()["contents"]
+    }
+    assert {"Library", "Church hall"} <= named
+
+
 def test_every_service_at_location_is_counted_once_yet_a_change_shows_at_once(
     client, peer_group, django_assert_num_queries
 ):
     assert get(client, "service_at_locations").json()["total_items"] == 2
-    # Counting again would read the whole directory: the count is kept.
-    with django_assert_num_queries(2):
+    # Counting again would read the whole directory, and the summaries are the same for
+    # everyone: both are kept, and only the page's ids are read.
+    with django_assert_num_queries(1):
         assert get(client, "service_at_locations", page="1").json()["total_items"] == 2
 
     OfferPlaceFactory(offer=peer_group, place=PlaceFactory(postcode="LS7 1AB"))
