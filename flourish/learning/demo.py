@@ -1,4 +1,4 @@
-"""Demo learning: 25 guides across a group's life (one also in Welsh and Urdu), groups with
+"""Demo learning: 26 guides across a group's life (one also in Welsh and Urdu), groups with
 items waiting, a health check, two support requests, and three circles with a few months
 of conversations. All made up; safe to run again."""
 

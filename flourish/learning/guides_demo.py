@@ -1,4 +1,4 @@
-"""The demo's 25 guides: short and plain, one stage of a group's life each. Made up for the
+"""The demo's 26 guides: short and plain, one stage of a group's life each. Made up for the
 demo, but written to be useful: a newcomer can read what a group would read."""
 
 GUIDES = [
@@ -122,6 +122,14 @@ GUIDES = [
      "List the jobs that keep the group going: booking the room, the money, the chat, "
      "welcoming new people. Ask for one volunteer for each. Smaller jobs are easier to say "
      "yes to."),
+    ("keeping-your-listing-fresh", "growing", "Keeping your listing fresh",
+     "Check your group's listing every few months, so people who look for you find you.",
+     "People who find you in the directory need to know you still meet, where and when.\n\n"
+     "- Every few months, open your listing and check the days, times, place and how to "
+     "get in touch.\n- If nothing has changed, press the button that says it is still "
+     "right: that alone keeps it fresh.\n- If you have stopped meeting for a while, say so "
+     "on the listing rather than taking it down.\n\nAsk one other person in the group to "
+     "be able to do this too."),
     ("where-next", "growing", "Where next?",
      "Talking together about the year ahead, without a business plan.",
      "Once a year, spend one meeting on three questions: what went well, what was hard, "

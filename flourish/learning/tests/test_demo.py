@@ -13,6 +13,7 @@ from flourish.grants.models import Award
 from flourish.learning import demo as learning_demo
 from flourish.learning.health import QUESTIONS
 from flourish.learning.models import (
+    GUIDE_FOR_REASON,
     Circle,
     Guide,
     GuideVersion,
@@ -47,7 +48,7 @@ def test_the_demo_has_every_learning_journey_ready_and_runs_twice(client, demo):
 
 
 def check_the_counts():
-    assert Guide.objects.count() == 25
+    assert Guide.objects.count() == 26
     assert len({guide.stage for guide in Guide.objects.all()}) == 11
     assert GuideVersion.objects.filter(is_current=True, language="cy").exists()
     assert SupportRequest.objects.count() == 2
@@ -57,6 +58,9 @@ def check_the_counts():
     assert Thread.objects.count() >= 40
     waiting = Prompt.objects.filter(state=PromptState.WAITING)
     assert waiting.filter(group__slug="peer-support-bradford").count() == 3
+    # Whatever a group is told it might need, the demo has the guide it points at.
+    published = set(Guide.objects.values_list("slug", flat=True))
+    assert set(GUIDE_FOR_REASON.values()) <= published
     assert waiting.exclude(group__slug="peer-support-bradford").exists()
 
 
