@@ -41,6 +41,17 @@ def private_fields_of(*people: str) -> list[str]:
     return [f"{person}__{name}" for person in people for name in PRIVATE_FIELDS]
 
 
+# What a list shows of a person: their name, or their email if they gave none (`User.__str__`).
+NAME_FIELDS = ("name", "email")
+
+
+def names_of(*people: str) -> list[str]:
+    """The fields that name each person reached through `people`, for a list that reads
+    only what it shows (`.only()`): writing the SQL for a person's every column cost a
+    list more than running it."""
+    return [f"{person}__{name}" for person in people for name in NAME_FIELDS]
+
+
 def organisations_where(user: Any, role: str) -> set[int]:
     """The organisations in which the person holds `role`, from the same read as
     `roles_of`: a page that only needs to know whether someone is on a funder's staff

@@ -1,0 +1,78 @@
+"""A coordinator's dashboard shows each list in full (who asks to join and who recorded
+it, disputes and who gave, members past the warning level and their balance, checks
+running out) while reading only what it shows of each person: their name."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from flourish.accounts.factories import UserFactory
+from flourish.timebank.models import CheckKind
+from flourish.timebank.services import exchanges, timebanks
+from flourish.timebank.tests.test_exchanges import recorded
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def busy_timebank(timebank, coordinator, alice, bob, carol):
+    """One of everything the dashboard lists."""
+    newcomer = UserFactory(email="dee@example.org", name="Dee Newcomer")
+    timebanks.member_ask_to_join(timebank=timebank, user=newcomer, area="LS5", actor=coordinator)
+    dispute = recorded(alice, carol, minutes=45)
+    exchanges.exchange_dispute(
+        exchange=dispute, member=carol, reason="It was 30 minutes", actor=carol.user
+    )
+    # Past the soft limit of ten hours' debt (600 minutes): Bob received eleven.
+    for _ in range(11):
+        exchange = recorded(alice, bob, minutes=60)
+        exchanges.exchange_confirm(exchange=exchange, member=bob, actor=bob.user)
+    timebanks.member_check_record(
+        member=alice,
+        kind=CheckKind.SAFEGUARDING,
+        done_on=timezone.localdate(),
+        expires_on=timezone.localdate() + datetime.timedelta(days=10),
+        actor=coordinator,
+    )
+    return timebank
+
+
+def _section(page, heading):
+    start = page.index(heading)
+    return page[start : page.index("</ul>", start)]
+
+
+def test_every_list_on_the_dashboard_shows_its_people_by_name(
+    client, busy_timebank, coordinator_signed_in
+):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("timebank:dashboard", args=[busy_timebank.slug]))
+    page = response.content.decode()
+    asking = _section(page, "Asking to join")
+    assert "Dee Newcomer" in asking and "recorded by Cora Ord for Dee Newcomer" in asking
+    disputed = _section(page, "Disputed exchanges")
+    assert "Alice Giver" in disputed
+    past = _section(page, "Members who may like a check-in")
+    assert "Bob Receiver" in past and "11 hours" in past
+    checks = _section(page, "Checks running out")
+    assert "Alice Giver" in checks and "Reminder not sent yet." in checks
+    # The lists read each person's name, never the rest of their account.
+    lists = [
+        q["sql"]
+        for q in captured.captured_queries
+        if "timebank_exchange" in q["sql"] or "timebank_membercheck" in q["sql"]
+    ]
+    own = f'"timebank_timebankmember"."user_id" = {coordinator_signed_in.pk})'
+    lists += [
+        q["sql"]
+        for q in captured.captured_queries
+        if '"timebank_timebankmember"."status" = ' in q["sql"]
+        and '"name"' in q["sql"]
+        and own not in q["sql"]  # the coordinator's own place, read for who they are
+    ]
+    assert len(lists) >= 4
+    assert not [sql for sql in lists if '"password"' in sql or '"phone"' in sql]
