@@ -62,12 +62,16 @@ def get_place_for_user(*, user: Any, slug: str, coordinator: bool = False) -> Pl
     if coordinator and not is_coordinator:
         raise Http404
     member = (
-        TimebankMember.objects.select_related("account", "user")
+        TimebankMember.objects.select_related("account")
         .filter(timebank=timebank, user=user, status=MemberStatus.APPROVED)
         .first()
     )
     if member is None and not is_coordinator:
         raise Http404
+    if member is not None:
+        # The person asking, loaded already for the request: reading them again would
+        # write the SQL for all their columns and decrypt their phone and access needs.
+        member.user = user
     return Place(timebank=timebank, member=member, is_coordinator=is_coordinator)
 
 

@@ -76,3 +76,15 @@ def test_a_coordinators_lists_of_members_read_names_not_private_details(
         # Nor the second person's, whom the query names by an alias (T4."phone").
         assert not [sql for sql in people if '."phone"' in sql], page
         assert not [sql for sql in people if '."access_needs"' in sql], page
+
+
+def test_a_members_own_pages_read_them_once_for_the_sign_in_only(client, timebank, alice):
+    """The person's place in the timebank is read with the person already signed in, not
+    read again with their encrypted phone number and access needs."""
+    client.force_login(alice.user)
+    for page in ("timebank:home", "timebank:statement"):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse(page, args=[timebank.slug]))
+        assert "Kirkstall Timebank" in response.content.decode(), page
+        reading_phone = [q for q in captured.captured_queries if '"phone"' in q["sql"]]
+        assert len(reading_phone) == 1, page  # signing in
