@@ -371,11 +371,15 @@ class FilterFormMarkup:
     _kept: "OrderedDict[tuple[Any, ...], SafeString]" = OrderedDict()
     _lock = threading.Lock()
     KEEP = 256
+    # A filter's words are part of an address anyone may follow; a form's posted words
+    # are one person's, and are never kept (`BlankFormMarkup`).
+    KEEPS_WHAT_WAS_TYPED = True
 
     def render(
         self, template_name: str | None = None, context: Any = None, renderer: Any = None
     ) -> SafeString:
-        if template_name is not None or context is not None or renderer is not None:
+        typed = cast(forms.Form, self).is_bound and not self.KEEPS_WHAT_WAS_TYPED
+        if typed or template_name is not None or context is not None or renderer is not None:
             return super().render(template_name, context, renderer)  # type: ignore[misc]
         key = self._markup_key()
         with self._lock:
@@ -423,11 +427,4 @@ class BlankFormMarkup(FilterFormMarkup):
     Only while nobody has typed into it: once it is posted, what the person typed and
     the errors it got are drawn afresh and never kept."""
 
-    def render(
-        self, template_name: str | None = None, context: Any = None, renderer: Any = None
-    ) -> SafeString:
-        if cast(forms.Form, self).is_bound:
-            return super(FilterFormMarkup, self).render(template_name, context, renderer)  # type: ignore[misc]
-        return super().render(template_name, context, renderer)
-
-    __str__ = __html__ = render
+    KEEPS_WHAT_WAS_TYPED = False

@@ -64,16 +64,16 @@ def site_header(request: HttpRequest) -> SafeString:
     html = draw(*_links_drawn_with(), *astuple(Menu.for_user(user)))
     page = escape(request.get_full_path())
     # Both are escaped, and the header was escaped by the template engine when drawn.
-    return mark_safe(with_csrf_field(html, request).replace(THIS_PAGE, page))
+    return mark_safe(html.replace(CSRF_INPUT, csrf_field(request)).replace(THIS_PAGE, page))
 
 
-def with_csrf_field(html: str, request: HttpRequest) -> SafeString:
-    """A part drawn once for many requests, with this request's CSRF field put in at each
-    `CSRF_INPUT` marker (the part's forms were drawn with the marker, never a token)."""
-    token = format_html(
+def csrf_field(request: HttpRequest) -> SafeString:
+    """This request's CSRF field, for a part drawn once for many requests to put in at
+    its `CSRF_INPUT` markers (its forms were drawn with the marker, never a token). Made
+    once for all of a part's forms: each new one masks the token afresh."""
+    return format_html(
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
     )
-    return mark_safe(html.replace(CSRF_INPUT, token))  # the token is escaped above
 
 
 def site_footer() -> SafeString:
