@@ -1,12 +1,13 @@
-"""A member's statement, each line drawn once for what it shows and kept
-(`core/fragments.py`).
+"""A member's statement, each line drawn once and kept (`core/fragments.py`).
 
 Fifty lines, each with a date, a description in the reader's language and two lengths
 of time in words, were half of the statement page's time. The ledger never changes a
-line once written, so a line's content (its amounts, its balance after, when it was
-posted and the words that describe it) is the same every time the member looks.
+line once written, so a line is found again by what tells it apart
+(`selectors.exchanges.statement_lines`), and its entry and transaction are read only
+when a line is not kept: for the first reader of a new exchange, or in a new language.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils.safestring import SafeString
@@ -15,25 +16,21 @@ from flourish.core.fragments import drawn_once
 from flourish.ledger.models import LedgerEntry
 
 
-def drawn_statement_rows(entries: list[LedgerEntry]) -> list[SafeString]:
+def drawn_statement_rows(lines: Sequence[Any]) -> list[SafeString]:
     """The statement's lines as table rows, in order."""
+    entries: dict[int, LedgerEntry] = {}
 
-    def shown(entry: LedgerEntry) -> list[Any]:
-        posted = entry.transaction
-        return [
-            entry.pk,
-            entry.amount,
-            entry.balance_after,
-            posted.posted_at,
-            posted.description,
-            posted.description_message,
-            posted.description_values,
-        ]
+    def context(line: Any) -> dict[str, Any]:
+        if not entries:
+            # The first line not kept reads the whole page's entries, in one query.
+            wanted = [each.pk for each in lines]
+            entries.update(LedgerEntry.objects.select_related("transaction").in_bulk(wanted))
+        return {"entry": entries[line.pk]}
 
     return drawn_once(
-        entries,
+        lines,
         kind="timebank-statement-row",
         templates=("timebank/_statement_row.html",),
-        content=shown,
-        context=lambda entry: {"entry": entry},
+        content=list,
+        context=context,
     )

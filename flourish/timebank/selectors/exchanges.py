@@ -3,6 +3,7 @@ number of queries whatever the size of the timebank."""
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -47,12 +48,19 @@ def exchanges_open_for_member(*, member: TimebankMember) -> QuerySet[Exchange]:
     return _with_people(Exchange.objects.filter(pk__in=ids)).order_by("-created_at", "-id")[:50]
 
 
-def statement_entries(*, account: LedgerAccount) -> QuerySet[LedgerEntry]:
-    """The account's entries, newest first, with the exchange each came from."""
+def statement_lines(*, account: LedgerAccount) -> QuerySet[Any]:
+    """The account's entries, newest first, each as what tells its line apart from every
+    other: its id and amounts, and its transaction's id and when it was posted. Ledger
+    history is never changed (the database refuses), so a line kept under these needs
+    nothing more read to be shown again (`timebank/drawn.py`); a transaction's id with
+    its time to the microsecond is another transaction's only if it is the same one,
+    even in a database restored from a backup while the cache kept newer lines."""
     return (
         LedgerEntry.objects.filter(account=account)
-        .select_related("transaction", "transaction__timebank_exchange")
         .order_by("-id")
+        .values_list(
+            "pk", "amount", "balance_after", "transaction_id", "transaction__posted_at", named=True
+        )
     )
 
 

@@ -1,8 +1,10 @@
-"""A member's statement lines are drawn once for what they show and kept: reading the
-statement again draws none of them, a new exchange shows at once, and a reader in
-Welsh reads the same lines in Welsh."""
+"""A member's statement lines are drawn once and kept: reading the statement again draws
+none of them and reads none of their entries, a new exchange shows at once, and a
+reader in Welsh reads the same lines in Welsh."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from flourish.core.tests.pieces import read_counting
@@ -58,3 +60,13 @@ def test_a_reader_in_welsh_reads_the_same_lines_in_welsh(client, address, alice)
     welsh, drawn = _read(client, address, language="cy")
     assert drawn == 2
     assert "Given 1 hour 30 minutes" in english and "Given 1 hour" not in welsh
+
+
+def test_lines_all_kept_are_shown_without_reading_their_entries_again(client, address, alice):
+    client.force_login(alice.user)
+    _read(client, address)
+    with CaptureQueriesContext(connection) as captured:
+        again, drawn = _read(client, address)
+    read = " ".join(query["sql"] for query in captured.captured_queries)
+    assert drawn == 0 and "A lift to the clinic" in again
+    assert '"ledger_ledgertransaction"."description"' not in read

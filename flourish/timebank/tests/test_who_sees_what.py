@@ -9,8 +9,21 @@ from flourish.accounts.factories import UserFactory
 from flourish.timebank.factories import ListingFactory, coordinator_make, member_make
 from flourish.timebank.services.exchanges import exchange_ask
 
-ROLES = ["anonymous", "member", "other_member", "coordinator", "other_coordinator", "stranger"]
-PEOPLE_OF_THE_TIMEBANK = {"member", "other_member", "coordinator"}
+ROLES = [
+    "anonymous",
+    "member",
+    "other_member",
+    "coordinator",
+    "other_coordinator",
+    "stranger",
+    # A member found with their timebank in one query still coordinates it only if
+    # they coordinate its organisation, not another timebank's.
+    "coordinating_member",
+    "member_coordinating_elsewhere",
+]
+MEMBERS = {"member", "other_member", "coordinating_member", "member_coordinating_elsewhere"}
+PEOPLE_OF_THE_TIMEBANK = MEMBERS | {"coordinator"}
+COORDINATORS = {"coordinator", "coordinating_member"}
 
 
 def status(**overrides):
@@ -21,8 +34,8 @@ def status(**overrides):
 SIGNED_IN = status(**{role: 200 for role in ROLES if role != "anonymous"})
 TAKING_PART = status(**{role: 200 for role in PEOPLE_OF_THE_TIMEBANK})
 # Pages about a member's own hours: a coordinator who is not a member is sent to the home page.
-OWN_HOURS = status(member=200, other_member=200, coordinator=302)
-COORDINATOR = status(coordinator=200)
+OWN_HOURS = status(**{role: 200 for role in MEMBERS}, coordinator=302)
+COORDINATOR = status(**{role: 200 for role in COORDINATORS})
 
 MATRIX = [
     ("index", None, SIGNED_IN),
@@ -35,7 +48,7 @@ MATRIX = [
     ("give", None, OWN_HOURS),
     ("leave", None, OWN_HOURS),
     ("listing_new", None, OWN_HOURS),
-    ("exchange", "exchange", status(member=200, coordinator=200)),
+    ("exchange", "exchange", status(member=200, **{role: 200 for role in COORDINATORS})),
     ("dashboard", None, COORDINATOR),
     ("members", None, COORDINATOR),
     ("join_by_phone", None, COORDINATOR),
@@ -46,8 +59,10 @@ MATRIX = [
 
 
 @pytest.fixture
-def scene(timebank, alice, bob, coordinator, other_coordinator):
+def scene(timebank, other_timebank, alice, bob, coordinator, other_coordinator):
     third = member_make(timebank)
+    coordinating_member = member_make(timebank, user=coordinator_make(timebank)).user
+    coordinating_elsewhere = member_make(timebank, user=coordinator_make(other_timebank)).user
     listing = ListingFactory(member=alice)
     exchange = exchange_ask(asker=third, listing=listing, message="", actor=third.user)
     people = {
@@ -57,6 +72,8 @@ def scene(timebank, alice, bob, coordinator, other_coordinator):
         "coordinator": coordinator,
         "other_coordinator": other_coordinator,
         "stranger": UserFactory(),
+        "coordinating_member": coordinating_member,
+        "member_coordinating_elsewhere": coordinating_elsewhere,
     }
     objects = {"listing": listing.pk, "exchange": exchange.pk, "member": alice.pk}
     return timebank, people, objects

@@ -18,7 +18,7 @@ from flourish.timebank.selectors.access import (
     membership_for_user,
     timebank_list_for_user,
 )
-from flourish.timebank.selectors.exchanges import exchanges_open_for_member, statement_entries
+from flourish.timebank.selectors.exchanges import exchanges_open_for_member, statement_lines
 from flourish.timebank.services import exchanges, timebanks
 from flourish.timebank.views.common import add_service_error, posted
 
@@ -78,7 +78,7 @@ def statement(request: HttpRequest, slug: str) -> HttpResponse:
     if place.member is None or place.member.account is None:
         return redirect("timebank:home", slug=slug)
     account = place.member.account
-    page = page_asked(request, statement_entries(account=account), size=50)
+    page = page_asked(request, statement_lines(account=account), size=50)
     context = {
         "place": place,
         "timebank": place.timebank,
