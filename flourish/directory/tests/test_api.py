@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
+from flourish.directory.api import kept, serializers
 from flourish.directory.factories import (
     ListingFactory,
     OfferFactory,
@@ -329,6 +330,23 @@ def test_a_page_of_services_is_read_once_for_everyone_and_a_change_shows_at_once
     assert service["url"] == "https://hearing-voices.example.org"
     assert service["organization"]["website"] == "https://hearing-voices.example.org"
     validate_page(get(client, "services").json(), "service")
+
+
+@override_settings(PUBLIC_PAGE_CACHE=False)
+def test_a_deploy_that_changes_how_a_service_is_written_is_never_answered_in_the_old_shape(
+    client, peer_group, monkeypatch
+):
+    get(client, "services")
+    # A deploy: the code that writes a summary changes, and so does its digest.
+    written = serializers.service_summary
+    monkeypatch.setattr(
+        serializers, "service_summary", lambda offer: {**written(offer), "new_field": True}
+    )
+    monkeypatch.setattr(kept, "_shape", lambda: "the next deploy")
+
+    (service,) = get(client, "services").json()["contents"]
+
+    assert service["new_field"] is True
 
 
 def test_a_place_made_a_public_venue_shows_its_name_in_services_at_locations_at_once(

@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 
-from flourish.accounts.models import Membership, Organisation, OrganisationKind, Role
+from flourish.accounts.models import Organisation, OrganisationKind, Role
+from flourish.accounts.selectors import organisations_where
 
 GROUP_ROLES = (Role.GROUP_LEAD, Role.GROUP_MEMBER)
 
@@ -29,11 +29,14 @@ def get_group_for_user(*, user: Any, slug: str) -> Organisation:
     """One of the person's own groups; 404 for anyone who is not a lead or member of it."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    # One query: the group, only if the person is one of its leads or members.
-    theirs = Membership.objects.filter(organisation=OuterRef("pk"), user=user, role__in=GROUP_ROLES)
-    group = Organisation.objects.filter(
-        Exists(theirs), slug=slug, kind=OrganisationKind.GROUP
-    ).first()
+    # The person's groups are known from the memberships already read for the request,
+    # so someone in none of them is told nothing without a query.
+    theirs = set().union(*(organisations_where(user, role) for role in GROUP_ROLES))
+    group = (
+        Organisation.objects.filter(pk__in=theirs, slug=slug, kind=OrganisationKind.GROUP).first()
+        if theirs
+        else None
+    )
     if group is None:
         raise Http404
     return group

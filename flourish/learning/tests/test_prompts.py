@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from flourish.accounts.factories import MembershipFactory, OrganisationFactory
+from flourish.accounts.models import OrganisationKind, Role
 from flourish.directory.factories import ListingFactory
 from flourish.directory.services.listings import listings_mark_stale
 from flourish.grants.factories import AwardFactory, holding_partner_for
@@ -114,8 +116,12 @@ def test_a_group_turns_emails_on_from_its_page(client, group, owner):
     assert 'value="on" checked' in page
 
 
-def test_a_stranger_and_another_group_get_404(client, group, stranger):
+@pytest.mark.parametrize("who", ["stranger", "lead_of_another_group"])
+def test_a_stranger_and_another_group_get_404(client, group, stranger, who):
     prompt = prompt_offer(group=group, reason=PromptReason.STALE_LISTING)
+    if who == "lead_of_another_group":
+        other = OrganisationFactory(kind=OrganisationKind.GROUP, name="Hearing Voices Bradford")
+        MembershipFactory(user=stranger, organisation=other, role=Role.GROUP_LEAD)
     client.force_login(stranger)
     assert client.get(reverse("learning:group", args=[group.slug])).status_code == 404
     address = reverse("learning:prompt_answer", args=[group.slug, prompt.pk, "done"])
