@@ -1,4 +1,5 @@
-"""A coordinator's dashboard shows each list in full (who asks to join and who recorded
+"""A coordinator's dashboard shows its figures (members approved, the community pot, the
+hours given to the organisation) and each list in full (who asks to join and who recorded
 it, disputes and who gave, members past the warning level and their balance, checks
 running out) while reading only what it shows of each person: their name."""
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from flourish.accounts.factories import UserFactory
-from flourish.timebank.models import CheckKind
+from flourish.timebank.models import CheckKind, ExchangeKind
 from flourish.timebank.services import exchanges, timebanks
 from flourish.timebank.tests.test_exchanges import recorded
 
@@ -76,3 +77,34 @@ def test_every_list_on_the_dashboard_shows_its_people_by_name(
     ]
     assert len(lists) >= 4
     assert not [sql for sql in lists if '"password"' in sql or '"phone"' in sql]
+
+
+def _figure(page, label):
+    start = page.index(f'<dt class="govuk-summary-list__key">{label}</dt>')
+    value = page.index('<dd class="govuk-summary-list__value"', start)
+    return page[page.index(">", value) + 1 : page.index("</dd>", value)]
+
+
+def test_the_dashboard_counts_approved_members_and_shows_the_pot_and_the_organisations_hours(
+    client, busy_timebank, coordinator_signed_in, alice
+):
+    exchanges.gift_give(member=alice, minutes=30, actor=alice.user)
+    for_the_organisation = exchanges.exchange_record_directly(
+        timebank=busy_timebank,
+        giver=alice,
+        receivers=[],
+        kind=ExchangeKind.ORGANISATION,
+        minutes=90,
+        happened_on=timezone.localdate(),
+        description="Ran the stall",
+        help_kind="group",
+        actor=coordinator_signed_in,
+    )
+    exchanges.exchange_confirm(
+        exchange=for_the_organisation, member=None, actor=coordinator_signed_in, as_coordinator=True
+    )
+    page = client.get(reverse("timebank:dashboard", args=[busy_timebank.slug])).content.decode()
+    # Alice, Bob and Carol; Dee has only asked to join.
+    assert _figure(page, "Members") == "3"
+    assert _figure(page, "Community pot") == "30 minutes"
+    assert _figure(page, "Given to the organisation") == "1 hour 30 minutes"
