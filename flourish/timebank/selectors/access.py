@@ -46,33 +46,50 @@ def _coordinator_organisations(user: Any) -> QuerySet[Membership]:
 
 def get_place_for_user(*, user: Any, slug: str, coordinator: bool = False) -> Place:
     """The person's place in the timebank; 404 for anyone who is neither member nor coordinator
-    (or, when `coordinator` is asked for, anyone who does not coordinate it)."""
+    (or, when `coordinator` is asked for, anyone who does not coordinate it).
+
+    Each query costs a page about a millisecond of Django's time, so the common cases
+    take one: a member is found together with their timebank, and someone who coordinates
+    a timebank (often staff, not members) finds it with the id of any place they hold."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    # The organisations the person coordinates, from the memberships already read for
-    # this request: each query costs a page about a millisecond of Django's time.
+    # From the memberships already read for this request.
     coordinates = organisations_where(user, Role.TIMEBANK_COORDINATOR)
-    # A member (most people asking) is found together with their timebank.
-    member = (
-        TimebankMember.objects.select_related("account", "timebank")
-        .filter(timebank__slug=slug, user=user, status=MemberStatus.APPROVED)
-        .first()
-    )
+    if coordinates:
+        timebank, member = _timebank_with_own_place(user, slug)
+    else:
+        member = _own_place_with_timebank(user, slug)
+        timebank = member.timebank if member is not None else None
+    if timebank is None:
+        raise Http404
+    is_coordinator = timebank.organisation_id in coordinates
+    if (member is None and not is_coordinator) or (coordinator and not is_coordinator):
+        raise Http404
     if member is not None:
-        timebank = member.timebank
         # The person asking, loaded already for the request: reading them again would
         # write the SQL for all their columns and decrypt their phone and access needs.
         member.user = user
-    else:
-        # Someone who is not a member may still coordinate the timebank.
-        found = Timebank.objects.filter(slug=slug).first() if coordinates else None
-        if found is None or found.organisation_id not in coordinates:
-            raise Http404
-        timebank = found
-    is_coordinator = timebank.organisation_id in coordinates
-    if coordinator and not is_coordinator:
-        raise Http404
     return Place(timebank=timebank, member=member, is_coordinator=is_coordinator)
+
+
+def _own_places(user: Any) -> QuerySet[TimebankMember]:
+    return TimebankMember.objects.filter(user=user, status=MemberStatus.APPROVED)
+
+
+def _own_place_with_timebank(user: Any, slug: str) -> TimebankMember | None:
+    return (
+        _own_places(user).select_related("account", "timebank").filter(timebank__slug=slug).first()
+    )
+
+
+def _timebank_with_own_place(user: Any, slug: str) -> tuple[Timebank | None, TimebankMember | None]:
+    own = _own_places(user).filter(timebank=OuterRef("pk")).values("pk")[:1]
+    timebank = Timebank.objects.annotate(own_place=Subquery(own)).filter(slug=slug).first()
+    if timebank is None or timebank.own_place is None:
+        return timebank, None
+    member = TimebankMember.objects.select_related("account").get(pk=timebank.own_place)
+    member.timebank = timebank
+    return timebank, member
 
 
 def get_timebank_for_joining(*, slug: str) -> Timebank:

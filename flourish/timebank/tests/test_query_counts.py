@@ -17,9 +17,9 @@ TODAY = datetime.date.today()
 # exchange's) are read together in one more.
 STATEMENT_QUERIES = 7
 STATEMENT_QUERIES_ALL_KEPT = 6
-# The coordinator's two-step sign-in is checked, and a coordinator who is not a member
-# is found by the timebank after their membership is looked for.
-DASHBOARD_QUERIES = 12
+# The coordinator's two-step sign-in is checked; a coordinator finds the timebank with
+# their own place in it (none here) in one query.
+DASHBOARD_QUERIES = 11
 
 
 def grow(timebank, alice, coordinator, size):
