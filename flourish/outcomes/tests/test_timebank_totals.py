@@ -25,8 +25,8 @@ from flourish.timebank.factories import (
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date.today() - datetime.timedelta(days=30)
-TIMEBANK_TOTALS_QUERIES = 11  # the coordinator check reads the timebank and its members
-SCHEME_TOTALS_QUERIES = 12  # and the scheme
+TIMEBANK_TOTALS_QUERIES = 10  # the coordinator finds the timebank and their own place in it
+SCHEME_TOTALS_QUERIES = 11  # and the scheme
 
 
 @pytest.fixture
