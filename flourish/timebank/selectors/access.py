@@ -87,8 +87,10 @@ def _timebank_with_own_place(user: Any, slug: str) -> tuple[Timebank | None, Tim
     timebank = Timebank.objects.annotate(own_place=Subquery(own)).filter(slug=slug).first()
     if timebank is None or timebank.own_place is None:
         return timebank, None
-    member = TimebankMember.objects.select_related("account").get(pk=timebank.own_place)
-    member.timebank = timebank
+    # Still approved: a place left since the line above is no place.
+    member = _own_places(user).select_related("account").filter(pk=timebank.own_place).first()
+    if member is not None:
+        member.timebank = timebank
     return timebank, member
 
 

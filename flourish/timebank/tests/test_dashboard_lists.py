@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from flourish.accounts.factories import UserFactory
-from flourish.timebank.models import CheckKind, ExchangeKind
+from flourish.timebank.models import CheckKind
 from flourish.timebank.services import exchanges, timebanks
-from flourish.timebank.tests.test_exchanges import recorded
+from flourish.timebank.tests.test_exchanges import recorded, volunteered_for_the_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -89,16 +89,8 @@ def test_the_dashboard_counts_approved_members_and_shows_the_pot_and_the_organis
     client, busy_timebank, coordinator_signed_in, alice
 ):
     exchanges.gift_give(member=alice, minutes=30, actor=alice.user)
-    for_the_organisation = exchanges.exchange_record_directly(
-        timebank=busy_timebank,
-        giver=alice,
-        receivers=[],
-        kind=ExchangeKind.ORGANISATION,
-        minutes=90,
-        happened_on=timezone.localdate(),
-        description="Ran the stall",
-        help_kind="group",
-        actor=coordinator_signed_in,
+    for_the_organisation = volunteered_for_the_organisation(
+        busy_timebank, alice, coordinator_signed_in, minutes=90
     )
     exchanges.exchange_confirm(
         exchange=for_the_organisation, member=None, actor=coordinator_signed_in, as_coordinator=True

@@ -30,6 +30,21 @@ def recorded(alice, bob, minutes=60):
     )
 
 
+def volunteered_for_the_organisation(timebank, giver, coordinator, minutes=90):
+    """Time given to the timebank's own organisation, recorded by a coordinator."""
+    return services.exchange_record_directly(
+        timebank=timebank,
+        giver=giver,
+        receivers=[],
+        kind=ExchangeKind.ORGANISATION,
+        minutes=minutes,
+        happened_on=timezone.localdate(),
+        description="Ran the stall",
+        help_kind="group",
+        actor=coordinator,
+    )
+
+
 def test_an_hour_given_is_an_hour_received_once_the_receiver_confirms(alice, bob):
     exchange = recorded(alice, bob)
     assert (balance(alice), balance(bob)) == (0, 0)
@@ -96,17 +111,7 @@ def test_a_dispute_goes_to_the_coordinator_and_moves_nothing(alice, bob, coordin
 
 
 def test_volunteering_for_the_organisation_is_paid_from_its_account(alice, timebank, coordinator):
-    exchange = services.exchange_record_directly(
-        timebank=timebank,
-        giver=alice,
-        receivers=[],
-        kind=ExchangeKind.ORGANISATION,
-        minutes=90,
-        happened_on=TODAY,
-        description="Ran the stall",
-        help_kind="group",
-        actor=coordinator,
-    )
+    exchange = volunteered_for_the_organisation(timebank, alice, coordinator, minutes=90)
     assert exchange.recorded_by == coordinator
     services.exchange_confirm(
         exchange=exchange, member=None, actor=coordinator, as_coordinator=True

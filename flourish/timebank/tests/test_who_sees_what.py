@@ -16,8 +16,8 @@ ROLES = [
     "coordinator",
     "other_coordinator",
     "stranger",
-    # A member found with their timebank in one query still coordinates it only if
-    # they coordinate its organisation, not another timebank's.
+    # A member coordinates the timebank only if they coordinate its organisation,
+    # not because they coordinate another timebank.
     "coordinating_member",
     "member_coordinating_elsewhere",
 ]
