@@ -122,7 +122,7 @@ def drawn_waiting(
             item.prompt.pk,
             item.prompt.reason,
             group_slug,
-            (guide.guide.slug, guide.language, guide.title, guide.summary) if guide else None,
+            guide,
         ]
 
     pieces = drawn_once(

@@ -8,7 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from flourish.core.forms import BlankFormMarkup, ModelChoiceField
 from flourish.learning.health import ANSWERS, QUESTIONS
 from flourish.learning.models import POST_MAX_LENGTH, Digest, Stage
-from flourish.learning.selectors.support import support_organisation_choices
+from flourish.learning.selectors.support import (
+    support_organisation_choices,
+    support_organisation_names,
+)
 
 
 class GuideWordsForm(forms.Form):
@@ -98,6 +101,15 @@ class SupportOrganisationForm(BlankFormMarkup, forms.Form):
             "Your next requests go to them."
         ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # Drawn to be read, not to check a choice: the names are kept (a query was
+            # a seventh of a group's page). A posted choice is still checked against
+            # the organisations there are now.
+            field = self.fields["organisation"]
+            field.choices = [("", field.empty_label), *support_organisation_names()]  # type: ignore[attr-defined]
 
 
 class ShareForm(forms.Form):

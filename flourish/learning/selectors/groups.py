@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from flourish.accounts.models import Organisation, OrganisationKind, Role
@@ -25,15 +26,19 @@ def groups_of(user: Any) -> list[Organisation]:
     )
 
 
-def get_group_for_user(*, user: Any, slug: str) -> Organisation:
-    """One of the person's own groups; 404 for anyone who is not a lead or member of it."""
+def get_group_for_user(
+    *, user: Any, slug: str, groups: QuerySet[Organisation] | None = None
+) -> Organisation:
+    """One of the person's own groups, read from `groups` (with whatever a page wants
+    alongside it); 404 for anyone who is not a lead or member of it."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
     # The person's groups are known from the memberships already read for the request,
     # so someone in none of them is told nothing without a query.
     theirs = set().union(*(organisations_where(user, role) for role in GROUP_ROLES))
+    found = Organisation.objects.all() if groups is None else groups
     group = (
-        Organisation.objects.filter(pk__in=theirs, slug=slug, kind=OrganisationKind.GROUP).first()
+        found.filter(pk__in=theirs, slug=slug, kind=OrganisationKind.GROUP).first()
         if theirs
         else None
     )

@@ -7,10 +7,12 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from flourish.core.public_cache import PUBLIC_PAGE_SECONDS, area_generation, remembered
 from flourish.learning.models import Guide, GuideVersion, Stage
 from flourish.learning.rules import may_write_guides
 
 ENGLISH = "en-gb"
+GUIDES_AREA = "guides"
 
 
 def reading_language(language: str | None) -> str:
@@ -57,6 +59,40 @@ def guide_versions_for_slugs(*, slugs: list[str], language: str) -> dict[str, Gu
     """The published version of each named guide, keyed by slug. One query."""
     versions = _current(language).filter(guide__slug__in=slugs).order_by("language")
     return {v.guide.slug: v for v in _best_by_guide(list(versions), language).values()}
+
+
+@dataclass(frozen=True)
+class GuideHeading:
+    """What a link to a guide shows: its title and summary, in the language they are in."""
+
+    slug: str
+    language: str
+    title: str
+    summary: str
+
+
+def guide_headings(*, language: str) -> dict[str, GuideHeading]:
+    """Every published guide's heading in the reader's language (English where it is not
+    translated), keyed by slug. Kept under the guides' generation (`apps.py`), which
+    publishing starts again: a group's page names the guides for what it might need
+    without reading them."""
+    wanted = reading_language(language)
+
+    def read() -> dict[str, GuideHeading]:
+        versions = (
+            _current(wanted)
+            .only("language", "title", "summary", "guide_id", "guide__slug")
+            .order_by("language")
+        )
+        return {
+            version.guide.slug: GuideHeading(
+                version.guide.slug, version.language, version.title, version.summary
+            )
+            for version in _best_by_guide(list(versions), wanted).values()
+        }
+
+    key = f"guide-headings:{area_generation(GUIDES_AREA)}:{wanted}"
+    return remembered(key, read, seconds=PUBLIC_PAGE_SECONDS)
 
 
 def get_published_guide(*, slug: str, language: str) -> GuideVersion:

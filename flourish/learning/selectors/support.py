@@ -7,6 +7,7 @@ from django.http import Http404
 
 from flourish.accounts.models import Organisation, OrganisationKind
 from flourish.accounts.rules import is_administrator
+from flourish.core.public_cache import PUBLIC_PAGE_SECONDS, area_generation, remembered
 from flourish.learning.models import (
     GroupLearningSettings,
     HealthCheck,
@@ -18,6 +19,8 @@ from flourish.learning.rules import organisations_helped_for, organisations_read
 from flourish.learning.selectors.groups import GROUP_ROLES
 
 HELPING_KINDS = (OrganisationKind.SUPPORT_ORGANISATION, OrganisationKind.FUNDER)
+# Kept lists of organisations start again whenever one is saved or deleted (`apps.py`).
+ORGANISATIONS_AREA = "organisations"
 
 
 def _in_group(user: Any) -> Q:
@@ -40,10 +43,6 @@ def get_health_check_for_user(*, user: Any, pk: int) -> HealthCheck:
     if check is None:
         raise Http404
     return check
-
-
-def latest_health_check(*, group: Organisation) -> HealthCheck | None:
-    return HealthCheck.objects.filter(group=group).first()
 
 
 def health_check_shares(*, check: HealthCheck) -> QuerySet[HealthCheckShare]:
@@ -78,6 +77,16 @@ def support_organisation_choices() -> QuerySet[Organisation]:
     """The organisations a group can ask for help from: support organisations and funders
     (whose associates give support)."""
     return Organisation.objects.filter(kind__in=HELPING_KINDS).order_by("name")
+
+
+def support_organisation_names() -> list[tuple[int, str]]:
+    """The organisations a group can ask for help from, as (id, name), kept."""
+    key = f"support-organisation-names:{area_generation(ORGANISATIONS_AREA)}"
+    return remembered(
+        key,
+        lambda: list(support_organisation_choices().values_list("pk", "name")),
+        seconds=PUBLIC_PAGE_SECONDS,
+    )
 
 
 def get_support_request_for_user(*, user: Any, pk: int) -> SupportRequest:

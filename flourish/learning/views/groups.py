@@ -12,13 +12,10 @@ from django.views.decorators.http import require_POST
 from flourish.learning.drawn import drawn_waiting
 from flourish.learning.forms import SupportOrganisationForm
 from flourish.learning.models import PromptState
+from flourish.learning.selectors.group_page import get_group_page_for_user
 from flourish.learning.selectors.groups import get_group_for_user
-from flourish.learning.selectors.prompts import (
-    get_prompt_for_group,
-    group_settings,
-    waiting_prompts,
-)
-from flourish.learning.selectors.support import latest_health_check, support_requests_of
+from flourish.learning.selectors.prompts import get_prompt_for_group, waiting_prompts
+from flourish.learning.selectors.support import support_requests_of
 from flourish.learning.services import prompts, support
 from flourish.learning.views.common import add_service_error
 
@@ -28,21 +25,21 @@ ANSWERS = {"done": PromptState.DONE, "not-relevant": PromptState.NOT_RELEVANT}
 def _group_page(
     request: HttpRequest, slug: str, form: SupportOrganisationForm | None = None
 ) -> HttpResponse:
-    group = get_group_for_user(user=request.user, slug=slug)
-    choices = group_settings(group=group)
+    page = get_group_page_for_user(user=request.user, slug=slug)
+    helper = page.support_organisation
     context = {
-        "group": group,
+        "group": page.group,
         "waiting": drawn_waiting(
-            waiting_prompts(group=group, language=get_language()),
-            group_slug=group.slug,
+            waiting_prompts(group=page.group, language=get_language()),
+            group_slug=page.group.slug,
             request=request,
         ),
-        "emails": choices.email_prompts,
-        "support_organisation": choices.support_organisation,
+        "emails": page.email_prompts,
+        "support_organisation": helper,
         "organisation_form": form
-        or SupportOrganisationForm(initial={"organisation": choices.support_organisation_id}),
-        "health_check": latest_health_check(group=group),
-        "support_requests": support_requests_of(group=group),
+        or SupportOrganisationForm(initial={"organisation": helper.pk if helper else None}),
+        "health_check": page.latest_check,
+        "support_requests": support_requests_of(group=page.group),
     }
     return render(request, "learning/group.html", context)
 
