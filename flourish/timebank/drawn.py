@@ -1,10 +1,15 @@
-"""A member's statement, each line drawn once and kept (`core/fragments.py`).
+"""A member's statement, each line drawn once and kept, and the coordinator's dashboard
+lists, drawn once for what they show (`core/fragments.py`).
 
 Fifty lines, each with a date, a description in the reader's language and two lengths
 of time in words, were half of the statement page's time. The ledger never changes a
 line once written, so a line is found again by what tells it apart
 (`selectors.exchanges.statement_lines`), and its entry and transaction are read only
 when a line is not kept: for the first reader of a new exchange, or in a new language.
+
+The dashboard's four lists (twenty members past the warning level, each with a link
+and a balance in words) were half of its drawing; they change far less often than a
+coordinator looks.
 """
 
 from collections.abc import Sequence
@@ -14,6 +19,7 @@ from django.utils.safestring import SafeString
 
 from flourish.core.fragments import drawn_once
 from flourish.ledger.models import LedgerEntry
+from flourish.timebank.selectors.exchanges import Dashboard
 
 
 def drawn_statement_rows(lines: Sequence[Any]) -> list[SafeString]:
@@ -34,3 +40,30 @@ def drawn_statement_rows(lines: Sequence[Any]) -> list[SafeString]:
         content=list,
         context=context,
     )
+
+
+def drawn_dashboard_lists(dashboard: Dashboard, *, timebank_slug: str) -> SafeString:
+    """Who is asking to join, disputes, members who may like a check-in and checks
+    running out, as the dashboard shows them."""
+
+    def shown(lists: Dashboard) -> list[Any]:
+        return [
+            timebank_slug,
+            lists.reminder_days,
+            [(m.pk, str(m), m.area, m.recorded_by and str(m.recorded_by)) for m in lists.asking],
+            [(e.pk, e.kind, e.mentoring, e.description, str(e.giver)) for e in lists.disputed],
+            [(m.pk, str(m), m.account and m.account.balance) for m in lists.over_soft_limit],
+            [
+                (c.member_id, str(c.member), c.kind, c.expires_on, c.reminded_for, c.reminded_at)
+                for c in lists.checks_expiring
+            ],
+        ]
+
+    [drawn] = drawn_once(
+        [dashboard],
+        kind="timebank-dashboard-lists",
+        templates=("timebank/_dashboard_lists.html",),
+        content=shown,
+        context=lambda lists: {"dashboard": lists, "timebank": {"slug": timebank_slug}},
+    )
+    return drawn

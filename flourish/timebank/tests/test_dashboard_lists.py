@@ -1,7 +1,8 @@
 """A coordinator's dashboard shows its figures (members approved, the community pot, the
 hours given to the organisation) and each list in full (who asks to join and who recorded
 it, disputes and who gave, members past the warning level and their balance, checks
-running out) while reading only what it shows of each person: their name."""
+running out) while reading only what it shows of each person: their name. The lists are
+drawn once for what they show, and drawn again as soon as that changes."""
 
 import datetime
 
@@ -12,11 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from flourish.accounts.factories import UserFactory
+from flourish.accounts.models import User
+from flourish.core.tests.pieces import read_counting
 from flourish.timebank.models import CheckKind
 from flourish.timebank.services import exchanges, timebanks
 from flourish.timebank.tests.test_exchanges import recorded, volunteered_for_the_organisation
 
 pytestmark = pytest.mark.django_db
+LISTS_TEMPLATE = "timebank/_dashboard_lists.html"
 
 
 @pytest.fixture
@@ -100,3 +104,26 @@ def test_the_dashboard_counts_approved_members_and_shows_the_pot_and_the_organis
     assert _figure(page, "Members") == "3"
     assert _figure(page, "Community pot") == "30 minutes"
     assert _figure(page, "Given to the organisation") == "1 hour 30 minutes"
+
+
+def test_the_lists_are_drawn_once_and_a_change_to_what_they_show_shows_at_once(
+    client, busy_timebank, coordinator_signed_in, alice, bob
+):
+    address = reverse("timebank:dashboard", args=[busy_timebank.slug])
+    _first, drawn_first = read_counting(client, address, LISTS_TEMPLATE)
+    _again, drawn_again = read_counting(client, address, LISTS_TEMPLATE)
+    assert (drawn_first, drawn_again) == (1, 0)
+    # Bob receives another hour, then changes his name: each shows on the next visit.
+    exchange = recorded(alice, bob, minutes=60)
+    exchanges.exchange_confirm(exchange=exchange, member=bob, actor=bob.user)
+    page, drawn = read_counting(client, address, LISTS_TEMPLATE)
+    assert drawn == 1 and "12 hours" in _section(page, "Members who may like a check-in")
+    bob.user.name = "Robert Receiver"
+    bob.user.save()
+    page, drawn = read_counting(client, address, LISTS_TEMPLATE)
+    past = _section(page, "Members who may like a check-in")
+    assert drawn == 1 and "Robert Receiver" in past and "Bob Receiver" not in past
+    # So does a new name for someone asking to join.
+    User.objects.filter(email="dee@example.org").update(name="Deborah Newcomer")
+    page, drawn = read_counting(client, address, LISTS_TEMPLATE)
+    assert drawn == 1 and "Deborah Newcomer" in _section(page, "Asking to join")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from flourish.accounts.models import ContactRoute, User
 from flourish.core.forms import FindByNameForm
 from flourish.core.pagination import page_asked
+from flourish.timebank.drawn import drawn_dashboard_lists
 from flourish.timebank.forms import CheckForm, JoinByPhoneForm, SettingsForm
 from flourish.timebank.selectors.access import get_member_for_coordinator, get_place_for_user
 from flourish.timebank.selectors.exchanges import coordinator_dashboard, member_list
@@ -23,10 +24,12 @@ from flourish.timebank.views.common import add_service_error, posted
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug, coordinator=True)
+    dashboard = coordinator_dashboard(timebank=place.timebank)
     context = {
         "place": place,
         "timebank": place.timebank,
-        "dashboard": coordinator_dashboard(timebank=place.timebank),
+        "dashboard": dashboard,
+        "lists": drawn_dashboard_lists(dashboard, timebank_slug=place.timebank.slug),
     }
     return render(request, "timebank/dashboard.html", context)
 
