@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString
 
 from flourish.core.fragments import drawn_once
 from flourish.ledger.models import LedgerEntry
-from flourish.timebank.selectors.exchanges import Dashboard
+from flourish.timebank.selectors.dashboard import Dashboard
 
 
 def drawn_statement_rows(lines: Sequence[Any]) -> list[SafeString]:
@@ -50,13 +50,11 @@ def drawn_dashboard_lists(dashboard: Dashboard, *, timebank_slug: str) -> SafeSt
         return [
             timebank_slug,
             lists.reminder_days,
-            [(m.pk, str(m), m.area, m.recorded_by and str(m.recorded_by)) for m in lists.asking],
-            [(e.pk, e.kind, e.mentoring, e.description, str(e.giver)) for e in lists.disputed],
-            [(m.pk, str(m), m.account and m.account.balance) for m in lists.over_soft_limit],
-            [
-                (c.member_id, str(c.member), c.kind, c.expires_on, c.reminded_for, c.reminded_at)
-                for c in lists.checks_expiring
-            ],
+            # Every row as read: each is only what its line shows.
+            lists.asking,
+            lists.disputed,
+            lists.over_soft_limit,
+            lists.checks_expiring,
         ]
 
     [drawn] = drawn_once(

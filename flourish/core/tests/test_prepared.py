@@ -158,3 +158,36 @@ def test_rows_by_id_refuses_a_statement_that_binds_values_of_its_own(groups):
     named = Offer.objects.filter(name="Peer group 0").values_list("pk")
     with pytest.raises(ValueError, match="the ids and nothing else"):
         rows_with_ids(named, [1, 2], name="offers with one name")
+
+
+def test_a_statement_written_once_for_some_values_reads_only_their_rows_and_what_is_there_now(
+    groups,
+):
+    from flourish.core.prepared import rows_written_once
+    from flourish.directory.models import Offer
+
+    def named(name):
+        return rows_written_once(
+            lambda: Offer.objects.filter(name=name).values_list("name"),
+            [name],
+            name="offers with a name",
+            model=Offer,
+        )
+
+    assert named("Peer group 0") == [("Peer group 0",)]
+    assert named("Peer group 1") == [("Peer group 1",)]  # never the first one's statement
+    Offer.objects.filter(name="Peer group 0").update(name="Peer group 0, renamed")
+    assert named("Peer group 0") == []
+
+
+def test_a_statement_written_once_must_take_its_values_and_nothing_else(groups):
+    from flourish.core.prepared import rows_written_once
+    from flourish.directory.models import Offer
+
+    with pytest.raises(ValueError, match="must take \\['Peer group 0'\\] and nothing else"):
+        rows_written_once(
+            lambda: Offer.objects.filter(name="Peer group 0", pk__gt=0).values_list("pk"),
+            ["Peer group 0"],
+            name="offers with a name, and a number of its own",
+            model=Offer,
+        )

@@ -33,6 +33,17 @@ class ExchangeStatus(models.TextChoices):
     REVERSED = "reversed", _("Corrected by the coordinator")
 
 
+def exchange_headline(kind: str, mentoring: bool, description: str) -> str:
+    """What an exchange is called on its pages. A gift to the pot and a mentoring session
+    are named by Flourish, so in the reader's language, whoever recorded them and in
+    whichever language."""
+    if kind == ExchangeKind.GIFT:
+        return str(ExchangeKind.GIFT.label)
+    if mentoring:
+        return str(Described(MENTORING_SESSION, {"summary": description}))
+    return description
+
+
 class Exchange(TimeStampedModel):
     timebank = models.ForeignKey(
         "timebank.Timebank", on_delete=models.PROTECT, related_name="exchanges"
@@ -107,14 +118,7 @@ class Exchange(TimeStampedModel):
 
     @property
     def headline(self) -> str:
-        """What the exchange is called on its pages. A gift to the pot and a mentoring
-        session are named by Flourish, so in the reader's language, whoever recorded them
-        and in whichever language."""
-        if self.kind == ExchangeKind.GIFT:
-            return str(ExchangeKind.GIFT.label)
-        if self.mentoring:
-            return str(self.described)
-        return self.description
+        return exchange_headline(self.kind, self.mentoring, self.description)
 
     @property
     def described(self) -> "Described | str":

@@ -15,7 +15,9 @@ from django.utils import timezone
 from flourish.accounts.factories import UserFactory
 from flourish.accounts.models import User
 from flourish.core.tests.pieces import read_counting
+from flourish.timebank.factories import TimebankFactory
 from flourish.timebank.models import CheckKind
+from flourish.timebank.selectors.dashboard import coordinator_dashboard
 from flourish.timebank.services import exchanges, timebanks
 from flourish.timebank.tests.test_exchanges import recorded, volunteered_for_the_organisation
 
@@ -127,3 +129,17 @@ def test_the_lists_are_drawn_once_and_a_change_to_what_they_show_shows_at_once(
     User.objects.filter(email="dee@example.org").update(name="Deborah Newcomer")
     page, drawn = read_counting(client, address, LISTS_TEMPLATE)
     assert drawn == 1 and "Deborah Newcomer" in _section(page, "Asking to join")
+
+
+def test_each_timebanks_dashboard_lists_only_its_own_people(busy_timebank):
+    """The dashboard's statements are written once and run again for the same timebank:
+    one read for another timebank first never answers for this one."""
+    other = TimebankFactory(name="Keighley Timebank", slug="keighley")
+    elsewhere = UserFactory(email="stella@example.org", name="Stella Elsewhere")
+    timebanks.member_ask_to_join(timebank=other, user=elsewhere, area="BD21", actor=elsewhere)
+    theirs = coordinator_dashboard(timebank=other)
+    ours = coordinator_dashboard(timebank=busy_timebank)
+    assert [str(person) for person in theirs.asking] == ["Stella Elsewhere"]
+    assert [str(person) for person in ours.asking] == ["Dee Newcomer"]
+    assert (theirs.members, theirs.disputed, theirs.over_soft_limit) == (0, [], [])
+    assert ours.members == 3 and len(ours.disputed) == 1

@@ -16,7 +16,8 @@ from flourish.core.pagination import page_asked
 from flourish.timebank.drawn import drawn_dashboard_lists
 from flourish.timebank.forms import CheckForm, JoinByPhoneForm, SettingsForm
 from flourish.timebank.selectors.access import get_member_for_coordinator, get_place_for_user
-from flourish.timebank.selectors.exchanges import coordinator_dashboard, member_list
+from flourish.timebank.selectors.dashboard import coordinator_dashboard
+from flourish.timebank.selectors.exchanges import member_list
 from flourish.timebank.services import timebanks
 from flourish.timebank.views.common import add_service_error, posted
 
