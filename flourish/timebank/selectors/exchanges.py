@@ -40,19 +40,22 @@ def exchanges_open_for_member(*, member: TimebankMember) -> QuerySet[Exchange]:
     return _with_people(Exchange.objects.filter(pk__in=ids)).order_by("-created_at", "-id")[:50]
 
 
-def statement_lines(*, account: LedgerAccount) -> QuerySet[Any]:
-    """The account's entries, newest first, each as what tells its line apart from every
-    other: its id and amounts, and its transaction's id and when it was posted. Ledger
-    history is never changed (the database refuses), so a line kept under these needs
-    nothing more read to be shown again (`timebank/drawn.py`); a transaction's id with
-    its time to the microsecond is another transaction's only if it is the same one,
-    even in a database restored from a backup while the cache kept newer lines."""
-    return (
-        LedgerEntry.objects.filter(account=account)
-        .order_by("-id")
-        .values_list(
-            "pk", "amount", "balance_after", "transaction_id", "transaction__posted_at", named=True
-        )
+def statement_entries(*, account: LedgerAccount) -> QuerySet[LedgerEntry]:
+    """The account's entries, newest first: what a statement counts and pages through,
+    by the ledger's index of each account's entries, joining nothing."""
+    return LedgerEntry.objects.filter(account=account).order_by("-id")
+
+
+def statement_lines() -> QuerySet[Any]:
+    """Entries as a statement shows them, newest first, each as what tells its line apart
+    from every other: its id and amounts, and its transaction's id and when it was posted.
+    Read only for a page of `statement_entries`. Ledger history is never changed (the
+    database refuses), so a line kept under these needs nothing more read to be shown
+    again (`timebank/drawn.py`); a transaction's id with its time to the microsecond is
+    another transaction's only if it is the same one, even in a database restored from a
+    backup while the cache kept newer lines."""
+    return LedgerEntry.objects.order_by("-id").values_list(
+        "pk", "amount", "balance_after", "transaction_id", "transaction__posted_at", named=True
     )
 
 

@@ -70,3 +70,20 @@ def test_lines_all_kept_are_shown_without_reading_their_entries_again(client, ad
     read = " ".join(query["sql"] for query in captured.captured_queries)
     assert drawn == 0 and "A lift to the clinic" in again
     assert '"ledger_ledgertransaction"."description"' not in read
+
+
+def test_a_statement_counts_and_pages_through_the_members_own_entries_alone(
+    client, address, timebank, alice, bob, carol
+):
+    _exchange(timebank, carol, bob, 20, "Carol's own exchange")
+    for number in range(50):
+        _exchange(timebank, alice, bob, 15, f"Tea {number}")
+    client.force_login(alice.user)
+    with CaptureQueriesContext(connection) as captured:
+        second, _drawn = _read(client, address + "?page=2")
+    lines = _lines(second)
+    assert lines.count("<tr") == 2  # 52 lines of Alice's, 50 to a page
+    assert "Help with the garden" in lines and "A lift to the clinic" in lines
+    assert "Carol" not in second
+    counted = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"]]
+    assert len(counted) == 1 and "ledger_ledgertransaction" not in counted[0]

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from flourish.core.forms import FindByNameForm
-from flourish.core.pagination import page_asked
+from flourish.core.pagination import page_asked, page_of
 from flourish.ledger.selectors import account_balance
 from flourish.timebank.drawn import drawn_statement_rows
 from flourish.timebank.forms import JoinForm, TimeForm
@@ -18,7 +18,11 @@ from flourish.timebank.selectors.access import (
     membership_for_user,
     timebank_list_for_user,
 )
-from flourish.timebank.selectors.exchanges import exchanges_open_for_member, statement_lines
+from flourish.timebank.selectors.exchanges import (
+    exchanges_open_for_member,
+    statement_entries,
+    statement_lines,
+)
 from flourish.timebank.services import exchanges, timebanks
 from flourish.timebank.views.common import add_service_error, posted
 
@@ -78,7 +82,14 @@ def statement(request: HttpRequest, slug: str) -> HttpResponse:
     if place.member is None or place.member.account is None:
         return redirect("timebank:home", slug=slug)
     account = place.member.account
-    page = page_asked(request, statement_lines(account=account), size=50)
+    # Counted and paged through without the transactions a line shows: the count joined
+    # every entry of the account to its transaction.
+    page = page_of(
+        items=statement_entries(account=account),
+        rows=statement_lines(),
+        number=request.GET.get("page"),
+        size=50,
+    )
     context = {
         "place": place,
         "timebank": place.timebank,
