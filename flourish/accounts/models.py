@@ -46,6 +46,12 @@ class ContactRoute(models.TextChoices):
     TEXT = "text", _("Text message")
 
 
+def person_named(name: str, email: str) -> str:
+    """How every page names a person: by name, or by email if they gave none. Also for
+    lists read as values, which have no person to ask."""
+    return name or email
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in. Everything about them beyond the email is optional."""
 
@@ -86,7 +92,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self) -> str:
-        return self.name or self.email
+        return person_named(self.name, self.email)
 
     def clean(self) -> None:
         super().clean()

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Count, Model
 from django.utils import timezone
 
+from flourish.accounts.models import person_named
 from flourish.core.prepared import rows_written_once
 from flourish.ledger.models import LedgerAccount
 from flourish.timebank.models import (
@@ -35,8 +36,9 @@ DASHBOARD_ROWS = 20
 
 
 def _named(name: str | None, email: str | None) -> str | None:
-    """A person as every page names them (`accounts.User.__str__`)."""
-    return (name or email) if email is not None else None
+    """A person as every page names them; None where there is no one (nobody recorded
+    the request for them)."""
+    return None if email is None else person_named(name or "", email)
 
 
 class Asking(NamedTuple):
