@@ -5,8 +5,13 @@ import datetime
 from typing import Any
 
 from django.utils import formats, timezone
+from django.utils.translation import get_language_bidi, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+
+# In right-to-left writing a minus sign takes the direction of the words around it and
+# shows after the figure ("12-"). A left-to-right mark in front keeps the sign and the
+# figure one left-to-right piece, as Urdu's own minus sign does in Unicode's locale data.
+RIGHT_TO_LEFT_MINUS = "\u200e-"
 
 
 def format_pence(pence: int, *, show_pence: bool | None = None) -> str:
@@ -22,7 +27,7 @@ def format_pence(pence: int, *, show_pence: bool | None = None) -> str:
 
 def format_minutes(minutes: int) -> str:
     """The words "2 hours 30 minutes" from 150, in the reader's language."""
-    sign = "-" if minutes < 0 else ""
+    sign = "" if minutes >= 0 else RIGHT_TO_LEFT_MINUS if get_language_bidi() else "-"
     hours, remainder = divmod(abs(minutes), 60)
     parts = []
     if hours:

@@ -85,3 +85,15 @@ def test_money_on_a_page_reads_left_to_right_even_in_an_urdu_sentence(language):
             Context({"amount": 150000, "nothing": None})
         )
     assert shown == '<p><bdi dir="ltr">£1,500</bdi> </p>'
+
+
+@pytest.mark.parametrize(
+    ("language", "starts"), [("en", "-12 hours"), ("cy", "-12 awr"), ("ur", "\u200e-12 ")]
+)
+def test_time_owed_keeps_its_minus_sign_in_front_of_the_figure_in_urdu(language, starts):
+    with translation.override(language):
+        shown = Template("{{ balance|minutes }}").render(Context({"balance": -750}))
+        given = format_minutes(750)
+
+    assert shown.startswith(starts)
+    assert "\u200e" not in given and not given.startswith("-")
