@@ -53,9 +53,17 @@ def templates_digest(names: tuple[str, ...]) -> str:
 def fragment_key(kind: str, content: list[Any], templates: tuple[str, ...]) -> str:
     """The key of a piece that shows `content`, drawn by `templates` for this reader's
     language and time zone."""
-    shown = [*content, get_language(), timezone.get_current_timezone_name()]
-    shown.append(templates_digest(templates))
-    return f"{kind}:" + hashlib.sha256(repr(shown).encode()).hexdigest()
+    return fragment_keys(kind, [content], templates)[0]
+
+
+def fragment_keys(kind: str, contents: list[list[Any]], templates: tuple[str, ...]) -> list[str]:
+    """`fragment_key` of each of `contents`, with the reader's language and time zone read
+    once for them all: each is a lookup through the request's context-local state."""
+    reader = [get_language(), timezone.get_current_timezone_name(), templates_digest(templates)]
+    return [
+        f"{kind}:" + hashlib.sha256(repr([*content, *reader]).encode()).hexdigest()
+        for content in contents
+    ]
 
 
 def drawn_once(
@@ -72,7 +80,7 @@ def drawn_once(
 
     `content(item)` lists everything the piece shows; `context(item)` is what the
     template is given to show it."""
-    keys = [fragment_key(kind, content(item), templates) for item in items]
+    keys = fragment_keys(kind, [content(item) for item in items], templates)
     fragments = caches["fragments"]
     stored = fragments.get_many(keys)
     drawn: dict[str, str] = {}

@@ -41,9 +41,6 @@ WHERE = "<!--where-->"
 
 
 def _offer_content(offer: OfferCard) -> list[Any]:
-    meetings = [
-        (s.weekday, s.frequency, s.starts_on, s.opens_at, s.closes_at) for s in offer.schedules
-    ]
     return [
         "offer",
         offer.uuid,
@@ -55,7 +52,7 @@ def _offer_content(offer: OfferCard) -> list[Any]:
         offer.price_unit,
         offer.personal_budget,
         offer.group_name,
-        meetings,
+        offer.meetings,
     ]
 
 
@@ -72,23 +69,24 @@ def _group_content(listing: Listing) -> list[Any]:
 
 def _where(hit: SearchHit) -> SafeString:
     """The search's own part of a card: the district (for an offer) and the distance."""
-    parts = format_html(" · {}", hit.outward_code) if hit.offer and hit.outward_code else ""
-    miles = hit.distance_miles
+    district = hit.outward_code if hit.offer else ""
+    return _where_worded(district, hit.distance_miles, get_language())
+
+
+@lru_cache(maxsize=8192)
+def _where_worded(district: str, miles: float | None, language: str) -> SafeString:
+    """ " · LS6 · <strong>3.2 miles away</strong>" in the reader's language (`language`
+    keys the memo: gettext reads the active one). Districts are a fixed set of points,
+    so their distances are a fixed set of values, and wording them afresh for each card
+    was a fifth of a page of twenty cards."""
+    parts = format_html(" · {}", district) if district else ""
     if miles is None:
         return mark_safe(parts)  # built by format_html above, or empty
-    away = _how_far(miles, get_language())
-    return format_html("{} · <strong>{}</strong>", mark_safe(parts), away)
-
-
-@lru_cache(maxsize=4096)
-def _how_far(miles: float, language: str) -> str:
-    """How far, as "3.2 miles away" in the reader's language (`language` keys the memo:
-    gettext reads the active one). Districts are a fixed set of points, so their distances are a
-    fixed set of values, and formatting one for a language was a fifth of a page of
-    twenty cards."""
     if miles < 0.5:
-        return gettext("Under half a mile away")
-    return gettext("%(miles)s miles away") % {"miles": floatformat(miles, 1)}
+        away = gettext("Under half a mile away")
+    else:
+        away = gettext("%(miles)s miles away") % {"miles": floatformat(miles, 1)}
+    return format_html("{} · <strong>{}</strong>", mark_safe(parts), away)
 
 
 def result_cards(hits: Iterable[SearchHit]) -> list[SafeString]:

@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from flourish.directory import fulltext, ranking
-from flourish.directory.cards import OfferCard, offer_cards
+from flourish.directory.cards import OfferCard, card_columns, cards_of
 from flourish.directory.fulltext import few_rows_with, words_match
 from flourish.directory.geography import KM_PER_MILE, District
 from flourish.directory.models import (
@@ -287,14 +287,11 @@ def group_search_queryset(query: SearchQuery) -> QuerySet[Listing] | None:
     )
 
 
-# Never shown on a result, and costly to load: the search text, and a suggester's email,
-# which is decrypted for every row that carries it.
-UNSHOWN_LISTING_FIELDS = ("suggester_email", "search_text", "search_vector")
-
-
 def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchResults:
     """One page of offers and of groups with no offers: nearest first when a postcode is
-    given, otherwise by name. Two to four queries, whatever the size of the directory."""
+    given, otherwise by name. The page comes with its cards' columns in one query, and a
+    full page's total in another (kept until the directory changes), whatever the size of
+    the directory."""
     near = near_postcode(query)
     total, ranked = ranking.offers_and_groups_page(
         shape=("directory", query.shape()),
@@ -307,11 +304,9 @@ def directory_search(query: SearchQuery, *, offset: int, limit: int) -> SearchRe
         limit=limit,
         count_up_to=ranking.COUNT_UP_TO,
         few_offers=few_offers_by_name(query, near),
+        joined=card_columns(with_first_area=near is None),
     )
-    offer_ids = [row.pk for row in ranked if row.kind == "offer"]
-    group_ids = [row.pk for row in ranked if row.kind == "group"]
-    offers = offer_cards(offer_ids, with_first_area=near is None)
-    groups = Listing.objects.defer(*UNSHOWN_LISTING_FIELDS).in_bulk(group_ids) if group_ids else {}
+    offers, groups = cards_of(ranked)
     hits = []
     for row in ranked:
         if row.kind == "offer" and row.pk in offers:

@@ -10,7 +10,8 @@ from django.urls import reverse
 from flourish.directory.factories import offer_meeting_at
 
 SEARCH = reverse("directory:search")
-RANKING = "SELECT kind, id, km, area FROM"
+# The directory's page of results, ranked with its cards' columns (`ranking.Joined`).
+RANKING = "SELECT shown.kind, shown.id, shown.name, shown.km, shown.area, "
 
 
 @pytest.fixture(autouse=True)

@@ -246,12 +246,12 @@ def test_search_uses_a_fixed_number_of_queries_however_many_groups_are_near(
     assert len(names_or_groups(response)) == 20
     if "day" not in query:
         assert {type(hit).__name__ for hit in names_or_groups(response)} == {"OfferCard", "Listing"}
-    # The ranked page, its total, its offers with their meetings, its groups, and the
-    # form's list of types: five at most (an offer's district comes with the ranked page
-    # or with its row, never from a query of its own); and on PostgreSQL, given words,
+    # The ranked page read with its cards (offers with their meetings, and groups), its
+    # total, and the form's list of types: three at most (an offer's district comes with
+    # the ranked page, never from a query of its own); and on PostgreSQL, given words,
     # its estimate of how many offers have them (fulltext.RARE_UP_TO, SORT_UP_TO).
     estimate = connection.vendor == "postgresql" and "q" in query
-    assert len(few.captured_queries) + 1 <= 5 + estimate
+    assert len(few.captured_queries) + 1 <= 3 + estimate
 
 
 def test_an_offer_met_in_two_districts_shows_the_one_nearest_the_search(client, db):
