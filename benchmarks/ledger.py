@@ -98,7 +98,8 @@ def _postings(
 
 def bulk_load_for_benchmark(postings: Iterator[Lines], *, count: int, key_prefix: str) -> None:
     """Benchmark data only: write `count` transactions with bulk inserts (COPY on PostgreSQL),
-    moving each account's maintained balance by the batch's total in the same transaction.
+    moving each account's maintained balance by the batch's total, and its count of entries
+    by the batch's number, in the same transaction.
 
     Unlike `transaction_post` it takes no row locks, looks up no idempotency key, writes no
     audit event and skips the ORM (whose per-object work would take most of the run), so it
@@ -150,6 +151,7 @@ def _bulk_write(
     transactions = []
     entries = []
     deltas: dict[int, int] = defaultdict(int)
+    added: dict[int, int] = defaultdict(int)
     for transaction_id, lines in enumerate(batch, start=first_id):
         if sum(amount for _account, amount in lines) != 0:
             raise ValueError(f"Unbalanced benchmark transaction: {lines}")
@@ -170,6 +172,7 @@ def _bulk_write(
             if floor is not None and balances[account.pk] < floor:
                 raise ValueError(f"Benchmark data would take {account} below its floor.")
             deltas[account.pk] += amount
+            added[account.pk] += 1
             entries.append((transaction_id, account.pk, amount, balances[account.pk], False))
     _insert_rows(
         cursor,
@@ -192,7 +195,9 @@ def _bulk_write(
         entries,
     )
     for account_id, delta in deltas.items():
-        LedgerAccount.objects.filter(pk=account_id).update(balance=F("balance") + delta)
+        LedgerAccount.objects.filter(pk=account_id).update(
+            balance=F("balance") + delta, entry_count=F("entry_count") + added[account_id]
+        )
 
 
 def _insert_rows(

@@ -3,8 +3,8 @@
 Every movement of money (integer pence) or time (integer minutes) is a
 transaction whose entries sum to zero per unit. Entries and transactions are
 append-only; a mistake is corrected by a reversing transaction. Each account
-keeps its balance in a column updated in the same database transaction as its
-entries, so reading a balance never depends on how many entries exist.
+keeps its balance, and its number of entries, in columns updated in the same database
+transaction as its entries, so reading either never depends on how many entries exist.
 """
 
 from typing import Any
@@ -62,6 +62,9 @@ class LedgerAccount(TimeStampedModel):
         ),
     )
     balance = models.BigIntegerField(default=0, editable=False)
+    # How many entries the account has, kept with the balance in the same transaction: a
+    # member's statement pages through them without counting them first.
+    entry_count = models.BigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["id"]

@@ -4,7 +4,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Model, QuerySet, Sum
+from django.db.models import Count, F, Model, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from flourish.ledger.models import LedgerAccount, LedgerEntry
@@ -57,21 +57,25 @@ class LedgerIntegrity:
 
 
 def ledger_integrity() -> LedgerIntegrity:
-    """Every balance equals the sum of its entries and every transaction sums to zero per
-    unit; the fingerprint lets two copies of the ledger (a backup and its source) be compared."""
-    sums = dict(
-        LedgerEntry.objects.order_by()
+    """Every balance equals the sum of its entries, every count of entries their number, and
+    every transaction sums to zero per unit; the fingerprint lets two copies of the ledger
+    (a backup and its source) be compared."""
+    found = {
+        pk: (total, count)
+        for pk, total, count in LedgerEntry.objects.order_by()
         .values("account_id")
-        .annotate(total=Sum("amount"))
-        .values_list("account_id", "total")
-    )
+        .annotate(total=Sum("amount"), count=Count("id"))
+        .values_list("account_id", "total", "count")
+    }
     digest = hashlib.sha256()
     accounts, mismatched = 0, []
-    for pk, unit, balance in (
-        LedgerAccount.objects.order_by("pk").values_list("pk", "unit", "balance").iterator()
+    for pk, unit, balance, entry_count in (
+        LedgerAccount.objects.order_by("pk")
+        .values_list("pk", "unit", "balance", "entry_count")
+        .iterator()
     ):
         accounts += 1
-        if sums.get(pk, 0) != balance:
+        if found.get(pk, (0, 0)) != (balance, entry_count):
             mismatched.append(pk)
         digest.update(f"{pk}:{unit}:{balance};".encode())
     unbalanced = list(

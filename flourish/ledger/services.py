@@ -294,7 +294,7 @@ def _write(
         entry.transaction = posted
         entry.full_clean(exclude=["transaction", "account"], validate_constraints=False)
     LedgerEntry.objects.bulk_create(entries)
-    LedgerAccount.objects.bulk_update(locked.values(), ["balance"])
+    LedgerAccount.objects.bulk_update(locked.values(), ["balance", "entry_count"])
     return posted
 
 
@@ -319,6 +319,7 @@ def _entry_for(account: LedgerAccount, amount: int) -> LedgerEntry:
         )
     went_past = amount < 0 and account.soft_limit is not None and new_balance < account.soft_limit
     account.balance = new_balance
+    account.entry_count += 1
     return LedgerEntry(
         account=account, amount=amount, balance_after=new_balance, went_past_soft_limit=went_past
     )

@@ -6,7 +6,11 @@ import itertools
 
 from benchmarks.ledger import bulk_load_for_benchmark
 from flourish.ledger.models import LedgerEntry, LedgerTransaction
-from flourish.ledger.selectors import account_balance, account_balance_from_entries
+from flourish.ledger.selectors import (
+    account_balance,
+    account_balance_from_entries,
+    ledger_integrity,
+)
 
 
 def test_bulk_loaded_transactions_read_as_the_ledger_reads_its_own(outside, budget):
@@ -18,3 +22,5 @@ def test_bulk_loaded_transactions_read_as_the_ledger_reads_its_own(outside, budg
     assert LedgerEntry.objects.filter(account=budget).count() == 3
     assert account_balance(account=budget) == account_balance_from_entries(account=budget) == 7_500
     assert {line.described for line in LedgerTransaction.objects.all()} == {"Bulk load"}
+    # Each account's count of entries moved with its balance.
+    assert ledger_integrity().sound

@@ -62,6 +62,8 @@ def test_concurrent_deposits_into_one_account_lose_no_update():
     assert account_balance(account=shared) == expected
     assert account_balance_from_entries(account=shared) == expected
     assert account_balance(account=outside) == -expected
+    shared.refresh_from_db()
+    assert shared.entry_count == THREADS * POSTS_PER_THREAD
 
 
 def test_concurrent_withdrawals_never_take_an_account_below_its_floor():

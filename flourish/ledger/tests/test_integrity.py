@@ -31,6 +31,19 @@ def test_a_balance_changed_behind_the_ledgers_back_is_found(outside, budget, gro
         call_command("ledger_check")
 
 
+def test_a_count_of_entries_changed_behind_the_ledgers_back_is_found(outside, budget, group_funds):
+    move(outside, budget, 500_00)
+    move(budget, group_funds, 120_00)
+    assert LedgerAccount.objects.get(pk=budget.pk).entry_count == 2
+    LedgerAccount.objects.filter(pk=group_funds.pk).update(entry_count=2)
+
+    found = ledger_integrity()
+
+    assert found.mismatched_accounts == [group_funds.pk]
+    with pytest.raises(CommandError, match="does not balance"):
+        call_command("ledger_check")
+
+
 def test_the_fingerprint_changes_with_any_balance(outside, budget, group_funds):
     move(outside, budget, 500_00)
     before = ledger_integrity().fingerprint

@@ -144,6 +144,7 @@ def assert_ledger_invariants(model):
     for account in LedgerAccount.objects.all():
         assert account.balance == account_balance_from_entries(account=account)
         assert account.balance == model.balances[account.pk]
+        assert account.entry_count == LedgerEntry.objects.filter(account=account).count()
     assert not LedgerAccount.objects.filter(floor__isnull=False, balance__lt=F("floor")).exists()
     flagged = LedgerEntry.objects.filter(went_past_soft_limit=True)
     assert not flagged.exclude(

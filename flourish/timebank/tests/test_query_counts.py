@@ -13,10 +13,11 @@ from flourish.timebank.services import exchanges
 from flourish.timebank.services.timebanks import member_check_record
 
 TODAY = datetime.date.today()
-# A member's place and their timebank are one query. Lines not kept yet (a new
-# exchange's) are read together in one more.
-STATEMENT_QUERIES = 7
-STATEMENT_QUERIES_ALL_KEPT = 6
+# A member's place and their timebank are one query; their entries are not counted (the
+# ledger keeps the count with the balance). Lines not kept yet (a new exchange's) are
+# read together in one more.
+STATEMENT_QUERIES = 6
+STATEMENT_QUERIES_ALL_KEPT = 5
 # The coordinator's two-step sign-in is checked; a coordinator finds the timebank with
 # their own place in it (none here) in one query.
 DASHBOARD_QUERIES = 11

@@ -82,13 +82,14 @@ def statement(request: HttpRequest, slug: str) -> HttpResponse:
     if place.member is None or place.member.account is None:
         return redirect("timebank:home", slug=slug)
     account = place.member.account
-    # Counted and paged through without the transactions a line shows: the count joined
-    # every entry of the account to its transaction.
+    # Paged through without the transactions a line shows, and not counted: the ledger
+    # keeps each account's number of entries with its balance.
     page = page_of(
         items=statement_entries(account=account),
         rows=statement_lines(),
         number=request.GET.get("page"),
         size=50,
+        total=account.entry_count,
     )
     context = {
         "place": place,
