@@ -30,6 +30,7 @@ from flourish.budgets.models import (
 )
 from flourish.core.pagination import page_of
 from flourish.core.public_cache import area_generation
+from flourish.core.written import instances_written_once
 from flourish.directory import ranking
 from flourish.directory import selectors as directory
 from flourish.directory.geography import KM_PER_MILE
@@ -91,20 +92,10 @@ def get_budget_for_user(*, user: Any, pk: int) -> Access:
     three reads were a third of a holder's home page."""
     if not _signed_in(user):
         raise Http404
-    today = timezone.localdate()
-    council_staff = Membership.objects.filter(
-        user=user, organisation_id=OuterRef("council_id"), role__in=COUNCIL_ROLES
+    found = instances_written_once(
+        _budget_with_reader, [user.pk, timezone.localdate(), int(pk)], name="budget", model=Budget
     )
-    budget = (
-        Budget.objects.select_related("council", "person", "account")
-        .defer(*private_fields_of("person"))
-        .annotate(
-            reader_is_council=Exists(council_staff),
-            reader_consent=Subquery(_consents_lasting(user, today).values("pk")[:1]),
-        )
-        .filter(pk=pk)
-        .first()
-    )
+    budget = found[0] if found else None
     if budget is None or budget.account is None:
         raise Http404
     is_person = budget.person_id == user.pk
@@ -116,6 +107,22 @@ def get_budget_for_user(*, user: Any, pk: int) -> Access:
         raise Http404
     return Access(
         budget=budget, is_person=is_person, is_council=budget.reader_is_council, broker=broker
+    )
+
+
+def _budget_with_reader(user: int, today: datetime.date, pk: int) -> QuerySet[Budget]:
+    council_staff = Membership.objects.filter(
+        user=user, organisation_id=OuterRef("council_id"), role__in=COUNCIL_ROLES
+    )
+    return (
+        Budget.objects.select_related("council", "person", "account")
+        .defer(*private_fields_of("person"))
+        .annotate(
+            reader_is_council=Exists(council_staff),
+            reader_consent=Subquery(_consents_lasting(user, today).values("pk")[:1]),
+        )
+        .filter(pk=pk)
+        .order_by()[:1]
     )
 
 
@@ -178,6 +185,13 @@ def budget_home(*, budget: Budget, today: datetime.date) -> HomeSummary:
 def _waiting(budget: Budget, today: datetime.date) -> tuple[int, int]:
     """The money asked for and not answered yet (as `waiting_total`), and how many
     sessions wait for money, in one query."""
+    (waiting,) = instances_written_once(
+        _budget_waiting, [today, budget.pk], name="budget waiting", model=Budget
+    )
+    return waiting.booked, waiting.short_sessions
+
+
+def _budget_waiting(today: datetime.date, pk: int) -> QuerySet[Budget]:
     asked = (
         Booking.objects.filter(budget=OuterRef("pk"), status=BookingStatus.ASKED)
         .order_by()
@@ -193,25 +207,30 @@ def _waiting(budget: Budget, today: datetime.date) -> tuple[int, int]:
         .annotate(count=Count("pk"))
         .values("count")
     )
-    booked, sessions = (
-        Budget.objects.filter(pk=budget.pk)
-        .values_list(Coalesce(Subquery(asked), 0), Coalesce(Subquery(short), 0))
-        .get()
+    return (
+        Budget.objects.filter(pk=pk)
+        .only("pk")
+        .annotate(booked=Coalesce(Subquery(asked), 0), short_sessions=Coalesce(Subquery(short), 0))
+        .order_by()
     )
-    return booked, sessions
 
 
 def _to_do(budget: Budget, today: datetime.date, short_sessions: int) -> list[str]:
-    declined = Booking.objects.filter(
-        budget=budget,
-        status=BookingStatus.DECLINED,
-        decided_at__date__gte=today - datetime.timedelta(days=14),
-    ).select_related("offer__listing")[:3]
+    since = today - datetime.timedelta(days=14)
+    declined = instances_written_once(
+        _declined_since, [budget.pk, since], name="bookings declined", model=Booking
+    )
     return [
         _("%(group)s could not take your booking for %(offer)s. Choose another date or group.")
         % {"group": booking.offer.listing.name, "offer": booking.offer.name}
         for booking in declined
     ] + _short_for_sessions(short_sessions)
+
+
+def _declined_since(budget: int, since: datetime.date) -> QuerySet[Booking]:
+    return Booking.objects.filter(
+        budget=budget, status=BookingStatus.DECLINED, decided_at__date__gte=since
+    ).select_related("offer__listing")[:3]
 
 
 def _short_for_sessions(waiting: int) -> list[str]:
@@ -231,7 +250,13 @@ def _short_for_sessions(waiting: int) -> list[str]:
 
 def upcoming_bookings(*, budget: Budget, today: datetime.date) -> list[Booking]:
     """Bookings still to come (waiting for the group or confirmed), soonest first."""
-    return list(
+    return instances_written_once(
+        _bookings_from, [budget.pk, today], name="bookings to come", model=Booking
+    )
+
+
+def _bookings_from(budget: int, today: datetime.date) -> QuerySet[Booking]:
+    return (
         Booking.objects.filter(
             budget=budget,
             status__in=[BookingStatus.ASKED, BookingStatus.CONFIRMED],

@@ -66,14 +66,15 @@ def prepared_cursor(using: str = DEFAULT_DB_ALIAS) -> Iterator[Any]:
         yield cursor
 
 
-# Statements written for `rows_with_ids` and `rows_written_once`, in each thread (a
-# statement's compiler holds its thread's connection), at most this many: two kinds of
-# page, each of up to a hundred, and a few reads for each timebank a coordinator opens.
+# Statements written for `rows_with_ids`, `rows_written_once` and `written.py`, in each
+# thread (a statement's compiler holds its thread's connection), at most this many: two
+# kinds of page, each of up to a hundred, a few reads for each timebank a coordinator
+# opens, and one of each private page's reads.
 _written = threading.local()
 WRITTEN_UP_TO = 256
 
 
-def _statements() -> dict[tuple[Any, ...], tuple[Any, str, list[Any]]]:
+def statements_written() -> dict[tuple[Any, ...], tuple[Any, str, list[Any]]]:
     written = getattr(_written, "statements", None)
     if written is None:
         written = _written.statements = {}
@@ -103,7 +104,7 @@ def rows_with_ids(rows: Any, ids: Sequence[int], *, name: str) -> list[Any]:
     run again with other ids. `name` names what `rows` reads; `rows` must be a
     `values_list()` queryset that binds no values of its own."""
     ids = list(dict.fromkeys(ids))  # the database would return a repeated id once
-    written = _statements()
+    written = statements_written()
     using = rows.db  # the replica, unless this request must read its own writes
     key = (name, using, len(ids))
     if key not in written:
@@ -134,7 +135,7 @@ def rows_written_once(
     change how it is written (the language, a setting): make them values too."""
     using = router.db_for_read(model)  # the replica, unless this request wrote
     key = (name, using, *values)
-    written = _statements()
+    written = statements_written()
     if key not in written:
         compiler = rows().query.get_compiler(using)
         sql, params = compiler.as_sql()

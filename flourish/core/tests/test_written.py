@@ -1,0 +1,83 @@
+"""A read written once and run with each request's values gives what its queryset gives."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models import Count, QuerySet
+from django.test.utils import CaptureQueriesContext
+
+from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+from flourish.accounts.models import Membership, Role
+from flourish.core.written import instances_written_once
+
+pytestmark = pytest.mark.django_db
+
+
+def memberships(user: int, since: datetime.date) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user, created_at__date__gte=since)
+        .select_related("organisation", "user")
+        .defer("user__phone")
+        .annotate(members=Count("organisation__memberships"))
+        .order_by("organisation__name")
+    )
+
+
+def read(user, since, name="memberships"):
+    return instances_written_once(memberships, [user.pk, since], name=name, model=Membership)
+
+
+def shown(found):
+    return [(m.pk, m.organisation.name, m.user.email, m.role, m.members) for m in found]
+
+
+def test_each_persons_read_gives_what_their_queryset_gives():
+    today = datetime.date.today()
+    ada, bea = UserFactory(), UserFactory()
+    fund, group = OrganisationFactory(name="Fund"), OrganisationFactory(name="Group")
+    MembershipFactory(user=ada, organisation=group, role=Role.GROUP_LEAD)
+    MembershipFactory(user=ada, organisation=fund, role=Role.FUNDER_STAFF)
+    MembershipFactory(user=bea, organisation=group, role=Role.GROUP_MEMBER)
+
+    for person in (ada, bea, ada):
+        assert shown(read(person, today)) == shown(memberships(person.pk, today))
+    assert [m.organisation.name for m in read(ada, today)] == ["Fund", "Group"]
+    assert read(bea, today + datetime.timedelta(days=1)) == []
+
+
+def test_a_written_read_is_one_query_and_its_related_rows_come_with_it():
+    person = UserFactory()
+    MembershipFactory(
+        user=person, organisation=OrganisationFactory(name="Group"), role=Role.GROUP_MEMBER
+    )
+    read(person, datetime.date.today())
+
+    with CaptureQueriesContext(connection) as captured:
+        found = read(person, datetime.date.today())
+        names = [(m.organisation.name, m.user.email) for m in found]
+
+    assert len(captured.captured_queries) == 1
+    assert names == [("Group", person.email)]
+
+
+def test_a_read_that_works_out_a_value_of_its_own_is_refused():
+    def fortnight(user: int, today: datetime.date) -> QuerySet[Membership]:
+        return Membership.objects.filter(
+            user=user, created_at__date__gte=today - datetime.timedelta(days=14)
+        )
+
+    with pytest.raises(ValueError, match="give what it works out as values too"):
+        instances_written_once(
+            fortnight, [UserFactory().pk, datetime.date.today()], name="fortnight", model=Membership
+        )
+
+
+def test_only_whole_numbers_text_and_dates_are_given():
+    moment = datetime.datetime.now(tz=datetime.UTC)
+    with pytest.raises(TypeError):
+        instances_written_once(memberships, [1, moment], name="moment", model=Membership)
+    with pytest.raises(TypeError):
+        instances_written_once(
+            memberships, [True, datetime.date.today()], name="flag", model=Membership
+        )
