@@ -110,7 +110,7 @@ def get_budget_for_user(*, user: Any, pk: int) -> Access:
     )
 
 
-def _budget_with_reader(user: int, today: datetime.date, pk: int) -> QuerySet[Budget]:
+def _budget_with_reader(user: int, today: datetime.date, pk: int) -> QuerySet[Any]:
     council_staff = Membership.objects.filter(
         user=user, organisation_id=OuterRef("council_id"), role__in=COUNCIL_ROLES
     )
@@ -191,7 +191,7 @@ def _waiting(budget: Budget, today: datetime.date) -> tuple[int, int]:
     return waiting.booked, waiting.short_sessions
 
 
-def _budget_waiting(today: datetime.date, pk: int) -> QuerySet[Budget]:
+def _budget_waiting(today: datetime.date, pk: int) -> QuerySet[Any]:
     asked = (
         Booking.objects.filter(budget=OuterRef("pk"), status=BookingStatus.ASKED)
         .order_by()

@@ -23,16 +23,16 @@ from typing import Any, TypeVar
 
 from django.db import connections, router
 from django.db.models import Model, QuerySet
-from django.db.models.query import get_related_populators
+from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
 
 from flourish.core.prepared import statements_written
 
-M = TypeVar("M", bound=Model)
+R = TypeVar("R")
 
 
 def instances_written_once(
-    rows: Callable[..., QuerySet[M]], values: Sequence[Any], *, name: str, model: type[M]
-) -> list[M]:
+    rows: Callable[..., QuerySet[Any, R]], values: Sequence[Any], *, name: str, model: type[Model]
+) -> list[R]:
     """The instances of `rows(*values)`, a queryset of `model`, its SQL written once in
     each thread for values of these kinds. `values` may be whole numbers, text and dates."""
     using = router.db_for_read(model)  # the replica, unless this request wrote
@@ -77,7 +77,7 @@ def _write(
             f"{name}: the statement must take the values it is given as they are, and "
             "read nothing else that changes: give what it works out as values too"
         )
-    if rows(*values)._known_related_objects:
+    if rows(*values)._known_related_objects:  # type: ignore[attr-defined]
         raise ValueError(f"{name}: read from the model's manager, not a related one")
     return compiler, sql, template
 
