@@ -30,7 +30,7 @@ from flourish.budgets.models import (
 )
 from flourish.core.pagination import page_of
 from flourish.core.public_cache import area_generation
-from flourish.core.written import instances_written_once
+from flourish.core.written import read_written_once
 from flourish.directory import ranking
 from flourish.directory import selectors as directory
 from flourish.directory.geography import KM_PER_MILE
@@ -92,7 +92,7 @@ def get_budget_for_user(*, user: Any, pk: int) -> Access:
     three reads were a third of a holder's home page."""
     if not _signed_in(user):
         raise Http404
-    found = instances_written_once(
+    found = read_written_once(
         _budget_with_reader, [user.pk, timezone.localdate(), int(pk)], name="budget", model=Budget
     )
     budget = found[0] if found else None
@@ -185,7 +185,7 @@ def budget_home(*, budget: Budget, today: datetime.date) -> HomeSummary:
 def _waiting(budget: Budget, today: datetime.date) -> tuple[int, int]:
     """The money asked for and not answered yet (as `waiting_total`), and how many
     sessions wait for money, in one query."""
-    (waiting,) = instances_written_once(
+    (waiting,) = read_written_once(
         _budget_waiting, [today, budget.pk], name="budget waiting", model=Budget
     )
     return waiting.booked, waiting.short_sessions
@@ -217,7 +217,7 @@ def _budget_waiting(today: datetime.date, pk: int) -> QuerySet[Any]:
 
 def _to_do(budget: Budget, today: datetime.date, short_sessions: int) -> list[str]:
     since = today - datetime.timedelta(days=14)
-    declined = instances_written_once(
+    declined = read_written_once(
         _declined_since, [budget.pk, since], name="bookings declined", model=Booking
     )
     return [
@@ -250,7 +250,7 @@ def _short_for_sessions(waiting: int) -> list[str]:
 
 def upcoming_bookings(*, budget: Budget, today: datetime.date) -> list[Booking]:
     """Bookings still to come (waiting for the group or confirmed), soonest first."""
-    return instances_written_once(
+    return read_written_once(
         _bookings_from, [budget.pk, today], name="bookings to come", model=Booking
     )
 

@@ -74,7 +74,7 @@ _written = threading.local()
 WRITTEN_UP_TO = 256
 
 
-def statements_written() -> dict[tuple[Any, ...], tuple[Any, str, list[Any]]]:
+def statements_written() -> dict[tuple[Any, ...], Any]:
     written = getattr(_written, "statements", None)
     if written is None:
         written = _written.statements = {}

@@ -19,35 +19,51 @@ must be given what it works out as values of its own.
 
 import datetime
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.db import connections, router
 from django.db.models import Model, QuerySet
-from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
+from django.db.models.query import (  # type: ignore[attr-defined]
+    ModelIterable,
+    ValuesIterable,
+    get_related_populators,
+)
 
 from flourish.core.prepared import statements_written
 
 R = TypeVar("R")
 
 
-def instances_written_once(
+def read_written_once(
     rows: Callable[..., QuerySet[Any, R]], values: Sequence[Any], *, name: str, model: type[Model]
 ) -> list[R]:
-    """The instances of `rows(*values)`, a queryset of `model`, its SQL written once in
-    each thread for values of these kinds. `values` may be whole numbers, text and dates."""
+    """What `rows(*values)`, a queryset of `model`, gives (model instances, or the dicts
+    of `values()`), its SQL written once in each thread for values of these kinds.
+    `values` may be whole numbers, text and dates."""
     using = router.db_for_read(model)  # the replica, unless this request wrote
     connection = connections[using]
     bound = [_bound(value, connection) for value in values]
-    key = ("instances", name, using, *(type(value) for value in values))
+    key = ("written", name, using, *(type(value) for value in values))
     written = statements_written()
     if key not in written:
         written[key] = _write(rows, values, bound, name=name, using=using)
-    compiler, sql, template = written[key]
+    compiler, sql, template, as_instances = written[key]
     params = [bound[part] if isinstance(part, _Given) else part for part in template]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         fetched = cursor.fetchall()
-    return _instances(compiler, fetched, using)
+    if as_instances:
+        return _instances(compiler, fetched, using)
+    names = _value_names(compiler.query)
+    rows_given = compiler.results_iter(results=[fetched])
+    return [cast(R, dict(zip(names, row, strict=True))) for row in rows_given]
+
+
+def _value_names(query: Any) -> list[str]:
+    """The keys of a `values()` row, as Django's `ValuesIterable` names them."""
+    if query.selected:
+        return list(query.selected)
+    return [*query.extra_select, *query.values_select, *query.annotation_select]
 
 
 class _Given(int):
@@ -61,7 +77,10 @@ def _write(
     *,
     name: str,
     using: str,
-) -> tuple[Any, str, list[Any]]:
+) -> tuple[Any, str, list[Any], bool]:
+    made = rows(*values)._iterable_class  # type: ignore[attr-defined]
+    if made not in (ModelIterable, ValuesIterable):
+        raise ValueError(f"{name}: read model instances or values(), not values_list()")
     connection = connections[using]
     stand_ins = [_stand_in(number, value) for number, value in enumerate(values)]
     marked = [str(_bound(stand_in, connection)) for stand_in in stand_ins]
@@ -79,7 +98,7 @@ def _write(
         )
     if rows(*values)._known_related_objects:  # type: ignore[attr-defined]
         raise ValueError(f"{name}: read from the model's manager, not a related one")
-    return compiler, sql, template
+    return compiler, sql, template, made is ModelIterable
 
 
 def _sql(queryset: QuerySet[Any], using: str) -> tuple[Any, str, list[Any]]:

@@ -6,17 +6,20 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache, partial
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.http import Http404
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Membership, Organisation, Role
-from flourish.accounts.selectors import private_fields_of
+from flourish.accounts.selectors import private_fields_of, roles_in
 from flourish.budgets.models import Pool
+from flourish.core.written import read_written_once
 from flourish.demand import xmr
 from flourish.demand.models import (
     Board,
@@ -35,7 +38,6 @@ from flourish.demand.rules import (
     LEADING_ROLES,
     board_standing,
     boards_taken_part_in,
-    organisation_roles,
 )
 from flourish.grants.models import Programme
 from flourish.timebank.models import Timebank
@@ -54,16 +56,22 @@ class ServiceView:
 
 
 def _service(slug: str) -> Service:
-    service = Service.objects.select_related("organisation", "programme").filter(slug=slug).first()
-    if service is None:
+    found = read_written_once(_service_named, [slug], name="service", model=Service)
+    if not found:
         raise Http404
-    return service
+    return found[0]
+
+
+def _service_named(slug: str) -> QuerySet[Service]:
+    return Service.objects.select_related("organisation", "programme").filter(slug=slug)[:1]
 
 
 def get_service_for_user(*, user: Any, slug: str, team: bool = False) -> ServiceView:
     """The service, for its team; for anyone, if its chart is public. 404 for anyone else."""
     service = _service(slug)
-    roles = organisation_roles(user, service.organisation_id)
+    # From the memberships already read for this request: the services that change
+    # anything check them afresh (`rules.organisation_roles`).
+    roles = roles_in(user, service.organisation_id)
     if not roles and (team or not service.chart_is_public):
         raise Http404
     return ServiceView(service=service, is_team=bool(roles), leads=bool(roles & LEADING_ROLES))
@@ -182,14 +190,18 @@ def public_service_list() -> QuerySet[Service]:
 
 def known_causes(*, service: Service) -> list[str]:
     """Causes the team has named before, to offer as they type (most used first)."""
-    rows = (
+    rows = read_written_once(_causes_named, [service.pk], name="causes named", model=Contact)
+    return [row["cause"] for row in rows]
+
+
+def _causes_named(service: int) -> QuerySet[Any, Any]:
+    return (
         Contact.objects.filter(service=service)
         .exclude(cause="")
         .values("cause")
         .annotate(uses=Count("id"))
         .order_by("-uses", "cause")[:30]
     )
-    return [row["cause"] for row in rows]
 
 
 # The chart ------------------------------------------------------------------------------
@@ -259,6 +271,14 @@ def period_starts(*, period: str, today: datetime.date) -> list[datetime.date]:
 
 
 def _label(start: datetime.date, period: str) -> str:
+    return _worded_label(start, period, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _worded_label(start: datetime.date, period: str, language: str | None) -> str:
+    """A period's label in the reader's language (`language` keys the memo: the words are
+    read in the active one). A chart of a year's weeks worded 52 dates afresh for every
+    reader, a fifth of its page."""
     if period == Period.MONTH:
         return date_format(start, "M Y")
     return _("w/c %(date)s") % {"date": date_format(start, "j M Y")}
@@ -279,6 +299,9 @@ def _tallies(rows: list[dict[str, Any]], key: str, failure: int, labels: dict[st
     ]
 
 
+FAILURE_ONLY = Q(demand=DemandType.FAILURE)
+
+
 def service_report(
     *, service: Service, today: datetime.date, period: str = "", words_shown: int = 10
 ) -> ServiceReport:
@@ -286,36 +309,71 @@ def service_report(
     top kinds and causes, first-contact resolution, and recent words. Five queries."""
     period = period if period in Period.values else service.period
     starts = period_starts(period=period, today=today)
-    window = Contact.objects.filter(service=service, received_on__gte=starts[0])
-    truncate = TruncMonth if period == Period.MONTH else TruncWeek
-    failure_only = Q(demand=DemandType.FAILURE)
+    # Each read is written once for every service and day (`core/written.py`).
+    asked = [service.pk, starts[0]]
     by_period = {
         _as_date(row["start"]): row
-        for row in window.annotate(start=truncate("received_on"))
+        for row in read_written_once(
+            partial(_periods, period), asked, name=f"service periods {period}", model=Contact
+        )
+    }
+    notes = read_written_once(_notes, asked, name="service notes", model=ChangeNote)
+    kinds = read_written_once(_kinds, asked, name="service kinds", model=Contact)
+    causes = read_written_once(_causes, asked, name="service causes", model=Contact)
+    words = []
+    if words_shown:
+        words = read_written_once(
+            partial(_words, words_shown), asked, name=f"service words {words_shown}", model=Contact
+        )
+    return _report(period, starts, by_period, notes, kinds, causes, words)
+
+
+def _window(service: int, since: datetime.date) -> QuerySet[Contact]:
+    return Contact.objects.filter(service=service, received_on__gte=since)
+
+
+def _periods(period: str, service: int, since: datetime.date) -> QuerySet[Any, Any]:
+    truncate = TruncMonth if period == Period.MONTH else TruncWeek
+    return (
+        _window(service, since)
+        .annotate(start=truncate("received_on"))
         .values("start")
         .annotate(
             contacts=Count("id"),
-            failure=Count("id", filter=failure_only),
+            failure=Count("id", filter=FAILURE_ONLY),
             resolved=Count("id", filter=Q(resolved_first_time=True)),
         )
         .order_by()
-    }
-    notes = list(ChangeNote.objects.filter(service=service, made_on__gte=starts[0]))
-    kinds = list(
-        window.filter(failure_only)
+    )
+
+
+def _notes(service: int, since: datetime.date) -> QuerySet[ChangeNote]:
+    return ChangeNote.objects.filter(service=service, made_on__gte=since)
+
+
+def _kinds(service: int, since: datetime.date) -> QuerySet[Any, Any]:
+    return (
+        _window(service, since)
+        .filter(FAILURE_ONLY)
         .values("failure_kind")
         .annotate(count=Count("id"))
         .order_by("-count", "failure_kind")
     )
-    causes = list(
-        window.filter(failure_only)
+
+
+def _causes(service: int, since: datetime.date) -> QuerySet[Any, Any]:
+    return (
+        _window(service, since)
+        .filter(FAILURE_ONLY)
         .exclude(cause="")
         .values("cause")
         .annotate(count=Count("id"))
         .order_by("-count", "cause")[:10]
     )
-    words = list(window.order_by("-received_on", "-id")[:words_shown]) if words_shown else []
-    return _report(period, starts, by_period, notes, kinds, causes, words)
+
+
+def _words(shown: int, service: int, since: datetime.date) -> QuerySet[Contact]:
+    return _window(service, since).order_by("-received_on", "-id")[:shown]
 
 
 def _report(

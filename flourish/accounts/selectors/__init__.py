@@ -59,6 +59,12 @@ def organisations_where(user: Any, role: str) -> set[int]:
     return {organisation for organisation, held in _memberships_of(user) if held == role}
 
 
+def roles_in(user: Any, organisation_id: int | None) -> set[str]:
+    """The roles the person holds in one organisation, from the same read as `roles_of`.
+    For deciding what a page shows; a change checks the database afresh."""
+    return {role for organisation, role in _memberships_of(user) if organisation == organisation_id}
+
+
 def _memberships_of(user: Any) -> frozenset[tuple[int, str]]:
     if not getattr(user, "is_authenticated", False):
         return frozenset()

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
 from flourish.accounts.models import Membership, Role
-from flourish.core.written import instances_written_once
+from flourish.core.written import read_written_once
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def memberships(user: int, since: datetime.date) -> QuerySet[Membership]:
 
 
 def read(user, since, name="memberships"):
-    return instances_written_once(memberships, [user.pk, since], name=name, model=Membership)
+    return read_written_once(memberships, [user.pk, since], name=name, model=Membership)
 
 
 def shown(found):
@@ -68,7 +68,7 @@ def test_a_read_that_works_out_a_value_of_its_own_is_refused():
         )
 
     with pytest.raises(ValueError, match="give what it works out as values too"):
-        instances_written_once(
+        read_written_once(
             fortnight, [UserFactory().pk, datetime.date.today()], name="fortnight", model=Membership
         )
 
@@ -76,8 +76,37 @@ def test_a_read_that_works_out_a_value_of_its_own_is_refused():
 def test_only_whole_numbers_text_and_dates_are_given():
     moment = datetime.datetime.now(tz=datetime.UTC)
     with pytest.raises(TypeError):
-        instances_written_once(memberships, [1, moment], name="moment", model=Membership)
+        read_written_once(memberships, [1, moment], name="moment", model=Membership)
     with pytest.raises(TypeError):
-        instances_written_once(
-            memberships, [True, datetime.date.today()], name="flag", model=Membership
+        read_written_once(memberships, [True, datetime.date.today()], name="flag", model=Membership)
+
+
+def roles_counted(organisation: int) -> QuerySet[Membership, dict]:
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .values("role")
+        .annotate(people=Count("id"))
+        .order_by("role")
+    )
+
+
+def test_a_values_read_gives_each_organisations_own_rows_as_its_queryset_does():
+    group, other = OrganisationFactory(), OrganisationFactory()
+    for role in (Role.GROUP_LEAD, Role.GROUP_MEMBER, Role.GROUP_MEMBER):
+        MembershipFactory(organisation=group, role=role)
+    MembershipFactory(organisation=other, role=Role.FUNDER_STAFF)
+
+    for organisation in (group, other, group):
+        found = read_written_once(
+            roles_counted, [organisation.pk], name="roles counted", model=Membership
         )
+        assert found == list(roles_counted(organisation.pk))
+    assert found == [{"role": "group_lead", "people": 1}, {"role": "group_member", "people": 2}]
+
+
+def test_a_values_list_read_is_refused():
+    def roles(organisation: int) -> QuerySet[Membership, tuple]:
+        return Membership.objects.filter(organisation=organisation).values_list("role")
+
+    with pytest.raises(ValueError, match="not values_list"):
+        read_written_once(roles, [1], name="roles as tuples", model=Membership)
