@@ -18,6 +18,7 @@ from django.http import Http404
 
 from flourish.accounts.models import Membership, Role
 from flourish.accounts.selectors import organisations_where
+from flourish.core.written import read_written_once
 from flourish.timebank.models import (
     Exchange,
     Listing,
@@ -77,8 +78,20 @@ def _own_places(user: Any) -> QuerySet[TimebankMember]:
 
 
 def _own_place_with_timebank(user: Any, slug: str) -> TimebankMember | None:
+    # Written once for every member and timebank (`core/written.py`): every page a member
+    # opens in a timebank starts here.
+    found = read_written_once(
+        _own_place_in, [user.pk, slug], name="own place in a timebank", model=TimebankMember
+    )
+    return found[0] if found else None
+
+
+def _own_place_in(user: int, slug: str) -> QuerySet[TimebankMember]:
     return (
-        _own_places(user).select_related("account", "timebank").filter(timebank__slug=slug).first()
+        _own_places(user)
+        .select_related("account", "timebank")
+        .filter(timebank__slug=slug)
+        .order_by("pk")[:1]
     )
 
 
