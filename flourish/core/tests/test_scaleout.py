@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from flourish.core.database_routing import PINNED_COOKIE, PRIMARY, REPLICA, PrimaryReplicaRouter
+from flourish.core.tests.test_prepared import RANKING as RANKED_PAGE
 from flourish.directory.factories import offer_meeting_at
 
 pytestmark = [
@@ -68,7 +69,7 @@ class TestTheReplicaRouter:
         assert [hit.offer.name for hit in response.context["results"].hits] == [
             "Hearing Voices evening group"
         ]
-        ranking = [q["sql"] for q in replica.captured_queries if "SELECT kind, id, km" in q["sql"]]
+        ranking = [q["sql"] for q in replica.captured_queries if RANKED_PAGE in q["sql"]]
         assert len(ranking) == 1 and "'LS6'" in ranking[0]
         assert len(primary) == 0
 
