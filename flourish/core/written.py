@@ -78,7 +78,8 @@ def _write(
     name: str,
     using: str,
 ) -> tuple[Any, str, list[Any], bool]:
-    made = rows(*values)._iterable_class  # type: ignore[attr-defined]
+    asked = rows(*values)
+    made = asked._iterable_class  # type: ignore[attr-defined]
     if made not in (ModelIterable, ValuesIterable):
         raise ValueError(f"{name}: read model instances or values(), not values_list()")
     connection = connections[using]
@@ -89,14 +90,14 @@ def _write(
         _Given(marked.index(str(param))) if str(param) in marked else param
         for param in stand_in_params
     ]
-    compiler, sql, params = _sql(rows(*values), using)
+    compiler, sql, params = _sql(asked, using)
     expected = [bound[part] if isinstance(part, _Given) else part for part in template]
     if sql != stand_in_sql or [str(p) for p in params] != [str(p) for p in expected]:
         raise ValueError(
             f"{name}: the statement must take the values it is given as they are, and "
             "read nothing else that changes: give what it works out as values too"
         )
-    if rows(*values)._known_related_objects:  # type: ignore[attr-defined]
+    if asked._known_related_objects:  # type: ignore[attr-defined]
         raise ValueError(f"{name}: read from the model's manager, not a related one")
     return compiler, sql, template, made is ModelIterable
 

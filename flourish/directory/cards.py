@@ -138,6 +138,7 @@ def cards_of(ranked: list[Ranked]) -> tuple[dict[int, OfferCard], dict[int, List
     connection = connections[using]
     card_converters = _converters(connection, Offer, CARD_FIELDS)
     meeting_converters = _converters(connection, Schedule, MEETING_FIELDS)
+    group_converters = _converters(connection, Listing, GROUP_FIELDS)
     group_names = [Listing._meta.get_field(name).attname for name in GROUP_FIELDS]  # type: ignore[union-attr]
     offer_end = len(CARD_FIELDS) + 2  # the offer, its group's name and its first district
     meeting_end = offer_end + len(MEETING_FIELDS)
@@ -147,7 +148,8 @@ def cards_of(ranked: list[Ranked]) -> tuple[dict[int, OfferCard], dict[int, List
         first = row.joined[0]
         if row.kind == "group" and first[meeting_end] is not None:
             # Every other field deferred, as `in_bulk` with `only()` would leave them.
-            groups[row.pk] = Listing.from_db(using, group_names, first[meeting_end:])
+            group = _convert(first[meeting_end:], group_converters, connection)
+            groups[row.pk] = Listing.from_db(using, group_names, group)
             continue
         if row.kind != "offer" or first[0] is None:
             continue
