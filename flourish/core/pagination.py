@@ -6,6 +6,7 @@ mistyped link would expect: not a whole number of 1 or more (a word, zero, "-3",
 real) means the last. Numbers are capped before they reach the database, where an
 offset of 10^20 rows overflows and would be a server error."""
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -13,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from flourish.core.public_cache import remembered
+from flourish.core.written import read_written_once
 
 # A remembered total is a backstop for changes made around the ORM; its key changes
 # with every change made through it.
@@ -60,10 +62,48 @@ def page_of(
     paginator = Paginator(items, size)
     paginator.count = _count(items, count_key) if total is None else total
     wanted = min(page_number(number), paginator.num_pages)
-    ids = _ids_on_page(items, offset=(wanted - 1) * size, size=size, count=paginator.count)
+    window = _window(items, offset=(wanted - 1) * size, size=size, count=paginator.count)
+    ids = _ids_on_page(items, window)
     # One statement: the page's ids are a subquery, and the rows come back in the list's
     # own order (the ids may have been read backwards).
     return Page(list((items if rows is None else rows).filter(pk__in=ids)), wanted, paginator)
+
+
+def page_written_once(
+    rows: Callable[..., QuerySet[Any]],
+    values: Sequence[Any],
+    *,
+    shown: Callable[[QuerySet[Any]], QuerySet[Any]],
+    name: str,
+    number: Any,
+    size: int,
+    count_key: str,
+) -> Page:
+    """`page_of` for a public list drawn afresh after every change (who a programme
+    funded), its page read in a statement Django writes once for each place in the list,
+    and PostgreSQL plans once, for every list (`core/written.py`): writing and planning the
+    page's statement cost more than running it.
+
+    `rows(*values)` is the list, filtered and in order, and `values` are the list's own
+    (its programme): its ids are read from the ordering index alone. `shown(rows)` adds
+    what the page shows of those rows (joins, `values()`). The total is kept under
+    `count_key`."""
+    items = rows(*values)
+    paginator = Paginator(items, size)
+    paginator.count = _count(items, count_key)
+    wanted = min(page_number(number), paginator.num_pages)
+    window = _window(items, offset=(wanted - 1) * size, size=size, count=paginator.count)
+
+    def one_page(*given: Any) -> QuerySet[Any]:
+        listed = rows(*given)
+        return shown(listed.filter(pk__in=_ids_on_page(listed, window)))
+
+    backwards, start, length = window
+    where = f"{length} before the last {start}" if backwards else f"{length} after {start}"
+    found = read_written_once(
+        one_page, values, name=f"{name}: {where}", model=items.model, prepare=True
+    )
+    return Page(found, wanted, paginator)
 
 
 def page_asked(
@@ -81,18 +121,23 @@ def _count(items: QuerySet[Any], key: str | None) -> int:
     return count() if key is None else remembered(key, count, seconds=COUNT_SECONDS)
 
 
-def _ids_on_page(items: QuerySet[Any], *, offset: int, size: int, count: int) -> QuerySet[Any]:
-    """The ids of one page, read from whichever end of the list is nearer.
+def _ids_on_page(items: QuerySet[Any], window: tuple[bool, int, int]) -> QuerySet[Any]:
+    backwards, start, length = window
+    ids = items.values_list("pk", flat=True)
+    return (ids.reverse() if backwards else ids)[start : start + length]
+
+
+def _window(items: QuerySet[Any], *, offset: int, size: int, count: int) -> tuple[bool, int, int]:
+    """Where the ids of one page are read from: (backwards, start, length), from
+    whichever end of the list is nearer.
 
     An offset is paid for row by row, so the last page of 10,000 read from the front
     skips 9,975 entries; read backwards from the end it skips none. The list's order
     must end in a unique field (its id), so that backwards is exactly the reverse."""
-    ids = items.values_list("pk", flat=True)
     if offset <= count // 2 or not _ends_in_id(items):
-        return ids[offset : offset + size]
+        return False, offset, size
     on_page = max(min(size, count - offset), 0)
-    from_end = count - offset - on_page
-    return ids.reverse()[from_end : from_end + on_page]
+    return True, count - offset - on_page, on_page
 
 
 def _ends_in_id(items: QuerySet[Any]) -> bool:

@@ -29,17 +29,26 @@ from django.db.models.query import (  # type: ignore[attr-defined]
     get_related_populators,
 )
 
-from flourish.core.prepared import statements_written
+from flourish.core.prepared import prepared_cursor, statements_written
 
 R = TypeVar("R")
 
 
 def read_written_once(
-    rows: Callable[..., QuerySet[Any, R]], values: Sequence[Any], *, name: str, model: type[Model]
+    rows: Callable[..., QuerySet[Any, R]],
+    values: Sequence[Any],
+    *,
+    name: str,
+    model: type[Model],
+    prepare: bool = False,
 ) -> list[R]:
     """What `rows(*values)`, a queryset of `model`, gives (model instances, or the dicts
     of `values()`), its SQL written once in each thread for values of these kinds.
-    `values` may be whole numbers, text and dates."""
+    `values` may be whole numbers, text and dates.
+
+    With `prepare`, PostgreSQL plans it once per connection too (`core/prepared.py`): only
+    for a read one plan suits whatever the values (an index on what it is given
+    answers it), as a prepared statement keeps the plan made for any values."""
     using = router.db_for_read(model)  # the replica, unless this request wrote
     connection = connections[using]
     bound = [_bound(value, connection) for value in values]
@@ -49,7 +58,7 @@ def read_written_once(
         written[key] = _write(rows, values, bound, name=name, using=using)
     compiler, sql, template, as_instances = written[key]
     params = [bound[part] if isinstance(part, _Given) else part for part in template]
-    with connection.cursor() as cursor:
+    with prepared_cursor(using) if prepare else connection.cursor() as cursor:
         cursor.execute(sql, params)
         fetched = cursor.fetchall()
     if as_instances:

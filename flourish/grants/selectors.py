@@ -30,6 +30,7 @@ from flourish.accounts.models import Membership, Organisation, Role
 from flourish.accounts.selectors import organisations_where, private_fields_of
 from flourish.core.pagination import COUNT_SECONDS
 from flourish.core.public_cache import area_generation, remembered
+from flourish.core.written import read_written_once
 from flourish.demand.models import Board
 from flourish.demand.selectors import boards_readable_by
 from flourish.grants.models import (
@@ -114,16 +115,7 @@ def get_programme_page_public(*, slug: str, reader: Any) -> Programme:
     `reader` may open it, else None. All but the board is kept (`_kept`)."""
 
     def read() -> Programme:
-        public_boards = Board.objects.filter(is_public=True, programme=OuterRef("pk"))
-        questions = EligibilityQuestion.objects.filter(programme=OuterRef("pk"))
-        programmes = programme_list_open().annotate(
-            public_board_slug=Subquery(public_boards.order_by("name").values("slug")[:1]),
-            first_question=Subquery(questions.order_by("position", "pk").values("position")[:1]),
-            offers_planning_sessions=Exists(
-                PlanningSession.objects.filter(programme=OuterRef("pk"))
-            ),
-        )
-        return _get_or_404(programmes, slug=slug)
+        return _one_or_404(_programme_page, slug, name="programme page")
 
     programme = _kept(f"programme-page:{slug}", read)
     if getattr(reader, "is_authenticated", False):
@@ -133,6 +125,22 @@ def get_programme_page_public(*, slug: str, reader: Any) -> Programme:
     else:
         programme.board_slug = programme.public_board_slug  # type: ignore[attr-defined]
     return programme
+
+
+def _programme_page(slug: str) -> QuerySet[Programme]:
+    public_boards = Board.objects.filter(is_public=True, programme=OuterRef("pk"))
+    questions = EligibilityQuestion.objects.filter(programme=OuterRef("pk"))
+    return (
+        programme_list_open()
+        .annotate(
+            public_board_slug=Subquery(public_boards.order_by("name").values("slug")[:1]),
+            first_question=Subquery(questions.order_by("position", "pk").values("position")[:1]),
+            offers_planning_sessions=Exists(
+                PlanningSession.objects.filter(programme=OuterRef("pk"))
+            ),
+        )
+        .filter(slug=slug)
+    )
 
 
 def get_programme_kept_public(*, slug: str) -> Programme:
@@ -157,14 +165,42 @@ def _programme_kept(slug: str) -> Programme:
     """A programme and its funder, published or not: one copy kept for both readers."""
 
     def read() -> Programme:
-        return _get_or_404(Programme.objects.select_related("funder"), slug=slug)
+        return _one_or_404(_programme_with_funder, slug, name="programme")
 
     return _kept(f"programme:{slug}", read)
 
 
+def _programme_with_funder(slug: str) -> QuerySet[Programme]:
+    return Programme.objects.select_related("funder").filter(slug=slug)
+
+
 def categories_kept(*, programme: Programme) -> list[ProgrammeCategory]:
     """A programme's categories in order, for reading (`_kept`)."""
-    return _kept(f"programme-categories:{programme.pk}", lambda: list(programme.categories.all()))
+
+    def read() -> list[ProgrammeCategory]:
+        return read_written_once(
+            _categories_of,
+            [programme.pk],
+            name="programme categories",
+            model=ProgrammeCategory,
+            prepare=True,
+        )
+
+    return _kept(f"programme-categories:{programme.pk}", read)
+
+
+def _categories_of(programme_pk: int) -> QuerySet[ProgrammeCategory]:
+    return ProgrammeCategory.objects.filter(programme_id=programme_pk)
+
+
+def _one_or_404(rows: Callable[[str], QuerySet[Programme]], slug: str, *, name: str) -> Programme:
+    """The programme `rows(slug)` reads, its SQL written once (`core/written.py`): what
+    is kept for everyone is read afresh after every change to any programme, by the first
+    person who asks."""
+    found = read_written_once(rows, [slug], name=name, model=Programme, prepare=True)
+    if not found:
+        raise Http404
+    return found[0]
 
 
 def _kept(name: str, read: Callable[[], T]) -> T:
@@ -530,20 +566,21 @@ def panel_pack(*, panel: Panel, user: Any, only: int | None = None) -> list[Pack
     return items
 
 
-def award_list_for_programme_public(*, programme: Programme) -> QuerySet[Award, Any]:
-    """Who a programme funded, for the public page: groups, amounts and places only.
+def awards_funded_public(programme_pk: int) -> QuerySet[Award]:
+    """Who a programme funded, for the public page, newest first (`award_funded_order`)."""
+    return Award.objects.filter(programme_id=programme_pk).order_by("-awarded_on", "-id")
+
+
+def award_shown_public(awards: QuerySet[Award]) -> QuerySet[Award, Any]:
+    """What the public page shows of each award: groups, amounts and places only.
 
     Plain rows, not models: the page lists fifty, and making three models for each
     (award, application, group) took longer than reading them."""
-    return (
-        Award.objects.filter(programme=programme)
-        .values(
-            "amount_pence",
-            "awarded_on",
-            group_name=F("application__group__name"),
-            local_authority=F("application__local_authority"),
-        )
-        .order_by("-awarded_on", "-id")
+    return awards.values(
+        "amount_pence",
+        "awarded_on",
+        group_name=F("application__group__name"),
+        local_authority=F("application__local_authority"),
     )
 
 

@@ -11,7 +11,7 @@ from django.forms import BoundField
 from django.template.defaulttags import querystring
 from django.utils import formats
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext
 
 from flourish.core import layout
@@ -27,7 +27,9 @@ def pence(value: int | None) -> str:
     bidirectional algorithm would otherwise show it as 1,250£."""
     if value is None:
         return ""
-    return format_html('<bdi dir="ltr">{}</bdi>', format_pence(int(value)))
+    # Digits, commas, a minus and a pound sign: nothing to escape, and format_html cost
+    # a long list of amounts more than the rest of each row.
+    return mark_safe(f'<bdi dir="ltr">{format_pence(int(value))}</bdi>')
 
 
 @register.filter

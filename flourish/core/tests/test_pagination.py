@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from flourish.accounts.factories import UserFactory
 from flourish.core.models import AuditEvent
-from flourish.core.pagination import MAX_PAGE_NUMBER, page_number, page_of
+from flourish.core.pagination import MAX_PAGE_NUMBER, page_number, page_of, page_written_once
 from flourish.core.services import audit_record
 
 HUGE = "99999999999999999999"
@@ -113,3 +113,67 @@ def test_a_filtered_page_read_from_its_unfiltered_rows_holds_only_the_filtered(e
     assert page.paginator.count == len(wanted)
     start = (int(number) - 1) * 3
     assert [event.pk for event in page] == [event.pk for event in wanted[start : start + 3]]
+
+
+def _events_of(action, order):
+    def rows(asked_action):
+        return AuditEvent.objects.filter(action=asked_action).order_by(*order)
+
+    return rows
+
+
+@pytest.mark.parametrize("order", [("pk",), ("-pk",), ("action", "-id")])
+@pytest.mark.parametrize("size", [2, 3])
+def test_a_page_written_once_holds_what_page_of_holds_wherever_it_is_read_from(events, order, size):
+    rows = _events_of("core.test", order)
+    expected = [event.pk for event in rows("core.test")]
+    pages = (len(expected) + size - 1) // size
+
+    read = [
+        [
+            event.pk
+            for event in page_written_once(
+                rows,
+                ["core.test"],
+                shown=lambda listed: listed,
+                name=f"events {order} {size}",
+                number=str(number),
+                size=size,
+                count_key=f"test-events:{order}:{size}",
+            )
+        ]
+        for number in range(1, pages + 1)
+    ]
+
+    assert read == [expected[start : start + size] for start in range(0, len(expected), size)]
+
+
+def test_a_page_written_once_for_one_list_gives_another_list_its_own_rows(
+    events, django_assert_num_queries
+):
+    person = UserFactory()
+    for number in range(4):
+        audit_record(actor=person, action="core.other", data={"n": 10 + number})
+    rows = _events_of("", ("-pk",))
+
+    def second_page(action):
+        return page_written_once(
+            rows,
+            [action],
+            shown=lambda listed: listed.values("data"),
+            name="events by action",
+            number="2",
+            size=2,
+            count_key=f"test-events-by-action:{action}",
+        )
+
+    second_page("core.test")
+    second_page("core.other")
+    # Both totals are kept now: each page is one query, run with its own list's values.
+    with django_assert_num_queries(1):
+        tests = [row["data"]["n"] for row in second_page("core.test")]
+    with django_assert_num_queries(1):
+        others = [row["data"]["n"] for row in second_page("core.other")]
+
+    assert tests == [4, 3]
+    assert others == [11, 10]

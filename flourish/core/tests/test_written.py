@@ -110,3 +110,32 @@ def test_a_values_list_read_is_refused():
 
     with pytest.raises(ValueError, match="not values_list"):
         read_written_once(roles, [1], name="roles as tuples", model=Membership)
+
+
+def test_a_prepared_read_gives_each_person_their_own_rows_from_one_plan():
+    today = datetime.date.today()
+    ada, bea = UserFactory(), UserFactory()
+    MembershipFactory(user=ada, organisation=OrganisationFactory(), role=Role.FUNDER_STAFF)
+    MembershipFactory(user=bea, organisation=OrganisationFactory(), role=Role.GROUP_LEAD)
+
+    def prepared_read(person):
+        return read_written_once(
+            memberships, [person.pk, today], name="prepared", model=Membership, prepare=True
+        )
+
+    before = _prepared_membership_reads()
+    for person in (ada, bea, ada):
+        assert shown(prepared_read(person)) == shown(memberships(person.pk, today))
+    if connection.vendor == "postgresql":  # SQLite prepares nothing
+        assert _prepared_membership_reads() == before + 1
+
+
+def _prepared_membership_reads() -> int:
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%FROM "accounts_membership"%'],
+        )
+        return cursor.fetchone()[0]

@@ -147,3 +147,29 @@ def test_a_page_of_who_we_funded_someone_read_before_asks_nothing(
         response = client.get(url)
 
     assert "Canal Walkers" in response.content.decode()
+
+
+def test_who_we_funded_shows_each_grant_as_typed_and_never_as_markup(client, programme):
+    import datetime
+
+    AwardFactory(
+        application__programme=programme,
+        application__group=GroupFactory(name="<b>Bold</b> & Friends"),
+        application__local_authority="",
+        programme=programme,
+        amount_pence=125_050,
+        awarded_on=datetime.date(2026, 3, 27),
+    )
+
+    html = client.get(reverse("grants:funded", args=[programme.slug])).content.decode()
+
+    assert "<b>Bold</b>" not in html
+    row = (
+        '<tr class="govuk-table__row">'
+        '<td class="govuk-table__cell">&lt;b&gt;Bold&lt;/b&gt; &amp; Friends</td>'
+        '<td class="govuk-table__cell">–</td>'
+        '<td class="govuk-table__cell">27 March 2026</td>'
+        '<td class="govuk-table__cell govuk-table__cell--numeric">'
+        '<bdi dir="ltr">£1,250.50</bdi></td></tr>'
+    )
+    assert row in html

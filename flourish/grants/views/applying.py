@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
 from flourish.core.fragments import drawn_for_everyone
-from flourish.core.pagination import page_number, page_of
+from flourish.core.pagination import page_number, page_of, page_written_once
 from flourish.core.public_cache import area_generation, public_page
 from flourish.demand.forms import FEEDBACK_THANKS, FeedbackForm
 from flourish.demand.services.feedback import feedback_leave
@@ -415,8 +415,11 @@ def funded(request: HttpRequest, slug: str) -> HttpResponse:
     number = page_number(request.GET.get("page"))
 
     def context() -> dict[str, Any]:
-        page = page_of(
-            items=selectors.award_list_for_programme_public(programme=programme),
+        page = page_written_once(
+            selectors.awards_funded_public,
+            [programme.pk],
+            shown=selectors.award_shown_public,
+            name="who we funded",
             number=number,
             size=FUNDED_PER_PAGE,
             count_key=selectors.published_count_key("awards", programme=programme),
