@@ -73,21 +73,24 @@ def page_written_once(
     rows: Callable[..., QuerySet[Any]],
     values: Sequence[Any],
     *,
-    shown: Callable[[QuerySet[Any]], QuerySet[Any]],
+    shown: Callable[..., QuerySet[Any]],
     name: str,
     number: Any,
     size: int,
     count_key: str,
+    prepare: bool = False,
 ) -> Page:
-    """`page_of` for a public list drawn afresh after every change (who a programme
-    funded), its page read in a statement Django writes once for each place in the list,
-    and PostgreSQL plans once, for every list (`core/written.py`): writing and planning the
-    page's statement cost more than running it.
+    """`page_of` for the lists a page shows on every visit (a programme's applications,
+    who it funded), its page read in a statement Django writes once for each place in
+    the list and runs for every list (`core/written.py`): writing the page's statement
+    cost more than the database took to run it.
 
-    `rows(*values)` is the list, filtered and in order, and `values` are the list's own
-    (its programme): its ids are read from the ordering index alone. `shown(rows)` adds
-    what the page shows of those rows (joins, `values()`). The total is kept under
-    `count_key`."""
+    `rows(*values)` is the list, filtered and in order; `values` are what it is filtered
+    by (its programme, a status), whole numbers, text or dates given as they are. Its ids
+    are read from the ordering index alone, and `shown(ids, *values)` reads the page's
+    rows with what the page shows of them (joins, `values()`), in the list's order. The
+    total is kept under `count_key`. With `prepare`, PostgreSQL also plans the statement
+    once, for every list: only where one plan suits them all."""
     items = rows(*values)
     paginator = Paginator(items, size)
     paginator.count = _count(items, count_key)
@@ -95,13 +98,12 @@ def page_written_once(
     window = _window(items, offset=(wanted - 1) * size, size=size, count=paginator.count)
 
     def one_page(*given: Any) -> QuerySet[Any]:
-        listed = rows(*given)
-        return shown(listed.filter(pk__in=_ids_on_page(listed, window)))
+        return shown(_ids_on_page(rows(*given), window), *given)
 
     backwards, start, length = window
     where = f"{length} before the last {start}" if backwards else f"{length} after {start}"
     found = read_written_once(
-        one_page, values, name=f"{name}: {where}", model=items.model, prepare=True
+        one_page, values, name=f"{name}: {where}", model=items.model, prepare=prepare
     )
     return Page(found, wanted, paginator)
 

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from django.core.cache import caches
+from django.core.paginator import Page
 from django.db.models import (
     BooleanField,
     Case,
@@ -28,7 +29,7 @@ from django.utils import timezone
 
 from flourish.accounts.models import Membership, Organisation, Role
 from flourish.accounts.selectors import organisations_where, private_fields_of
-from flourish.core.pagination import COUNT_SECONDS
+from flourish.core.pagination import COUNT_SECONDS, page_of, page_written_once
 from flourish.core.public_cache import area_generation, remembered
 from flourish.core.written import read_written_once
 from flourish.demand.models import Board
@@ -340,12 +341,57 @@ APPLICATION_LIST_FIELDS = (
 )
 
 
+def application_page_for_programme(
+    *, programme: Programme, filters: ApplicationFilters, number: Any, size: int
+) -> Page:
+    """A page of the staff list: sent applications in one programme, filtered and
+    searched, in one query, and the total (kept, `application_count_key`).
+
+    The page is written once for each set of filters used (`core/pagination`): writing
+    it, with its joins and the test for a spend line in a category, took longer than
+    running it. A search by group name is written each time, as its words go into the
+    statement inside a pattern."""
+    count_key = application_count_key(programme=programme, filters=filters)
+    if filters.search:
+        return page_of(
+            items=application_list_for_programme(programme=programme.pk, filters=filters),
+            number=number,
+            size=size,
+            count_key=count_key,
+            rows=_applications_shown(programme.pk),
+        )
+    used = {name: value for name, value in asdict(filters).items() if value}
+
+    def filtered(programme_pk: int, *given: Any) -> QuerySet[Application]:
+        asked = ApplicationFilters(**dict(zip(used, given, strict=True)))
+        return application_list_for_programme(programme=programme_pk, filters=asked)
+
+    def shown(ids: QuerySet[Application], programme_pk: int, *_given: Any) -> QuerySet[Application]:
+        # Every row of the page is already filtered: filtering it again would make the
+        # database plan each filter twice.
+        return _applications_shown(programme_pk).filter(pk__in=ids)
+
+    return page_written_once(
+        filtered,
+        [programme.pk, *used.values()],
+        shown=shown,
+        name=f"staff applications by {', '.join(used) or 'nothing'}",
+        number=number,
+        size=size,
+        count_key=count_key,
+    )
+
+
+def _applications_shown(programme_pk: int) -> QuerySet[Application]:
+    return application_list_for_programme(programme=programme_pk, filters=ApplicationFilters())
+
+
 def application_list_for_programme(
-    *, programme: Programme, filters: ApplicationFilters
+    *, programme: int, filters: ApplicationFilters
 ) -> QuerySet[Application]:
-    """Sent applications in one programme, filtered and searched, in one query per page."""
+    """Sent applications in one programme (its id), filtered and searched."""
     applications = (
-        Application.objects.filter(programme=programme)
+        Application.objects.filter(programme_id=programme)
         .exclude(status=ApplicationStatus.DRAFT)
         .select_related("group", "associate")
         # Only what the list shows: nothing encrypted is read, so nothing is decrypted.
@@ -571,16 +617,20 @@ def awards_funded_public(programme_pk: int) -> QuerySet[Award]:
     return Award.objects.filter(programme_id=programme_pk).order_by("-awarded_on", "-id")
 
 
-def award_shown_public(awards: QuerySet[Award]) -> QuerySet[Award, Any]:
-    """What the public page shows of each award: groups, amounts and places only.
+def award_page_public(ids: QuerySet[Award, Any], programme_pk: int) -> QuerySet[Award, Any]:
+    """What the public page shows of a page of awards: groups, amounts and places only.
 
     Plain rows, not models: the page lists fifty, and making three models for each
     (award, application, group) took longer than reading them."""
-    return awards.values(
-        "amount_pence",
-        "awarded_on",
-        group_name=F("application__group__name"),
-        local_authority=F("application__local_authority"),
+    return (
+        awards_funded_public(programme_pk)
+        .filter(pk__in=ids)
+        .values(
+            "amount_pence",
+            "awarded_on",
+            group_name=F("application__group__name"),
+            local_authority=F("application__local_authority"),
+        )
     )
 
 

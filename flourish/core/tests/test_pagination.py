@@ -135,7 +135,7 @@ def test_a_page_written_once_holds_what_page_of_holds_wherever_it_is_read_from(e
             for event in page_written_once(
                 rows,
                 ["core.test"],
-                shown=lambda listed: listed,
+                shown=lambda ids, action: rows(action).filter(pk__in=ids),
                 name=f"events {order} {size}",
                 number=str(number),
                 size=size,
@@ -160,7 +160,7 @@ def test_a_page_written_once_for_one_list_gives_another_list_its_own_rows(
         return page_written_once(
             rows,
             [action],
-            shown=lambda listed: listed.values("data"),
+            shown=lambda ids, action: rows(action).filter(pk__in=ids).values("data"),
             name="events by action",
             number="2",
             size=2,

@@ -418,11 +418,12 @@ def funded(request: HttpRequest, slug: str) -> HttpResponse:
         page = page_written_once(
             selectors.awards_funded_public,
             [programme.pk],
-            shown=selectors.award_shown_public,
+            shown=selectors.award_page_public,
             name="who we funded",
             number=number,
             size=FUNDED_PER_PAGE,
             count_key=selectors.published_count_key("awards", programme=programme),
+            prepare=True,  # one plan suits every programme: an index answers it
         )
         rate = selectors.programme_success_rate(programme=programme)
         return {"programme": programme, "page": page, "rate": rate}

@@ -94,15 +94,8 @@ def programme_applications(request: HttpRequest, slug: str) -> HttpResponse:
     form = ApplicationFilterForm(request.GET or None, categories=categories)
     filters = selectors.ApplicationFilters(**form.cleaned_data) if form.is_valid() else None
     filters = filters or selectors.ApplicationFilters()
-    applications = selectors.application_list_for_programme(programme=programme, filters=filters)
-    page = page_of(
-        items=applications,
-        number=request.GET.get("page"),
-        size=PAGE_SIZE,
-        count_key=selectors.application_count_key(programme=programme, filters=filters),
-        rows=selectors.application_list_for_programme(
-            programme=programme, filters=selectors.ApplicationFilters()
-        ),
+    page = selectors.application_page_for_programme(
+        programme=programme, filters=filters, number=request.GET.get("page"), size=PAGE_SIZE
     )
     page.object_list = selectors.with_status_labels(page.object_list)
     # One reversal for the page: each row's link is the same path with its own id.
