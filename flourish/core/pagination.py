@@ -73,11 +73,12 @@ def page_written_once(
     rows: Callable[..., QuerySet[Any]],
     values: Sequence[Any],
     *,
-    shown: Callable[..., QuerySet[Any]],
     name: str,
     number: Any,
     size: int,
-    count_key: str,
+    shown: Callable[..., QuerySet[Any]] | None = None,
+    count_key: str | None = None,
+    total: int | None = None,
     prepare: bool = False,
 ) -> Page:
     """`page_of` for the lists a page shows on every visit (a programme's applications,
@@ -88,17 +89,20 @@ def page_written_once(
     `rows(*values)` is the list, filtered and in order; `values` are what it is filtered
     by (its programme, a status), whole numbers, text or dates given as they are. Its ids
     are read from the ordering index alone, and `shown(ids, *values)` reads the page's
-    rows with what the page shows of them (joins, `values()`), in the list's order. The
-    total is kept under `count_key`. With `prepare`, PostgreSQL also plans the statement
-    once, for every list: only where one plan suits them all."""
+    rows with what the page shows of them (joins, `values()`), in the list's order: by
+    default, the list's own rows with those ids. The total is counted as `page_of`
+    counts it (kept under `count_key`, or given as `total`). With `prepare`, PostgreSQL
+    also plans the statement once, for every list: only where one plan suits them all."""
     items = rows(*values)
     paginator = Paginator(items, size)
-    paginator.count = _count(items, count_key)
+    paginator.count = _count(items, count_key) if total is None else total
     wanted = min(page_number(number), paginator.num_pages)
     window = _window(items, offset=(wanted - 1) * size, size=size, count=paginator.count)
 
     def one_page(*given: Any) -> QuerySet[Any]:
-        return shown(_ids_on_page(rows(*given), window), *given)
+        listed = rows(*given)
+        ids = _ids_on_page(listed, window)
+        return listed.filter(pk__in=ids) if shown is None else shown(ids, *given)
 
     backwards, start, length = window
     where = f"{length} before the last {start}" if backwards else f"{length} after {start}"

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from flourish.core.written import read_written_once
 from flourish.learning.models import (
     Circle,
     CircleInvitation,
@@ -32,15 +33,19 @@ class Seat:
 
 
 def get_seat_for_user(*, user: Any, slug: str) -> Seat:
-    """The person's place in the circle; 404 for anyone who is not in it. One query."""
+    """The person's place in the circle; 404 for anyone who is not in it. One query,
+    written once for every member (`core/written.py`): every page of a circle reads it."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    member = (
-        CircleMember.objects.select_related("circle").filter(circle__slug=slug, user=user).first()
-    )
-    if member is None:
+    found = read_written_once(_seat, [slug, user.pk], name="circle seat", model=CircleMember)
+    if not found:
         raise Http404
+    member = found[0]
     return Seat(circle=member.circle, member=member)
+
+
+def _seat(slug: str, user_pk: int) -> QuerySet[CircleMember]:
+    return CircleMember.objects.select_related("circle").filter(circle__slug=slug, user_id=user_pk)
 
 
 def get_circle_for_joining(*, user: Any, slug: str) -> Circle:
@@ -73,11 +78,11 @@ def circles_to_join(*, user: Any, name: str = "") -> QuerySet[Circle]:
 AUTHOR_SHOWN = ("author", "author__name", "author__email")
 
 
-def threads_of(*, circle: Circle) -> QuerySet[Thread]:
+def threads_of(circle_pk: int) -> QuerySet[Thread]:
     """The circle's conversations, latest activity first, with what the list shows of
     each (not its words, which its own page shows)."""
     return (
-        Thread.objects.filter(circle=circle)
+        Thread.objects.filter(circle_id=circle_pk)
         .select_related("author")
         .only("circle", "title", "reply_count", "last_activity_at", "hidden_at", *AUTHOR_SHOWN)
         .order_by("-last_activity_at", "-id")
@@ -85,19 +90,25 @@ def threads_of(*, circle: Circle) -> QuerySet[Thread]:
 
 
 def get_thread_for_seat(*, seat: Seat, pk: int) -> Thread:
-    own = [field.name for field in Thread._meta.concrete_fields]
-    shown = Thread.objects.select_related("author").only(*own, *AUTHOR_SHOWN)
-    thread = shown.filter(circle=seat.circle, pk=pk).first()
-    if thread is None:
+    """A conversation in the person's circle, written once (`core/written.py`)."""
+    found = read_written_once(_thread_in, [seat.circle.pk, int(pk)], name="thread", model=Thread)
+    if not found:
         raise Http404
+    thread = found[0]
     thread.circle = seat.circle
     return thread
 
 
-def replies_of(*, thread: Thread) -> QuerySet[Reply]:
+def _thread_in(circle_pk: int, pk: int) -> QuerySet[Thread]:
+    own = [field.name for field in Thread._meta.concrete_fields]
+    shown = Thread.objects.select_related("author").only(*own, *AUTHOR_SHOWN)
+    return shown.filter(circle_id=circle_pk, pk=pk)
+
+
+def replies_of(thread_pk: int) -> QuerySet[Reply]:
     """The conversation's replies, oldest first, with what each shows."""
     return (
-        Reply.objects.filter(thread=thread)
+        Reply.objects.filter(thread_id=thread_pk)
         .select_related("author")
         .only("thread", "body", "created_at", "hidden_at", "hidden_reason", *AUTHOR_SHOWN)
         .order_by("created_at", "id")

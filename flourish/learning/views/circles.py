@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.forms import FindByNameForm
-from flourish.core.pagination import page_of
+from flourish.core.pagination import page_of, page_written_once
 from flourish.learning.drawn import drawn_meetups, drawn_replies, drawn_threads
 from flourish.learning.forms import (
     DigestForm,
@@ -79,8 +79,10 @@ def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def circle(request: HttpRequest, slug: str) -> HttpResponse:
     seat = get_seat_for_user(user=request.user, slug=slug)
-    page = page_of(
-        items=threads_of(circle=seat.circle),
+    page = page_written_once(
+        threads_of,
+        [seat.circle.pk],
+        name="circle conversations",
         number=request.GET.get("page"),
         size=THREADS_PER_PAGE,
         total=seat.circle.thread_count,
@@ -132,8 +134,10 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, _("Your reply is posted."))
             last_page = found.reply_count // REPLIES_PER_PAGE + 1
             return redirect(f"{request.path}?page={last_page}#reply-{reply.pk}")
-    page = page_of(
-        items=replies_of(thread=found),
+    page = page_written_once(
+        replies_of,
+        [found.pk],
+        name="conversation replies",
         number=request.GET.get("page"),
         size=REPLIES_PER_PAGE,
         total=found.reply_count,
