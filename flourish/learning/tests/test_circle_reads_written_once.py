@@ -1,5 +1,6 @@
 """A circle's pages read the person's place, the conversation and a page of each list in
-statements written once for everyone: each person still gets only their own circle's."""
+statements written once for everyone: each person still gets only their own circle's,
+and what members typed reads in its own direction on an Urdu page."""
 
 import pytest
 from django.urls import reverse
@@ -38,3 +39,17 @@ def test_each_member_reads_their_own_circle_and_nobody_elses(client):
         elsewhere = client.get(reverse("learning:circle", args=[other_circle.slug]))
         smuggled = client.get(reverse("learning:thread", args=[circle.slug, other_thread.pk]))
         assert (elsewhere.status_code, smuggled.status_code) == (404, 404)
+
+
+def test_what_members_typed_keeps_its_own_direction_on_an_urdu_page(client):
+    circle, member, thread = _circle_with_a_conversation("Leeds leaders")
+    client.force_login(member)
+    client.cookies["django_language"] = "ur"
+
+    listing = client.get(reverse("learning:circle", args=[circle.slug])).text
+    conversation = client.get(reverse("learning:thread", args=[circle.slug, thread.pk])).text
+
+    assert f'<p class="govuk-body" dir="auto">{circle.about}</p>' in listing
+    assert "<bdi>Leeds leaders question</bdi>" in listing
+    assert '<h1 class="govuk-heading-xl" dir="auto">Leeds leaders question</h1>' in conversation
+    assert '<div class="govuk-body" dir="auto"><p>Leeds leaders answer</p></div>' in conversation
