@@ -350,9 +350,10 @@ def application_page_for_programme(
     The page is written once for each set of filters used (`core/pagination`): writing
     it, with its joins and the test for a spend line in a category, took longer than
     running it. A search by group name is written each time, as its words go into the
-    statement inside a pattern."""
+    statement inside a pattern, and so is a council area with a character a pattern
+    would escape (SQLite matches it with LIKE): neither goes in as it was typed."""
     count_key = application_count_key(programme=programme, filters=filters)
-    if filters.search:
+    if filters.search or any(character in filters.local_authority for character in "\\%_"):
         return page_of(
             items=application_list_for_programme(programme=programme.pk, filters=filters),
             number=number,

@@ -6,6 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from flourish.accounts.factories import MembershipFactory, UserFactory
+from flourish.accounts.models import Role
+from flourish.accounts.tests.two_step import force_login_with_two_steps, with_authenticator
 from flourish.grants.factories import (
     ApplicationFactory,
     GroupFactory,
@@ -95,3 +98,23 @@ def test_a_page_of_a_list_already_counted_is_one_query(django_assert_num_queries
         names = [(application.group.name, application.status) for application in page]
 
     assert len(names) == 2
+
+
+@pytest.mark.parametrize("typed", ["St_Helens", "100%", "back\\slash"])
+def test_a_council_area_typed_with_a_wildcard_is_matched_as_typed(client, typed):
+    programme, _, _ = _programme_with_applications("wildcard-fund", 2)
+    ApplicationFactory(
+        programme=programme, group=GroupFactory(name="Typed Place Group"), local_authority=typed
+    )
+    staff = with_authenticator(UserFactory())
+    MembershipFactory(user=staff, organisation=programme.funder, role=Role.FUNDER_STAFF)
+    force_login_with_two_steps(client, staff)
+
+    response = client.get(
+        f"/grants/manage/programmes/{programme.slug}/applications/",
+        {"local_authority": typed.lower()},
+    )
+
+    assert response.status_code == 200
+    assert "Typed Place Group" in response.text
+    assert "wildcard-fund group" not in response.text
