@@ -44,11 +44,17 @@ def read_written_once(
 ) -> list[R]:
     """What `rows(*values)`, a queryset of `model`, gives (model instances, or the dicts
     of `values()`), its SQL written once in each thread for values of these kinds.
-    `values` may be whole numbers, text and dates.
+    `values` may be whole numbers, text and dates, each matched as it is: a whole number
+    no column can hold finds nothing.
 
     With `prepare`, PostgreSQL plans it once per connection too (`core/prepared.py`): only
     for a read one plan suits whatever the values (an index on what it is given
     answers it), as a prepared statement keeps the plan made for any values."""
+    if any(_beyond_a_column(value) for value in values):
+        # No row has it (an id of 10^20 typed into an address), and neither database
+        # would be given it: SQLite refuses the number, and Django refuses to write a
+        # statement that compares a column with it.
+        return []
     using = router.db_for_read(model)  # the replica, unless this request wrote
     connection = connections[using]
     bound = [_bound(value, connection) for value in values]
@@ -66,6 +72,14 @@ def read_written_once(
     names = _value_names(compiler.query)
     rows_given = compiler.results_iter(results=[fetched])
     return [cast(R, dict(zip(names, row, strict=True))) for row in rows_given]
+
+
+# The widest whole number a column holds (a 64-bit integer), on every database Flourish runs on.
+WIDEST = 2**63
+
+
+def _beyond_a_column(value: Any) -> bool:
+    return isinstance(value, int) and not -WIDEST <= value < WIDEST
 
 
 def _value_names(query: Any) -> list[str]:

@@ -85,3 +85,10 @@ def test_pages_speak_urdu_right_to_left(client, jo, budget):
     page = client.get(f"/budgets/{budget.pk}/").content.decode()
     assert 'dir="rtl"' in page
     assert "آپ کا ذاتی بجٹ" in page
+
+
+def test_a_budget_number_too_big_for_any_column_is_not_found(client, jo, budget):
+    client.force_login(jo)
+    assert client.get(f"/budgets/{budget.pk}/").status_code == 200
+
+    assert client.get(f"/budgets/{10**20}/").status_code == 404

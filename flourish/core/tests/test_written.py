@@ -139,3 +139,19 @@ def _prepared_membership_reads() -> int:
             ['%FROM "accounts_membership"%'],
         )
         return cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize("already_written", [False, True])
+def test_a_number_no_column_holds_finds_nothing_written_or_not(already_written):
+    from flourish.core.prepared import statements_written
+
+    person = UserFactory()
+    MembershipFactory(user=person, organisation=OrganisationFactory(), role=Role.GROUP_LEAD)
+    statements_written().clear()
+    if already_written:
+        assert len(read(person, datetime.date.today())) == 1
+
+    class Typed:
+        pk = 10**20  # an id typed into an address
+
+    assert read(Typed, datetime.date.today()) == []

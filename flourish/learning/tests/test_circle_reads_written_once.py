@@ -53,3 +53,13 @@ def test_what_members_typed_keeps_its_own_direction_on_an_urdu_page(client):
     assert "<bdi>Leeds leaders question</bdi>" in listing
     assert '<h1 class="govuk-heading-xl" dir="auto">Leeds leaders question</h1>' in conversation
     assert '<div class="govuk-body" dir="auto"><p>Leeds leaders answer</p></div>' in conversation
+
+
+def test_a_conversation_number_too_big_for_any_column_is_not_found(client):
+    circle, member, thread = _circle_with_a_conversation("Leeds leaders")
+    client.force_login(member)
+    client.get(reverse("learning:thread", args=[circle.slug, thread.pk]))
+
+    response = client.get(f"/learning/circles/{circle.slug}/conversations/{10**20}/")
+
+    assert response.status_code == 404
