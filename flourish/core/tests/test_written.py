@@ -155,3 +155,25 @@ def test_a_number_no_column_holds_finds_nothing_written_or_not(already_written):
         pk = 10**20  # an id typed into an address
 
     assert read(Typed, datetime.date.today()) == []
+
+
+def test_a_read_that_turns_the_text_it_is_given_into_a_pattern_is_refused():
+    """`iexact` is LIKE on SQLite, whose pattern is not the text as given: refused when
+    first written, not run later with "St_Helens" read as a pattern. On PostgreSQL it is
+    the text as given, and the read gives what its queryset gives."""
+    MembershipFactory(organisation=OrganisationFactory(name="St_Helens"), role=Role.GROUP_LEAD)
+    MembershipFactory(organisation=OrganisationFactory(name="StXHelens"), role=Role.GROUP_LEAD)
+
+    def named(name: str) -> QuerySet[Membership]:
+        return Membership.objects.filter(organisation__name__iexact=name)
+
+    def read_named(name: str) -> list[Membership]:
+        return read_written_once(named, [name], name="organisations named", model=Membership)
+
+    if connection.vendor == "sqlite":
+        # Refused at once, even for a name with nothing a pattern would escape.
+        with pytest.raises(ValueError, match="as they are"):
+            read_named("leeds")
+    else:
+        assert read_named("leeds") == []
+        assert [m.organisation.name for m in read_named("st_helens")] == ["St_Helens"]
