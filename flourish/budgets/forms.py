@@ -1,8 +1,10 @@
 """Forms for personal budgets' pages. Services decide the rules; forms shape the input."""
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flourish.budgets.models import MAX_SESSIONS, MIN_SESSIONS, HeldAs, Period, PoolRule, Repeat
@@ -40,6 +42,20 @@ class BudgetForm(forms.Form):
         required=False,
         help_text=_("The nominated person, or the organisation or provider that holds it."),
     )
+
+    def clean_starts_on(self) -> datetime.date:
+        """Within a year of today: each period since the start is paid in at once, so a
+        start typed years back would pay years of money on the next run."""
+        starts_on: datetime.date = self.cleaned_data["starts_on"]
+        today = timezone.localdate()
+        if abs((starts_on - today).days) > 366:
+            raise forms.ValidationError(
+                _(
+                    "The start date must be within a year of today. For a budget that began "
+                    "longer ago, enter the date its money should start arriving in Flourish."
+                )
+            )
+        return starts_on
 
 
 class PlanForm(forms.Form):

@@ -2,6 +2,7 @@
 dates a person's copy of their data shows."""
 
 import datetime
+import re
 from typing import Any
 
 from django.utils import formats, timezone
@@ -39,17 +40,26 @@ def format_minutes(minutes: int) -> str:
     return sign + _(" ").join(parts)
 
 
+# Pounds with or without commas between thousands ("1200", "1,200"), then pence if any:
+# "12,50" is refused, not read as £1,250, because many keyboards write a decimal comma.
+POUNDS = re.compile(r"(?P<pounds>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]*)(?:\.(?P<pence>[0-9]{0,2}))?")
+
+
 def parse_pounds(text: str) -> int:
     """Pence from what a person types: "450", "£450", "1,200.50". Raises ValueError."""
-    cleaned = text.strip().replace("£", "").replace(",", "").replace(" ", "")
-    if not cleaned or cleaned.startswith(("+", "-")):
+    cleaned = text.strip().replace("£", "").replace(" ", "")
+    found = POUNDS.fullmatch(cleaned)
+    if not cleaned or found is None or cleaned == ".":
         raise ValueError(text)
-    pounds, _dot, pence = cleaned.partition(".")
-    if not pounds.isdigit() and pounds != "":
-        raise ValueError(text)
-    if pence and (not pence.isdigit() or len(pence) > 2):
-        raise ValueError(text)
+    pounds = found["pounds"].replace(",", "")
+    pence = found["pence"] or ""
     return int(pounds or 0) * 100 + int(pence.ljust(2, "0") or 0)
+
+
+def is_whole_number(text: str) -> bool:
+    """Whether `text` is digits 0 to 9 alone, as `int()` reads them: "²" is a digit to
+    `str.isdigit()`, and `int()` refuses it."""
+    return text.isascii() and text.isdigit()
 
 
 def format_day(value: Any) -> str:

@@ -149,6 +149,24 @@ class GovukDateInput(forms.MultiWidget):
         return [None, None, None]
 
 
+# The years a date typed into Flourish may fall in. Nothing it records is dated outside
+# them, and a date near the calendar's end overflows when a repeat or a length is added.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
+
+def outside_years(when: datetime.date) -> bool:
+    return not EARLIEST_YEAR <= when.year <= LATEST_YEAR
+
+
+def years_message() -> str:
+    """What to do about a date `outside_years`, for a field that says nothing more."""
+    return gettext("Enter a date in a year from %(earliest)s to %(latest)s") % {
+        "earliest": EARLIEST_YEAR,
+        "latest": LATEST_YEAR,
+    }
+
+
 class GovukDateField(forms.MultiValueField):
     """A date typed as day, month and year, with messages that name the date and say what
     to do ("Enter the date of the conversation, for example 27 3 2026")."""
@@ -186,6 +204,9 @@ class GovukDateField(forms.MultiValueField):
     def compress(self, data_list: list[Any]) -> datetime.date | None:
         values = [str(value or "").strip() for value in (data_list or [])]
         if not any(values):
+            # Spaces alone pass Django's own check for an empty answer: refused here.
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return None
         missing = [
             str(name)
@@ -204,13 +225,21 @@ class GovukDateField(forms.MultiValueField):
             if year < 1000:
                 raise ValueError(year)
             when = datetime.date(year, month, day)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:  # OverflowError: a day of 40 nines
             raise forms.ValidationError(
                 self._message(gettext("%(what)s must be a real date, for example 27 3 2026"))
             ) from error
         return self._in_range(when)
 
     def _in_range(self, when: datetime.date) -> datetime.date:
+        if outside_years(when):
+            raise forms.ValidationError(
+                self._message(
+                    gettext("%(what)s must be in a year from %(earliest)s to %(latest)s"),
+                    earliest=str(EARLIEST_YEAR),
+                    latest=str(LATEST_YEAR),
+                )
+            )
         today = timezone.localdate()
         if self.not_after_today and when > today:
             raise forms.ValidationError(

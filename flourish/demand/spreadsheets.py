@@ -15,6 +15,7 @@ from typing import IO, Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from flourish.core.formatting import is_whole_number
 from flourish.core.spreadsheets import spreadsheet_table_read
 from flourish.demand.models import Channel, DemandType, FailureKind
 
@@ -171,7 +172,7 @@ def _row(number: int, cells: dict[str, str]) -> CheckedRow:
     if sorted_text not in YES | NO:
         row.errors.append(_("Write yes or no under “sorted at first contact”."))
     count_text = cells.get("count", "").strip() or "1"
-    if not count_text.isdigit() or not 1 <= int(count_text) <= MAX_COUNT:
+    if not is_whole_number(count_text) or not 1 <= int(count_text) <= MAX_COUNT:
         row.errors.append(
             _("The count must be a whole number from 1 to %(most)s.") % {"most": MAX_COUNT}
         )

@@ -15,6 +15,7 @@ from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from flourish.core.formatting import is_whole_number
 from flourish.directory import fulltext, ranking
 from flourish.directory.cards import OfferCard, card_columns, cards_of
 from flourish.directory.fulltext import few_rows_with, words_match
@@ -168,7 +169,7 @@ def _schedule_filter(query: SearchQuery) -> Q | None:
         conditions &= Q(weekday__lt=5)
     elif day == "weekends":
         conditions &= Q(weekday__gte=5)
-    elif day.isdigit():
+    elif is_whole_number(day):
         conditions &= Q(weekday=int(day))
     if time == "morning":
         conditions &= Q(opens_at__lt=NOON)

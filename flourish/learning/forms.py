@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import BlankFormMarkup, ModelChoiceField
+from flourish.core.forms import BlankFormMarkup, ModelChoiceField, outside_years, years_message
 from flourish.learning.health import ANSWERS, QUESTIONS
 from flourish.learning.models import POST_MAX_LENGTH, Digest, Stage
 from flourish.learning.selectors.support import (
@@ -190,17 +190,39 @@ class ModeratorForm(forms.Form):
     )
 
 
+class UkTimeField(forms.DateTimeField):
+    """A day and time in UK time, refusing a time the clocks skip or pass twice in a way
+    that says what to do."""
+
+    def to_python(self, value: Any) -> Any:
+        try:
+            when = super().to_python(value)
+        except forms.ValidationError as error:
+            if error.code != "ambiguous_timezone":
+                raise
+            raise forms.ValidationError(
+                _("The clocks change at that time. Choose a time an hour earlier or later.")
+            ) from error
+        if when is not None and outside_years(when):
+            raise forms.ValidationError(years_message())
+        return when
+
+
 class MeetupForm(forms.Form):
     title = forms.CharField(
         label=_("What it is"),
         max_length=150,
         help_text=_("For example: Coffee and a catch-up for new group leads."),
     )
-    starts_at = forms.DateTimeField(
+    starts_at = UkTimeField(
         label=_("When it starts"),
-        input_formats=["%Y-%m-%dT%H:%M"],
+        # The browser's own picker sends the first; typed by hand, the others.
+        input_formats=["%Y-%m-%dT%H:%M", "%d %m %Y %H:%M", "%d/%m/%Y %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("UK time. For example: 14 March 2027 at 18:30."),
+        error_messages={
+            "invalid": _("Enter the day and time it starts, for example 14 3 2027 18:30")
+        },
     )
     minutes = forms.TypedChoiceField(
         label=_("How long"),

@@ -63,6 +63,10 @@ def _check_offer(offer: Offer) -> Organisation:
     return offer.listing.organisation  # type: ignore[return-value]  # checked just above
 
 
+# How far ahead a first session may be booked: money is held for it until then.
+BOOK_AHEAD = datetime.timedelta(days=366)
+
+
 def booking_ask(
     *,
     budget: Budget,
@@ -81,9 +85,21 @@ def booking_ask(
     than is left once the bookings waiting for groups are counted. A recurring booking needs
     only its first session covered now: each later one is paid on its day."""
     group = _check_offer(offer)
-    if session_on < timezone.localdate():
+    today = timezone.localdate()
+    if session_on < today:
         raise ValidationError(
             {"session_on": _("The date has passed. Choose a date today or later.")}
+        )
+    if budget.ends_on is not None and session_on > budget.ends_on:
+        raise ValidationError(
+            {
+                "session_on": _("The budget ends on %(day)s. Choose a date on or before it.")
+                % {"day": format_day(budget.ends_on)}
+            }
+        )
+    if session_on > today + BOOK_AHEAD:
+        raise ValidationError(
+            {"session_on": _("Book up to a year ahead. Choose a date within the next year.")}
         )
     if not 1 <= quantity <= MAX_QUANTITY:
         raise ValidationError(

@@ -1,6 +1,7 @@
 """A council records a person's budget and plan; each period's money arrives once."""
 
 import datetime
+import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,6 +18,8 @@ from flourish.ledger.descriptions import Described
 from flourish.ledger.models import LedgerAccount, Unit
 from flourish.ledger.services import account_open, transaction_post
 
+logger = logging.getLogger(__name__)
+
 
 def council_account_open(*, council: Organisation) -> LedgerAccount:
     """Where the council's money for personal budgets comes from. The council's own funds
@@ -28,6 +31,20 @@ def council_account_open(*, council: Organisation) -> LedgerAccount:
         name=_("%(council)s personal budgets") % {"council": council.name},
         floor=None,
     )
+
+
+# Far above any real personal budget, so a slip of the keyboard ("2500000" for 25,000.00)
+# is caught, and far below what a ledger balance can hold over a budget's whole life.
+LARGEST_PERIOD_PENCE = 100_000_00
+# A budget is reviewed long before this; the council records a new one then.
+LONGEST_YEARS = 10
+
+
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February, in a year that has none
+        return day.replace(year=day.year + years, day=28)
 
 
 def budget_record(
@@ -48,8 +65,22 @@ def budget_record(
         raise ValidationError(_("Only a council can record a personal budget."))
     if amount_pence is None or amount_pence <= 0:
         raise ValidationError({"amount_pence": _("Enter an amount more than £0, for example 250.")})
+    if amount_pence > LARGEST_PERIOD_PENCE:
+        raise ValidationError(
+            {
+                "amount_pence": _("Enter an amount up to %(most)s each period.")
+                % {"most": format_pence(LARGEST_PERIOD_PENCE)}
+            }
+        )
     if ends_on is not None and ends_on < starts_on:
         raise ValidationError({"ends_on": _("The end date must be on or after the start date.")})
+    if ends_on is not None and ends_on > _years_after(starts_on, LONGEST_YEARS):
+        raise ValidationError(
+            {
+                "ends_on": _("The end date must be within %(years)s years of the start date.")
+                % {"years": LONGEST_YEARS}
+            }
+        )
     with transaction.atomic():
         budget = Budget(
             council=council,
@@ -176,15 +207,26 @@ def budget_periods_pay(*, today: datetime.date) -> int:
         "council", "account"
     )
     for budget in budgets.iterator(chunk_size=500):
-        latest = budget.period_for(min(today, budget.ends_on or today))
-        if latest is None:
-            continue
-        done = set(budget.paid_periods.values_list("number", flat=True))
-        for number in range(latest + 1):
-            if number not in done:
-                period_pay(budget=budget, number=number)
-                contributions_pay(budget=budget, number=number)
-                paid += 1
+        try:
+            paid += _periods_pay(budget=budget, today=today)
+        except Exception:
+            # One budget that cannot be paid must not stop every other budget's money:
+            # it is logged for the operator and tried again on the next run.
+            logger.exception("Budget %s: its periods could not be paid", budget.pk)
+    return paid
+
+
+def _periods_pay(*, budget: Budget, today: datetime.date) -> int:
+    latest = budget.period_for(min(today, budget.ends_on or today))
+    if latest is None:
+        return 0
+    done = set(budget.paid_periods.values_list("number", flat=True))
+    paid = 0
+    for number in range(latest + 1):
+        if number not in done:
+            period_pay(budget=budget, number=number)
+            contributions_pay(budget=budget, number=number)
+            paid += 1
     return paid
 
 

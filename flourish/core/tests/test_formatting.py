@@ -30,7 +30,10 @@ def test_amounts_people_type_become_exact_pence(typed, pence):
     assert parse_pounds(typed) == pence
 
 
-@pytest.mark.parametrize("typed", ["", "abc", "-5", "1.234", "£", "1.2.3", "1e3"])
+# A decimal comma ("12,50", as many keyboards write it) is refused, never read as £1,250.
+@pytest.mark.parametrize(
+    "typed", ["", "abc", "-5", "1.234", "£", "1.2.3", "1e3", "12,50", "1,2,3", "1,,,0", "."]
+)
 def test_amounts_that_are_not_money_are_refused(typed):
     with pytest.raises(ValueError):
         parse_pounds(typed)

@@ -102,6 +102,25 @@ def test_a_date_that_is_not_whole_or_not_real_says_what_is_wrong(day, month, yea
     assert form.errors["met_on"] == [message]
 
 
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message"),
+    [
+        # Spaces pass Django's own check for an empty answer.
+        (" ", " ", " ", "Enter the date you met, for example 27 3 2026"),
+        # Too big for a date to be made from at all.
+        ("9" * 20, "1", "2027", "The date you met must be a real date, for example 27 3 2026"),
+        ("1", "1", "9" * 20, "The date you met must be a real date, for example 27 3 2026"),
+        ("31", "12", "9999", "The date you met must be in a year from 1900 to 2100"),
+        ("1", "1", "1000", "The date you met must be in a year from 1900 to 2100"),
+    ],
+)
+def test_a_date_of_spaces_a_huge_number_or_a_far_year_says_what_to_do(day, month, year, message):
+    form = Questions({"met_on_0": day, "met_on_1": month, "met_on_2": year})
+
+    assert not form.is_valid()
+    assert form.errors["met_on"] == [message]
+
+
 def test_a_date_is_read_from_its_day_month_and_year():
     form = Questions(
         {"nickname": "Al", "colour": "r", "met_on_0": "7", "met_on_1": "3", "met_on_2": "2026"}

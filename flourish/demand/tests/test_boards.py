@@ -246,3 +246,20 @@ def test_comments_come_oldest_first_a_page_at_a_time_and_a_new_one_is_shown_wher
     assert "Page 1 of 2" in first
     assert response["Location"] == f"{address}?page=2#comments"
     assert "Comment number 2" in last and "The newest one" in last
+
+
+@pytest.mark.parametrize("named", ["1.0", "²", "9" * 20, "abc"])
+def test_a_hide_or_show_naming_no_real_comment_is_not_found_and_hides_nothing(
+    client, proposal, owner, named
+):
+    client.force_login(owner)
+    slug = proposal.board.slug
+
+    hide = client.post(
+        reverse("demand:hide", args=[slug, proposal.pk]), {"comment": named, "reason": "Off topic"}
+    )
+    show = client.post(reverse("demand:show", args=[slug, proposal.pk]), {"comment": named})
+
+    assert (hide.status_code, show.status_code) == (404, 404)
+    proposal.refresh_from_db()
+    assert not proposal.is_hidden

@@ -84,3 +84,11 @@ def test_someone_outside_the_team_cannot_import(client, service, other_lead):
     client.force_login(other_lead)
     assert upload(client, service, GOOD).status_code == 404
     assert client.post(reverse("demand:import_confirm", args=[service.slug])).status_code == 404
+
+
+def test_a_count_in_superscript_is_refused_with_what_to_write(client, service, colleague):
+    client.force_login(colleague)
+    text = GOOD + "2026-03-04,Hello,P,V,,,y,\u00b2\n"
+    page = upload(client, service, text).content.decode()
+    assert "The count must be a whole number from 1 to" in page
+    assert not Contact.objects.exists()

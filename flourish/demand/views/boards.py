@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from flourish.core.formatting import is_whole_number
+from flourish.core.forms import LARGEST_KEY
 from flourish.core.pagination import page_asked, page_of
 from flourish.demand.forms import (
     BoardForm,
@@ -215,19 +217,31 @@ def proposal_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _proposal_page(request, view, pk, status_form=form)
 
 
+def _comment_asked(request: HttpRequest, proposal: Any) -> Any:
+    """The proposal's comment a hide or show button names; None when it names none (the
+    proposal itself). A comment that is not the proposal's, or no comment at all ("1.0"),
+    is not found: it must never fall back to the whole proposal."""
+    asked = request.POST.get("comment", "")
+    if not asked:
+        return None
+    if not is_whole_number(asked) or int(asked) > LARGEST_KEY:
+        raise Http404
+    comment = proposal.comments.filter(pk=int(asked)).first()
+    if comment is None:
+        raise Http404
+    return comment
+
+
 @login_required
 @require_POST
 def proposal_hide_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     view = _owner_view(request, slug)
     proposal = get_proposal_for_user(view=view, user=request.user, pk=pk)
     form = HideForm(request.POST)
-    comment_pk = request.POST.get("comment", "")
+    comment = _comment_asked(request, proposal)
     if form.is_valid():
         try:
-            if comment_pk.isdigit():
-                comment = proposal.comments.filter(pk=int(comment_pk)).first()
-                if comment is None:
-                    raise Http404
+            if comment is not None:
                 comment_hide(actor=request.user, comment=comment, **form.cleaned_data)
             else:
                 proposal_hide(actor=request.user, proposal=proposal, **form.cleaned_data)
@@ -245,11 +259,8 @@ def proposal_show_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     """Shows a hidden proposal, or one of its hidden comments, to everyone again."""
     view = _owner_view(request, slug)
     proposal = get_proposal_for_user(view=view, user=request.user, pk=pk)
-    comment_pk = request.POST.get("comment", "")
-    if comment_pk.isdigit():
-        comment = proposal.comments.filter(pk=int(comment_pk)).first()
-        if comment is None:
-            raise Http404
+    comment = _comment_asked(request, proposal)
+    if comment is not None:
         comment_show_again(actor=request.user, comment=comment)
     else:
         proposal_show_again(actor=request.user, proposal=proposal)

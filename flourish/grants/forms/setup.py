@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.forms import outside_years, years_message
 from flourish.grants.forms import PoundsField
 from flourish.grants.models import ProgrammeKind, Stage
 
@@ -18,6 +19,11 @@ class StaffDateField(forms.DateField):
             error_messages={"invalid": _("Enter a real date, for example 1/9/2027.")},
             **kwargs,
         )
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and outside_years(value):
+            raise forms.ValidationError(years_message())
 
 
 class ProgrammeDetailsForm(forms.Form):

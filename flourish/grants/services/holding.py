@@ -117,6 +117,14 @@ def held_money_move(
     """A holding partner passes on to a group, or spends for it, no more than it holds for
     that group's award; a retry with the same key records nothing new."""
     existing = HeldMoneyMovement.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None and existing.award_id != award.pk:
+        # A key belongs to one award: sent with another, "Recorded" would be untrue.
+        raise ValidationError(
+            _(
+                "This record's reference was already used for a different grant, so nothing "
+                "was recorded. Open this grant's page again and record it from there."
+            )
+        )
     if existing is not None:
         return existing
     # Lock the award so two people at the partner cannot both spend the last of it.

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from flourish.core.formatting import is_whole_number
 from flourish.core.services import audit_record
 from flourish.grants import events
 from flourish.grants.models import Application, PlanningSession, SessionBooking
@@ -38,7 +39,7 @@ def business_plan_answer(
     """Business plan answers are saved as they are given, until the application is sent."""
     application = locked_draft(application)
     count = len(application.programme.business_plan_questions)
-    if any(not key.isdigit() or int(key) >= count for key in answers):
+    if any(not is_whole_number(key) or int(key) >= count for key in answers):
         raise ValidationError(_("Those answers do not belong to this business plan."))
     application.business_plan = {**application.business_plan, **answers}
     application.full_clean()

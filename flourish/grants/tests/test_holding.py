@@ -243,3 +243,26 @@ def test_a_partner_holding_for_many_groups_pages_through_them_by_name(
     assert "Carers Café" not in first
     assert "Page 1 of 2" in first
     assert "Carers Café" in second
+
+
+def test_a_reference_used_for_one_groups_grant_records_nothing_on_anothers(
+    held_award, quick, staff, partner, partner_person
+):
+    from django.core.exceptions import ValidationError
+
+    from flourish.grants.factories import GroupFactory
+
+    other = award_make(
+        application=application_with_lines(programme=quick, group=GroupFactory()),
+        actor=staff,
+        amount_pence=10_000,
+        holding_partner=partner,
+    )
+    award_pay(award=other, actor=staff, idempotency_key="pay-other")
+    move = {"actor": partner_person, "kind": HeldMoneyKind.SPENT, "description": "Hall hire"}
+    held_money_move(award=held_award, amount_pence=5_000, idempotency_key="hall", **move)
+
+    with pytest.raises(ValidationError, match="already used for a different grant"):
+        held_money_move(award=other, amount_pence=2_000, idempotency_key="hall", **move)
+
+    assert not other.held_movements.exists()

@@ -221,3 +221,14 @@ def test_staff_add_another_tier_set_up_from_the_first(client, staff, programme):
     tier.refresh_from_db()
     assert tier.award_limit == 6 and tier.min_grant_pence == 1_000_000
     assert tier.business_plan_questions == ["What is your idea?"]
+
+
+@pytest.mark.parametrize("named", ["²", "1.0", "9" * 20])
+def test_a_remove_button_naming_no_category_removes_nothing(client, staff, programme, named):
+    client.force_login(staff)
+    before = programme.categories.count()
+
+    response = client.post(_setup_url(programme, "programme_categories"), {"remove": named})
+
+    assert response.status_code in (200, 302, 404)
+    assert programme.categories.count() == before

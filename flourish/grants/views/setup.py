@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from flourish.core.formatting import is_whole_number
 from flourish.grants import selectors
 from flourish.grants.forms.setup import (
     BusinessPlanQuestionForm,
@@ -53,7 +54,7 @@ SECTIONS = {
 
 def _number(value: str) -> int:
     """A Remove button's value as a number; 0 (never found) for anything else."""
-    return int(value) if value.isdigit() else 0
+    return int(value) if is_whole_number(value) else 0
 
 
 def _unique_slug(title: str) -> str:

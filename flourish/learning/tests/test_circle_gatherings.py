@@ -166,6 +166,49 @@ def test_a_meetup_in_the_past_or_by_a_peer_is_refused(client, circle, moderator,
     assert not Meetup.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("starts_at", "message"),
+    [
+        ("9999-12-31T23:30", "Enter a date in a year from 1900 to 2100"),
+        # The clocks go forward at 1am on the last Sunday of March: 1:30 never happens.
+        ("2027-03-28T01:30", "The clocks change at that time. Choose a time an hour earlier"),
+        ("next Tuesday", "Enter the day and time it starts, for example 14 3 2027 18:30"),
+    ],
+)
+def test_a_meetup_at_a_time_that_cannot_be_says_what_to_do(
+    client, circle, moderator, starts_at, message
+):
+    client.force_login(moderator)
+    form = {"title": "Coffee", "starts_at": starts_at, "minutes": "180", "where": "Online"}
+
+    page = client.post(reverse("learning:meetup_new", args=[circle.slug]), form)
+
+    assert page.status_code == 200
+    assert message in page.content.decode()
+    assert not Meetup.objects.exists()
+
+
+def test_a_meetup_typed_as_day_month_year_and_time_is_read_in_uk_time(client, circle, moderator):
+    client.force_login(moderator)
+    year = timezone.localdate().year + 1
+    form = {
+        "title": "Coffee",
+        "starts_at": f"14 3 {year} 18:30",
+        "minutes": "90",
+        "where": "Online",
+    }
+
+    assert client.post(reverse("learning:meetup_new", args=[circle.slug]), form).status_code == 302
+    starts = timezone.localtime(Meetup.objects.get().starts_at)
+    assert (starts.year, starts.month, starts.day, starts.hour, starts.minute) == (
+        year,
+        3,
+        14,
+        18,
+        30,
+    )
+
+
 def test_digests_go_daily_or_weekly_once_and_never_when_off(client, circle, moderator, peer):
     quiet = circle_member_make(circle)
     client.force_login(peer)

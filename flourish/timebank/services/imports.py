@@ -8,7 +8,7 @@ whatever the old timebank's balances did not add up to."""
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
@@ -63,7 +63,8 @@ FIELDS = sorted(set(HEADINGS.values()))
 KINDS = {value: value for value in HelpKind.values} | {
     str(label).lower(): value for value, label in HelpKind.choices
 }
-_HOURS_AND_MINUTES = re.compile(r"(-?)(\d+):([0-5]\d)")
+_HOURS_AND_MINUTES = re.compile(r"(-?)([0-9]{1,9}):([0-5][0-9])")
+_DECIMAL_HOURS = re.compile(r"-?(?:[0-9]{1,9}(?:\.[0-9]{0,6})?|\.[0-9]{1,6})")
 
 
 @dataclass
@@ -111,13 +112,10 @@ def parse_hours(text: str) -> int:
     if found:
         minutes = int(found[2]) * 60 + int(found[3])
         return -minutes if found[1] else minutes
-    try:
-        hours = Decimal(text)
-    except InvalidOperation as error:
-        raise ValueError(text) from error
-    if not hours.is_finite():
+    # Plain decimals only: Decimal() also reads "1e999999999", which overflows.
+    if not _DECIMAL_HOURS.fullmatch(text):
         raise ValueError(text)
-    return int((hours * 60).to_integral_value())
+    return int((Decimal(text) * 60).to_integral_value())
 
 
 def _key(data: dict[str, str]) -> str:

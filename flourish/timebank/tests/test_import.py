@@ -59,6 +59,12 @@ def test_hours_are_read_as_people_type_them():
         parse_hours("three")
 
 
+@pytest.mark.parametrize("typed", ["1e999999999", "9e999999", "1e5000", "1" * 5000, "²", "1:²0"])
+def test_hours_written_as_an_exponent_or_endless_digits_are_not_hours(typed):
+    with pytest.raises(ValueError):
+        parse_hours(typed)
+
+
 @pytest.mark.parametrize("upload", [as_csv, as_xlsx], ids=["csv", "xlsx"])
 def test_a_coordinator_previews_then_imports_members_offers_and_balances(
     client, timebank, coordinator, upload
