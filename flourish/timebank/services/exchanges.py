@@ -118,10 +118,20 @@ def _other_party(exchange: Exchange) -> TimebankMember:
     return exchange.giver
 
 
+def _lock(exchange: Exchange) -> None:
+    """Lock the exchange until this transaction ends and read it as it is now: two people
+    acting on it at once (a double click, two coordinators) must each see what the other
+    did, or one exchange is confirmed, reversed or counted in the totals twice."""
+    Exchange.objects.select_for_update().filter(pk=exchange.pk).values_list("pk").get()
+    exchange.refresh_from_db()
+
+
+@transaction.atomic
 def exchange_agree(
     *, exchange: Exchange, member: TimebankMember, agreed_when: str, actor: Any
 ) -> Exchange:
     """The person who was asked agrees a time."""
+    _lock(exchange)
     if exchange.status != ExchangeStatus.ASKED:
         raise ValidationError(_("This exchange has already been answered."))
     if _other_party(exchange).pk != member.pk:
@@ -139,8 +149,10 @@ def exchange_agree(
     return exchange
 
 
+@transaction.atomic
 def exchange_decline(*, exchange: Exchange, member: TimebankMember, actor: Any) -> Exchange:
     """Either person may say no before any time is recorded."""
+    _lock(exchange)
     people = {exchange.giver_id, *exchange.shares.values_list("member_id", flat=True)}
     if member.pk not in people:
         raise ValidationError(_("This exchange is not yours to decline."))
@@ -184,10 +196,12 @@ def _check_floor(member: TimebankMember, minutes: int) -> None:
         )
 
 
+@transaction.atomic
 def exchange_record(
     *, exchange: Exchange, minutes: int, happened_on: datetime.date, actor: Any
 ) -> Exchange:
     """The giver records the time given; then it waits for the receiver to confirm."""
+    _lock(exchange)
     if exchange.status not in (ExchangeStatus.ASKED, ExchangeStatus.AGREED):
         raise ValidationError(_("Time has already been recorded for this exchange."))
     check_minutes(minutes)
@@ -314,11 +328,13 @@ def _post(exchange: Exchange, actor: Any) -> None:
     exchange_totals_add(exchange=exchange)
 
 
+@transaction.atomic
 def exchange_confirm(
     *, exchange: Exchange, member: TimebankMember | None, actor: Any, as_coordinator: bool = False
 ) -> Exchange:
     """The receiver confirms the time they received; once everyone has, it moves on the ledger.
     A coordinator confirms volunteering for the organisation, and settles disputes."""
+    _lock(exchange)
     allowed = {ExchangeStatus.RECORDED} | ({ExchangeStatus.DISPUTED} if as_coordinator else set())
     if exchange.status == ExchangeStatus.CONFIRMED:
         raise ValidationError(_("This exchange is already confirmed. Nothing has changed."))
@@ -340,10 +356,12 @@ def exchange_confirm(
     return exchange
 
 
+@transaction.atomic
 def exchange_dispute(
     *, exchange: Exchange, member: TimebankMember, reason: str, actor: Any
 ) -> Exchange:
     """A receiver who does not recognise the time says so; the coordinator is told at once."""
+    _lock(exchange)
     if not exchange.shares.filter(member=member).exists():
         raise ValidationError(_("Only the person who received the help can dispute it."))
     if exchange.status != ExchangeStatus.RECORDED:
@@ -369,8 +387,10 @@ def exchange_dispute(
     return exchange
 
 
+@transaction.atomic
 def exchange_reverse(*, exchange: Exchange, reason: str, actor: Any) -> Exchange:
     """A coordinator corrects a confirmed exchange with a reversing transaction, never an edit."""
+    _lock(exchange)
     if exchange.status != ExchangeStatus.CONFIRMED or exchange.transaction is None:
         raise ValidationError(_("Only a confirmed exchange can be corrected."))
     with transaction.atomic():
@@ -393,12 +413,19 @@ def gift_give(*, member: TimebankMember, minutes: int, actor: Any, key: str = ""
     """A member gives some of their hours to the community pot for others to draw on."""
     _check_member(member)
     check_minutes(minutes)
-    # A gift is of hours earned: nobody goes into debt to give.
-    if LedgerAccount.objects.get(pk=_account(member).pk).balance < minutes:
-        raise ValidationError(
-            {"minutes": _("You can give only hours you have. Enter a smaller amount.")}
-        )
     with transaction.atomic():
+        pot = pot_account_open(timebank=member.timebank)
+        # A gift is of hours earned: nobody goes into debt to give. Both accounts are
+        # locked first, in the ledger's own order, so gifts sent at once are taken one
+        # after another, each from the balance the one before it left.
+        locked = LedgerAccount.objects.select_for_update().filter(
+            pk__in=[_account(member).pk, pot.pk]
+        )
+        balances = dict(locked.order_by("pk").values_list("pk", "balance"))
+        if balances[_account(member).pk] < minutes:
+            raise ValidationError(
+                {"minutes": _("You can give only hours you have. Enter a smaller amount.")}
+            )
         exchange = Exchange(
             timebank=member.timebank,
             kind=ExchangeKind.GIFT,
@@ -413,7 +440,6 @@ def gift_give(*, member: TimebankMember, minutes: int, actor: Any, key: str = ""
         )
         exchange.full_clean()
         exchange.save()
-        pot = pot_account_open(timebank=member.timebank)
         try:
             exchange.transaction = transaction_post(
                 idempotency_key=key or f"timebank:gift:{exchange.pk}",
