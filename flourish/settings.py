@@ -86,6 +86,7 @@ MIDDLEWARE = [
     # Authentication comes before locale so a signed-in person's saved
     # language choice can be honoured on every page.
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "flourish.core.middleware.SignedInPagesNotKept",
     "flourish.accounts.middleware.PreferredLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

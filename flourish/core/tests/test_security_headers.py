@@ -64,4 +64,11 @@ def test_a_persons_own_details_are_never_cached(client, owner):
 
     assert no_store(client.get(reverse("accounts:profile")))
     assert no_store(client.get(reverse("accounts:preferences")))
+
+
+def test_no_page_drawn_for_someone_signed_in_is_kept_and_a_public_page_may_be(client, owner):
+    # The home page sets no header of its own: signed in, it is theirs alone.
     assert not no_store(client.get(reverse("core:home")))
+    client.force_login(owner)
+    assert no_store(client.get(reverse("core:home")))
+    assert no_store(client.get(reverse("directory:search")))
