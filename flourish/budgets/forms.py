@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flourish.budgets.models import MAX_SESSIONS, MIN_SESSIONS, HeldAs, Period, PoolRule, Repeat
-from flourish.core.forms import GovukDateField, ModelChoiceField
+from flourish.core.forms import EMPTY_UPLOAD, GovukDateField, ModelChoiceField
 from flourish.grants.forms import PoundsField
 
 
@@ -172,6 +172,8 @@ class BookForm(forms.Form):
         initial=True,
         help_text=_("If you untick this, the group sees only that a budget holder booked."),
     )
+    # Made when the form is shown: the same form sent twice books once.
+    asked_with = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -291,6 +293,7 @@ class OutsideSpendingForm(forms.Form):
     receipt = forms.FileField(
         label=_("A photo or PDF of the receipt (optional)"),
         required=False,
+        error_messages=EMPTY_UPLOAD,
         help_text=_("JPG, PNG or PDF, up to 10 MB. Only you, your broker and the council see it."),
     )
     token = forms.CharField(widget=forms.HiddenInput)

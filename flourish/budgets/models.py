@@ -227,6 +227,9 @@ class Booking(TimeStampedModel):
         SpendingKind, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
     )
     share_name = models.BooleanField(_("the group may see my name"), default=True)
+    # The booking form's own mark: the same form sent twice (a double click, a page sent
+    # again from the browser's history) books once.
+    asked_with = models.CharField(max_length=64, blank=True, editable=False)
     status = models.CharField(
         max_length=20, choices=BookingStatus.choices, default=BookingStatus.ASKED, db_index=True
     )
@@ -279,6 +282,11 @@ class Booking(TimeStampedModel):
                 condition=models.Q(repeat="once", sessions=1)
                 | (~models.Q(repeat="once") & models.Q(sessions__gte=2, sessions__lte=52)),
                 name="budgets_booking_sessions_fit_repeat",
+            ),
+            models.UniqueConstraint(
+                fields=["budget", "asked_with"],
+                condition=~models.Q(asked_with=""),
+                name="budgets_booking_asked_once",
             ),
         ]
 

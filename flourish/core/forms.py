@@ -149,6 +149,12 @@ class GovukDateInput(forms.MultiWidget):
         return [None, None, None]
 
 
+# What a file box says of a file with nothing in it, for a spreadsheet to import and for
+# anything else: Django's own message says only that it is empty.
+EMPTY_SPREADSHEET = {"empty": _("The file is empty. Put the column headings in the first row.")}
+EMPTY_UPLOAD = {"empty": _("The file you chose is empty. Choose it again, or another file.")}
+
+
 # The years a date typed into Flourish may fall in. Nothing it records is dated outside
 # them, and a date near the calendar's end overflows when a repeat or a length is added.
 EARLIEST_YEAR = 1900
@@ -366,6 +372,16 @@ def cap_text_answers(form: forms.BaseForm, *, limit: int = FREE_TEXT_MAX_LENGTH)
         field.error_messages["max_length"] = _("Use %(count)s characters or fewer") % {
             "count": f"{field.max_length:,}"
         }
+
+
+class CappedTextAnswers(forms.BaseForm):
+    """A form whose every text answer has a most-characters limit (`cap_text_answers`)."""
+
+    text_limit = FREE_TEXT_MAX_LENGTH
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cap_text_answers(self, limit=self.text_limit)
 
 
 class AuditFilterForm(forms.Form):

@@ -6,7 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import GovukDateField, ModelChoiceField, cap_text_answers
+from flourish.core.forms import (
+    EMPTY_SPREADSHEET,
+    GovukDateField,
+    ModelChoiceField,
+    cap_text_answers,
+)
 from flourish.demand.models import (
     Board,
     Channel,
@@ -224,7 +229,7 @@ class ImportForm(forms.Form):
             "names the columns: date, words, channel, demand, kind, cause, sorted at first "
             "contact, count."
         ),
-        error_messages={"required": _("Choose a CSV or XLSX file")},
+        error_messages={"required": _("Choose a CSV or XLSX file"), **EMPTY_SPREADSHEET},
     )
 
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from flourish.core.forms import EMPTY_SPREADSHEET
 from flourish.directory.forms import ListingForm
 from flourish.directory.models import LegalForm, Listing
 from flourish.directory.selectors import DUPLICATE_STATES
@@ -28,7 +29,7 @@ class ImportUploadForm(forms.Form):
             "postcode district, and any of led by, communities, languages, legal form, "
             "website, social media, email, phone."
         ),
-        error_messages={"required": gettext_lazy("Choose a CSV or XLSX file")},
+        error_messages={"required": gettext_lazy("Choose a CSV or XLSX file"), **EMPTY_SPREADSHEET},
     )
 
     def clean_file(self) -> Any:

@@ -48,6 +48,10 @@ def _records(table: list[list[str]]) -> list[dict[str, str]]:
     fields = [HEADINGS.get(heading.strip().lower()) for heading in table[0]]
     if "name" not in fields:
         raise ValidationError(_("The first row must have a column headed 'name'."))
+    if len(table) == 1:
+        raise ValidationError(
+            _("The file has its column headings but no groups. Put one group on each row below.")
+        )
     if len(table) - 1 > MAX_ROWS:
         raise ValidationError(
             _("The file has more than %(max)d groups. Split it into smaller files.")

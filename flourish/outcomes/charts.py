@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 
 WIDTH = 600
 HEIGHT = 240
@@ -25,7 +26,7 @@ class Point:
 @dataclass(frozen=True)
 class Gridline:
     y: float
-    label: str
+    label: str | Promise  # lazy, so each reader sees it in their own language
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def line_chart(
     values: Sequence[tuple[datetime.date, float]],
     low: float,
     high: float,
-    gridlines: Sequence[tuple[float, str]],
+    gridlines: Sequence[tuple[float, str | Promise]],
 ) -> Chart | None:
     """Dates along the bottom, values up the side; None when there is nothing to draw."""
     if not values:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from flourish.core.formatting import format_day, format_moment
+from flourish.outcomes.instruments import item_text
 from flourish.outcomes.models import (
     CheckIn,
     Goal,
@@ -33,6 +34,18 @@ SECTION_TITLES = {
 
 
 _when, _day = format_moment, format_day
+
+
+def _scores_in_words(checkin: Any) -> str:
+    """Each score named by its question ("How satisfied are you with your life nowadays?:
+    7"), as the check-in page asks it, not by the key it is stored under; a score of the
+    whole measure by the measure's name."""
+    definition, measure = checkin.instrument.definition, checkin.instrument.name
+    scores = []
+    for score in checkin.scores.all():
+        words = item_text(definition, score.key)
+        scores.append(f"{measure if words == score.key else words}: {score.value:g}")
+    return "; ".join(scores)
 
 
 def _goal_rows(goals: list[Goal]) -> list[Row]:
@@ -147,7 +160,7 @@ def held_about(*, person: Any) -> dict[str, list[Row]]:
             {
                 _("When"): _when(checkin.taken_at),
                 _("Measure"): checkin.instrument.name,
-                _("Scores"): ", ".join(f"{s.key} {s.value:g}" for s in checkin.scores.all()),
+                _("Scores"): _scores_in_words(checkin),
             }
             for checkin in checkins
         ],

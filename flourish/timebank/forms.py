@@ -8,7 +8,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import ModelChoiceField, ModelMultipleChoiceField, list_only
+from flourish.core.forms import (
+    EMPTY_SPREADSHEET,
+    CappedTextAnswers,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    list_only,
+)
 from flourish.timebank.models import (
     CheckKind,
     Direction,
@@ -79,7 +85,7 @@ class SettingsForm(forms.ModelForm):
         self.fields["soft_limit_hours"].initial = self.instance.soft_limit_minutes // 60
 
 
-class ListingForm(forms.Form):
+class ListingForm(CappedTextAnswers, forms.Form):
     direction = forms.ChoiceField(
         label=_("Are you offering help or asking for it?"),
         choices=Direction.choices,
@@ -150,6 +156,11 @@ class TimeForm(forms.Form):
 
     def add_error(self, field: str | None, error: Any) -> None:
         super().add_error("hours" if field == "minutes" else field, error)
+
+
+class GiveForm(TimeForm):
+    # Made when the form is shown: the same form sent twice gives once.
+    given_with = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
 
 # Help is recorded soon after it is given; a date further back is almost always a slip
@@ -300,7 +311,7 @@ class RecordDirectlyForm(NameFinder, RecordForm):
         }
 
 
-class DisputeForm(forms.Form):
+class DisputeForm(CappedTextAnswers, forms.Form):
     reason = forms.CharField(
         label=_("What is wrong?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -321,7 +332,7 @@ class ImportUploadForm(forms.Form):
             "languages, interests, offer, kind of help, offer details, when, opening balance "
             "(in hours, like 3, 2.5 or -4)."
         ),
-        error_messages={"required": _("Choose a CSV or XLSX file")},
+        error_messages={"required": _("Choose a CSV or XLSX file"), **EMPTY_SPREADSHEET},
     )
 
     def clean_file(self) -> Any:

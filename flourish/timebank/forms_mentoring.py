@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import ModelChoiceField
+from flourish.core.forms import CappedTextAnswers, ModelChoiceField
 from flourish.timebank.models import MenteeRequest, MentorApplication, SessionMode, Weekday
 
 PROFILE = ["languages", "interests", "gender", "community"]
@@ -35,7 +35,7 @@ class MenteeForm(DaysMixin, forms.ModelForm):
         fields = ["hopes", *PROFILE, "same_gender", "same_community"]
 
 
-class AimsForm(forms.Form):
+class AimsForm(CappedTextAnswers, forms.Form):
     aims = forms.CharField(
         label=_("What you both want from it, in your own words"),
         widget=forms.Textarea(attrs={"rows": 3}),

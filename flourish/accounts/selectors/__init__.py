@@ -5,7 +5,7 @@ from typing import Any
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from flourish.accounts.models import (
@@ -112,6 +112,8 @@ def membership_list_for_user(*, user: Any) -> QuerySet[Membership]:
 class YourGroup:
     organisation: Organisation
     leads: bool
+    # The group's own listing in the directory, once it has claimed one.
+    listing_uuid: Any = None
 
 
 def groups_of_person(*, user: Any) -> list[YourGroup]:
@@ -126,13 +128,19 @@ def groups_of_person(*, user: Any) -> list[YourGroup]:
             organisation__kind=OrganisationKind.GROUP,
         )
         .select_related("organisation")
+        .annotate(listing_uuid=F("organisation__listing__uuid"))
         .order_by("organisation__name", "organisation_id")
     )
     leads: dict[Organisation, bool] = {}
+    listings: dict[Organisation, Any] = {}
     for membership in memberships:
         organisation = membership.organisation
         leads[organisation] = leads.get(organisation, False) or membership.role == Role.GROUP_LEAD
-    return [YourGroup(organisation, lead) for organisation, lead in leads.items()]
+        listings[organisation] = membership.listing_uuid
+    return [
+        YourGroup(organisation, lead, listings[organisation])
+        for organisation, lead in leads.items()
+    ]
 
 
 def active_consent_exists(*, given_by: Any, granted_to: Any, scope: str) -> bool:

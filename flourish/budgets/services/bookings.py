@@ -79,6 +79,7 @@ def booking_ask(
     sessions: int = 1,
     actor: Any,
     broker_check: Any = None,
+    asked_with: str = "",
 ) -> Booking:
     """A budget holder books an offer that takes personal budgets, for a session still to
     come (once, or weekly, two-weekly or four-weekly for 2 to 52 sessions), with no more
@@ -117,6 +118,8 @@ def booking_ask(
             .get(pk=budget.pk)
         )
         assert locked.account is not None
+        if asked_with and (done := locked.bookings.filter(asked_with=asked_with).first()):
+            return done  # the same form sent twice books once
         left = LedgerAccount.objects.get(pk=locked.account.pk).balance - waiting_total(
             budget=locked
         )
@@ -147,6 +150,7 @@ def booking_ask(
             sessions=sessions,
             spending_kind=spending_kind,
             share_name=share_name,
+            asked_with=asked_with[:64],
             booked_by=actor,
         )
         booking.full_clean()

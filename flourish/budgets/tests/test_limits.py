@@ -45,7 +45,7 @@ def test_staff_are_told_the_most_a_period_may_be_and_nothing_is_recorded(
     client, council, council_staff
 ):
     client.force_login(council_staff)
-    page = _new_budget(client, council, amount_pence="999999999999999").content.decode()
+    page = _new_budget(client, council, amount_pence="150,000").content.decode()
 
     assert "Enter an amount up to £100,000 each period." in page
     assert not Budget.objects.filter(person__email="new@example.org").exists()
@@ -99,3 +99,19 @@ def test_a_first_session_after_the_budget_ends_or_over_a_year_ahead_is_refused(b
             budget=budget, offer=offer, session_on=today + datetime.timedelta(days=400), actor=jo
         )
     assert not Booking.objects.exists()
+
+
+def test_the_same_booking_form_sent_twice_books_once(client, budget, offer, jo, next_week):
+    client.force_login(jo)
+    address = reverse("budgets:book", args=[budget.pk, offer.uuid])
+    shown = client.get(address).content.decode()
+    mark = shown.split('name="asked_with" value="')[1].split('"')[0]
+    form = {**_typed(next_week, "session_on"), "quantity": 1, "repeat": "once", "asked_with": mark}
+
+    first, again = client.post(address, form), client.post(address, form)
+
+    assert first["Location"] == again["Location"]
+    assert Booking.objects.filter(budget=budget).count() == 1
+    # A form shown afresh is a new booking.
+    client.post(address, {**form, "asked_with": "another-form"})
+    assert Booking.objects.filter(budget=budget).count() == 2

@@ -1,6 +1,7 @@
 """Booking a group's offer with a personal budget, and the group's side of it."""
 
 from typing import Any
+from uuid import uuid4
 
 from django import forms
 from django.contrib import messages
@@ -79,7 +80,7 @@ def book(request: HttpRequest, pk: int, offer_id: str) -> HttpResponse:
         context = {"access": access, "budget": access.budget, "offer": offer, "refusal": refusal}
         return render(request, "budgets/book.html", context)
     kinds = SpendingKind.objects.filter(plan__budget=access.budget)
-    form = BookForm(posted(request), kinds=kinds)
+    form = BookForm(posted(request), kinds=kinds, initial={"asked_with": uuid4().hex})
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -94,6 +95,7 @@ def book(request: HttpRequest, pk: int, offer_id: str) -> HttpResponse:
                 sessions=data["sessions"],
                 actor=request.user,
                 broker_check=broker_check_for(access.broker),
+                asked_with=data["asked_with"],
             )
         except ValidationError as error:
             add_service_error(form, error)

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext
 
 from flourish.core import layout
+from flourish.core.audit_actions import action_name
 from flourish.core.formatting import format_minutes, format_pence
 from flourish.core.forms import WIDGET_CLASSES, error_message, widget_kind
 
@@ -173,6 +174,12 @@ def page_link(context: template.Context, number: int, parameter: str = "") -> st
 def site_footer() -> SafeString:
     """The footer with the crisis-help numbers, drawn once per language."""
     return layout.site_footer()
+
+
+@register.filter
+def action_named(action: str) -> str:
+    """An audit action's code ("timebank.exchange_recorded") as a person reads it."""
+    return action_name(action)
 
 
 @register.filter

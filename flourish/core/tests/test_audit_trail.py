@@ -27,6 +27,12 @@ def test_the_audit_trail_narrows_to_one_area(client, administrator):
     assert "grants.application_answered" not in html
 
 
+def test_each_action_is_named_in_words_beside_its_code(client, administrator):
+    html = client.get(reverse("core:audit")).content.decode()
+
+    assert "Transaction recorded<br><code" in html
+
+
 @pytest.mark.parametrize("area", ["\x00", "<script>", "LEDGER"])
 def test_an_area_that_cannot_be_an_action_is_explained_and_everything_shown(
     client, administrator, area

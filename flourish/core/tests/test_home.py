@@ -46,6 +46,22 @@ def test_a_member_who_does_not_lead_sees_their_group_but_not_its_bookings(client
     assert reverse("budgets:group_bookings", args=[group.slug]) not in page
 
 
+def test_a_groups_lead_goes_from_home_to_their_listing_and_a_member_does_not(client):
+    from flourish.directory.factories import ListingFactory
+
+    group = OrganisationFactory(name="Walk and Talk Hull", slug="walk-and-talk-hull")
+    listing = ListingFactory(organisation=group)
+    lead = MembershipFactory(organisation=group, role=Role.GROUP_LEAD).user
+    member = MembershipFactory(organisation=group, role=Role.GROUP_MEMBER).user
+    edit = reverse("directory:listing_edit", args=[listing.uuid])
+
+    client.force_login(lead)
+    assert f'href="{edit}"' in client.get(reverse("core:home")).content.decode()
+    assert client.get(edit).status_code == 200
+    client.force_login(member)
+    assert edit not in client.get(reverse("core:home")).content.decode()
+
+
 def test_people_see_only_their_own_groups_and_not_other_organisations(client):
     mine = OrganisationFactory(name="Hearing Voices Leeds", slug="hearing-voices-leeds")
     theirs = OrganisationFactory(name="Mind the Gap Bristol", slug="mind-the-gap-bristol")

@@ -114,7 +114,8 @@ def test_if_a_row_became_a_duplicate_since_the_preview_nothing_is_imported(clien
         (SimpleUploadedFile("groups.pdf", b"%PDF"), "Choose a CSV or XLSX file"),
         (SimpleUploadedFile("groups.xlsx", b"not a zip"), "could not be read as XLSX"),
         (SimpleUploadedFile("groups.csv", b"colour,size\nred,big"), "column headed 'name'"),
-        (SimpleUploadedFile("groups.csv", b""), "The submitted file is empty"),
+        (SimpleUploadedFile("groups.csv", b""), "The file is empty. Put the column headings"),
+        (SimpleUploadedFile("groups.csv", b"name,description\n"), "its column headings but no"),
     ],
 )
 def test_a_file_that_cannot_be_read_gets_a_clear_message(client, coordinator, upload, message):

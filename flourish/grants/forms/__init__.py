@@ -9,12 +9,15 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from flourish.accounts.models import ContactRoute, Organisation, OrganisationKind
-from flourish.core.formatting import parse_pounds
+from flourish.core.formatting import format_pence, parse_pounds
 from flourish.core.forms import (
+    EMPTY_UPLOAD,
+    CappedTextAnswers,
     FilterFormMarkup,
     GovukDateField,
     ModelChoiceField,
     ModelMultipleChoiceField,
+    cap_text_answers,
 )
 from flourish.grants.models import (
     ApplicationStatus,
@@ -25,6 +28,11 @@ from flourish.grants.models import (
     RecommendationVerdict,
     VoteVerdict,
 )
+
+# More than any grant, budget or price in Flourish, and less than an amount column holds
+# (2,147,483,647 pence), so a slip of the keyboard is told what to do, not refused by
+# the database in a figure of pence.
+LARGEST_AMOUNT_PENCE = 20_000_000_00
 
 
 class PoundsField(forms.CharField):
@@ -41,6 +49,11 @@ class PoundsField(forms.CharField):
             raise forms.ValidationError(
                 _("Enter an amount more than £0, for example %(example)s.")
                 % {"example": self.example}
+            )
+        if value is not None and value > LARGEST_AMOUNT_PENCE:
+            raise forms.ValidationError(
+                _("Enter an amount up to %(most)s, for example %(example)s.")
+                % {"most": format_pence(LARGEST_AMOUNT_PENCE), "example": self.example}
             )
 
     def to_python(self, value: Any) -> int | None:  # type: ignore[override]
@@ -97,7 +110,13 @@ class YourGroupForm(forms.Form):
     )
 
 
-class WhatForm(forms.Form):
+# A group's own account of what it wants to do: room for a page of writing.
+LONG_ANSWER = 5000
+
+
+class WhatForm(CappedTextAnswers, forms.Form):
+    text_limit = LONG_ANSWER
+
     what_you_want_to_do = forms.CharField(
         label=_("What do you want to do with the money?"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -108,6 +127,7 @@ class WhatForm(forms.Form):
         label=_("Or send a document, or an audio or video clip, instead of writing (optional)"),
         help_text=_("For example a voice note from your phone. Up to 25 MB."),
         required=False,
+        error_messages=EMPTY_UPLOAD,
     )
 
     def __init__(
@@ -126,12 +146,17 @@ class WhatForm(forms.Form):
         if not (written or sent or keeps_file):
             self.add_error(
                 "what_you_want_to_do",
-                _("Tell us what you want to do, or send a clip or document instead."),
+                forms.ValidationError(
+                    _("Tell us what you want to do, or send a clip or document instead."),
+                    code="required",  # saved as it is by "Save and come back later"
+                ),
             )
         return data
 
 
-class WhoForm(forms.Form):
+class WhoForm(CappedTextAnswers, forms.Form):
+    text_limit = LONG_ANSWER
+
     who_it_helps = forms.CharField(
         label=_("Who will it help?"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -578,3 +603,4 @@ class BusinessPlanForm(forms.Form):
             self.fields[str(number)] = forms.CharField(
                 label=question, widget=forms.Textarea(attrs={"rows": 4}), required=False
             )
+        cap_text_answers(self, limit=LONG_ANSWER)

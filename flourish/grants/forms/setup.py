@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import outside_years, years_message
-from flourish.grants.forms import PoundsField
+from flourish.core.forms import CappedTextAnswers, outside_years, years_message
+from flourish.grants.forms import LONG_ANSWER, PoundsField
 from flourish.grants.models import ProgrammeKind, Stage
 
 DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
@@ -26,7 +26,9 @@ class StaffDateField(forms.DateField):
             raise forms.ValidationError(years_message())
 
 
-class ProgrammeDetailsForm(forms.Form):
+class ProgrammeDetailsForm(CappedTextAnswers, forms.Form):
+    text_limit = LONG_ANSWER
+
     kind = forms.ChoiceField(
         label=_("What kind of programme is it?"),
         choices=ProgrammeKind.choices,
@@ -68,10 +70,12 @@ class ProgrammeAmountsForm(forms.Form):
         label=_("Most awards the programme makes (optional)"),
         help_text=_("For example 6, for the six best ideas. Leave empty for no limit."),
         min_value=1,
+        max_value=10_000,
         required=False,
         error_messages={
             "invalid": _("Enter the number of awards as a whole number, for example 6."),
             "min_value": _("Enter 1 or more, or leave it empty for no limit."),
+            "max_value": _("Enter up to 10,000 awards, or leave it empty for no limit."),
         },
     )
     report_due_days = forms.IntegerField(

@@ -223,10 +223,28 @@ def _refuse_if_not_ready(application: Application) -> None:
         _refuse_without_quorum(application)
 
 
+def decision_waits_for(application: Application) -> str | None:
+    """What must happen before this undecided application can be decided, said as the
+    decision page would say it; None when it can be decided now. The application's page
+    says it instead of offering a decision that would only be refused."""
+    try:
+        _refuse_if_not_ready(application)
+    except ValidationError as waiting:
+        return " ".join(waiting.messages)
+    return None
+
+
 def _refuse_without_quorum(application: Application) -> None:
     panels = Panel.objects.filter(programme_id=application.programme_id).annotate(
         voted=Count("votes", filter=Q(votes__application=application))
     )
+    if not panels:
+        raise ValidationError(
+            _(
+                "This programme has no panel yet. Set one up from the programme's page, then "
+                "decide after it has voted."
+            )
+        )
     if not any(panel.voted >= panel.quorum for panel in panels):
         raise ValidationError(
             _(

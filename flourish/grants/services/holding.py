@@ -145,7 +145,9 @@ def held_money_move(
     held = award_held_money(award=award).held_pence
     if held <= 0:
         raise ValidationError(_("You hold nothing for this group from this grant yet."))
-    if not 0 < amount_pence <= held:
+    if amount_pence <= 0:
+        raise ValidationError({"amount": _("Enter an amount more than £0, for example 50.")})
+    if amount_pence > held:
         raise ValidationError(
             {
                 "amount": _("You hold %(held)s for this group. Enter an amount up to %(held)s.")

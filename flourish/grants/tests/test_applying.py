@@ -119,6 +119,35 @@ def test_save_and_come_back_later_keeps_the_answer_and_returns_to_your_applicati
     assert "Not sent yet" in listing
 
 
+def test_save_and_come_back_later_saves_a_page_with_a_question_not_yet_answered(
+    client, owner, programme
+):
+    client.force_login(owner)
+    application = _start(client, programme)
+    address = _question_url(application, "when")
+
+    later = client.post(address, {"when": "", "later": "1"})
+    onwards = client.post(address, {"when": ""})
+
+    assert later["Location"] == reverse("grants:my_applications")
+    assert onwards.status_code == 200  # "Save and continue" still asks for the answer
+    assert "Tell us roughly when" in onwards.content.decode()
+
+
+def test_save_and_come_back_later_still_shows_what_must_be_put_right(client, owner, programme):
+    client.force_login(owner)
+    application = _start(client, programme)
+
+    page = client.post(
+        _question_url(application, "what-you-want-to-do"),
+        {"what_you_want_to_do": "x" * 20_000, "later": "1"},
+    )
+
+    assert page.status_code == 200
+    application.refresh_from_db()
+    assert application.what_you_want_to_do != "x" * 20_000
+
+
 def test_a_change_link_comes_back_to_check_your_answers(client, owner, programme):
     client.force_login(owner)
     application = _start(client, programme)

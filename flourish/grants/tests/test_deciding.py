@@ -189,3 +189,23 @@ def test_a_programme_with_a_panel_decides_only_once_the_panel_reaches_its_quorum
     conflict_declare(panel=panel, application=application, member=panel_member, has_conflict=False)
     vote_cast(panel=panel, application=application, member=panel_member, verdict="fund")
     assert award_make(application=application, actor=staff, amount_pence=1_000).pk
+
+
+def test_the_application_page_says_what_the_decision_waits_for_instead_of_offering_it(
+    client, staff, programme, funder
+):
+    application = application_with_lines(programme=programme)
+    decide = reverse("grants:decide", args=[application.pk])
+    client.force_login(staff)
+
+    def actions():
+        page = client.get(reverse("grants:review", args=[application.pk])).content.decode()
+        return page[page.index('id="actions"') : page.index("</ul>", page.index('id="actions"'))]
+
+    assert "Record the decision: Sift this application before deciding on it." in actions()
+    assert decide not in actions()
+    application_sift(application=application, actor=staff, eligible=True)
+    application_shortlist(application=application, actor=staff)
+    assert "This programme has no panel yet. Set one up" in actions()
+    _panel_votes(programme, staff, application)
+    assert f'href="{decide}"' in actions()

@@ -147,6 +147,10 @@ def test_a_partner_cannot_pass_on_more_than_it_holds_for_that_group(
         response.content.decode()
     )
     assert account_balance(account=partner_held_account(partner=partner)) == 150_000
+    nothing = client.post(
+        url, {"idempotency_key": "k0", "kind": "spent", "amount": "0", "description": "Hall"}
+    )
+    assert "Enter an amount more than £0, for example 50." in nothing.content.decode()
 
 
 def test_the_group_sees_where_its_money_is_on_its_grant_page(

@@ -232,3 +232,17 @@ def test_a_remove_button_naming_no_category_removes_nothing(client, staff, progr
 
     assert response.status_code in (200, 302, 404)
     assert programme.categories.count() == before
+
+
+def test_an_amount_or_a_number_of_awards_beyond_any_programme_says_what_to_do(
+    client, staff, programme
+):
+    client.force_login(staff)
+    page = client.post(
+        _setup_url(programme, "programme_section", "amounts"),
+        {"max_grant_pence": "30,000,000", "award_limit": "9" * 20, "report_due_days": "90"},
+    ).content.decode()
+
+    assert "Enter an amount up to £20,000,000, for example 2000." in page
+    assert "Enter up to 10,000 awards, or leave it empty for no limit." in page
+    assert "9223372036854775807" not in page

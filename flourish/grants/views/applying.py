@@ -257,6 +257,21 @@ def _save_answer(
     application_answer(application=application, actor=actor, answers=data)
 
 
+def _answers_to_save(request: HttpRequest, step: Question, form: Any) -> dict[str, Any] | None:
+    """The page's answers, when they can be saved. "Save and come back later" saves what
+    is there even with questions not yet answered, as the start page promises; anything
+    typed that must be put right first (too long, not a number) is shown, as it is for
+    "Save and continue". A group needs its name and council area to be set at all."""
+    if form.is_valid():
+        return dict(form.cleaned_data)
+    if "later" not in request.POST or step.slug == "your-group":
+        return None
+    errors = [error for errors in form.errors.as_data().values() for error in errors]
+    if any(error.code != "required" for error in errors):
+        return None
+    return dict(form.cleaned_data)
+
+
 def _next_url(request: HttpRequest, application: Application, step: Question) -> str:
     if "later" in request.POST:
         messages.success(
@@ -290,9 +305,9 @@ def question(request: HttpRequest, pk: int, question: str) -> HttpResponse:
     )
     files = request.FILES if request.method == "POST" else None
     form = step.form_class(posted(request), files, initial=_initial(application), **extra)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and (answers := _answers_to_save(request, step, form)) is not None:
         try:
-            _save_answer(application, request.user, step, form.cleaned_data)
+            _save_answer(application, request.user, step, answers)
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -127,6 +127,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "report": selectors.application_report(application=application),
         "held": held_money_for_group(application=application),
         "can_manage": request.user.has_perm("grants.decide_application", application),
+        "decision_waits_for": (
+            decisions.decision_waits_for(application) if application.is_undecided else None
+        ),
         "can_follow_up": request.user.has_perm("grants.follow_up_application", application),
         "can_open_attachment": request.user.has_perm("grants.open_attachment", application),
     }

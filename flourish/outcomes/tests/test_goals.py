@@ -154,3 +154,7 @@ def test_a_goal_reads_right_to_left_in_urdu_and_keeps_the_persons_own_words(clie
     assert 'dir="rtl"' in page
     assert "اس ہدف کا جائزہ لیں" in page  # "Review this goal"
     assert "Ring my sister every Sunday" in page
+    # The chart's levels are in Urdu too, drawn left to right so they stay beside the lines.
+    chart = page[page.index('<svg class="outcomes-chart"') : page.index("</svg>")]
+    assert 'direction="ltr"' in chart
+    assert "تقریباً جہاں میری توقع ہے" in chart and "About where I expect" not in chart

@@ -46,7 +46,9 @@ def test_the_copy_of_their_data_has_their_outcomes_on_the_page_and_in_json(clien
     data = json.loads(client.get(reverse("accounts:your_data"), {"format": "json"}).getvalue())
     text = json.dumps(data)
     assert "Swim twice a week" in text
-    assert "life_satisfaction 6" in text
+    # Each score by the question it answers, not the key it is stored under.
+    assert "Overall, how satisfied are you with your life nowadays?: 6" in text
+    assert "life_satisfaction" not in text
     assert len(data["outcomes_goals"]) == 2  # both versions
     assert len(data["outcomes_shares"]) == 3  # a helper, a measure, a support plan
 

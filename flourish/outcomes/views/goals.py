@@ -29,7 +29,8 @@ from flourish.outcomes.services.reminders import goal_reminder_set
 from flourish.outcomes.services.sharing import goal_read_record
 from flourish.outcomes.views.common import add_service_error, posted
 
-LEVEL_GRIDLINES = [(level, str(label)) for level, label in Level.choices]
+# The labels stay lazy, so each reader sees them in their own language.
+LEVEL_GRIDLINES = list(Level.choices)
 SHARED_PER_PAGE = 25
 
 

@@ -410,7 +410,8 @@ def exchange_reverse(*, exchange: Exchange, reason: str, actor: Any) -> Exchange
 
 
 def gift_give(*, member: TimebankMember, minutes: int, actor: Any, key: str = "") -> Exchange:
-    """A member gives some of their hours to the community pot for others to draw on."""
+    """A member gives some of their hours to the community pot for others to draw on. With
+    `key`, the mark of the form it was given with, the same form sent twice gives once."""
     _check_member(member)
     check_minutes(minutes)
     with transaction.atomic():
@@ -422,6 +423,11 @@ def gift_give(*, member: TimebankMember, minutes: int, actor: Any, key: str = ""
             pk__in=[_account(member).pk, pot.pk]
         )
         balances = dict(locked.order_by("pk").values_list("pk", "balance"))
+        ledger_key = f"timebank:gift:{member.pk}:{key}" if key else ""
+        if ledger_key and (
+            given := Exchange.objects.filter(transaction__idempotency_key=ledger_key).first()
+        ):
+            return given
         if balances[_account(member).pk] < minutes:
             raise ValidationError(
                 {"minutes": _("You can give only hours you have. Enter a smaller amount.")}
@@ -442,7 +448,7 @@ def gift_give(*, member: TimebankMember, minutes: int, actor: Any, key: str = ""
         exchange.save()
         try:
             exchange.transaction = transaction_post(
-                idempotency_key=key or f"timebank:gift:{exchange.pk}",
+                idempotency_key=ledger_key or f"timebank:gift:{exchange.pk}",
                 lines=[(_account(member), -minutes), (pot, minutes)],
                 description=Described(
                     gettext_noop("%(name)s gave hours to the community pot"), {"name": member}

@@ -175,3 +175,20 @@ def test_exchanges_confirm_themselves_after_the_window_unless_disputed(alice, bo
     later = timezone.now() + datetime.timedelta(days=8)
     assert services.exchanges_confirm_overdue(now=later) == 1
     assert balance(bob) == -60
+
+
+def test_the_same_give_form_sent_twice_gives_once(client, alice, bob, timebank):
+    from django.urls import reverse
+
+    services.exchange_confirm(exchange=recorded(alice, bob, 120), member=bob, actor=bob.user)
+    client.force_login(alice.user)
+    address = reverse("timebank:give", args=[timebank.slug])
+    shown = client.get(address).content.decode()
+    mark = shown.split('name="given_with" value="')[1].split('"')[0]
+    form = {"hours": 1, "extra_minutes": 0, "given_with": mark}
+
+    client.post(address, form)
+    client.post(address, form)
+
+    assert balance(alice) == 60
+    assert account_balance(account=pot_account_open(timebank=timebank)) == 60

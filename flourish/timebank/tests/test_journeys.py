@@ -84,7 +84,7 @@ def test_offer_help_be_asked_record_an_hour_and_the_receiver_confirms(client, ti
         -90,
     )
     statement = client.get(url("statement", timebank)).text
-    assert "Received 1 hour 30 minutes" in statement
+    assert "1 hour 30 minutes out" in statement
 
 
 def test_a_coordinator_records_an_exchange_for_a_member_by_phone(

@@ -41,7 +41,7 @@ def test_reading_the_statement_again_draws_no_line_again(client, address, alice)
     again, drawn_again = _read(client, address)
     assert (drawn_first, drawn_again) == (2, 0)
     assert _lines(again) == _lines(first)
-    assert "Given 1 hour 30 minutes" in again and "Received 30 minutes" in again
+    assert "1 hour 30 minutes in" in again and "30 minutes out" in again
 
 
 def test_a_new_exchange_shows_at_once_and_only_its_line_is_drawn(
@@ -51,7 +51,7 @@ def test_a_new_exchange_shows_at_once_and_only_its_line_is_drawn(
     _read(client, address)
     _exchange(timebank, alice, bob, 45, "Shopping")
     page, drawn = _read(client, address)
-    assert drawn == 1 and "Given 45 minutes" in page and "Shopping" in page
+    assert drawn == 1 and "45 minutes in" in page and "Shopping" in page
 
 
 def test_a_reader_in_welsh_reads_the_same_lines_in_welsh(client, address, alice):
@@ -59,7 +59,7 @@ def test_a_reader_in_welsh_reads_the_same_lines_in_welsh(client, address, alice)
     english, _drawn = _read(client, address)
     welsh, drawn = _read(client, address, language="cy")
     assert drawn == 2
-    assert "Given 1 hour 30 minutes" in english and "Given 1 hour" not in welsh
+    assert "1 hour 30 minutes in" in english and "1 hour 30 minutes in" not in welsh
 
 
 def test_lines_all_kept_are_shown_without_reading_their_entries_again(client, address, alice):
@@ -88,3 +88,13 @@ def test_a_statement_pages_through_the_members_own_entries_by_the_count_the_ledg
     assert "Carol" not in second
     # Nothing counted: the ledger keeps each account's number of entries with its balance.
     assert not [query for query in captured.captured_queries if "COUNT(" in query["sql"]]
+
+
+def test_hours_given_to_the_pot_go_out_of_the_givers_statement(client, address, alice):
+    from flourish.timebank.services.exchanges import gift_give
+
+    gift_give(member=alice, minutes=20, actor=alice.user)
+    client.force_login(alice.user)
+    page, _drawn = _read(client, address)
+    line = page[page.index("gave hours to the community pot") :]
+    assert line.index("20 minutes out") < line.index("</tr>")

@@ -1,5 +1,7 @@
 """A member's pages: the timebanks, joining, their home, statement, giving to the pot, leaving."""
 
+from uuid import uuid4
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,7 +13,7 @@ from flourish.core.forms import FindByNameForm
 from flourish.core.pagination import page_asked, page_of
 from flourish.ledger.selectors import account_balance
 from flourish.timebank.drawn import drawn_statement_rows
-from flourish.timebank.forms import JoinForm, TimeForm
+from flourish.timebank.forms import GiveForm, JoinForm
 from flourish.timebank.selectors.access import (
     get_place_for_user,
     get_timebank_for_joining,
@@ -106,10 +108,15 @@ def give(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_place_for_user(user=request.user, slug=slug)
     if place.member is None:
         return redirect("timebank:home", slug=slug)
-    form = TimeForm(posted(request))
+    form = GiveForm(posted(request), initial={"given_with": uuid4().hex})
     if form.is_valid():
         try:
-            exchanges.gift_give(member=place.member, minutes=form.minutes, actor=request.user)
+            exchanges.gift_give(
+                member=place.member,
+                minutes=form.minutes,
+                actor=request.user,
+                key=form.cleaned_data["given_with"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
