@@ -173,6 +173,15 @@ def years_message() -> str:
     }
 
 
+class DateInYears(forms.DateField):
+    """Django's date field, refusing a date `outside_years` in words."""
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and outside_years(value):
+            raise forms.ValidationError(years_message())
+
+
 class GovukDateField(forms.MultiValueField):
     """A date typed as day, month and year, with messages that name the date and say what
     to do ("Enter the date of the conversation, for example 27 3 2026")."""

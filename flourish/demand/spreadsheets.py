@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from flourish.core.formatting import is_whole_number
+from flourish.core.forms import outside_years, years_message
 from flourish.core.spreadsheets import spreadsheet_table_read
 from flourish.demand.models import Channel, DemandType, FailureKind
 
@@ -168,6 +169,8 @@ def _row(number: int, cells: dict[str, str]) -> CheckedRow:
     when = _date(cells.get("date", ""))
     if when is None:
         row.errors.append(_("Write the date as 2026-03-27 or 27/03/2026."))
+    elif outside_years(when):
+        row.errors.append(years_message())
     sorted_text = cells.get("sorted at first contact", "").strip().lower()
     if sorted_text not in YES | NO:
         row.errors.append(_("Write yes or no under “sorted at first contact”."))

@@ -12,7 +12,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from flourish.core.formatting import parse_pounds
-from flourish.core.forms import ModelChoiceField, ModelMultipleChoiceField, cap_text_answers
+from flourish.core.forms import (
+    DateInYears,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    cap_text_answers,
+)
 from flourish.directory.geography import district_for, outward_code_of
 from flourish.directory.models import (
     CostKind,
@@ -286,15 +291,21 @@ class OfferForm(forms.ModelForm):
         choices=[("", _("It has no regular day")), *Weekday.choices],
     )
     opens_at = forms.TimeField(
-        label=_("Starts at"), required=False, help_text=_("24-hour clock, for example 18:00")
+        label=_("Starts at"),
+        required=False,
+        help_text=_("24-hour clock, for example 18:00"),
+        error_messages={"invalid": _("Enter the time it starts, for example 18:00")},
     )
     closes_at = forms.TimeField(
-        label=_("Ends at"), required=False, help_text=_("24-hour clock, for example 20:00")
+        label=_("Ends at"),
+        required=False,
+        help_text=_("24-hour clock, for example 20:00"),
+        error_messages={"invalid": _("Enter the time it ends, for example 20:00")},
     )
     frequency = forms.ChoiceField(
         label=_("How often"), choices=Frequency.choices, initial=Frequency.WEEKLY
     )
-    starts_on = forms.DateField(
+    starts_on = DateInYears(
         label=_("Date, if it happens only once"),
         required=False,
         input_formats=["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"],
@@ -381,7 +392,9 @@ class OfferForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("cost") == CostKind.PRICE and data.get("price") is None:
+        # One message for each box: a price or a time typed wrongly already has its own.
+        unpriced = data.get("price") is None and "price" not in self.errors
+        if data.get("cost") == CostKind.PRICE and unpriced:
             self.add_error("price", _("Enter the price, for example 5 or 12.50"))
         if data.get("frequency") == Frequency.ONCE:
             self._clean_date(data)
@@ -406,9 +419,9 @@ class OfferForm(forms.ModelForm):
         return self.initial.get("starts_on_date")
 
     def _clean_times(self, data: dict[str, Any]) -> None:
-        if not data.get("opens_at"):
+        if not data.get("opens_at") and "opens_at" not in self.errors:
             self.add_error("opens_at", _("Enter the time it starts, for example 18:00"))
-        if not data.get("closes_at"):
+        if not data.get("closes_at") and "closes_at" not in self.errors:
             self.add_error("closes_at", _("Enter the time it ends, for example 20:00"))
         elif data.get("opens_at") and data["closes_at"] <= data["opens_at"]:
             self.add_error("closes_at", _("Enter an end time after the start time"))

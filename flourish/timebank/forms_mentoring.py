@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import CappedTextAnswers, ModelChoiceField
+from flourish.core.forms import CappedTextAnswers, DateInYears, ModelChoiceField
 from flourish.timebank.models import MenteeRequest, MentorApplication, SessionMode, Weekday
 
 PROFILE = ["languages", "interests", "gender", "community"]
@@ -43,7 +43,7 @@ class AimsForm(CappedTextAnswers, forms.Form):
 
 
 class SessionForm(forms.Form):
-    happened_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    happened_on = DateInYears(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     minutes = forms.IntegerField(label=_("Length in minutes"), min_value=1, max_value=1440)
     mode = forms.ChoiceField(
         label=_("How you met"), choices=SessionMode.choices, widget=forms.RadioSelect

@@ -86,6 +86,13 @@ def test_someone_outside_the_team_cannot_import(client, service, other_lead):
     assert client.post(reverse("demand:import_confirm", args=[service.slug])).status_code == 404
 
 
+def test_a_contact_dated_in_year_one_is_refused_with_what_to_write(client, service, colleague):
+    client.force_login(colleague)
+    page = upload(client, service, GOOD + "0001-01-01,Hello,P,V,,,y,\n").content.decode()
+    assert "Enter a date in a year from 1900 to 2100" in page
+    assert not Contact.objects.exists()
+
+
 def test_a_count_in_superscript_is_refused_with_what_to_write(client, service, colleague):
     client.force_login(colleague)
     text = GOOD + "2026-03-04,Hello,P,V,,,y,\u00b2\n"

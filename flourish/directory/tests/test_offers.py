@@ -80,6 +80,11 @@ def test_a_place_that_is_not_a_public_venue_shows_only_its_district(client, list
         ({"closes_at": "17:00"}, "closes_at", "Enter an end time after the start time"),
         ({"postcode": "QQ1 1QQ"}, "postcode", "Enter a real postcode, for example LS6 3AB"),
         ({"postcode": ""}, "postcode", "Enter the postcode of the place"),
+        (
+            {"frequency": "ONCE", "starts_on": "31/12/9999"},
+            "starts_on",
+            "Enter a date in a year from 1900 to 2100",
+        ),
     ],
 )
 def test_bad_offers_get_a_clear_message_and_nothing_is_saved(
@@ -91,6 +96,20 @@ def test_bad_offers_get_a_clear_message_and_nothing_is_saved(
     assert field in response.context["form"].errors
     assert not Offer.objects.exists() and not Schedule.objects.exists()
     assert not Place.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [({"cost": "price", "price": "abc"}, "price"), ({"opens_at": "25:00"}, "opens_at")],
+)
+def test_a_box_typed_wrongly_gets_one_message_that_says_what_to_do(
+    client, listing, owner, changes, field
+):
+    client.force_login(owner)
+    response = client.post(add_url(listing), {**GOOD, **changes})
+    messages = response.context["form"].errors[field]
+    assert len(messages) == 1
+    assert "for example" in messages[0]
 
 
 def test_a_priced_offer_payable_by_personal_budget_shows_its_price(client, listing, owner):

@@ -5,25 +5,20 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from flourish.core.forms import CappedTextAnswers, outside_years, years_message
+from flourish.core.forms import CappedTextAnswers, DateInYears
 from flourish.grants.forms import LONG_ANSWER, PoundsField
 from flourish.grants.models import ProgrammeKind, Stage
 
 DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 
 
-class StaffDateField(forms.DateField):
+class StaffDateField(DateInYears):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
             input_formats=DATE_FORMATS,
             error_messages={"invalid": _("Enter a real date, for example 1/9/2027.")},
             **kwargs,
         )
-
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        if value and outside_years(value):
-            raise forms.ValidationError(years_message())
 
 
 class ProgrammeDetailsForm(CappedTextAnswers, forms.Form):

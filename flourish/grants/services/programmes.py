@@ -162,6 +162,11 @@ def programme_open(*, programme: Programme, actor: Any) -> Programme:
     """A programme is shown to applicants only once it has what an application needs."""
     if not programme.categories.exists():
         raise ValidationError(_("Add at least one thing the money can pay for before opening."))
+    if not programme.contact_phone:
+        # Every programme's page says it can be applied for by phone (DESIGN.md).
+        raise ValidationError(
+            _("Add a phone number people can ring to apply by phone before opening.")
+        )
     return programme_update(programme=programme, actor=actor, is_published=True)
 
 

@@ -91,7 +91,14 @@ def test_a_core_funding_programme_is_unrestricted_and_says_so(client, staff, fun
     assert list(programme.categories.values_list("name", flat=True)) == [
         "Running the group (unrestricted)"
     ]
-    client.post(_setup_url(programme, "programme_publish"))
+    publish = _setup_url(programme, "programme_publish")
+    refused = client.post(publish, follow=True).content.decode()
+    assert "Add a phone number people can ring to apply by phone before opening." in refused
+    client.post(
+        _setup_url(programme, "programme_section", "phone"),
+        {"contact_phone": "0113 496 0000", "contact_hours": "Weekdays, 10am to 4pm"},
+    )
+    client.post(publish)
     page = client.get(reverse("grants:programme_detail", args=[programme.slug])).content.decode()
     assert "This is core funding: spend it on whatever keeps your group going" in page
 

@@ -66,6 +66,10 @@ def _staff_sets_up_and_funds_a_programme(client) -> Programme:
             "reason": "This fund is for user-led groups.",
         },
     )
+    client.post(
+        reverse("grants:programme_section", args=[slug, "phone"]),
+        {"contact_phone": "01274 496 000", "contact_hours": "Weekdays, 10am to 4pm"},
+    )
     client.post(reverse("grants:programme_publish", args=[slug]))
     budget_url = reverse("grants:budget", args=[slug])
     key = client.get(budget_url).context["form"].initial["idempotency_key"]
