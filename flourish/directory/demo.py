@@ -311,7 +311,7 @@ def build(stdout: TextIO) -> None:
     waiting = _add_demo_suggestions()
     stdout.write(
         f"Directory: {created} new demo groups ({Listing.objects.count()} listed), "
-        f"{waiting} suggestions waiting for a coordinator."
+        f"{waiting} suggestions waiting for review (sign in as admin@example.org)."
     )
 
 

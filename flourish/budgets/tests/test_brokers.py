@@ -129,8 +129,10 @@ def test_the_broker_books_through_the_pages_shown_as_by_sam_for_jo(
     )
     booking = Booking.objects.get()
     page = client.get(response.url).content.decode()
-    assert "by Sam Broker, for Jo Holder" in page
+    assert "Sam Broker, for Jo Holder" in page and "by Sam Broker, for" not in page
     assert booking.booked_by == sam
+    home = client.get(reverse("budgets:home", args=[booking.budget_id])).content.decode()
+    assert '<h1 class="govuk-heading-xl">Personal budget of Jo Holder</h1>' in home
 
 
 def test_the_person_gives_and_withdraws_permission_through_the_pages(client, budget, jo):

@@ -97,12 +97,16 @@ def test_a_member_declares_before_voting_and_then_sees_others_views(
     before = client.get(url).content.decode()
     with pytest.raises(ValidationError, match="Declare whether you have a conflict"):
         vote_cast(panel=panel, application=shortlisted, member=panel_member, verdict="fund")
-    client.post(url, {"has_conflict": "no"})
-    client.post(url, {"verdict": "fund", "score": "5", "comment": "Yes"})
-    after = client.get(url).content.decode()
+    declared = client.post(url, {"has_conflict": "no"}, follow=True).content.decode()
+    voted = client.post(url, {"verdict": "fund", "score": "5", "comment": "Yes"}, follow=True)
+    after = voted.content.decode()
 
     assert "A clear plan from the group itself." not in before
+    assert "Saved. Now you can vote." in declared
     assert "A clear plan from the group itself." in after
+    assert "Your vote is saved. You can change it until the decision is made." in after
+    # Their vote is shown in the form, to change it.
+    assert voted.context["form"].initial == {"verdict": "fund", "score": 5, "comment": "Yes"}
     assert PanelVote.objects.filter(application=shortlisted).count() == 2
 
 

@@ -355,3 +355,17 @@ def test_the_staff_list_shows_a_page_that_exists_whatever_page_is_asked_for(
     assert response.status_code == 200
     expected = "Page 1 of 2" if asked in ("two", "-1") else "Page 2 of 2"
     assert expected in response.content.decode()
+
+
+def test_what_a_group_wrote_keeps_its_own_direction_on_an_urdu_page(client, staff, programme):
+    application = application_with_lines(programme=programme)
+    client.force_login(staff)
+
+    page = client.get(
+        reverse("grants:review", args=[application.pk]), HTTP_ACCEPT_LANGUAGE="ur"
+    ).content.decode()
+
+    assert 'dir="rtl"' in page
+    assert (
+        '<dd class="govuk-summary-list__value" dir="auto">Run our weekly peer support group' in page
+    )

@@ -1,9 +1,11 @@
 """Panels: staff set one up; members declare conflicts, read the pack and vote."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from flourish.accounts.models import Role, User
 from flourish.grants import selectors
@@ -48,7 +50,14 @@ def panel_application(request: HttpRequest, pk: int, application_pk: int) -> Htt
     is_member = panel.members.filter(pk=request.user.pk).exists()
     declaring = is_member and item.declaration is None
     form_class = DeclarationForm if declaring else VoteForm
-    form = form_class(posted(request)) if is_member and not item.conflicted else None
+    # A member who has voted sees their vote, to change it until the decision.
+    mine = next((vote for vote in item.votes if vote.member_id == request.user.pk), None)
+    initial = (
+        {"verdict": mine.verdict, "score": mine.score, "comment": mine.comment} if mine else {}
+    )
+    form = (
+        form_class(posted(request), initial=initial) if is_member and not item.conflicted else None
+    )
     if form is not None and request.method == "POST" and form.is_valid():
         act = conflict_declare if declaring else vote_cast
         try:
@@ -56,6 +65,12 @@ def panel_application(request: HttpRequest, pk: int, application_pk: int) -> Htt
         except ValidationError as error:
             add_service_error(form, error)
         else:
+            messages.success(
+                request,
+                _("Saved. Now you can vote.")
+                if declaring
+                else _("Your vote is saved. You can change it until the decision is made."),
+            )
             return redirect("grants:panel_application", pk=pk, application_pk=application_pk)
     context = {"panel": panel, "item": item, "form": form, "declaring": declaring}
     return render(request, "grants/panel_application.html", context)
