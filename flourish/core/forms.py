@@ -29,6 +29,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.formatting import is_whole_number
+
 
 class GovukFormRenderer(TemplatesSetting):
     form_template_name = "core/forms/form.html"
@@ -67,7 +69,7 @@ def _cannot_be_a_key(field: Any, value: Any) -> bool:
     if not isinstance(key, models.IntegerField) or value in field.empty_values:
         return False
     text = str(value).strip()
-    return not (text.isascii() and text.isdigit() and int(text) <= LARGEST_KEY)
+    return not (is_whole_number(text) and int(text) <= LARGEST_KEY)
 
 
 class ModelChoiceField(forms.ModelChoiceField):  # noqa: TID251 (the one allowed)

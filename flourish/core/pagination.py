@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from flourish.core.formatting import is_whole_number
 from flourish.core.public_cache import remembered
 from flourish.core.written import read_written_once
 
@@ -26,7 +27,7 @@ MAX_PAGE_NUMBER = 1_000_000
 def page_number(value: Any) -> int:
     """The page asked for, as a whole number from 1 to MAX_PAGE_NUMBER."""
     text = str(value or "").strip()
-    if not (text.isascii() and text.isdigit()):
+    if not is_whole_number(text):
         return 1
     # Compared as text first, so a thousand-digit number is never turned into an int.
     if len(text) > len(str(MAX_PAGE_NUMBER)):

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flourish.core.formatting import is_whole_number
 from flourish.core.forms import (
     EMPTY_SPREADSHEET,
     CappedTextAnswers,
@@ -304,11 +305,7 @@ class RecordDirectlyForm(NameFinder, RecordForm):
             self.data.get(self.add_prefix("giver"), ""),
         ]
         # Only plain ASCII digits: "²" is a digit to Python but not a number to int().
-        return {
-            int(text)
-            for text in map(str, posted)
-            if text.isascii() and text.isdigit() and len(text) < 10
-        }
+        return {int(text) for text in map(str, posted) if is_whole_number(text) and len(text) < 10}
 
 
 class DisputeForm(CappedTextAnswers, forms.Form):

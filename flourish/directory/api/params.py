@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from flourish.core.formatting import is_whole_number
 from flourish.directory.geography import district_for
 from flourish.directory.selectors import SearchQuery
 
@@ -69,7 +70,7 @@ def _whole_number(params: Mapping[str, str], name: str, default: int, most: int)
     raw = _text(params, name)
     if not raw:
         return default
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= most:
+    if not is_whole_number(raw) or not 1 <= int(raw) <= most:
         raise ApiError(
             400, f"'{name}' must be a whole number from 1 to {most:,}, not '{_shown(raw)}'."
         )

@@ -122,8 +122,7 @@ def _lock(exchange: Exchange) -> None:
     """Lock the exchange until this transaction ends and read it as it is now: two people
     acting on it at once (a double click, two coordinators) must each see what the other
     did, or one exchange is confirmed, reversed or counted in the totals twice."""
-    Exchange.objects.select_for_update().filter(pk=exchange.pk).values_list("pk").get()
-    exchange.refresh_from_db()
+    exchange.refresh_from_db(from_queryset=Exchange.objects.select_for_update())
 
 
 @transaction.atomic
