@@ -12,6 +12,7 @@ from django.utils import translation
 from flourish.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
 from flourish.accounts.models import OrganisationKind, Role
 from flourish.accounts.tests.two_step import SignedInPageCheckingClient
+from flourish.core.fragments import forget_pieces_kept_here
 
 # The browser suite's fixtures (Chromium, live pages, axe-core) for every area.
 pytest_plugins = ["tests.browser.fixtures"]
@@ -22,6 +23,7 @@ def fresh_cache():
     """The cache outlives each test's database (public pages, rate limits): start afresh."""
     for cache in caches.all():
         cache.clear()
+    forget_pieces_kept_here()
 
 
 @pytest.fixture

@@ -16,7 +16,10 @@ content again and again. Here each piece is drawn once per language and per *con
 
 Pieces live in the "fragments" cache: Redis when there is one (shared by every web
 process), otherwise each process's own memory. Because keys name their content, a
-process's own copy is never out of date.
+process's own copy is never out of date: so each process also keeps the pieces the
+cache has lately given it, as they are, and reads them without a round trip to Redis
+or unpickling them again (a search's twenty cards and eleven form fields, a third of
+the time its results took to draw).
 """
 
 import hashlib
@@ -24,8 +27,9 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -48,6 +52,38 @@ def templates_digest(names: tuple[str, ...]) -> str:
         origin = get_template(name).origin.name  # type: ignore[attr-defined]
         digest.update(Path(origin).read_bytes())
     return digest.hexdigest()[:16]
+
+
+# Pieces kept in this process, for each cache they came from (a cache set to keep
+# nothing, as a benchmark's is, gives nothing to keep). When full, it starts again empty.
+KEPT_HERE_UP_TO = 4096
+_kept_here: "WeakKeyDictionary[BaseCache, dict[str, str]]" = WeakKeyDictionary()
+
+
+def read_many(keys: list[str]) -> dict[str, str]:
+    """The pieces under `keys` that are kept, from this process if it has them, or else
+    from the fragments cache, in one read."""
+    store = caches["fragments"]
+    here = _kept_here.setdefault(store, {})
+    found = {key: here[key] for key in keys if key in here}
+    if len(found) < len(keys):
+        fetched = store.get_many([key for key in keys if key not in found])
+        if len(here) + len(fetched) > KEPT_HERE_UP_TO:
+            here.clear()
+        here.update(fetched)
+        found.update(fetched)
+    return found
+
+
+def forget_pieces_kept_here() -> None:
+    """Start this process's copies again empty, as a cleared cache does: for tests that
+    count how often a piece is drawn."""
+    _kept_here.clear()
+
+
+def keep_many(pieces: dict[str, str], seconds: int) -> None:
+    """Keep newly drawn pieces in the fragments cache, for every process to read."""
+    caches["fragments"].set_many(pieces, seconds)
 
 
 def fragment_key(kind: str, content: list[Any], templates: tuple[str, ...]) -> str:
@@ -81,17 +117,16 @@ def drawn_once(
     `content(item)` lists everything the piece shows; `context(item)` is what the
     template is given to show it."""
     keys = fragment_keys(kind, [content(item) for item in items], templates)
-    fragments = caches["fragments"]
-    stored = fragments.get_many(keys)
+    stored = read_many(keys)
     drawn: dict[str, str] = {}
     pieces = []
     for item, key in zip(items, keys, strict=True):
         piece = stored.get(key)
         if piece is None:
             piece = drawn[key] = render_to_string(templates[0], context(item))
-        pieces.append(mark_safe(piece))  # drawn by our own template, which escapes
+        pieces.append(SafeString(piece))  # drawn by our own template, which escapes
     if drawn:
-        fragments.set_many(drawn, seconds)
+        keep_many(drawn, seconds)
     return pieces
 
 

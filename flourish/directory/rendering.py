@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from django.core.cache import caches
 from django.forms import BoundField
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
@@ -28,7 +27,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
-from flourish.core.fragments import DAY, drawn_once
+from flourish.core.fragments import DAY, drawn_once, keep_many, read_many
 from flourish.core.public_cache import area_generation
 from flourish.directory.cards import OfferCard
 from flourish.directory.models import Listing
@@ -89,8 +88,9 @@ def _where_worded(district: str, miles: float | None, language: str) -> SafeStri
     return format_html("{} · <strong>{}</strong>", mark_safe(parts), away)
 
 
-def result_cards(hits: Iterable[SearchHit]) -> list[SafeString]:
-    """Each hit's card as HTML, drawn only for the cards not already in the cache."""
+def result_cards(hits: Iterable[SearchHit]) -> SafeString:
+    """The hits' cards as the items of a list, each drawn only if the cache has no card
+    for what it shows."""
     hits = list(hits)
     today = timezone.localdate()
 
@@ -106,10 +106,10 @@ def result_cards(hits: Iterable[SearchHit]) -> list[SafeString]:
         content=shown,
         context=lambda hit: {"hit": hit},
     )
-    return [
-        mark_safe(card.replace(WHERE, _where(hit)))  # _where escapes what it adds
-        for hit, card in zip(hits, cards, strict=True)
-    ]
+    # _where escapes what it adds, and each card was drawn by our own template.
+    return SafeString(
+        "".join(card.replace(WHERE, _where(hit)) for hit, card in zip(hits, cards, strict=True))
+    )
 
 
 def _field_key(field: BoundField, language: str) -> str:
@@ -125,8 +125,7 @@ def search_form_fields(form: Any) -> dict[str, SafeString]:
     language = get_language()
     fields = list(form.visible_fields())
     keys = {field.name: _field_key(field, language) for field in fields if not field.errors}
-    fragments = caches["fragments"]
-    stored = fragments.get_many(list(keys.values()))
+    stored = read_many(list(keys.values()))
     built = {}
     html = {}
     for field in fields:
@@ -138,5 +137,5 @@ def search_form_fields(form: Any) -> dict[str, SafeString]:
                 built[key] = piece
         html[field.name] = mark_safe(piece)  # each piece came from the form renderer
     if built:
-        fragments.set_many(built, DAY)
+        keep_many(built, DAY)
     return html

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.fragments import EVERYONE_SECONDS, drawn_for_everyone
+from flourish.core.frames import render_framed
 from flourish.core.pagination import page_number
 from flourish.core.public_cache import area_generation, public_page
 from flourish.core.throttle import TOO_MANY, public_write_allowed
@@ -66,10 +67,15 @@ def search_parameters(query: QueryDict) -> QueryDict:
 @public_page("directory", canonical_query=search_parameters)
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    context = {"form": form, "attribution": ATTRIBUTION, "searched": form.is_bound}
+    page = {"attribution": ATTRIBUTION, "searched": form.is_bound, "narrowed": form.narrowed()}
+    holes = {"main_fields": form.main_fields(), "more_fields": form.more_fields()}
     if form.is_bound and form.is_valid():
-        context["results"] = _results_drawn_once(request, form)
-    return render(request, "directory/search.html", context)
+        holes["results"] = _results_drawn_once(request, form)
+    if form.errors:  # the title and the error summary say what to put right
+        return render(request, "directory/search.html", {**page, **holes, "form": form})
+    # Only the form as typed and the results differ between searches: the rest of the
+    # page is drawn once for everyone who reads it alike.
+    return render_framed(request, "directory/search.html", page, holes=holes)
 
 
 # A search's results are the same for everyone who makes it, signed in or not, until the

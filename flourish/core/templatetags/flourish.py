@@ -160,6 +160,10 @@ def date_parts(field: BoundField) -> list[dict[str, Any]]:
 @register.simple_tag(takes_context=True)
 def site_header(context: template.Context) -> SafeString:
     """The language switcher and the site menu, drawn once per language and kind of person."""
+    if "frame_header" in context:
+        # A frame (core/frames.py) is drawn once for many requests: its header keeps the
+        # markers that each request fills in with its own token and address.
+        return context["frame_header"]
     return layout.site_header(context["request"])
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
+from flourish.core.frames import render_framed
 from flourish.core.fragments import drawn_for_everyone
 from flourish.core.pagination import page_number, page_of, page_written_once
 from flourish.core.public_cache import area_generation, public_page
@@ -88,8 +89,10 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "categories": selectors.categories_kept(programme=programme),
         },
     )
-    context = {"programme": programme, "programme_page": programme_page}
-    return render(request, "grants/programme_detail.html", context)
+    page = {"title": programme.title, "board_slug": programme.board_slug}
+    return render_framed(
+        request, "grants/programme_detail.html", page, holes={"programme_page": programme_page}
+    )
 
 
 def _not_open(request: HttpRequest, programme: Programme) -> HttpResponse:
@@ -451,7 +454,8 @@ def funded(request: HttpRequest, slug: str) -> HttpResponse:
         templates=FUNDED_TEMPLATES,
         context=context,
     )
-    return render(request, "grants/funded.html", {"programme": programme, "funded": funded_page})
+    page = {"title": programme.title}
+    return render_framed(request, "grants/funded.html", page, holes={"funded": funded_page})
 
 
 @login_required
