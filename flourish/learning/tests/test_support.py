@@ -84,6 +84,30 @@ def test_a_group_asks_for_support_and_sees_who_helps_and_says_how_it_went(
     assert (asked.status, asked.how_it_went) == (SupportStatus.CLOSED, "We have one now")
 
 
+def test_the_helper_changes_the_help_agreed_starting_from_what_was_agreed(
+    client, group, owner, writer
+):
+    client.force_login(owner)
+    client.post(reverse("learning:support_ask", args=[group.slug]), {"what": "A first budget"})
+    asked = SupportRequest.objects.get()
+    client.force_login(writer)
+    client.post(reverse("learning:support_take_on", args=[asked.pk]), {"agreed_help": "Two calls"})
+
+    page = client.get(reverse("learning:support_request", args=[asked.pk])).content.decode()
+    box = re.search(r'<textarea name="agreed_help"[^>]*>(.*?)</textarea>', page, re.DOTALL)
+    changed = client.post(
+        reverse("learning:support_take_on", args=[asked.pk]),
+        {"agreed_help": "Two calls and a visit"},
+        follow=True,
+    )
+
+    assert "Change the help agreed" in page
+    assert box is not None and box.group(1).strip() == "Two calls"
+    assert "The help agreed is changed." in changed.content.decode()
+    asked.refresh_from_db()
+    assert asked.agreed_help == "Two calls and a visit"
+
+
 def test_an_empty_request_is_refused_with_a_message(client, group, owner):
     client.force_login(owner)
     response = client.post(reverse("learning:support_ask", args=[group.slug]), {"what": "  "})

@@ -182,7 +182,9 @@ def _support_page(request: HttpRequest, pk: int, **forms: object) -> HttpRespons
         "support_request": support_request,
         "runs_support": helping,
         "notes": support_request.notes.select_related("written_by") if helping else [],
-        "take_on_form": forms.get("take_on_form") or TakeOnForm(),
+        # Changing the help agreed starts from what was agreed, not from an empty box.
+        "take_on_form": forms.get("take_on_form")
+        or TakeOnForm(initial={"agreed_help": support_request.agreed_help}),
         "note_form": forms.get("note_form") or SupportNoteForm(),
         "how_form": forms.get("how_form") or HowItWentForm(),
     }
@@ -202,6 +204,7 @@ def support_take_on(request: HttpRequest, pk: int) -> HttpResponse:
     if not may_help_with(request.user, found):
         raise Http404
     form = TakeOnForm(request.POST)
+    changing = found.helper_id is not None
     if form.is_valid():
         try:
             support.support_request_take_on(
@@ -210,9 +213,12 @@ def support_take_on(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(
-                request, _("You are helping. The group can see your name and the help agreed.")
+            done = (
+                _("The help agreed is changed. The group can see it.")
+                if changing
+                else _("You are helping. The group can see your name and the help agreed.")
             )
+            messages.success(request, done)
             return redirect("learning:support_request", pk=pk)
     return _support_page(request, pk, take_on_form=form)
 
