@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
-from flourish.core.frames import render_framed
 from flourish.core.fragments import drawn_for_everyone
+from flourish.core.frames import render_framed
 from flourish.core.pagination import page_number, page_of, page_written_once
 from flourish.core.public_cache import area_generation, public_page
 from flourish.demand.forms import FEEDBACK_THANKS, FeedbackForm
@@ -89,7 +89,8 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "categories": selectors.categories_kept(programme=programme),
         },
     )
-    page = {"title": programme.title, "board_slug": programme.board_slug}
+    # The board's address is read for this reader (get_programme_page_public).
+    page = {"title": programme.title, "board_slug": programme.board_slug}  # type: ignore[attr-defined]
     return render_framed(
         request, "grants/programme_detail.html", page, holes={"programme_page": programme_page}
     )
