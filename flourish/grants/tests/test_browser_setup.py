@@ -103,7 +103,7 @@ def test_staff_set_up_fund_and_pay_a_holding_partner_and_the_group_sees_its_mone
     assert page.get_by_label(
         f"{PARTNER}, which holds the money for Peer Support Bradford"
     ).is_checked()
-    press(page, "Save")
+    press(page, "Pay £800")
     told = page.locator("body").inner_text()
     assert f"£800 paid to {PARTNER}, which holds it for Peer Support Bradford." in told
     assert "The group has not received it yet." in told

@@ -96,6 +96,15 @@ def test_the_pay_button_pressed_twice_pays_once(client, staff, funded_programme)
     assert account_balance(account=programme_budget_account(programme=funded_programme)) == 350_000
 
 
+def test_the_pay_button_says_how_much_it_pays(client, staff, funded_programme):
+    award = _award(funded_programme, staff)
+    client.force_login(staff)
+
+    page = client.get(reverse("grants:pay", args=[award.application_id])).content.decode()
+
+    assert ">Pay £1,500</button>" in page
+
+
 def test_a_group_without_a_bank_account_is_paid_through_its_holding_partner(
     staff, funded_programme
 ):

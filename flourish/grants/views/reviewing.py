@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from flourish.accounts.models import Role, User
 from flourish.core.decorators import sensitive_response
+from flourish.core.formatting import format_pence
 from flourish.core.pagination import page_of
 from flourish.core.spreadsheets import csv_response
 from flourish.grants import selectors
@@ -305,7 +306,14 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
             # Say who holds the money now: a holding partner's payment has not reached the group.
             messages.success(request, str(payment_made(payment)))
             return redirect("grants:review", pk=application.pk)
-    context = {"application": application, "form": form, "title": _("Pay this grant")}
+    # The button says what pressing it does, with the amount: money sent cannot be unsent.
+    left = max(award.amount_pence - award.paid_pence, 0)
+    context = {
+        "application": application,
+        "form": form,
+        "title": _("Pay this grant"),
+        "button": _("Pay %(amount)s") % {"amount": format_pence(left)},
+    }
     return render(request, "grants/action.html", context)
 
 
