@@ -334,6 +334,11 @@ def exchange_confirm(
     """The receiver confirms the time they received; once everyone has, it moves on the ledger.
     A coordinator confirms volunteering for the organisation, and settles disputes."""
     _lock(exchange)
+    if as_coordinator and exchange.giver.user_id == getattr(actor, "pk", None):
+        # Confirming is the check that help was received: never by the one who gave it.
+        raise ValidationError(
+            _("You gave this help, so someone else must confirm it: another coordinator.")
+        )
     allowed = {ExchangeStatus.RECORDED} | ({ExchangeStatus.DISPUTED} if as_coordinator else set())
     if exchange.status == ExchangeStatus.CONFIRMED:
         raise ValidationError(_("This exchange is already confirmed. Nothing has changed."))

@@ -150,3 +150,57 @@ def test_a_date_long_ago_is_refused_as_a_slip_of_the_year(client, timebank, alic
 def test_any_page_number_shows_a_page(client, timebank, alice, page):
     client.force_login(alice.user)
     assert client.get(url("search", timebank), {"page": page}).status_code == 200
+
+
+def _phoned_in(timebank, alice, bob, coordinator):
+    """Help Alice gave Bob, recorded by the coordinator because Alice phoned."""
+    from flourish.timebank.services.exchanges import exchange_record_directly
+
+    return exchange_record_directly(
+        timebank=timebank,
+        giver=alice,
+        receivers=[bob],
+        kind="person",
+        minutes=90,
+        happened_on=datetime.date.today(),
+        description="Helped with the garden",
+        help_kind="gardening",
+        actor=coordinator,
+    )
+
+
+def test_a_coordinator_confirms_for_someone_who_phoned_to_say_they_were_helped(
+    client, timebank, coordinator, alice, bob
+):
+    exchange = _phoned_in(timebank, alice, bob, coordinator)
+    client.force_login(coordinator)
+
+    page = client.get(url("exchange", timebank, exchange.pk)).text
+    response = client.post(url("exchange_act", timebank, exchange.pk, "confirm"), follow=True)
+
+    assert "Confirm for the people helped" in page
+    assert "Confirmed. Thank you." in response.text
+    exchange.refresh_from_db()
+    assert exchange.status == ExchangeStatus.CONFIRMED
+    assert (account_balance(account=alice.account), account_balance(account=bob.account)) == (
+        90,
+        -90,
+    )
+
+
+def test_a_coordinator_who_gave_the_help_cannot_confirm_it_for_the_person_helped(
+    client, timebank, coordinator, bob
+):
+    from flourish.timebank.factories import member_make
+
+    giving_coordinator = member_make(timebank, coordinator)
+    exchange = _phoned_in(timebank, giving_coordinator, bob, coordinator)
+    client.force_login(coordinator)
+
+    page = client.get(url("exchange", timebank, exchange.pk)).text
+    response = client.post(url("exchange_act", timebank, exchange.pk, "confirm"))
+
+    assert "Confirm for the people helped" not in page
+    assert "someone else must confirm it" in response.text
+    exchange.refresh_from_db()
+    assert exchange.status == ExchangeStatus.RECORDED
