@@ -2,6 +2,7 @@
 refunds only what was not delivered."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -139,6 +140,12 @@ def test_a_person_books_a_weekly_session_through_the_page(client, budget, offer,
     booking = Booking.objects.get()
     assert (booking.sessions, booking.amount_pence, booking.each_pence) == (10, 20_000, 2_000)
     assert "Every week, 10 sessions" in response.content.decode()
+    # The home page says why what is waiting is one session, not the £200 booked.
+    home = client.get(reverse("budgets:home", args=[budget.pk])).content.decode()
+    booked = re.search(r'id="booked">(.*?)</dd>', home, re.DOTALL)
+    assert booked is not None
+    shown = re.sub(r"<[^>]+>", "", booked.group(1))
+    assert shown.startswith("£20The first session of each booking a group has not answered")
 
 
 def test_each_session_paid_is_a_purchase_on_the_councils_statement(weekly, council):
