@@ -43,8 +43,8 @@ def drawn_statement_rows(lines: Sequence[Any]) -> list[SafeString]:
 
 
 def drawn_dashboard_lists(dashboard: Dashboard, *, timebank_slug: str) -> SafeString:
-    """Who is asking to join, disputes, members who may like a check-in and checks
-    running out, as the dashboard shows them."""
+    """Who is asking to join, disputes, exchanges waiting to be confirmed, members who may
+    like a check-in and checks running out, as the dashboard shows them."""
 
     def shown(lists: Dashboard) -> list[Any]:
         return [
@@ -53,6 +53,7 @@ def drawn_dashboard_lists(dashboard: Dashboard, *, timebank_slug: str) -> SafeSt
             # Every row as read: each is only what its line shows.
             lists.asking,
             lists.disputed,
+            lists.waiting,
             lists.over_soft_limit,
             lists.checks_expiring,
         ]

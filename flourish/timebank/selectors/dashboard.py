@@ -59,8 +59,9 @@ class Asking(NamedTuple):
         return _named(self.recorder_name, self.recorder_email)
 
 
-class Disputed(NamedTuple):
-    """An exchange someone disputed, and who gave it."""
+class ExchangeLine(NamedTuple):
+    """An exchange on the dashboard (disputed, or waiting to be confirmed): what it was,
+    and who gave it."""
 
     pk: int
     kind: str
@@ -113,7 +114,9 @@ class RunningOut(NamedTuple):
 class Dashboard:
     members: int
     asking: list[Asking]
-    disputed: list[Disputed]
+    disputed: list[ExchangeLine]
+    # Recorded, waiting for the people helped: oldest first, to follow up by phone.
+    waiting: list[ExchangeLine]
     over_soft_limit: list[PastWarning]
     checks_expiring: list[RunningOut]
     reminder_days: int
@@ -144,7 +147,8 @@ def _first_in_status(
 
 
 def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = None) -> Dashboard:
-    """What needs the coordinator now: people asking to join, disputes, members past the
+    """What needs the coordinator now: people asking to join, disputes, exchanges waiting
+    for the people helped to confirm, members past the
     soft limit, and checks running out within the reminder window (30 days unless set),
     with whether the reminder has gone. Each list reads only what the dashboard shows of
     each person: their name."""
@@ -174,12 +178,15 @@ def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = N
             *("recorded_by__name", "recorded_by__email"),
         ),
     )
+    exchange_line = (
+        *("pk", "kind", "mentoring", "description"),
+        *("giver__user__name", "giver__user__email"),
+    )
     disputed = _first_in_status(
-        Exchange,
-        timebank_pk=pk,
-        status=ExchangeStatus.DISPUTED,
-        order="id",
-        reads=("pk", "kind", "mentoring", "description", "giver__user__name", "giver__user__email"),
+        Exchange, timebank_pk=pk, status=ExchangeStatus.DISPUTED, order="id", reads=exchange_line
+    )
+    waiting = _first_in_status(
+        Exchange, timebank_pk=pk, status=ExchangeStatus.RECORDED, order="id", reads=exchange_line
     )
     over = rows_written_once(
         lambda: members_past_soft_limit(timebank=timebank).values_list(
@@ -228,7 +235,8 @@ def coordinator_dashboard(*, timebank: Timebank, today: datetime.date | None = N
     return Dashboard(
         members=counted[0][0] if counted else 0,
         asking=[Asking(*row) for row in asking],
-        disputed=[Disputed(*row) for row in disputed],
+        disputed=[ExchangeLine(*row) for row in disputed],
+        waiting=[ExchangeLine(*row) for row in waiting],
         over_soft_limit=[PastWarning(*row) for row in over],
         checks_expiring=[RunningOut(*row) for row in expiring],
         reminder_days=days,

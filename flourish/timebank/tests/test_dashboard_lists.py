@@ -1,8 +1,9 @@
 """A coordinator's dashboard shows its figures (members approved, the community pot, the
 hours given to the organisation) and each list in full (who asks to join and who recorded
-it, disputes and who gave, members past the warning level and their balance, checks
-running out) while reading only what it shows of each person: their name. The lists are
-drawn once for what they show, and drawn again as soon as that changes."""
+it, disputes and who gave, exchanges waiting to be confirmed, members past the warning
+level and their balance, checks running out) while reading only what it shows of each
+person: their name. The lists are drawn once for what they show, and drawn again as soon
+as that changes."""
 
 import datetime
 
@@ -34,6 +35,8 @@ def busy_timebank(timebank, coordinator, alice, bob, carol):
     exchanges.exchange_dispute(
         exchange=dispute, member=carol, reason="It was 30 minutes", actor=carol.user
     )
+    # Carol has not confirmed the hour Bob gave her yet.
+    recorded(bob, carol, minutes=60)
     # Past the soft limit of ten hours' debt (600 minutes): Bob received eleven.
     for _ in range(11):
         exchange = recorded(alice, bob, minutes=60)
@@ -63,6 +66,8 @@ def test_every_list_on_the_dashboard_shows_its_people_by_name(
     assert "Dee Newcomer" in asking and "recorded by Cora Ord for Dee Newcomer" in asking
     disputed = _section(page, "Disputed exchanges")
     assert "Alice Giver" in disputed
+    waiting = _section(page, "Waiting for the people helped to confirm")
+    assert "Bob Receiver" in waiting and "Alice Giver" not in waiting
     past = _section(page, "Members who may like a check-in")
     assert "Bob Receiver" in past and "11 hours" in past
     checks = _section(page, "Checks running out")
@@ -142,4 +147,5 @@ def test_each_timebanks_dashboard_lists_only_its_own_people(busy_timebank):
     assert [str(person) for person in theirs.asking] == ["Stella Elsewhere"]
     assert [str(person) for person in ours.asking] == ["Dee Newcomer"]
     assert (theirs.members, theirs.disputed, theirs.over_soft_limit) == (0, [], [])
-    assert ours.members == 3 and len(ours.disputed) == 1
+    assert ours.members == 3 and len(ours.disputed) == 1 and len(ours.waiting) == 1
+    assert theirs.waiting == []

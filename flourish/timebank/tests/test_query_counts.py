@@ -20,7 +20,7 @@ STATEMENT_QUERIES = 6
 STATEMENT_QUERIES_ALL_KEPT = 5
 # The coordinator's two-step sign-in is checked; a coordinator finds the timebank with
 # their own place in it (none here) in one query.
-DASHBOARD_QUERIES = 11
+DASHBOARD_QUERIES = 12
 
 
 def grow(timebank, alice, coordinator, size):
