@@ -1,5 +1,6 @@
 """Demo timebank: 60 members, 400 exchanges over a year (some recorded by the coordinator
-for members who phoned), exchanges waiting for an answer, someone asking to join, and a
+for members who phoned), exchanges waiting for an answer (one for the coordinator to
+confirm for a member who phoned), someone asking to join, and a
 peer mentoring scheme with 10 pairs and a waiting list; and a small partner timebank run by
 another group, with one hour already exchanged between the two. All made up; safe to run
 again."""
@@ -229,6 +230,19 @@ def _exchanges(
         actor=priya.user,
     )
     assert waiting.pk
+    # One the coordinator recorded for two members who phoned, waiting for the one helped,
+    # who does not use the site: the coordinator confirms it when she rings back.
+    exchanges.exchange_record_directly(
+        timebank=timebank,
+        giver=members[7],
+        receivers=[members[8]],
+        kind=ExchangeKind.PERSON,
+        minutes=90,
+        happened_on=today,
+        description="Lift to a hospital appointment",
+        help_kind=HelpKind.COMPANY,
+        actor=coordinator,
+    )
     listing = ListingFactory(member=tom, timebank=timebank, kind=HelpKind.COOKING, area=tom.area)
     exchanges.exchange_ask(
         asker=members[5], listing=listing, message="Could we cook on Friday?", actor=members[5].user

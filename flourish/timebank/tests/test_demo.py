@@ -38,6 +38,7 @@ def test_the_demo_has_every_journey_ready_and_runs_twice(client, demo):
     check_the_counts(demo)
     check_the_member_confirms_the_hour_waiting_for_them(client, demo)
     check_the_coordinator_sees_the_newcomer_asking_to_join(client, demo)
+    check_the_coordinator_confirms_for_someone_who_phoned(client, demo)
     check_a_partner_timebank_has_agreed_and_an_hour_crossed_between_them(client, demo)
     assert signs_in_with_the_demo_password("keighley.coordinator@example.org")
     assert signs_in_with_the_demo_password("newcomer@example.org")
@@ -77,6 +78,20 @@ def check_the_coordinator_sees_the_newcomer_asking_to_join(client, demo):
     with_authenticator(coordinator)
     force_login_with_two_steps(client, coordinator)
     assert "Lena Newcomer" in client.get(dashboard).text
+
+
+def check_the_coordinator_confirms_for_someone_who_phoned(client, demo):
+    """Signed in as the coordinator (above): the lift they recorded by phone is waiting,
+    and they confirm it for the member helped."""
+    dashboard = client.get(reverse("timebank:dashboard", args=[demo.slug])).text
+    waiting_list = dashboard[dashboard.index("Waiting for the people helped to confirm") :]
+    assert "Lift to a hospital appointment" in waiting_list[: waiting_list.index("</ul>")]
+    lift = demo.exchanges.get(description="Lift to a hospital appointment")
+    page = client.get(reverse("timebank:exchange", args=[demo.slug, lift.pk])).text
+    assert "Confirm for the people helped" in page
+    client.post(reverse("timebank:exchange_act", args=[demo.slug, lift.pk, "confirm"]))
+    lift.refresh_from_db()
+    assert lift.status == ExchangeStatus.CONFIRMED
 
 
 def check_a_partner_timebank_has_agreed_and_an_hour_crossed_between_them(client, demo):
