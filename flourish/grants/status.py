@@ -241,7 +241,7 @@ def applicant_status(application: Application, held: HeldMoney | None = None) ->
 
 
 def _still_to_do(award: Award) -> str:
-    left = award.amount_pence - award.paid_pence
+    left = award.left_to_pay
     if left > 0:
         return _("%(left)s of the grant is still to pay.") % {"left": format_pence(left)}
     if award.accepted_at is None:

@@ -146,6 +146,11 @@ class Award(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.application}: {format_pence(self.amount_pence)}"
 
+    @property
+    def left_to_pay(self) -> int:
+        """What is still to pay, in pence: never below 0 (`award_paid_at_most_awarded`)."""
+        return self.amount_pence - self.paid_pence
+
 
 class PayeeKind(models.TextChoices):
     GROUP = "group", _("The group's own account")

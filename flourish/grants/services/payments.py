@@ -109,7 +109,7 @@ def _supplier_fields(*, supplier_name: str, supplier_for: str) -> tuple[str, str
 
 
 def _amount_to_pay(*, award: Award, amount_pence: int | None) -> int:
-    left = award.amount_pence - award.paid_pence
+    left = award.left_to_pay
     if left <= 0:
         raise ValidationError(_("This grant has been paid in full already, so nothing was paid."))
     amount = left if amount_pence is None else amount_pence

@@ -307,12 +307,11 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, str(payment_made(payment)))
             return redirect("grants:review", pk=application.pk)
     # The button says what pressing it does, with the amount: money sent cannot be unsent.
-    left = max(award.amount_pence - award.paid_pence, 0)
     context = {
         "application": application,
         "form": form,
         "title": _("Pay this grant"),
-        "button": _("Pay %(amount)s") % {"amount": format_pence(left)},
+        "button": _("Pay %(amount)s") % {"amount": format_pence(award.left_to_pay)},
     }
     return render(request, "grants/action.html", context)
 

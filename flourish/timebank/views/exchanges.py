@@ -20,7 +20,7 @@ from flourish.timebank.forms import (
     RecordForm,
     ReverseForm,
 )
-from flourish.timebank.models import Exchange, MemberStatus
+from flourish.timebank.models import Exchange, ExchangeStatus, MemberStatus
 from flourish.timebank.selectors.access import Place, get_exchange_for_place, get_place_for_user
 from flourish.timebank.services import exchanges as services
 from flourish.timebank.views.common import add_service_error, posted
@@ -103,14 +103,19 @@ def _render(
     request: HttpRequest, place: Place, exchange: Exchange, action_forms: dict[str, forms.Form]
 ) -> HttpResponse:
     shares = list(exchange.shares.all())
+    is_giver = place.member is not None and exchange.giver_id == place.member.pk
+    is_receiver = place.member is not None and any(s.member_id == place.member.pk for s in shares)
     context = {
         "place": place,
         "timebank": place.timebank,
         "exchange": exchange,
         "shares": shares,
-        "is_giver": place.member is not None and exchange.giver_id == place.member.pk,
-        "is_receiver": place.member is not None
-        and any(s.member_id == place.member.pk for s in shares),
+        "is_giver": is_giver,
+        "is_receiver": is_receiver,
+        # For people who phoned, or to settle a dispute: never help they gave or received.
+        "confirms_as_coordinator": place.is_coordinator
+        and not (is_giver or is_receiver)
+        and exchange.status in (ExchangeStatus.RECORDED, ExchangeStatus.DISPUTED),
         "is_asked": place.member is not None and exchange.asked_by_id != place.member.pk,
         "action_forms": action_forms,
         "form": next((f for f in action_forms.values() if f.is_bound), None),
