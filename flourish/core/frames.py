@@ -19,6 +19,10 @@ What keeps a frame from showing anyone else's page:
 - What goes in a hole is the caller's, already escaped; the frame is split at its
   markers when drawn, so nothing put in a hole is ever searched for another marker.
 
+A *part* of a page (a search's results column) is drawn the same way by `framed_part`,
+without a header: its count and page numbers are the frame's plain values, and its
+cards and the addresses of the pages either side are its holes.
+
 Templates and translations change only when the site is deployed and the processes
 restart; while developing (DEBUG), the frame is drawn afresh every time.
 """
@@ -44,6 +48,9 @@ _MARKERS = re.compile(
     f"({re.escape(layout.CSRF_INPUT)}|{re.escape(layout.THIS_PAGE)}|<!--hole:\\w+-->)"
 )
 
+# A part has no header: only its holes.
+_HOLES = re.compile(r"(<!--hole:\w+-->)")
+
 
 # What a frame's context may hold: values that compare equal only when they show the same.
 KEYED_BY_VALUE = (str, int, float, bool, type(None), Promise)
@@ -65,9 +72,7 @@ def render_framed(
 
     The template may read `context`, `holes` and the layout's language and direction,
     but nothing else of the request or the person (their name, their permissions)."""
-    if not all(isinstance(value, KEYED_BY_VALUE) for value in context.values()):
-        # A row compares equal to itself after it changes: the frame would be kept.
-        raise TypeError("A frame's context holds plain values (text, numbers), not rows.")
+    _check_plain(context)
     if get_messages(request):
         return render(request, template_name, {**context, **holes})
     draw = _draw_frame if settings.DEBUG else _kept_frame
@@ -80,8 +85,40 @@ def render_framed(
         *layout.links_drawn_with(),
     )
     filling = {**layout.request_markers(request), **{hole(k): v for k, v in holes.items()}}
+    return HttpResponse(_filled(parts, filling))
+
+
+def framed_part(
+    template_name: str, context: Mapping[str, Hashable], *, holes: Mapping[str, SafeString]
+) -> SafeString:
+    """What `render_to_string(template_name, {**context, **holes})` would give, without
+    a request: a part of a page (a search's results column) drawn from a frame kept for
+    every part that differs from it only in its `holes`.
+
+    Drawn with the request, a part runs every context processor, which cost a search's
+    results column two thirds of the time its template took. The template may read
+    `context`, `holes` and the language, and nothing of the request or the person."""
+    _check_plain(context)
+    draw = _draw_part if settings.DEBUG else _kept_part
+    parts = draw(
+        template_name,
+        tuple(sorted(context.items())),
+        tuple(sorted(holes)),
+        *layout.links_drawn_with(),
+    )
+    # Both the frame and what is put in its holes are escaped already.
+    return mark_safe(_filled(parts, {hole(k): v for k, v in holes.items()}))
+
+
+def _check_plain(context: Mapping[str, Hashable]) -> None:
+    if not all(isinstance(value, KEYED_BY_VALUE) for value in context.values()):
+        # A row compares equal to itself after it changes: the frame would be kept.
+        raise TypeError("A frame's context holds plain values (text, numbers), not rows.")
+
+
+def _filled(parts: tuple[str, ...], filling: Mapping[str, str]) -> str:
     # Even places hold the frame's own text, odd places its markers.
-    return HttpResponse("".join(filling[part] if n % 2 else part for n, part in enumerate(parts)))
+    return "".join(filling[part] if n % 2 else part for n, part in enumerate(parts))
 
 
 def _draw_frame(
@@ -109,3 +146,22 @@ def _draw_frame(
 
 # A few pages, three languages, a few kinds of person, a few shapes of each page.
 _kept_frame = lru_cache(maxsize=256)(_draw_frame)
+
+
+def _draw_part(
+    template_name: str,
+    context: tuple[tuple[str, Any], ...],
+    hole_names: tuple[str, ...],
+    language: str,
+    script_prefix: str,
+    urlconf: str,
+) -> tuple[str, ...]:
+    with override(language):
+        holes = {name: mark_safe(hole(name)) for name in hole_names}
+        html = render_to_string(template_name, {**dict(context), **holes})
+    return tuple(_HOLES.split(html))
+
+
+# Parts are small (a heading and the links to other pages), and more of them differ: a
+# count of results and a page number for each.
+_kept_part = lru_cache(maxsize=2048)(_draw_part)

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 
 from flourish.core.formatting import is_whole_number
 from flourish.core.public_cache import remembered
@@ -111,6 +111,14 @@ def page_written_once(
         one_page, values, name=f"{name}: {where}", model=items.model, prepare=prepare
     )
     return Page(found, wanted, paginator)
+
+
+def page_address(query: QueryDict, number: int, parameter: str = "page") -> str:
+    """The address of page `number` of a list, keeping the rest of the `query` (a search,
+    a filter, another list's page): what `{% page_link %}` gives."""
+    asked = query.copy()
+    asked[parameter] = str(number)
+    return f"?{asked.urlencode()}"
 
 
 def page_asked(

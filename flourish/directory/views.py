@@ -1,23 +1,22 @@
 """Directory pages: search, a group's page, an offer's page, and keeping a listing alive."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.fragments import EVERYONE_SECONDS, drawn_for_everyone
-from flourish.core.frames import render_framed
-from flourish.core.pagination import page_number
+from flourish.core.frames import framed_part, render_framed
+from flourish.core.pagination import page_address, page_number
 from flourish.core.public_cache import area_generation, public_page
 from flourish.core.throttle import TOO_MANY, public_write_allowed
 from flourish.directory import calendar
@@ -26,7 +25,10 @@ from flourish.directory.geography import ATTRIBUTION
 from flourish.directory.import_checks import ImportUploadForm, check_import_rows
 from flourish.directory.models import ListingState
 from flourish.directory.rendering import result_cards
+from flourish.directory.searches_read import search_read
 from flourish.directory.selectors import (
+    SearchQuery,
+    SearchResults,
     check_user_can_import,
     get_listing_for_claim,
     get_listing_for_public,
@@ -66,45 +68,83 @@ def search_parameters(query: QueryDict) -> QueryDict:
 
 @public_page("directory", canonical_query=search_parameters)
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    page = {"attribution": ATTRIBUTION, "searched": form.is_bound, "narrowed": form.narrowed()}
-    holes = {"main_fields": form.main_fields(), "more_fields": form.more_fields()}
-    if form.is_bound and form.is_valid():
-        holes["results"] = _results_drawn_once(request, form)
-    if form.errors:  # the title and the error summary say what to put right
-        return render(request, "directory/search.html", {**page, **holes, "form": form})
+    read = search_read(request.GET)
+    if read is None:  # the title and the error summary say what to put right
+        return _search_with_errors(request)
+    page = {
+        "attribution": ATTRIBUTION,
+        "searched": read.query is not None,
+        "narrowed": read.narrowed,
+    }
+    holes = {"main_fields": read.main_fields, "more_fields": read.more_fields}
+    if read.query is not None:
+        holes["results"] = _results_drawn_once(request, read.query)
     # Only the form as typed and the results differ between searches: the rest of the
     # page is drawn once for everyone who reads it alike.
     return render_framed(request, "directory/search.html", page, holes=holes)
+
+
+def _search_with_errors(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    context = {
+        "attribution": ATTRIBUTION,
+        "searched": True,
+        "narrowed": form.narrowed(),
+        "main_fields": form.main_fields(),
+        "more_fields": form.more_fields(),
+        "form": form,
+    }
+    return render(request, "directory/search.html", context)
 
 
 # A search's results are the same for everyone who makes it, signed in or not, until the
 # directory changes: the column is drawn once per search, page, language and day (cards
 # say "today"), and kept for ten minutes at most. The public page cache keeps whole pages
 # only for visitors who are not signed in, whose header has no name in it.
-RESULTS_TEMPLATES = ("directory/includes/results.html", "core/layout/pagination.html")
+RESULTS_TEMPLATES = ("directory/includes/results.html", "core/layout/page_links.html")
 RESULTS_SECONDS = EVERYONE_SECONDS  # the benchmark draws them afresh with 0
 
 
-def _results_drawn_once(request: HttpRequest, form: SearchForm) -> SafeString:
-    def context() -> dict[str, Any]:
+def _results_drawn_once(request: HttpRequest, query: SearchQuery) -> SafeString:
+    def draw() -> SafeString:
         number = page_number(request.GET.get("page"))
-        query = form.search_query()
         results = run_search(query, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
         page = Paginator(_CountOnly(results.total), PER_PAGE).get_page(number)
         if page.number != number:  # asked for a page past the end: show the last one
             results = run_search(query, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE)
-        return {"results": results, "page": page, "cards": result_cards(results.hits)}
+        return _results_column(request, results, page)
 
     # request.GET is the search as the form reads it (`search_parameters`), page included.
     return drawn_for_everyone(
-        request,
         kind="directory-results",
         shown=[request.GET.urlencode(), area_generation("directory"), timezone.localdate()],
         templates=RESULTS_TEMPLATES,
-        context=context,
+        draw=draw,
         seconds=RESULTS_SECONDS,
     )
+
+
+def _results_column(request: HttpRequest, results: SearchResults, page: Page) -> SafeString:
+    """The count, the cards and the links to other pages: the count and the page numbers
+    drawn once as a frame for every search that has them, the rest put in."""
+
+    def address(number: int) -> SafeString:
+        return escape(page_address(request.GET, number))
+
+    shown = {
+        "total": results.total,
+        "total_is_capped": results.total_is_capped,
+        "number": page.number,
+        "pages": page.paginator.num_pages,
+        "has_previous": page.has_previous(),
+        "has_next": page.has_next(),
+    }
+    holes = {
+        "cards": result_cards(results.hits),
+        "previous_href": address(page.number - 1) if page.has_previous() else SafeString(""),
+        "next_href": address(page.number + 1) if page.has_next() else SafeString(""),
+    }
+    return framed_part(RESULTS_TEMPLATES[0], shown, holes=holes)
 
 
 @public_page("directory")

@@ -8,7 +8,6 @@ from django import forms, template
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.forms import BoundField
-from django.template.defaulttags import querystring
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -18,6 +17,7 @@ from flourish.core import layout
 from flourish.core.audit_actions import action_name
 from flourish.core.formatting import format_minutes, format_pence
 from flourish.core.forms import WIDGET_CLASSES, error_message, widget_kind
+from flourish.core.pagination import page_address
 
 register = template.Library()
 
@@ -171,7 +171,7 @@ def site_header(context: template.Context) -> SafeString:
 def page_link(context: template.Context, number: int, parameter: str = "") -> str:
     """The address of another page of a list, keeping the rest of the query (a search, a
     filter, another list's page). A page with several lists names each one's page."""
-    return querystring(context, None, **{parameter or "page": number})
+    return page_address(context["request"].GET, number, parameter or "page")
 
 
 @register.simple_tag

@@ -3,10 +3,12 @@ again whenever what they show changes, and never kept by a cache set to keep not
 
 import pytest
 from django.core.cache import caches
-from django.test import override_settings
+from django.core.paginator import Paginator
+from django.test import RequestFactory, override_settings
+from django.test.signals import template_rendered
 from django.utils import translation
 
-from flourish.core.fragments import drawn_once
+from flourish.core.fragments import drawn_once, drawn_without_the_person
 
 TEMPLATES = ("core/layout/messages.html",)
 
@@ -72,3 +74,29 @@ def test_a_cache_set_to_keep_nothing_keeps_nothing_here_either(times):
             draw(["Walk on Tuesday"])
 
     assert draw.count == times
+
+
+@pytest.mark.django_db
+def test_a_part_drawn_for_everyone_is_given_nothing_of_the_person_looking(owner):
+    request = RequestFactory().get("/grants/community-fund/funded/?page=2&sort=name")
+    request.user = owner
+    given = []
+
+    def seen(sender, context, **_kwargs):
+        given.append(context.flatten())
+
+    template_rendered.connect(seen)
+    try:
+        html = drawn_without_the_person(
+            "core/layout/pagination.html",
+            {"page": Paginator(range(60), 25).get_page(2)},
+            request,
+        )
+    finally:
+        template_rendered.disconnect(seen)
+
+    # The links keep the rest of the query, read from the request...
+    assert 'href="?page=1&amp;sort=name"' in html and 'href="?page=3&amp;sort=name"' in html
+    # ...and nothing the context processors would have added is there to show.
+    assert given and all("user" not in context and "perms" not in context for context in given)
+    assert all(owner.email not in str(context) for context in given)

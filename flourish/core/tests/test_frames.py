@@ -9,13 +9,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from flourish.accounts.factories import UserFactory
-from flourish.core.frames import render_framed
+from flourish.core.frames import framed_part, render_framed
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +142,59 @@ def test_a_frame_refuses_a_row_in_its_context(owner):
     # go on showing what the row said before.
     with pytest.raises(TypeError):
         render_framed(request_from(owner), SEARCH_PAGE, {**PAGE, "person": owner}, holes=holes())
+
+
+RESULTS_COLUMN = "directory/includes/results.html"
+CARDS = mark_safe("<li>Tuesday evening peer group</li>")
+
+
+def column(total: int, number: int, pages: int) -> dict:
+    return {
+        "total": total,
+        "total_is_capped": total >= 500,
+        "number": number,
+        "pages": pages,
+        "has_previous": number > 1,
+        "has_next": number < pages,
+    }
+
+
+def addresses(query: str, number: int) -> dict:
+    return {
+        "cards": CARDS,
+        "previous_href": mark_safe(f"?{query}&amp;page={number - 1}"),
+        "next_href": mark_safe(f"?{query}&amp;page={number + 1}"),
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "cy", "ur"])
+@pytest.mark.parametrize(
+    "shown",
+    [column(45, 2, 3), column(500, 1, 25), column(1, 1, 1), column(0, 1, 1)],
+    ids=["middle page", "500 or more", "one result", "none"],
+)
+def test_a_framed_part_is_the_part_drawn_in_full(language, shown):
+    holes = addresses("q=walk", shown["number"])
+    with translation.override(language):
+        in_full = render_to_string(RESULTS_COLUMN, {**shown, **holes})
+        framed_part(RESULTS_COLUMN, shown, holes=holes)
+        framed = framed_part(RESULTS_COLUMN, shown, holes=holes)
+
+    assert framed == in_full
+
+
+def test_two_searches_with_the_same_count_each_get_their_own_cards_and_links():
+    shown = column(45, 2, 3)
+    walks = framed_part(RESULTS_COLUMN, shown, holes=addresses("q=walk", 2))
+    art = framed_part(
+        RESULTS_COLUMN, shown, holes={**addresses("q=art", 2), "cards": mark_safe("<li>Art</li>")}
+    )
+
+    assert 'href="?q=walk&amp;page=3"' in walks and "Tuesday evening peer group" in walks
+    assert 'href="?q=art&amp;page=1"' in art and "<li>Art</li>" in art
+    assert "q=walk" not in art and "Tuesday" not in art
+
+
+def test_a_framed_part_refuses_a_row_in_its_context(owner):
+    with pytest.raises(TypeError):
+        framed_part(RESULTS_COLUMN, {**column(1, 1, 1), "person": owner}, holes=addresses("", 1))

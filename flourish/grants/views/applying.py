@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
-from flourish.core.fragments import drawn_for_everyone
+from flourish.core.fragments import drawn_for_everyone, drawn_without_the_person
 from flourish.core.frames import render_framed
 from flourish.core.pagination import page_number, page_of, page_written_once
 from flourish.core.public_cache import area_generation, public_page
@@ -55,7 +55,11 @@ from flourish.grants.views.common import add_service_error, posted
 
 PROGRAMMES_PER_PAGE = 25
 FUNDED_PER_PAGE = 50
-FUNDED_TEMPLATES = ("grants/includes/funded_page.html", "core/layout/pagination.html")
+FUNDED_TEMPLATES = (
+    "grants/includes/funded_page.html",
+    "core/layout/pagination.html",
+    "core/layout/page_links.html",
+)
 PROGRAMME_TEMPLATES = (
     "grants/includes/programme_page.html",
     "grants/includes/when_to_apply.html",
@@ -80,14 +84,14 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # All but the link to its board is the same for everyone, until the programme changes
     # or the day it opens or closes comes.
     programme_page = drawn_for_everyone(
-        request,
         kind="grants-programme",
         shown=[programme.pk, area_generation("grants"), timezone.localdate()],
         templates=PROGRAMME_TEMPLATES,
-        context=lambda: {
-            "programme": programme,
-            "categories": selectors.categories_kept(programme=programme),
-        },
+        draw=lambda: drawn_without_the_person(
+            PROGRAMME_TEMPLATES[0],
+            {"programme": programme, "categories": selectors.categories_kept(programme=programme)},
+            request,
+        ),
     )
     # The board's address is read for this reader (get_programme_page_public).
     page = {"title": programme.title, "board_slug": programme.board_slug}  # type: ignore[attr-defined]
@@ -449,11 +453,10 @@ def funded(request: HttpRequest, slug: str) -> HttpResponse:
 
     # The same for everyone who reads it, until the programme's public pages change.
     funded_page = drawn_for_everyone(
-        request,
         kind="grants-funded",
         shown=[programme.pk, number, area_generation("grants")],
         templates=FUNDED_TEMPLATES,
-        context=context,
+        draw=lambda: drawn_without_the_person(FUNDED_TEMPLATES[0], context(), request),
     )
     page = {"title": programme.title}
     return render_framed(request, "grants/funded.html", page, holes={"funded": funded_page})
