@@ -6,12 +6,14 @@ mistyped link would expect: not a whole number of 1 or more (a word, zero, "-3",
 real) means the last. Numbers are capped before they reach the database, where an
 offset of 10^20 rows overflows and would be a server error."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 from flourish.core.formatting import is_whole_number
 from flourish.core.public_cache import remembered
@@ -119,6 +121,27 @@ def page_address(query: QueryDict, number: int, parameter: str = "page") -> str:
     asked = query.copy()
     asked[parameter] = str(number)
     return f"?{asked.urlencode()}"
+
+
+def page_links(query: QueryDict, page: Page) -> tuple[dict[str, Hashable], dict[str, SafeString]]:
+    """What `core/layout/page_links.html` shows of `page`, for a part drawn from a frame
+    (`core/frames.framed_part`): the page numbers as plain values, and the addresses of
+    the pages either side, keeping the rest of `query`, as holes."""
+
+    def address(number: int) -> SafeString:
+        return escape(page_address(query, number))
+
+    shown: dict[str, Hashable] = {
+        "number": page.number,
+        "pages": page.paginator.num_pages,
+        "has_previous": page.has_previous(),
+        "has_next": page.has_next(),
+    }
+    holes = {
+        "previous_href": address(page.number - 1) if page.has_previous() else SafeString(""),
+        "next_href": address(page.number + 1) if page.has_next() else SafeString(""),
+    }
+    return shown, holes
 
 
 def page_asked(

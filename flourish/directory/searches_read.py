@@ -30,9 +30,9 @@ class SearchRead:
     more_fields: SafeString
 
 
-# Searches kept per process: about 10 KB each, most of it the form's fields. When full,
+# Searches kept per process: about 7 KB each, most of it the form's fields. When full,
 # it starts again empty: the searches made most are read again at once.
-KEPT_UP_TO = 2000
+KEPT_UP_TO = 1000
 _kept: dict[tuple[str, str, int], SearchRead] = {}
 
 

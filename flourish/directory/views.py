@@ -8,7 +8,6 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from flourish.core.fragments import EVERYONE_SECONDS, drawn_for_everyone
 from flourish.core.frames import framed_part, render_framed
-from flourish.core.pagination import page_address, page_number
+from flourish.core.pagination import page_links, page_number
 from flourish.core.public_cache import area_generation, public_page
 from flourish.core.throttle import TOO_MANY, public_write_allowed
 from flourish.directory import calendar
@@ -127,23 +126,9 @@ def _results_drawn_once(request: HttpRequest, query: SearchQuery) -> SafeString:
 def _results_column(request: HttpRequest, results: SearchResults, page: Page) -> SafeString:
     """The count, the cards and the links to other pages: the count and the page numbers
     drawn once as a frame for every search that has them, the rest put in."""
-
-    def address(number: int) -> SafeString:
-        return escape(page_address(request.GET, number))
-
-    shown = {
-        "total": results.total,
-        "total_is_capped": results.total_is_capped,
-        "number": page.number,
-        "pages": page.paginator.num_pages,
-        "has_previous": page.has_previous(),
-        "has_next": page.has_next(),
-    }
-    holes = {
-        "cards": result_cards(results.hits),
-        "previous_href": address(page.number - 1) if page.has_previous() else SafeString(""),
-        "next_href": address(page.number + 1) if page.has_next() else SafeString(""),
-    }
+    numbers, addresses = page_links(request.GET, page)
+    shown = {"total": results.total, "total_is_capped": results.total_is_capped, **numbers}
+    holes = {"cards": result_cards(results.hits), **addresses}
     return framed_part(RESULTS_TEMPLATES[0], shown, holes=holes)
 
 

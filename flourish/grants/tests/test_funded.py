@@ -82,13 +82,13 @@ def test_who_we_funded_is_counted_once_for_every_page_and_language_until_a_new_a
 
 
 def test_a_page_of_who_we_funded_is_drawn_once_and_a_change_shows_at_once(
-    client, programme, settings
+    client, programme, settings, monkeypatch
 ):
     """The rows are drawn once for what they show: a group's new name, a new award or
     a reader in Welsh each gets rows drawn afresh."""
     import datetime
 
-    from django.test.signals import template_rendered
+    from flourish.grants.views import applying
 
     settings.PUBLIC_PAGE_CACHE = False  # each request builds its page
     group = GroupFactory(name="Hope Street Peer Support")
@@ -100,20 +100,18 @@ def test_a_page_of_who_we_funded_is_drawn_once_and_a_change_shows_at_once(
     )
     url = reverse("grants:funded", args=[programme.slug])
     drawn = []
+    draw_rows = applying.funded_rows
+
+    def counted(page):
+        drawn.append(page)
+        return draw_rows(page)
+
+    monkeypatch.setattr(applying, "funded_rows", counted)
 
     def read(language="en-gb"):
-        def count(sender, template, **kwargs):
-            if template.name == "grants/includes/funded_page.html":
-                drawn.append(template)
-
         drawn.clear()
         client.cookies["django_language"] = language
-        template_rendered.connect(count)
-        try:
-            html = client.get(url).content.decode()
-        finally:
-            template_rendered.disconnect(count)
-        return html, len(drawn)
+        return client.get(url).content.decode(), len(drawn)
 
     drawn_first, drawn_second = read()[1], read()[1]
     assert (drawn_first, drawn_second) == (1, 0)  # the second read draws nothing
@@ -173,3 +171,30 @@ def test_who_we_funded_shows_each_grant_as_typed_and_never_as_markup(client, pro
         '<bdi dir="ltr">£1,250.50</bdi></td></tr>'
     )
     assert row in html
+
+
+def test_who_we_funded_links_each_page_to_the_pages_either_side(
+    client, programme, settings, monkeypatch
+):
+    from flourish.grants.views import applying
+
+    settings.PUBLIC_PAGE_CACHE = False
+    monkeypatch.setattr(applying, "FUNDED_PER_PAGE", 2)
+    for n in range(5):
+        AwardFactory(
+            application__programme=programme,
+            application__group=GroupFactory(name=f"Funded Group {n}"),
+            programme=programme,
+        )
+    url = reverse("grants:funded", args=[programme.slug])
+
+    pages = [client.get(url, {"page": n}).content.decode() for n in (1, 2, 3)]
+
+    assert "Page 1 of 3" in pages[0] and "Page 2 of 3" in pages[1] and "Page 3 of 3" in pages[2]
+    assert 'href="?page=2" rel="next"' in pages[0] and 'rel="prev"' not in pages[0]
+    assert 'href="?page=1" rel="prev"' in pages[1] and 'href="?page=3" rel="next"' in pages[1]
+    assert 'href="?page=2" rel="prev"' in pages[2] and 'rel="next"' not in pages[2]
+    assert 'aria-label="Pages of grants"' in pages[0]
+    # Each grant is on one page only, and the count is of them all.
+    shown = [sum(f"Funded Group {n}" in page for page in pages) for n in range(5)]
+    assert shown == [1, 1, 1, 1, 1] and all("5 grants" in page for page in pages)

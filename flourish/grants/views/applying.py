@@ -11,13 +11,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from flourish.core.decorators import sensitive_response
 from flourish.core.fragments import drawn_for_everyone, drawn_without_the_person
-from flourish.core.frames import render_framed
-from flourish.core.pagination import page_number, page_of, page_written_once
+from flourish.core.frames import framed_part, render_framed
+from flourish.core.pagination import page_links, page_number, page_of, page_written_once
 from flourish.core.public_cache import area_generation, public_page
 from flourish.demand.forms import FEEDBACK_THANKS, FeedbackForm
 from flourish.demand.services.feedback import feedback_leave
@@ -30,6 +31,7 @@ from flourish.grants.forms import (
     ReportForm,
     SpendLineForm,
 )
+from flourish.grants.funded_rows import funded_rows
 from flourish.grants.models import (
     AcceptanceMethod,
     Application,
@@ -55,11 +57,7 @@ from flourish.grants.views.common import add_service_error, posted
 
 PROGRAMMES_PER_PAGE = 25
 FUNDED_PER_PAGE = 50
-FUNDED_TEMPLATES = (
-    "grants/includes/funded_page.html",
-    "core/layout/pagination.html",
-    "core/layout/page_links.html",
-)
+FUNDED_TEMPLATES = ("grants/includes/funded_page.html", "core/layout/page_links.html")
 PROGRAMME_TEMPLATES = (
     "grants/includes/programme_page.html",
     "grants/includes/when_to_apply.html",
@@ -437,7 +435,7 @@ def funded(request: HttpRequest, slug: str) -> HttpResponse:
     programme = selectors.get_programme_kept_public(slug=slug)
     number = page_number(request.GET.get("page"))
 
-    def context() -> dict[str, Any]:
+    def draw() -> SafeString:
         page = page_written_once(
             selectors.awards_funded_public,
             [programme.pk],
@@ -449,14 +447,26 @@ def funded(request: HttpRequest, slug: str) -> HttpResponse:
             prepare=True,  # one plan suits every programme: an index answers it
         )
         rate = selectors.programme_success_rate(programme=programme)
-        return {"programme": programme, "page": page, "rate": rate}
+        numbers, addresses = page_links(request.GET, page)
+        # The words around the rows are a frame shared by every page with these figures.
+        shown = {
+            "rate_publishable": rate.publishable,
+            "funded": rate.funded,
+            "decided": rate.decided,
+            "percent": rate.percent,
+            "count": page.paginator.count,
+            "slug": programme.slug,
+            **numbers,
+        }
+        holes = {"rows": funded_rows(page), **addresses}
+        return framed_part(FUNDED_TEMPLATES[0], shown, holes=holes)
 
     # The same for everyone who reads it, until the programme's public pages change.
     funded_page = drawn_for_everyone(
         kind="grants-funded",
         shown=[programme.pk, number, area_generation("grants")],
         templates=FUNDED_TEMPLATES,
-        draw=lambda: drawn_without_the_person(FUNDED_TEMPLATES[0], context(), request),
+        draw=draw,
     )
     page = {"title": programme.title}
     return render_framed(request, "grants/funded.html", page, holes={"funded": funded_page})
