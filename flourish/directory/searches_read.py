@@ -22,6 +22,8 @@ from flourish.directory.selectors import SearchQuery
 
 @dataclass(frozen=True)
 class SearchRead:
+    """What a page needs of a search the form found right, without the form."""
+
     # None when nothing was asked: the page says what the directory is for instead.
     query: SearchQuery | None
     # Whether any of the ways to narrow a search under "More" is used.
@@ -36,16 +38,16 @@ KEPT_UP_TO = 1000
 _kept: dict[tuple[str, str, int], SearchRead] = {}
 
 
-def search_read(asked: QueryDict) -> SearchRead | None:
+def search_read(asked: QueryDict) -> SearchRead | SearchForm:
     """The search `asked` (its form's fields and page, as `views.search_parameters` puts
-    them), or None if the form finds something wrong with it."""
+    them), or its form, with the errors to show, if the form finds something wrong."""
     key = (asked.urlencode(), get_language(), area_generation("directory"))
     read = _kept.get(key)
     if read is not None:
         return read
     form = SearchForm(asked or None)
     if form.errors:
-        return None
+        return form
     read = SearchRead(
         query=form.search_query() if form.is_bound else None,
         narrowed=form.narrowed(),

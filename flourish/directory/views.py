@@ -68,8 +68,8 @@ def search_parameters(query: QueryDict) -> QueryDict:
 @public_page("directory", canonical_query=search_parameters)
 def search(request: HttpRequest) -> HttpResponse:
     read = search_read(request.GET)
-    if read is None:  # the title and the error summary say what to put right
-        return _search_with_errors(request)
+    if isinstance(read, SearchForm):  # the title and the error summary say what to put right
+        return _search_with_errors(request, read)
     page = {
         "attribution": ATTRIBUTION,
         "searched": read.query is not None,
@@ -83,8 +83,7 @@ def search(request: HttpRequest) -> HttpResponse:
     return render_framed(request, "directory/search.html", page, holes=holes)
 
 
-def _search_with_errors(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
+def _search_with_errors(request: HttpRequest, form: SearchForm) -> HttpResponse:
     context = {
         "attribution": ATTRIBUTION,
         "searched": True,

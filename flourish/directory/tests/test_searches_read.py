@@ -73,6 +73,7 @@ def test_a_wrong_search_is_shown_with_its_error_every_time(client, offer, forms_
         assert "Tuesday evening peer group" not in page
 
     assert searches_read._kept == {}
+    assert len(forms_built) == 2  # one form for each request, its errors shown from it
 
 
 @override_settings(PUBLIC_PAGE_CACHE=False)
